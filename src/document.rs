@@ -1,0 +1,272 @@
+//! The one model every writer reads: a report with every number, footnote marker and
+//! cross-reference already resolved.
+//!
+//! The assembler (`crate::assemble`) is the only code that builds a `Document`; the importers
+//! build sessions, not documents. Writers (`crate::writers::*`) take a `&Document` and never count:
+//! every label they print ("I.", "A.", "1.", "12.", "(a)", "(i)", "¹", "a", "*") is a string stored
+//! here. That is what keeps PDF, DOCX, HTML, text and Akoma Ntoso from disagreeing.
+//!
+//! Every division, paragraph, sub-item and footnote carries a stable `id` that comes from the
+//! session data (given, or derived from the data when none is given). Ids survive renumbering,
+//! so cross-references, review diffs and Akoma Ntoso `eId`s hang on them, never on numbers.
+//!
+//! The model serializes to JSON (`serde`), which is how the PDF template receives it and how the
+//! tests keep a "middle" golden file.
+
+use serde::{Deserialize, Serialize};
+
+/// A whole report, ready to be written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub meta: Meta,
+    pub masthead: Masthead,
+    /// Chapters (and, in reports that have them, a table of contents and annexes) in reading order.
+    pub body: Vec<Block>,
+    /// Every footnote of the report in order of appearance. Each is cited exactly once, by the
+    /// `Inline::NoteRef` with the same `id`; writers place it at that point (or, for the plain
+    /// text writer, after the paragraph that cites it).
+    pub footnotes: Vec<Footnote>,
+    /// The people, organizations and roles that the generated sentences mark up
+    /// (`Inline::Entity`), for Akoma Ntoso's `meta/references`. Sorted by `id`.
+    pub entities: Vec<Entity>,
+}
+
+/// Facts about the document as a file rather than as text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The session folder's name, e.g. `ctoc-cop-wg4-2009`.
+    pub slug: String,
+    /// BCP 47 language of the text, e.g. `en`.
+    pub language: String,
+    /// The date of issue as `YYYY-MM-DD`. Writers use it as the creation and modification
+    /// timestamp (midnight UTC) so that outputs never depend on the wall clock.
+    pub date: String,
+    /// The title as plain text, for document properties.
+    pub title: String,
+    /// The document symbol, e.g. `CTOC/COP/WG.4/2009/2` (also the "subject" property).
+    pub symbol: String,
+    /// The body that issued the report, in short form for identifiers, e.g. `ctoc-cop`.
+    pub body_short: String,
+}
+
+/// The first-page block of a UN document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Masthead {
+    /// "United Nations" on the top line.
+    pub publisher: String,
+    /// e.g. `CTOC/COP/WG.4/2009/2`.
+    pub symbol: String,
+    /// The organ, printed in bold in the second block.
+    pub organ: String,
+    /// e.g. `General`, `Limited`, `Restricted` (printed as "Distr.: General").
+    pub distribution: String,
+    /// The date of issue as printed: "21 April 2009".
+    pub date: String,
+    /// e.g. `English` (printed as "Original: English").
+    pub original: String,
+    /// The meeting caption, one line each, printed in bold under the rule:
+    /// the meeting's name, "Vienna, 14 and 15 April 2009", perhaps "Item 2 of the provisional
+    /// agenda*" (whose `*` is a `NoteRef` to a footnote with marker `*`).
+    pub caption: Vec<Vec<Inline>>,
+    /// The title, printed large and bold.
+    pub title: Vec<Inline>,
+    /// The job number, e.g. `V.09-82790 (E)`, printed bottom left on page 1.
+    pub job_number: Option<String>,
+    /// Its bar-code text, e.g. `*0982790*` (Code 39 of the job digits between asterisks).
+    pub barcode: Option<String>,
+}
+
+/// One element of the body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Division(Division),
+    Paragraph(Paragraph),
+    Table(Table),
+    /// A generated table of contents.
+    Contents(Contents),
+}
+
+/// What kind of division a heading opens; writers map it to a style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DivisionKind {
+    /// "I. Recommendations adopted by the Working Group" (14 pt bold).
+    Chapter,
+    /// "A. General recommendations" (12 pt bold).
+    Section,
+    /// "1. Victims of trafficking" — a numbered group heading inside a section (10 pt bold);
+    /// paragraph numbers run straight through groups.
+    Group,
+    /// "(i) …" — a heading below group level (10 pt italic).
+    Subgroup,
+    /// "Annex I" with its title; annex paragraphs and footnotes are numbered on their own.
+    Annex,
+    /// A decision or resolution quoted in full ("Decision 4/4" and its title); its own
+    /// paragraphs are numbered inside it.
+    Decision,
+}
+
+/// A heading and what stands under it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Division {
+    pub kind: DivisionKind,
+    pub id: String,
+    /// The label as printed, with its punctuation: "I.", "A.", "1.", "(i)", "Annex I",
+    /// "Decision 4/4"; `None` for an unnumbered heading.
+    pub num: Option<String>,
+    pub heading: Vec<Inline>,
+    pub children: Vec<Block>,
+}
+
+/// A paragraph of the body: numbered ("12.") or not, with optional sub-items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub id: String,
+    /// "12." for a numbered paragraph; `None` for an unnumbered one.
+    pub num: Option<String>,
+    pub content: Vec<Inline>,
+    /// Sub-items (a), (b)… in order.
+    pub items: Vec<Item>,
+}
+
+/// A sub-item of a paragraph or of another item: "(a) …", "(i) …", "a. …", "i. …"; agenda
+/// items inside a paragraph are items too ("1. Organizational matters:").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: String,
+    /// The label as printed: "(a)", "(i)", "a.", "i.", "1.".
+    pub label: String,
+    pub content: Vec<Inline>,
+    pub items: Vec<Item>,
+}
+
+/// A table. Footnotes cited inside it are lettered (their markers say so).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub id: String,
+    /// "Table 1" or `None`.
+    pub num: Option<String>,
+    pub caption: Vec<Inline>,
+    /// Header row cells.
+    pub header: Vec<Vec<Inline>>,
+    pub rows: Vec<Vec<Vec<Inline>>>,
+}
+
+/// A table of contents, generated from the document's divisions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contents {
+    pub id: String,
+    /// "Contents".
+    pub heading: String,
+    pub entries: Vec<ContentsEntry>,
+}
+
+/// One line of the table of contents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContentsEntry {
+    /// 0 for chapters and annexes, 1 for sections, 2 for groups.
+    pub level: u8,
+    pub num: Option<String>,
+    /// The heading as plain text.
+    pub title: String,
+    /// The range of paragraph numbers under it, as printed: "1-24", "30", or `None`.
+    pub paragraphs: Option<String>,
+    /// The `id` of the division it points to (writers that know pages look it up).
+    pub target: String,
+}
+
+/// A footnote. Its marker is decided by the assembler: "1", "2"… in the body, "a", "b"… in
+/// tables and annexes, "*" for the cover-page agenda note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Footnote {
+    pub id: String,
+    pub marker: String,
+    pub content: Vec<Inline>,
+}
+
+/// Running text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    Text { text: String },
+    /// Italics.
+    Emph { content: Vec<Inline> },
+    /// Bold.
+    Strong { content: Vec<Inline> },
+    /// The place where footnote `id` is cited; `marker` is what to print (superscript).
+    NoteRef { id: String, marker: String },
+    /// A resolved cross-reference: `content` is the final wording ("chapter I",
+    /// "paragraphs 12-15"); `target` is the id of what it points to.
+    Ref { target: String, content: Vec<Inline> },
+    /// A mention of a person, organization or role in generated text (`refers_to` is the id of
+    /// an `Entity`). Writers other than Akoma Ntoso print `content` as ordinary text.
+    Entity { refers_to: String, content: Vec<Inline> },
+}
+
+/// Someone or something the report names, for Akoma Ntoso `TLC*` references.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    pub kind: EntityKind,
+    /// The name as shown ("Poland", "Dominika Krois", "Chair").
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Organization,
+    Person,
+    Role,
+}
+
+impl Inline {
+    /// Plain text (no markup).
+    pub fn text(s: impl Into<String>) -> Inline {
+        Inline::Text { text: s.into() }
+    }
+}
+
+/// The text of a run of inlines without markup and without footnote markers.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    push_plain(inlines, &mut out);
+    out
+}
+
+fn push_plain(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } => out.push_str(text),
+            Inline::Emph { content }
+            | Inline::Strong { content }
+            | Inline::Ref { content, .. }
+            | Inline::Entity { content, .. } => push_plain(content, out),
+            Inline::NoteRef { .. } => {}
+        }
+    }
+}
+
+impl Document {
+    /// The footnote with this id (every `NoteRef` has one; the assembler guarantees it).
+    pub fn footnote(&self, id: &str) -> Option<&Footnote> {
+        self.footnotes.iter().find(|f| f.id == id)
+    }
+
+    /// Every paragraph of the document in reading order, with the divisions it stands in.
+    pub fn paragraphs(&self) -> Vec<&Paragraph> {
+        fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a Paragraph>) {
+            for block in blocks {
+                match block {
+                    Block::Paragraph(p) => out.push(p),
+                    Block::Division(d) => walk(&d.children, out),
+                    Block::Table(_) | Block::Contents(_) => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.body, &mut out);
+        out
+    }
+}

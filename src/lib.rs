@@ -1,0 +1,18 @@
+//! `rapporteur` keeps the record of an intergovernmental meeting as structured data and compiles
+//! it into the official report in United Nations house style.
+//!
+//! The pipeline, one module per stage:
+//!
+//! ```text
+//! sessions/<slug>/*.yaml --session::load--> Session --check--> diagnostics
+//!                                              |
+//!                            templates --assemble--> Document --writers::*--> bytes
+//! ```
+//!
+//! IO lives at the edges (`session::load` reads, the CLI writes); the `Document` in the middle
+//! is the only model, and `assemble` is the only place that numbers anything.
+
+pub mod diag;
+pub mod document;
+pub mod templates;
+pub mod writers;

@@ -1,0 +1,365 @@
+//! The session data: serde types that mirror the YAML files under `sessions/<slug>/`.
+//!
+//! These types say what a person writes, not what the report prints: no numbers, no footnote
+//! markers, no generated sentences. `load` reads a session folder into them (keeping a locator
+//! from data paths to line and column), `crate::check` finds what is wrong with them, and
+//! `crate::assemble` turns them into the `Document`.
+//!
+//! Free text fields hold the inline markup described in `crate::markup`.
+
+pub mod date;
+pub mod load;
+pub mod locate;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use date::Date;
+
+/// One meeting's record (`session.yaml` plus any files it includes).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// Sibling files whose top-level keys are merged into this one (each key defined once).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub include: Vec<String>,
+
+    /// Document symbol, e.g. `CTOC/COP/WG.4/2009/2`.
+    #[serde(default)]
+    pub symbol: String,
+    /// `General`, `Limited` or `Restricted`.
+    #[serde(default = "default_distribution")]
+    pub distribution: String,
+    /// Date of issue.
+    #[serde(default)]
+    pub date: Option<Date>,
+    /// Original language, as printed ("English").
+    #[serde(default = "default_original")]
+    pub original: String,
+    /// Language of this text (BCP 47), `en` by default.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// The organ, e.g. "Conference of the Parties to the United Nations Convention against
+    /// Transnational Organized Crime".
+    #[serde(default)]
+    pub organ: String,
+    /// Short name of the issuing body for identifiers (e.g. `ctoc-cop`); derived from the
+    /// symbol when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    #[serde(default)]
+    pub meeting: Meeting,
+    /// The report's title (inline markup).
+    #[serde(default)]
+    pub title: String,
+    /// Job number such as `V.09-82790 (E)`; its bar-code text is derived.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_number: Option<String>,
+
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agenda: Option<Agenda>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub officers: Vec<Officer>,
+    #[serde(default)]
+    pub attendance: Attendance,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statements: Vec<Statements>,
+
+    #[serde(default)]
+    pub chapters: Vec<Chapter>,
+    /// Footnote definitions by id, cited in text as `[^id]`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub footnotes: BTreeMap<String, FootnoteDef>,
+}
+
+fn default_distribution() -> String {
+    "General".into()
+}
+fn default_original() -> String {
+    "English".into()
+}
+fn default_language() -> String {
+    "en".into()
+}
+
+/// The meeting the report is about.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// "Working Group on Trafficking in Persons".
+    #[serde(default)]
+    pub name: String,
+    /// How the text calls it: "Working Group" (defaults to `name`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
+    /// "Seventh session", printed in the caption under the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+    /// "Vienna".
+    #[serde(default)]
+    pub venue: String,
+    /// The days of the meeting, in order.
+    #[serde(default)]
+    pub dates: Vec<Date>,
+    /// A last caption line, such as "Item 2 of the provisional agenda[^agenda]" (inline markup;
+    /// a footnote cited here is marked `*`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption_item: Option<String>,
+}
+
+/// The agenda as adopted.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agenda {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted: Option<Date>,
+    pub items: Vec<AgendaItem>,
+}
+
+/// An agenda item: numbered 1., 2. at the top, (a), (b) below.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    pub id: String,
+    /// The title without final punctuation (the list adds ":", ";" and ".").
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<AgendaItem>,
+}
+
+/// An officer of the meeting.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Officer {
+    /// `chair`, `vice-chair` or `rapporteur`.
+    pub role: String,
+    pub name: String,
+    /// The State the officer comes from, by its name on the meeting date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// e.g. "Vice-President of the Conference".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+/// Who attended, by category. States are named by their UN short name as of the meeting date.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attendance {
+    /// The instrument that makes a State a party or signatory ("Trafficking in Persons Protocol").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instrument: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub states_parties: Vec<String>,
+    /// Regional economic integration organizations that are parties.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regional_organizations: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatories: Vec<String>,
+    /// Other States, represented by observers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub observer_states: Vec<String>,
+    /// United Nations entities and institutes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub un_entities: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub intergovernmental_organizations: Vec<String>,
+    /// Entities maintaining permanent observer offices.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub permanent_observers: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ngos: Vec<String>,
+}
+
+/// The statements made under one agenda item.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statements {
+    /// The agenda item's id.
+    pub item: String,
+    /// Speaking States, in the order the report lists them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub states: Vec<String>,
+    /// Say "from the representatives of the following States" rather than "from the following
+    /// States".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_representatives: bool,
+    /// Other speakers and the capacity they spoke in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub others: Vec<OtherSpeaker>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherSpeaker {
+    /// `representative` or `observer`.
+    #[serde(rename = "as")]
+    pub capacity: String,
+    /// The organization spoken for.
+    pub of: String,
+}
+
+/// A chapter: "I. Title", its opening paragraphs, then its sections.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chapter {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<ParagraphDef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+}
+
+/// A section: "A. Title", its paragraphs, then any numbered group headings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<ParagraphDef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
+}
+
+/// A numbered group heading ("1. General recommendations") inside a section; paragraph
+/// numbers run straight through.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<ParagraphDef>,
+}
+
+/// A paragraph: written text, or a sentence generated from the data by a template. In YAML
+/// either a plain string (the text) or a mapping.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "ParagraphRepr")]
+pub struct ParagraphDef {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The text, in inline markup.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// A generated paragraph: the template's name, e.g. `attendance/states_parties`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    /// For templates that need to know which agenda item (`statements`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// Sub-items (a), (b)…
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ItemDef>,
+    /// `false` for an unnumbered paragraph.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub numbered: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// A sub-item: "(a) text", with its own sub-items (i), (ii)…; in YAML either a plain string or
+/// a mapping with `text` (and `id`, `items`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "ItemRepr")]
+pub struct ItemDef {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ItemDef>,
+}
+
+/// A footnote: free text (`text`), or a structured citation (`cite`) whose wording — and
+/// "Ibid." — the assembler writes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FootnoteDef {
+    /// Free text in inline markup.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// `unts` (United Nations, *Treaty Series*) or `sales` (United Nations publication).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cite: Option<String>,
+    /// Treaty Series volume.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vol: Option<u32>,
+    /// Treaty Series registration number, or the Sales number (`E.09.V.5`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no: Option<String>,
+}
+
+/// What YAML may hold where a paragraph is expected.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ParagraphRepr {
+    Text(String),
+    Full(ParagraphFields),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ParagraphFields {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    template: Option<String>,
+    #[serde(default)]
+    item: Option<String>,
+    #[serde(default)]
+    items: Vec<ItemDef>,
+    #[serde(default = "yes")]
+    numbered: bool,
+}
+
+impl From<ParagraphRepr> for ParagraphDef {
+    fn from(repr: ParagraphRepr) -> Self {
+        match repr {
+            ParagraphRepr::Text(text) => ParagraphDef { text: Some(text), numbered: true, ..Default::default() },
+            ParagraphRepr::Full(f) => ParagraphDef {
+                id: f.id,
+                text: f.text,
+                template: f.template,
+                item: f.item,
+                items: f.items,
+                numbered: f.numbered,
+            },
+        }
+    }
+}
+
+/// What YAML may hold where a sub-item is expected.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ItemRepr {
+    Text(String),
+    Full {
+        #[serde(default)]
+        id: Option<String>,
+        text: String,
+        #[serde(default)]
+        items: Vec<ItemDef>,
+    },
+}
+
+impl From<ItemRepr> for ItemDef {
+    fn from(repr: ItemRepr) -> Self {
+        match repr {
+            ItemRepr::Text(text) => ItemDef { id: None, text, items: Vec::new() },
+            ItemRepr::Full { id, text, items } => ItemDef { id, text, items },
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! Writers: pure functions from a `Document` to the bytes of one output format.
+//!
+//! Each format has its own module and one entry point,
+//! `fn write(&Document, &WriteOptions) -> Result<Vec<u8>, Diagnostics>`. Writers do no IO
+//! (the CLI writes files, atomically) and never number anything: every label is in the
+//! `Document` already.
+
+use crate::diag::Diagnostics;
+use crate::document::Document;
+use crate::templates::Templates;
+
+pub mod text;
+
+/// Settings shared by the writers.
+#[derive(Debug, Clone, Default)]
+pub struct WriteOptions {
+    /// Template sources (compiled-in defaults, overridden by the session's own files).
+    pub templates: Templates,
+    /// Turn off PDF/A-2b and PDF/UA-1 (on by default).
+    pub no_pdf_standards: bool,
+}
+
+/// The output formats, in the order `--format` lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    Text,
+}
+
+impl Format {
+    pub const ALL: &'static [Format] = &[Format::Text];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+        }
+    }
+
+    /// The file extension of the output.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Format> {
+        Format::ALL.iter().copied().find(|f| f.name() == name)
+    }
+
+    pub fn write(self, doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
+        match self {
+            Format::Text => text::write(doc, opts),
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! Plain text writer, in the shape of the reference extraction: masthead lines, the title, then
+//! one element per line with blank lines between — `I. Title`, `A. Title`, `12. text` (a whole
+//! paragraph on one line), `(a) text` for each sub-item, `*italics*`, footnote markers as
+//! superscript numerals right after the text, and each footnote as a line of its own after the
+//! paragraph that cites it.
+
+use crate::diag::Diagnostics;
+use crate::document::{Block, Document, Inline, Item, Paragraph};
+use crate::writers::WriteOptions;
+
+pub fn write(doc: &Document, _opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
+    let mut w = TextWriter { doc, lines: Vec::new(), pending_notes: Vec::new() };
+    w.masthead();
+    w.blocks(&doc.body);
+    w.flush_notes();
+    let mut out = w.lines.join("\n\n");
+    out.push('\n');
+    Ok(out.into_bytes())
+}
+
+struct TextWriter<'a> {
+    doc: &'a Document,
+    /// Elements; joined with blank lines.
+    lines: Vec<String>,
+    /// Footnotes cited since the last paragraph ended, printed after it.
+    pending_notes: Vec<String>,
+}
+
+impl TextWriter<'_> {
+    fn masthead(&mut self) {
+        let m = &self.doc.masthead;
+        let mut head = vec![m.organ.clone()];
+        for line in &m.caption {
+            head.push(self.inlines(line));
+        }
+        head.push(format!("Distr.: {}", m.distribution));
+        head.push(m.date.clone());
+        head.push(format!("Original: {}", m.original));
+        head.push(m.symbol.clone());
+        self.lines.extend(head);
+        let title = self.inlines(&m.title);
+        self.lines.push(title);
+        self.flush_notes();
+    }
+
+    fn blocks(&mut self, blocks: &[Block]) {
+        for block in blocks {
+            match block {
+                Block::Division(d) => {
+                    let heading = self.inlines(&d.heading);
+                    self.lines.push(labelled(d.num.as_deref(), &heading));
+                    self.flush_notes();
+                    self.blocks(&d.children);
+                }
+                Block::Paragraph(p) => self.paragraph(p),
+                Block::Table(t) => {
+                    let mut caption = self.inlines(&t.caption);
+                    if let Some(num) = &t.num {
+                        caption = format!("{num}\n{caption}");
+                    }
+                    self.lines.push(caption);
+                    let mut rows = Vec::new();
+                    let header: Vec<String> = t.header.iter().map(|c| self.inlines(c)).collect();
+                    if !header.is_empty() {
+                        rows.push(header.join(" | "));
+                    }
+                    for row in &t.rows {
+                        let cells: Vec<String> = row.iter().map(|c| self.inlines(c)).collect();
+                        rows.push(cells.join(" | "));
+                    }
+                    self.lines.push(rows.join("\n"));
+                    self.flush_notes();
+                }
+                Block::Contents(c) => {
+                    let mut lines = vec![c.heading.clone()];
+                    for e in &c.entries {
+                        let mut line = format!(
+                            "{}{}",
+                            "  ".repeat(e.level as usize),
+                            labelled(e.num.as_deref(), &e.title)
+                        );
+                        if let Some(paras) = &e.paragraphs {
+                            line.push('\t');
+                            line.push_str(paras);
+                        }
+                        lines.push(line);
+                    }
+                    self.lines.push(lines.join("\n"));
+                }
+            }
+        }
+    }
+
+    fn paragraph(&mut self, p: &Paragraph) {
+        let text = self.inlines(&p.content);
+        self.lines.push(labelled(p.num.as_deref(), &text));
+        self.items(&p.items);
+        self.flush_notes();
+    }
+
+    fn items(&mut self, items: &[Item]) {
+        for item in items {
+            let text = self.inlines(&item.content);
+            self.lines.push(format!("{} {text}", item.label));
+            self.items(&item.items);
+        }
+    }
+
+    fn flush_notes(&mut self) {
+        self.lines.append(&mut self.pending_notes);
+    }
+
+    /// Renders inline content, queueing the footnotes it cites.
+    fn inlines(&mut self, inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        for inline in inlines {
+            match inline {
+                Inline::Text { text } => out.push_str(text),
+                Inline::Emph { content } => {
+                    out.push('*');
+                    out.push_str(&self.inlines(content));
+                    out.push('*');
+                }
+                Inline::Strong { content } => {
+                    out.push_str("**");
+                    out.push_str(&self.inlines(content));
+                    out.push_str("**");
+                }
+                Inline::NoteRef { id, marker } => {
+                    out.push_str(&superscript(marker));
+                    if let Some(note) = self.doc.footnote(id) {
+                        let body = self.inlines(&note.content);
+                        self.pending_notes.push(format!("{} {body}", superscript(marker)));
+                    }
+                }
+                Inline::Ref { content, .. } | Inline::Entity { content, .. } => {
+                    out.push_str(&self.inlines(content))
+                }
+            }
+        }
+        out
+    }
+}
+
+fn labelled(label: Option<&str>, text: &str) -> String {
+    match label {
+        Some(label) => format!("{label} {text}"),
+        None => text.to_string(),
+    }
+}
+
+/// A footnote marker in Unicode superscript: "12" → "¹²", "a" → "ᵃ"; "*" stays "*".
+pub fn superscript(marker: &str) -> String {
+    marker
+        .chars()
+        .map(|c| match c {
+            '0' => '⁰',
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            '4' => '⁴',
+            '5' => '⁵',
+            '6' => '⁶',
+            '7' => '⁷',
+            '8' => '⁸',
+            '9' => '⁹',
+            'a'..='z' => SUPERSCRIPT_LETTERS[(c as u8 - b'a') as usize],
+            other => other,
+        })
+        .collect()
+}
+
+/// Modifier letters a–z ("q" has none in Unicode; the plain letter stands in).
+const SUPERSCRIPT_LETTERS: [char; 26] = [
+    'ᵃ', 'ᵇ', 'ᶜ', 'ᵈ', 'ᵉ', 'ᶠ', 'ᵍ', 'ʰ', 'ⁱ', 'ʲ', 'ᵏ', 'ˡ', 'ᵐ', 'ⁿ', 'ᵒ', 'ᵖ', 'q', 'ʳ', 'ˢ', 'ᵗ',
+    'ᵘ', 'ᵛ', 'ʷ', 'ˣ', 'ʸ', 'ᶻ',
+];
+
+#[cfg(test)]
+mod tests {
+    use super::superscript;
+
+    #[test]
+    fn superscript_markers() {
+        assert_eq!(superscript("12"), "¹²");
+        assert_eq!(superscript("a"), "ᵃ");
+        assert_eq!(superscript("*"), "*");
+    }
+}
