@@ -9,6 +9,7 @@ use crate::diag::Diagnostics;
 use crate::document::Document;
 use crate::templates::Templates;
 
+pub mod akn;
 pub mod text;
 
 /// Settings shared by the writers.
@@ -24,14 +25,17 @@ pub struct WriteOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Format {
     Text,
+    /// Akoma Ntoso 3.0 XML.
+    Akn,
 }
 
 impl Format {
-    pub const ALL: &'static [Format] = &[Format::Text];
+    pub const ALL: &'static [Format] = &[Format::Text, Format::Akn];
 
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
+            Format::Akn => "akn",
         }
     }
 
@@ -39,6 +43,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Text => "txt",
+            Format::Akn => "xml",
         }
     }
 
@@ -49,6 +54,7 @@ impl Format {
     pub fn write(self, doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
         match self {
             Format::Text => text::write(doc, opts),
+            Format::Akn => akn::write(doc, opts),
         }
     }
 }
