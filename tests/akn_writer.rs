@@ -13,12 +13,7 @@ fn t(s: &str) -> Inline {
 }
 
 fn para(id: &str, num: &str, content: Vec<Inline>) -> Block {
-    Block::Paragraph(Paragraph {
-        id: id.into(),
-        num: Some(num.into()),
-        content,
-        items: vec![],
-    })
+    Block::Paragraph(Paragraph { id: id.into(), num: Some(num.into()), content, items: vec![] })
 }
 
 pub fn sample() -> Document {
@@ -67,18 +62,10 @@ pub fn sample() -> Document {
                 vec![t("Vienna, 14 and 15 April 2009")],
                 vec![
                     t("Item 2 of the provisional agenda"),
-                    Inline::NoteRef {
-                        id: "agenda".into(),
-                        marker: "*".into(),
-                    },
+                    Inline::NoteRef { id: "agenda".into(), marker: "*".into() },
                 ],
             ],
-            title: vec![
-                t("Report on the meeting of the "),
-                Inline::Emph {
-                    content: vec![t("Working Group")],
-                },
-            ],
+            title: vec![t("Report on the meeting of the "), Inline::Emph { content: vec![t("Working Group")] }],
             job_number: Some("V.09-82790 (E)".into()),
             barcode: Some("*0982790*".into()),
         },
@@ -105,35 +92,17 @@ pub fn sample() -> Document {
                         "1.",
                         vec![
                             t("The Working Group, chaired by "),
-                            Inline::Entity {
-                                refers_to: "krois".into(),
-                                content: vec![t("Dominika Krois")],
-                            },
+                            Inline::Entity { refers_to: "krois".into(), content: vec![t("Dominika Krois")] },
                             t(" ("),
-                            Inline::Entity {
-                                refers_to: "poland".into(),
-                                content: vec![t("Poland")],
-                            },
+                            Inline::Entity { refers_to: "poland".into(), content: vec![t("Poland")] },
                             t("), "),
-                            Inline::Entity {
-                                refers_to: "chair".into(),
-                                content: vec![t("Chair")],
-                            },
+                            Inline::Entity { refers_to: "chair".into(), content: vec![t("Chair")] },
                             t(", adopted the Convention,"),
-                            Inline::NoteRef {
-                                id: "unts-convention".into(),
-                                marker: "1".into(),
-                            },
+                            Inline::NoteRef { id: "unts-convention".into(), marker: "1".into() },
                             t(" see "),
-                            Inline::Ref {
-                                target: "functions".into(),
-                                content: vec![t("paragraph 2")],
-                            },
+                            Inline::Ref { target: "functions".into(), content: vec![t("paragraph 2")] },
                             t(" and "),
-                            Inline::Ref {
-                                target: "annex-1".into(),
-                                content: vec![t("annex I")],
-                            },
+                            Inline::Ref { target: "annex-1".into(), content: vec![t("annex I")] },
                             t("."),
                         ],
                     ),
@@ -165,22 +134,10 @@ pub fn sample() -> Document {
                         header: vec![vec![t("Symbol")], vec![t("Title")]],
                         rows: vec![vec![
                             vec![t("CTOC/COP/WG.4/2009/1")],
-                            vec![
-                                t("Agenda"),
-                                Inline::NoteRef {
-                                    id: "tbl-note".into(),
-                                    marker: "a".into(),
-                                },
-                            ],
+                            vec![t("Agenda"), Inline::NoteRef { id: "tbl-note".into(), marker: "a".into() }],
                         ]],
                     }),
-                    para(
-                        "annex-para",
-                        "1.",
-                        vec![Inline::Strong {
-                            content: vec![t("Bold")],
-                        }],
-                    ),
+                    para("annex-para", "1.", vec![Inline::Strong { content: vec![t("Bold")] }]),
                     // A paragraph whose id collides with a footnote's and one that is not an NCName.
                     para("agenda", "2.", vec![t("Same id as a footnote.")]),
                     para("3 odd id", "3.", vec![t("Odd id.")]),
@@ -188,52 +145,29 @@ pub fn sample() -> Document {
             }),
         ],
         footnotes: vec![
-            Footnote {
-                id: "agenda".into(),
-                marker: "*".into(),
-                content: vec![t("CTOC/COP/WG.4/2009/1.")],
-            },
+            Footnote { id: "agenda".into(), marker: "*".into(), content: vec![t("CTOC/COP/WG.4/2009/1.")] },
             Footnote {
                 id: "unts-convention".into(),
                 marker: "1".into(),
                 content: vec![
                     t("United Nations, "),
-                    Inline::Emph {
-                        content: vec![t("Treaty Series")],
-                    },
+                    Inline::Emph { content: vec![t("Treaty Series")] },
                     t(", vol. 2225, No. 39574."),
                 ],
             },
-            Footnote {
-                id: "tbl-note".into(),
-                marker: "a".into(),
-                content: vec![t("Provisional.")],
-            },
+            Footnote { id: "tbl-note".into(), marker: "a".into(), content: vec![t("Provisional.")] },
         ],
         entities: vec![
-            Entity {
-                id: "chair".into(),
-                kind: EntityKind::Role,
-                name: "Chair".into(),
-            },
-            Entity {
-                id: "krois".into(),
-                kind: EntityKind::Person,
-                name: "Dominika Krois".into(),
-            },
-            Entity {
-                id: "poland".into(),
-                kind: EntityKind::Organization,
-                name: "Poland".into(),
-            },
+            Entity { id: "chair".into(), kind: EntityKind::Role, name: "Chair".into() },
+            Entity { id: "krois".into(), kind: EntityKind::Person, name: "Dominika Krois".into() },
+            Entity { id: "poland".into(), kind: EntityKind::Organization, name: "Poland".into() },
         ],
     }
 }
 
 /// The OASIS schema; tests run from a clone whose `shared/` folder stands next to the repository.
 pub fn schema() -> PathBuf {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas/akn/akomantoso30.xsd");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas/akn/akomantoso30.xsd");
     assert!(
         path.is_file(),
         "the Akoma Ntoso schema is missing at {} (expected ../shared next to the repository)",
@@ -264,25 +198,24 @@ pub fn validate(xml: &[u8]) {
 
 #[test]
 fn sample_validates() {
-    let xml = Format::Akn
-        .write(&sample(), &WriteOptions::default())
-        .unwrap();
+    let xml = Format::Akn.write(&sample(), &WriteOptions::default()).unwrap();
     validate(&xml);
 }
 
 #[test]
 fn sample_structure() {
-    let xml = String::from_utf8(
-        Format::Akn
-            .write(&sample(), &WriteOptions::default())
-            .unwrap(),
-    )
-    .unwrap();
+    let xml = String::from_utf8(Format::Akn.write(&sample(), &WriteOptions::default()).unwrap()).unwrap();
     assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?><akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><debateReport name=\"meetingReport\">"));
-    assert!(xml.contains("<FRBRuri value=\"/akn/un/debateReport/meetingReport/ctoc-cop/2009-04-21/CTOC-COP-WG.4-2009-2\"/>"));
+    assert!(
+        xml.contains(
+            "<FRBRuri value=\"/akn/un/debateReport/meetingReport/ctoc-cop/2009-04-21/CTOC-COP-WG.4-2009-2\"/>"
+        )
+    );
     assert!(xml.contains("showAs=\"CTOC/COP/WG.4/2009/2\""));
     assert!(xml.contains("<FRBRlanguage language=\"eng\"/>"));
-    assert!(xml.contains("<chapter eId=\"recommendations\"><num>I.</num><heading>Recommendations adopted by the Working Group</heading>"));
+    assert!(xml.contains(
+        "<chapter eId=\"recommendations\"><num>I.</num><heading>Recommendations adopted by the Working Group</heading>"
+    ));
     assert!(xml.contains("<hcontainer eId=\"victims\" name=\"group\"><num>1.</num>"));
     assert!(xml.contains("<item eId=\"functions-a\"><num>(a)</num><p>Facilitate implementation &lt; &amp; &gt; of the Protocol;</p><blockList eId=\"functions-a-list\"><item eId=\"functions-a-i\">"));
     assert!(xml.contains("<person refersTo=\"#krois\">Dominika Krois</person>"));
@@ -304,12 +237,8 @@ fn sample_structure() {
 
 #[test]
 fn same_document_same_bytes() {
-    let a = Format::Akn
-        .write(&sample(), &WriteOptions::default())
-        .unwrap();
-    let b = Format::Akn
-        .write(&sample(), &WriteOptions::default())
-        .unwrap();
+    let a = Format::Akn.write(&sample(), &WriteOptions::default()).unwrap();
+    let b = Format::Akn.write(&sample(), &WriteOptions::default()).unwrap();
     assert_eq!(a, b);
 }
 

@@ -24,9 +24,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::document::{
-    Block, Contents, Division, DivisionKind, Document, EntityKind, Inline, Item, Paragraph, Table,
-};
+use crate::document::{Block, Contents, Division, DivisionKind, Document, EntityKind, Inline, Item, Paragraph, Table};
 use crate::writers::WriteOptions;
 
 /// The Akoma Ntoso 3.0 namespace.
@@ -39,16 +37,8 @@ pub const SOURCE_EID: &str = "rapporteur";
 
 pub fn write(doc: &Document, _opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
     let targets = target_eids(doc);
-    let mut w = AknWriter {
-        doc,
-        out: Writer::new(Vec::new()),
-        ids: EidAllocator::default(),
-        targets,
-        depth: 0,
-    };
-    w.document().map_err(|e| {
-        Diagnostics::from(Diagnostic::error(format!("cannot write Akoma Ntoso: {e}")))
-    })?;
+    let mut w = AknWriter { doc, out: Writer::new(Vec::new()), ids: EidAllocator::default(), targets, depth: 0 };
+    w.document().map_err(|e| Diagnostics::from(Diagnostic::error(format!("cannot write Akoma Ntoso: {e}"))))?;
     let mut bytes = w.out.into_inner();
     bytes.push(b'\n');
     Ok(bytes)
@@ -57,16 +47,8 @@ pub fn write(doc: &Document, _opts: &WriteOptions) -> Result<Vec<u8>, Diagnostic
 /// Makes an NCName out of an id: ASCII letters, digits, `.`, `-` and `_` are kept, anything else
 /// becomes `_`, and a name that does not start with a letter or `_` gets a `_` in front.
 pub fn ncname(id: &str) -> String {
-    let mut s: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let mut s: String =
+        id.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' }).collect();
     if !s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
         s.insert(0, '_');
     }
@@ -188,11 +170,7 @@ fn target_eids(doc: &Document) -> HashMap<(Space, String), String> {
 
 /// AKN wants ISO 639-2 (three letters) in `FRBRlanguage` and in the IRIs.
 pub fn iso639_2(lang: &str) -> String {
-    let primary = lang
-        .split(['-', '_'])
-        .next()
-        .unwrap_or(lang)
-        .to_ascii_lowercase();
+    let primary = lang.split(['-', '_']).next().unwrap_or(lang).to_ascii_lowercase();
     match primary.as_str() {
         "en" => "eng",
         "fr" => "fra",
@@ -211,33 +189,14 @@ pub fn iso639_2(lang: &str) -> String {
 
 /// The Work IRI: `/akn/un/debateReport/meetingReport/<body>/<date>/<symbol with / as ->`.
 pub fn work_iri(doc: &Document) -> String {
-    let body = if doc.meta.body_short.is_empty() {
-        "un".to_string()
-    } else {
-        iri_component(&doc.meta.body_short)
-    };
+    let body = if doc.meta.body_short.is_empty() { "un".to_string() } else { iri_component(&doc.meta.body_short) };
     let symbol = iri_component(&doc.meta.symbol.replace('/', "-"));
-    let symbol = if symbol.is_empty() {
-        "report".to_string()
-    } else {
-        symbol
-    };
-    format!(
-        "/akn/un/debateReport/meetingReport/{body}/{}/{symbol}",
-        doc.meta.date
-    )
+    let symbol = if symbol.is_empty() { "report".to_string() } else { symbol };
+    format!("/akn/un/debateReport/meetingReport/{body}/{}/{symbol}", doc.meta.date)
 }
 
 fn iri_component(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
+    s.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' }).collect()
 }
 
 type XmlResult = std::io::Result<()>;
@@ -291,8 +250,7 @@ impl AknWriter<'_> {
     }
 
     fn document(&mut self) -> XmlResult {
-        self.out
-            .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        self.out.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         self.start("akomaNtoso", &[("xmlns", NAMESPACE)])?;
         self.start("debateReport", &[("name", "meetingReport")])?;
         self.ids.used.insert(AUTHOR_EID.into());
@@ -327,10 +285,7 @@ impl AknWriter<'_> {
         self.empty("FRBRcountry", &[("value", "un")])?;
         self.empty(
             "FRBRnumber",
-            &[
-                ("value", &iri_component(&doc.meta.symbol.replace('/', "-"))),
-                ("showAs", &doc.meta.symbol),
-            ],
+            &[("value", &iri_component(&doc.meta.symbol.replace('/', "-"))), ("showAs", &doc.meta.symbol)],
         )?;
         self.empty("FRBRname", &[("value", "meetingReport")])?;
         self.end("FRBRWork")?;
@@ -354,19 +309,11 @@ impl AknWriter<'_> {
         self.start("references", &[("source", &source)])?;
         self.empty(
             "TLCOrganization",
-            &[
-                ("eId", AUTHOR_EID),
-                ("href", "/akn/ontology/organizations/un"),
-                ("showAs", "United Nations"),
-            ],
+            &[("eId", AUTHOR_EID), ("href", "/akn/ontology/organizations/un"), ("showAs", "United Nations")],
         )?;
         self.empty(
             "TLCOrganization",
-            &[
-                ("eId", SOURCE_EID),
-                ("href", "/akn/ontology/organizations/rapporteur"),
-                ("showAs", "rapporteur"),
-            ],
+            &[("eId", SOURCE_EID), ("href", "/akn/ontology/organizations/rapporteur"), ("showAs", "rapporteur")],
         )?;
         for e in &doc.entities {
             let eid = self.eid(&e.id);
@@ -376,10 +323,7 @@ impl AknWriter<'_> {
                 EntityKind::Role => ("TLCRole", "roles"),
             };
             let href = format!("/akn/ontology/{class}/un/{}", iri_component(&e.id));
-            self.empty(
-                element,
-                &[("eId", &eid), ("href", &href), ("showAs", &e.name)],
-            )?;
+            self.empty(element, &[("eId", &eid), ("href", &href), ("showAs", &e.name)])?;
         }
         self.end("references")?;
         self.end("meta")
@@ -589,10 +533,7 @@ impl AknWriter<'_> {
     }
 
     fn target(&self, space: Space, id: &str) -> String {
-        self.targets
-            .get(&(space, id.to_string()))
-            .cloned()
-            .unwrap_or_else(|| ncname(id))
+        self.targets.get(&(space, id.to_string())).cloned().unwrap_or_else(|| ncname(id))
     }
 
     fn inlines(&mut self, inlines: &[Inline]) -> XmlResult {
@@ -616,13 +557,7 @@ impl AknWriter<'_> {
                     self.end("ref")?;
                 }
                 Inline::Entity { refers_to, content } => {
-                    let element = match self
-                        .doc
-                        .entities
-                        .iter()
-                        .find(|e| &e.id == refers_to)
-                        .map(|e| e.kind)
-                    {
+                    let element = match self.doc.entities.iter().find(|e| &e.id == refers_to).map(|e| e.kind) {
                         Some(EntityKind::Person) => "person",
                         Some(EntityKind::Role) => "role",
                         _ => "organization",
@@ -634,10 +569,7 @@ impl AknWriter<'_> {
                 }
                 Inline::NoteRef { id, marker } => {
                     let eid = self.eid(id);
-                    self.start(
-                        "authorialNote",
-                        &[("eId", &eid), ("marker", marker), ("placement", "bottom")],
-                    )?;
+                    self.start("authorialNote", &[("eId", &eid), ("marker", marker), ("placement", "bottom")])?;
                     self.start("p", &[])?;
                     let doc = self.doc;
                     if self.depth < 4
