@@ -14,5 +14,7 @@
 
 pub mod diag;
 pub mod document;
+pub mod import;
+pub mod session;
 pub mod templates;
 pub mod writers;

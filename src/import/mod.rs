@@ -1,0 +1,322 @@
+//! Importers: past reports back into session data.
+//!
+//! Two readers — Akoma Ntoso XML (`akn`) and plain text in the reference extraction's shape
+//! (`text`) — each build a `Draft`: the report's masthead facts and its chapters, sections and
+//! paragraphs as inline markup, with footnotes already re-attached as `[^id]`. One shared stage
+//! (`recognize`) then turns the standard sentences (dates, chair, agenda, attendance, statements)
+//! into structured data with `template:` paragraphs — only when the template would print the very
+//! same words — and keeps everything else as narrative. `yaml` writes the `Session` the way a
+//! person would have written it.
+//!
+//! Importers never panic on bad input: what cannot be read is an error `Diagnostic`, what cannot
+//! be placed is a warning with its line number.
+
+pub mod akn;
+pub mod recognize;
+pub mod text;
+pub mod yaml;
+
+use std::collections::BTreeMap;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::session::{Date, FootnoteDef, ItemDef, Session};
+
+pub use yaml::to_yaml;
+
+/// Reads Akoma Ntoso 3.0 (ours, or another producer's `debateReport`/`doc`) into a session.
+/// Warnings (what was not understood) come with the session; errors instead of it.
+pub fn import_akn(xml: &str) -> Result<(Session, Vec<Diagnostic>), Diagnostics> {
+    let (draft, mut warnings) = akn::read(xml)?;
+    let session = recognize::build(draft, &mut warnings);
+    Ok((session, warnings))
+}
+
+/// Reads a report given as plain text in the reference extraction's shape into a session.
+/// Every line that could not be placed is reported as a warning with its line number.
+pub fn import_text(text: &str) -> Result<(Session, Vec<Diagnostic>), Diagnostics> {
+    let (draft, mut warnings) = text::read(text)?;
+    let session = recognize::build(draft, &mut warnings);
+    Ok((session, warnings))
+}
+
+/// What both readers produce: the report as headings and paragraphs of inline markup.
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    pub symbol: String,
+    pub distribution: Option<String>,
+    pub date: Option<Date>,
+    pub original: Option<String>,
+    pub language: Option<String>,
+    pub organ: String,
+    pub body: Option<String>,
+    pub job_number: Option<String>,
+    pub meeting_name: String,
+    pub meeting_session: Option<String>,
+    pub venue: String,
+    pub dates: Vec<Date>,
+    /// Caption lines that are neither the name, the session, nor "Venue, dates".
+    pub caption_item: Option<String>,
+    /// The title, in markup.
+    pub title: String,
+    pub chapters: Vec<DraftChapter>,
+    pub footnotes: BTreeMap<String, FootnoteDef>,
+    /// Keep every id (AKN import: eIds must come back the same); otherwise ids are written only
+    /// for chapters and sections.
+    pub keep_ids: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DraftChapter {
+    pub id: Option<String>,
+    pub title: String,
+    pub paragraphs: Vec<DraftParagraph>,
+    pub sections: Vec<DraftSection>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DraftSection {
+    pub id: Option<String>,
+    pub title: String,
+    pub paragraphs: Vec<DraftParagraph>,
+    pub groups: Vec<DraftGroup>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DraftGroup {
+    pub id: Option<String>,
+    pub title: String,
+    pub paragraphs: Vec<DraftParagraph>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DraftParagraph {
+    pub id: Option<String>,
+    /// The number as printed ("12"), if numbered.
+    pub num: Option<String>,
+    /// Inline markup.
+    pub text: String,
+    /// The same without entity marks and cross-reference markup, for recognizing generated
+    /// sentences (AKN marks up names in them); `None` when it is `text`.
+    pub plain: Option<String>,
+    pub items: Vec<DraftItem>,
+    /// Where it started (1-based line for text, 0 when unknown).
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DraftItem {
+    pub id: Option<String>,
+    pub label: String,
+    pub text: String,
+    pub items: Vec<DraftItem>,
+}
+
+impl DraftItem {
+    fn to_def(&self, keep_ids: bool) -> ItemDef {
+        ItemDef {
+            id: if keep_ids { self.id.clone() } else { None },
+            text: self.text.clone(),
+            items: self.items.iter().map(|i| i.to_def(keep_ids)).collect(),
+        }
+    }
+}
+
+/// A slug for ids: lower-case ASCII words joined by `-`, at most `max_words` words.
+pub fn slug(text: &str, max_words: usize) -> String {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            cur.push(c.to_ascii_lowercase());
+        } else if !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    const SMALL: &[&str] = &["the", "of", "a", "an", "and", "in", "on", "to", "for", "by", "with", "at"];
+    let significant: Vec<&String> = words.iter().filter(|w| !SMALL.contains(&w.as_str())).collect();
+    let chosen: Vec<&str> = if significant.is_empty() {
+        words.iter().map(String::as_str).take(max_words).collect()
+    } else {
+        significant.into_iter().map(String::as_str).take(max_words).collect()
+    };
+    chosen.join("-")
+}
+
+/// Makes `base` unique among `used` by appending `-2`, `-3`…
+pub fn unique(base: &str, used: &mut std::collections::HashSet<String>) -> String {
+    let base = if base.is_empty() { "x" } else { base };
+    let mut candidate = base.to_string();
+    let mut n = 2;
+    while used.contains(&candidate) {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    used.insert(candidate.clone());
+    candidate
+}
+
+/// Escapes plain text for inline markup (as `crate::markup` reads it), keeping nothing special.
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '[' | ']' | '{' | '}' | '^' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A structured citation, if the footnote text is one: "United Nations, *Treaty Series*, vol. N,
+/// No. M." (or "*Ibid.*, vol. N, No. M.", "Ibid., …") → `unts`; "United Nations publication,
+/// Sales No. X." → `sales`. `text` is the footnote in markup.
+pub fn citation(text: &str) -> Option<FootnoteDef> {
+    let t = text.trim();
+    let unts_rest = t
+        .strip_prefix("United Nations, *Treaty Series*, ")
+        .or_else(|| t.strip_prefix("*Ibid.*, "))
+        .or_else(|| t.strip_prefix("Ibid., "));
+    if let Some(rest) = unts_rest {
+        let rest = rest.strip_prefix("vol. ")?;
+        let (vol, rest) = rest.split_once(", No. ")?;
+        let no = rest.strip_suffix('.')?;
+        let vol: u32 = vol.parse().ok()?;
+        if no.is_empty() || !no.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        return Some(FootnoteDef { cite: Some("unts".into()), vol: Some(vol), no: Some(no.into()), text: None });
+    }
+    if let Some(rest) = t.strip_prefix("United Nations publication, Sales No. ") {
+        let no = rest.strip_suffix('.')?;
+        if no.is_empty() || no.contains(' ') {
+            return None;
+        }
+        return Some(FootnoteDef { cite: Some("sales".into()), no: Some(no.into()), vol: None, text: None });
+    }
+    None
+}
+
+/// The id a footnote gets from its content: `unts-2237`, `sales-e-09-v-5`, else `note-<marker>`.
+pub fn footnote_id(def: &FootnoteDef, marker: &str) -> String {
+    match def.cite.as_deref() {
+        Some("unts") => format!("unts-{}", def.vol.unwrap_or(0)),
+        Some("sales") => format!("sales-{}", slug(def.no.as_deref().unwrap_or(""), 8)),
+        _ => format!("note-{}", slug(marker, 2).if_empty("star")),
+    }
+}
+
+trait IfEmpty {
+    fn if_empty(self, other: &str) -> String;
+}
+impl IfEmpty for String {
+    fn if_empty(self, other: &str) -> String {
+        if self.is_empty() { other.to_string() } else { self }
+    }
+}
+
+/// Parses "21 April 2009".
+pub fn parse_long_date(s: &str) -> Option<Date> {
+    let mut parts = s.split_whitespace();
+    let day: u32 = parts.next()?.parse().ok()?;
+    let month = month_number(parts.next()?)?;
+    let year: i32 = parts.next()?.parse().ok()?;
+    if parts.next().is_some() {
+        return None;
+    }
+    Date::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()
+}
+
+pub fn month_number(name: &str) -> Option<u32> {
+    crate::session::date::MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
+}
+
+/// The day after `d`.
+pub fn next_day(d: Date) -> Date {
+    let next = Date { day: d.day + 1, ..d };
+    if Date::parse(&next.iso()).is_ok() {
+        next
+    } else if d.month < 12 {
+        Date { month: d.month + 1, day: 1, ..d }
+    } else {
+        Date { year: d.year + 1, month: 1, day: 1 }
+    }
+}
+
+/// Parses a span of days as captions and prose print it: "14 April 2009", "14 and 15 April 2009",
+/// "27-29 January 2010", "from 27 to 29 January 2010", "30 November-2 December 2010". Returns
+/// every day of the span.
+pub fn parse_date_span(s: &str) -> Option<Vec<Date>> {
+    let s = s.trim();
+    let s = s.strip_prefix("from ").unwrap_or(s);
+    let (first, last) = if let Some((a, b)) = s.split_once(" and ") {
+        (a, b)
+    } else if let Some((a, b)) = s.split_once(" to ") {
+        (a, b)
+    } else if let Some((a, b)) = s.split_once('-') {
+        (a, b)
+    } else {
+        let d = parse_long_date(s)?;
+        return Some(vec![d]);
+    };
+    let last = parse_long_date(last.trim())?;
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let first = match words.as_slice() {
+        [day] => Date::parse(&format!("{:04}-{:02}-{:02}", last.year, last.month, day.parse::<u32>().ok()?)).ok()?,
+        [day, month] => {
+            Date::parse(&format!("{:04}-{:02}-{:02}", last.year, month_number(month)?, day.parse::<u32>().ok()?))
+                .ok()?
+        }
+        _ => parse_long_date(first.trim())?,
+    };
+    if first > last {
+        return None;
+    }
+    let mut days = vec![first];
+    let mut d = first;
+    while d < last && days.len() < 366 {
+        d = next_day(d);
+        days.push(d);
+    }
+    Some(days)
+}
+
+pub(crate) fn warn_at(line: usize, message: impl Into<String>) -> Diagnostic {
+    let message = message.into();
+    if line > 0 { Diagnostic::warning(format!("line {line}: {message}")) } else { Diagnostic::warning(message) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citations() {
+        let c = citation("United Nations, *Treaty Series*, vol. 2237, No. 39574.").unwrap();
+        assert_eq!((c.cite.as_deref(), c.vol, c.no.as_deref()), (Some("unts"), Some(2237), Some("39574")));
+        assert_eq!(citation("*Ibid.*, vol. 2225, No. 39574.").unwrap().vol, Some(2225));
+        assert_eq!(citation("Ibid., vol. 2349, No. 42146.").unwrap().no.as_deref(), Some("42146"));
+        let s = citation("United Nations publication, Sales No. E.09.V.5.").unwrap();
+        assert_eq!((s.cite.as_deref(), s.no.as_deref()), (Some("sales"), Some("E.09.V.5")));
+        assert!(citation("See the report of the Secretary-General.").is_none());
+        assert_eq!(footnote_id(&s, "4"), "sales-e-09-v-5");
+    }
+
+    #[test]
+    fn spans() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(parse_date_span("14 and 15 April 2009").unwrap(), vec![d("2009-04-14"), d("2009-04-15")]);
+        assert_eq!(parse_date_span("27-29 January 2010").unwrap().len(), 3);
+        assert_eq!(parse_date_span("from 30 November to 2 December 2010").unwrap().len(), 3);
+        assert_eq!(parse_date_span("21 April 2009").unwrap(), vec![d("2009-04-21")]);
+        assert!(parse_date_span("sometime in April").is_none());
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Recommendations adopted by the Working Group", 3), "recommendations-adopted-working");
+        assert_eq!(slug("Other matters", 3), "other-matters");
+    }
+}

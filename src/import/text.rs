@@ -1,0 +1,665 @@
+//! Reads a past report given as plain text in the reference extraction's shape
+//! (`../shared/reference/ctoc-cop-wg4-2009-2.txt`) into a `Draft`.
+//!
+//! What it knows about the shape:
+//! - the masthead comes first: optionally "United Nations" and the symbol, the organ,
+//!   "Distr.: General", the date, "Original: English", the meeting caption (name, session,
+//!   "Venue, dates", "Item N of the provisional agenda"), then the title;
+//! - `I. Title` opens a chapter (roman), `A. Title` a section (letter) — "I." is told apart by
+//!   what comes next in each sequence; `12. text` is a numbered paragraph, `(a) text` a sub-item
+//!   (with or without the `- ` that the extraction puts in front of some), `(i)` under `(a)` a
+//!   sub-sub-item; `1. text` after a paragraph ending in ":" is a numbered item (agenda lists);
+//! - footnotes are lines starting with a superscript numeral (or `* `), wherever the page ended;
+//!   their markers are the same numerals in the text, turned into `[^id]`;
+//! - a line that starts with none of these continues the paragraph or item before it when that
+//!   one is unfinished (no final `.`, `;`, `:`) or when the line starts in lower case — that is
+//!   how a paragraph cut by a page break is joined back. Any other line is kept as an unnumbered
+//!   paragraph and reported.
+//!
+//! `*italics*` are kept (they are our markup too); the other markup characters are escaped.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::import::{
+    Draft, DraftChapter, DraftItem, DraftParagraph, DraftSection, citation, footnote_id, parse_date_span,
+    parse_long_date, slug, unique, warn_at,
+};
+use crate::session::FootnoteDef;
+
+pub fn read(text: &str) -> Result<(Draft, Vec<Diagnostic>), Diagnostics> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut warnings = Vec::new();
+    let Some(body_start) = lines.iter().position(|l| is_body_start(l.trim())) else {
+        return Err(Diagnostic::error("the text has no chapter \"I. …\" and no paragraph \"1. …\"")
+            .with_hint("a report in the reference shape starts its body with `I. Title` or `1. Text`")
+            .into());
+    };
+    let mut draft = Draft::default();
+    masthead(&lines[..body_start], &mut draft, &mut warnings);
+    let mut reader = BodyReader::default();
+    for (i, raw) in lines.iter().enumerate().skip(body_start) {
+        reader.line(i + 1, raw, &mut warnings);
+    }
+    reader.finish(&mut draft, &mut warnings);
+    Ok((draft, warnings))
+}
+
+fn is_body_start(line: &str) -> bool {
+    line.strip_prefix("I. ").is_some_and(|r| !r.trim().is_empty()) || line.starts_with("1. ")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Masthead
+
+fn masthead(lines: &[&str], draft: &mut Draft, warnings: &mut Vec<Diagnostic>) {
+    // Groups of consecutive non-blank lines, with their line numbers.
+    let mut groups: Vec<Vec<(usize, String)>> = Vec::new();
+    let mut current = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.trim();
+        if t.is_empty() {
+            if !current.is_empty() {
+                groups.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push((i + 1, t.to_string()));
+        }
+    }
+    if !current.is_empty() {
+        groups.push(current);
+    }
+    // The title is the last group; everything after "Original:" and before it is the caption.
+    let title_group = groups.pop().unwrap_or_default();
+    draft.title = escape_keep_emphasis(&title_group.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" "));
+    if draft.title.is_empty() {
+        warnings.push(Diagnostic::warning("no title found before the first chapter"));
+    }
+    let mut seen_original = false;
+    let mut caption: Vec<(usize, String)> = Vec::new();
+    let mut before_distr: Vec<(usize, String)> = Vec::new();
+    for (n, t) in groups.into_iter().flatten() {
+        let t = t.as_str();
+        let rest = t.strip_prefix("United Nations").map(str::trim);
+        if let Some(rest) = rest
+            && (rest.is_empty() || is_symbol(rest))
+        {
+            if !rest.is_empty() {
+                draft.symbol = rest.to_string();
+            }
+        } else if is_symbol(t) {
+            draft.symbol = t.to_string();
+        } else if let Some(d) = t.strip_prefix("Distr.:") {
+            draft.distribution = Some(d.trim().to_string());
+        } else if let Some(o) = t.strip_prefix("Original:") {
+            draft.original = Some(o.trim().to_string());
+            seen_original = true;
+        } else if draft.date.is_none() && draft.distribution.is_some() && parse_long_date(t).is_some() {
+            draft.date = parse_long_date(t);
+        } else if is_job_number(t) {
+            draft.job_number = Some(t.split("  ").next().unwrap_or(t).to_string());
+        } else if t.starts_with('*') && t.ends_with('*') && t[1..t.len() - 1].chars().all(|c| c.is_ascii_digit()) {
+            // The bar code text; derived from the job number.
+        } else if seen_original {
+            caption.push((n, t.to_string()));
+        } else {
+            before_distr.push((n, t.to_string()));
+        }
+    }
+    draft.organ = before_distr.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
+    if draft.organ.is_empty() {
+        warnings.push(Diagnostic::warning("no organ line found in the masthead"));
+    }
+    for (i, (n, line)) in caption.iter().enumerate() {
+        if i == 0 {
+            draft.meeting_name = line.clone();
+            continue;
+        }
+        if let Some((venue, span)) = line.split_once(", ")
+            && let Some(days) = parse_date_span(span)
+        {
+            draft.venue = venue.to_string();
+            draft.dates = days;
+        } else if line.starts_with("Item ") || line.starts_with("Items ") {
+            draft.caption_item = Some(line.clone());
+        } else if line.to_lowercase().ends_with("session") && draft.meeting_session.is_none() {
+            draft.meeting_session = Some(line.clone());
+        } else {
+            warnings.push(warn_at(*n, format!("masthead line not understood, kept nowhere: `{line}`")));
+        }
+    }
+    if draft.dates.is_empty() {
+        warnings.push(Diagnostic::warning("the meeting caption has no \"Venue, dates\" line"));
+    }
+}
+
+/// `CTOC/COP/WG.4/2009/2`, `A/HRC/10/3/Add.1`.
+fn is_symbol(s: &str) -> bool {
+    s.contains('/')
+        && !s.contains(' ')
+        && s.starts_with(|c: char| c.is_ascii_uppercase())
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-'))
+}
+
+/// `V.09-82790 (E)`, possibly followed by date stamps.
+fn is_job_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 14
+        && b[0].is_ascii_uppercase()
+        && b[1] == b'.'
+        && b[2..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..10].iter().all(u8::is_ascii_digit)
+        && s[10..].starts_with(" (")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Body
+
+/// Where the last text went, for continuation lines.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Last {
+    Heading,
+    Paragraph,
+    /// The item at this depth (0 = top level) of the current paragraph.
+    Item(usize),
+}
+
+#[derive(Default)]
+struct BodyReader {
+    chapters: Vec<DraftChapter>,
+    /// Chapter and section numbers seen so far (1-based counts).
+    chapter_count: usize,
+    section_count: usize,
+    last_para: Option<u32>,
+    last: Option<Last>,
+    /// Footnotes in the order their lines come: (marker, text, line).
+    notes: Vec<(String, String, usize)>,
+    /// Line of each paragraph, for later reports.
+    in_section: bool,
+}
+
+const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+fn superscript_digit(c: char) -> Option<char> {
+    SUPERSCRIPTS.iter().position(|s| *s == c).map(|i| (b'0' + i as u8) as char)
+}
+
+fn roman(n: usize) -> String {
+    const TABLE: &[(usize, &str)] = &[
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut n = n;
+    let mut s = String::new();
+    for (v, r) in TABLE {
+        while n >= *v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+fn from_roman(s: &str) -> Option<usize> {
+    (1..=100).find(|n| roman(*n) == s)
+}
+
+fn letter(n: usize) -> String {
+    if (1..=26).contains(&n) { ((b'A' + (n - 1) as u8) as char).to_string() } else { String::new() }
+}
+
+fn lower_roman_value(s: &str) -> Option<usize> {
+    (1..=40).find(|n| roman(*n).to_lowercase() == s)
+}
+
+/// A line's shape.
+enum Shape<'a> {
+    Footnote { marker: String, text: &'a str },
+    Chapter { label: &'a str, title: &'a str },
+    Section { label: &'a str, title: &'a str },
+    Numbered { num: u32, text: &'a str },
+    Item { label: &'a str, text: &'a str },
+    Other(&'a str),
+}
+
+fn shape(line: &str) -> Shape<'_> {
+    // Footnote: superscript numeral(s) then a space, or "* ".
+    let marker: String = line.chars().map_while(superscript_digit).collect();
+    if !marker.is_empty() {
+        let rest = &line[line.char_indices().nth(marker.chars().count()).map_or(line.len(), |(i, _)| i)..];
+        if let Some(text) = rest.strip_prefix(' ') {
+            return Shape::Footnote { marker, text: text.trim() };
+        }
+    }
+    if let Some(text) = line.strip_prefix("* ") {
+        return Shape::Footnote { marker: "*".into(), text: text.trim() };
+    }
+    if let Some((label, rest)) = line.split_once(". ") {
+        let rest = rest.trim_start();
+        if !label.is_empty() && label.chars().all(|c| c.is_ascii_digit()) && label.len() < 5 {
+            if let Ok(num) = label.parse() {
+                return Shape::Numbered { num, text: rest };
+            }
+        } else if label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase()) && !rest.is_empty() {
+            return Shape::Section { label, title: rest };
+        } else if from_roman(label).is_some() && !rest.is_empty() {
+            return Shape::Chapter { label, title: rest };
+        }
+    }
+    let item_line = line.strip_prefix("- ").map(str::trim_start).unwrap_or(line);
+    if let Some(rest) = item_line.strip_prefix('(')
+        && let Some((label, text)) = rest.split_once(") ")
+        && !label.is_empty()
+        && label.len() <= 5
+        && label.chars().all(|c| c.is_ascii_lowercase())
+    {
+        return Shape::Item { label: &item_line[..label.len() + 2], text: text.trim_start() };
+    }
+    Shape::Other(line)
+}
+
+fn unfinished(text: &str) -> bool {
+    !text.trim_end().ends_with(['.', ';', ':', '?', '!'])
+}
+
+impl BodyReader {
+    fn chapter(&mut self) -> &mut DraftChapter {
+        if self.chapters.is_empty() {
+            self.chapters.push(DraftChapter::default());
+        }
+        self.chapters.last_mut().expect("a chapter")
+    }
+
+    /// The list paragraphs go into now.
+    fn paragraphs(&mut self) -> &mut Vec<DraftParagraph> {
+        let in_section = self.in_section;
+        let ch = self.chapter();
+        if in_section && let Some(s) = ch.sections.last_mut() {
+            return &mut s.paragraphs;
+        }
+        &mut ch.paragraphs
+    }
+
+    fn current_paragraph(&mut self) -> Option<&mut DraftParagraph> {
+        self.paragraphs().last_mut()
+    }
+
+    fn line(&mut self, n: usize, raw: &str, warnings: &mut Vec<Diagnostic>) {
+        let line = raw.trim();
+        if line.is_empty() {
+            return;
+        }
+        match shape(line) {
+            Shape::Footnote { marker, text } => self.notes.push((marker, text.to_string(), n)),
+            Shape::Chapter { label, title } => {
+                let expected_section = letter(self.section_count + 1);
+                if self.in_section && label == expected_section && label.len() == 1 {
+                    self.section(n, label, title, warnings);
+                } else {
+                    self.open_chapter(n, label, title, warnings);
+                }
+            }
+            Shape::Section { label, title } => {
+                let expected_chapter = roman(self.chapter_count + 1);
+                let expected_section = letter(self.section_count + 1);
+                if label == expected_chapter && label != expected_section {
+                    self.open_chapter(n, label, title, warnings);
+                } else {
+                    self.section(n, label, title, warnings);
+                }
+            }
+            Shape::Numbered { num, text } => self.numbered(n, num, text, warnings),
+            Shape::Item { label, text } => self.item(n, label, text, warnings),
+            Shape::Other(text) => self.other(n, text, warnings),
+        }
+    }
+
+    fn open_chapter(&mut self, n: usize, label: &str, title: &str, warnings: &mut Vec<Diagnostic>) {
+        let expected = roman(self.chapter_count + 1);
+        if label != expected {
+            warnings.push(warn_at(n, format!("chapter {label} where chapter {expected} was expected")));
+        }
+        self.chapter_count = from_roman(label).unwrap_or(self.chapter_count + 1);
+        self.section_count = 0;
+        self.in_section = false;
+        self.chapters.push(DraftChapter { title: escape_keep_emphasis(title), ..Default::default() });
+        self.last = Some(Last::Heading);
+    }
+
+    fn section(&mut self, n: usize, label: &str, title: &str, warnings: &mut Vec<Diagnostic>) {
+        let expected = letter(self.section_count + 1);
+        if label != expected {
+            warnings.push(warn_at(n, format!("section {label} where section {expected} was expected")));
+        }
+        self.section_count = (label.as_bytes()[0] - b'A' + 1) as usize;
+        self.in_section = true;
+        let title = escape_keep_emphasis(title);
+        self.chapter().sections.push(DraftSection { title, ..Default::default() });
+        self.last = Some(Last::Heading);
+    }
+
+    fn numbered(&mut self, n: usize, num: u32, text: &str, warnings: &mut Vec<Diagnostic>) {
+        let expected = self.last_para.map_or(1, |p| p + 1);
+        if num != expected && matches!(self.last, Some(Last::Paragraph | Last::Item(_))) {
+            // "1. Organizational matters:" under "…adopted the following agenda:".
+            if let Some(p) = self.current_paragraph() {
+                let numeric_items = p.items.iter().filter(|i| i.label.ends_with('.')).count();
+                let opens_list = p.text.trim_end().ends_with(':');
+                if num != expected && opens_list && numeric_items + 1 == num as usize && numeric_items == p.items.len()
+                {
+                    p.items.push(DraftItem {
+                        label: format!("{num}."),
+                        text: escape_keep_emphasis(text),
+                        ..Default::default()
+                    });
+                    self.last = Some(Last::Item(0));
+                    return;
+                }
+            }
+        }
+        if num != expected {
+            let after = self.last_para.map_or("the start".to_string(), |p| format!("paragraph {p}"));
+            warnings.push(
+                warn_at(
+                    n,
+                    format!("paragraph {num} follows {after} (expected {expected}); kept in the order of the text"),
+                )
+                .with_hint("the imported session numbers paragraphs afresh: check the order"),
+            );
+        }
+        self.last_para = Some(num);
+        let para = DraftParagraph {
+            num: Some(num.to_string()),
+            text: escape_keep_emphasis(text),
+            line: n,
+            ..Default::default()
+        };
+        self.paragraphs().push(para);
+        self.last = Some(Last::Paragraph);
+    }
+
+    fn item(&mut self, n: usize, label: &str, text: &str, warnings: &mut Vec<Diagnostic>) {
+        let inner = &label[1..label.len() - 1];
+        let text = escape_keep_emphasis(text);
+        let Some(p) = self.current_paragraph() else {
+            warnings
+                .push(warn_at(n, format!("sub-item {label} outside any paragraph; kept as an unnumbered paragraph")));
+            let para = DraftParagraph { text: format!("{label} {text}"), line: n, ..Default::default() };
+            self.paragraphs().push(para);
+            self.last = Some(Last::Paragraph);
+            return;
+        };
+        let last_top = p.items.last().map(|i| i.label.clone());
+        let next_letter = match &last_top {
+            None => "a".to_string(),
+            Some(l) if l.starts_with('(') && l.len() == 3 => ((l.as_bytes()[1] + 1) as char).to_string(),
+            Some(_) => String::new(),
+        };
+        let nested_under_numbered = last_top.as_deref().is_some_and(|l| l.ends_with('.'));
+        let nested_roman =
+            !nested_under_numbered && inner != next_letter && lower_roman_value(inner).is_some() && last_top.is_some();
+        if nested_under_numbered || nested_roman {
+            let parent = p.items.last_mut().expect("a top-level item");
+            parent.items.push(DraftItem { label: label.to_string(), text, ..Default::default() });
+            self.last = Some(Last::Item(1));
+        } else {
+            if inner != next_letter && !next_letter.is_empty() {
+                warnings.push(warn_at(n, format!("sub-item {label} where ({next_letter}) was expected")));
+            }
+            p.items.push(DraftItem { label: label.to_string(), text, ..Default::default() });
+            self.last = Some(Last::Item(0));
+        }
+    }
+
+    fn other(&mut self, n: usize, text: &str, warnings: &mut Vec<Diagnostic>) {
+        let text = escape_keep_emphasis(text);
+        let lower_start = text.starts_with(|c: char| c.is_lowercase());
+        let last = self.last;
+        let target: Option<&mut String> = match last {
+            Some(Last::Paragraph) => self.current_paragraph().map(|p| &mut p.text),
+            Some(Last::Item(depth)) => self.current_paragraph().and_then(|p| {
+                let top = p.items.last_mut()?;
+                if depth == 0 { Some(&mut top.text) } else { top.items.last_mut().map(|i| &mut i.text) }
+            }),
+            _ => None,
+        };
+        if let Some(target) = target
+            && (unfinished(target) || lower_start)
+        {
+            target.push(' ');
+            target.push_str(&text);
+            return;
+        }
+        warnings.push(
+            warn_at(
+                n,
+                format!(
+                    "line not placed (no paragraph number, and nothing unfinished before it): `{}`",
+                    shorten(&text)
+                ),
+            )
+            .with_hint("kept as an unnumbered paragraph; join it to its paragraph or give it a number"),
+        );
+        let para = DraftParagraph { text, line: n, ..Default::default() };
+        self.paragraphs().push(para);
+        self.last = Some(Last::Paragraph);
+    }
+
+    fn finish(mut self, draft: &mut Draft, warnings: &mut Vec<Diagnostic>) {
+        // Ids for chapters and sections, from their titles.
+        let mut used = HashSet::new();
+        for ch in &mut self.chapters {
+            ch.id = Some(unique(&slug(&ch.title, 3), &mut used));
+            for s in &mut ch.sections {
+                s.id = Some(unique(&slug(&s.title, 3), &mut used));
+            }
+        }
+        // Footnotes: marker -> id, with structured citations where recognised.
+        let mut by_marker: HashMap<String, String> = HashMap::new();
+        let mut defs: BTreeMap<String, FootnoteDef> = BTreeMap::new();
+        let mut note_used = HashSet::new();
+        for (marker, text, n) in &self.notes {
+            let markup = escape_keep_emphasis(text);
+            let def = citation(&markup).unwrap_or(FootnoteDef { text: Some(markup), ..Default::default() });
+            let id = unique(&footnote_id(&def, marker), &mut note_used);
+            if by_marker.insert(marker.clone(), id.clone()).is_some() {
+                warnings
+                    .push(warn_at(*n, format!("a second footnote {marker}; markers are matched to the nearest one")));
+            }
+            defs.insert(id, def);
+        }
+        // Markers in the text become [^id].
+        let mut cited = HashSet::new();
+        let title = std::mem::take(&mut draft.title);
+        draft.title = attach_notes(&title, &by_marker, &mut cited, 0, warnings);
+        if let Some(item) = draft.caption_item.take() {
+            draft.caption_item = Some(attach_notes(&escape_keep_emphasis(&item), &by_marker, &mut cited, 0, warnings));
+        }
+        let chapter_ids: Vec<String> = self.chapters.iter().map(|c| c.id.clone().unwrap_or_default()).collect();
+        for ch in &mut self.chapters {
+            ch.title = attach_notes(&ch.title, &by_marker, &mut cited, 0, warnings);
+            for p in &mut ch.paragraphs {
+                fix_paragraph(p, &by_marker, &mut cited, &chapter_ids, warnings);
+            }
+            for s in &mut ch.sections {
+                s.title = attach_notes(&s.title, &by_marker, &mut cited, 0, warnings);
+                for p in &mut s.paragraphs {
+                    fix_paragraph(p, &by_marker, &mut cited, &chapter_ids, warnings);
+                }
+            }
+        }
+        for (marker, _, n) in &self.notes {
+            if let Some(id) = by_marker.get(marker)
+                && !cited.contains(id)
+            {
+                warnings.push(warn_at(*n, format!("footnote {marker} is cited nowhere in the text; kept as `{id}`")));
+            }
+        }
+        draft.footnotes = defs;
+        draft.chapters = self.chapters;
+    }
+}
+
+fn fix_paragraph(
+    p: &mut DraftParagraph,
+    notes: &HashMap<String, String>,
+    cited: &mut HashSet<String>,
+    chapter_ids: &[String],
+    warnings: &mut Vec<Diagnostic>,
+) {
+    p.text = chapter_refs(&attach_notes(&p.text, notes, cited, p.line, warnings), chapter_ids);
+    fn items(
+        list: &mut [DraftItem],
+        notes: &HashMap<String, String>,
+        cited: &mut HashSet<String>,
+        line: usize,
+        chapter_ids: &[String],
+        warnings: &mut Vec<Diagnostic>,
+    ) {
+        for it in list {
+            it.text = chapter_refs(&attach_notes(&it.text, notes, cited, line, warnings), chapter_ids);
+            items(&mut it.items, notes, cited, line, chapter_ids, warnings);
+        }
+    }
+    items(&mut p.items, notes, cited, p.line, chapter_ids, warnings);
+}
+
+/// Replaces superscript numerals with `[^id]`.
+fn attach_notes(
+    text: &str,
+    notes: &HashMap<String, String>,
+    cited: &mut HashSet<String>,
+    line: usize,
+    warnings: &mut Vec<Diagnostic>,
+) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if superscript_digit(c).is_some() {
+            let mut marker = String::from(superscript_digit(c).unwrap_or('0'));
+            let mut raw = String::from(c);
+            while let Some(&d) = chars.peek() {
+                let Some(digit) = superscript_digit(d) else { break };
+                marker.push(digit);
+                raw.push(d);
+                chars.next();
+            }
+            match notes.get(&marker) {
+                Some(id) => {
+                    cited.insert(id.clone());
+                    out.push_str(&format!("[^{id}]"));
+                }
+                None => {
+                    warnings.push(warn_at(line, format!("footnote marker {raw} has no footnote line; kept as text")));
+                    out.push_str(&raw);
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// "chapter I of the present report" → "{chapter:id} of the present report"; "chapters II-VI of
+/// the present report" → "{chapters:a..b} of the present report".
+fn chapter_refs(text: &str, chapter_ids: &[String]) -> String {
+    const TAIL: &str = " of the present report";
+    let id = |r: &str| from_roman(r).and_then(|n| chapter_ids.get(n - 1)).filter(|s| !s.is_empty());
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(pos) = rest.find("chapter") {
+        out.push_str(&rest[..pos]);
+        let after = &rest[pos..];
+        let (plural, body) = if let Some(b) = after.strip_prefix("chapters ") {
+            (true, b)
+        } else if let Some(b) = after.strip_prefix("chapter ") {
+            (false, b)
+        } else {
+            out.push_str("chapter");
+            rest = &after["chapter".len()..];
+            continue;
+        };
+        let label_len = body.find(|c: char| !(c.is_ascii_uppercase() || c == '-')).unwrap_or(body.len());
+        let label = &body[..label_len];
+        let tail_ok = body[label_len..].starts_with(TAIL);
+        let replaced = if !tail_ok {
+            None
+        } else if plural {
+            label
+                .split_once('-')
+                .and_then(|(a, b)| Some((id(a)?, id(b)?)))
+                .map(|(a, b)| format!("{{chapters:{a}..{b}}}"))
+        } else {
+            id(label).map(|a| format!("{{chapter:{a}}}"))
+        };
+        match replaced {
+            Some(r) => {
+                out.push_str(&r);
+                rest = &body[label_len..];
+            }
+            None => {
+                let word = if plural { "chapters " } else { "chapter " };
+                out.push_str(word);
+                rest = body;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Escapes markup characters except `*`, which the extraction uses for italics as we do.
+fn escape_keep_emphasis(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '[' | ']' | '{' | '}' | '^' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() > 60 { format!("{}…", s.chars().take(60).collect::<String>()) } else { s.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert!(matches!(shape("¹ United Nations"), Shape::Footnote { .. }));
+        assert!(matches!(shape("IV. Consideration"), Shape::Chapter { label: "IV", .. }));
+        assert!(matches!(shape("B. Adoption"), Shape::Section { label: "B", .. }));
+        assert!(matches!(shape("I. Victim protection"), Shape::Chapter { label: "I", .. }));
+        assert!(matches!(shape("12. Text"), Shape::Numbered { num: 12, .. }));
+        assert!(matches!(shape("- (a) Text"), Shape::Item { label: "(a)", .. }));
+        assert!(matches!(shape("(ii) Text"), Shape::Item { label: "(ii)", .. }));
+        assert!(matches!(shape("parties to the Protocol"), Shape::Other(_)));
+    }
+
+    #[test]
+    fn refs() {
+        let ids = vec!["a".to_string(), "b".into(), "c".into()];
+        assert_eq!(
+            chapter_refs("in chapter I of the present report and chapters II-III of the present report", &ids),
+            "in {chapter:a} of the present report and {chapters:b..c} of the present report"
+        );
+        assert_eq!(chapter_refs("chapter IX of the present report", &ids), "chapter IX of the present report");
+    }
+}

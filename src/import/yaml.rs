@@ -1,0 +1,404 @@
+//! Writes a `Session` as the YAML a person would have written: block style, the keys in the
+//! order of the session format, defaults left out, plain scalars wherever YAML allows them (single
+//! quotes otherwise), a paragraph as a bare string when it is only text, and comments giving each
+//! paragraph's number and saying which paragraphs are written from data.
+//!
+//! serde-saphyr can serialize a `Session` too, but it writes every paragraph as a mapping, keeps
+//! no comments and quotes more than it needs to; an archivist reads this file, so it gets its own
+//! small emitter. The output reads back (serde-saphyr) into the same `Session`; a test checks it.
+
+use crate::session::{AgendaItem, Chapter, FootnoteDef, ItemDef, ParagraphDef, Session};
+
+/// The session as YAML.
+pub fn to_yaml(s: &Session) -> String {
+    let mut y = Yaml::default();
+    y.line(0, "# Imported by `rapporteur import`. Paragraph numbers are given in comments only: the");
+    y.line(0, "# assembler numbers paragraphs itself. `template:` paragraphs are written from the data above.");
+    if !s.include.is_empty() {
+        y.key(0, "include");
+        for i in &s.include {
+            y.item_scalar(2, i);
+        }
+    }
+    y.scalar(0, "symbol", &s.symbol);
+    y.scalar(0, "distribution", &s.distribution);
+    if let Some(d) = s.date {
+        y.raw(0, "date", &d.iso());
+    }
+    y.scalar(0, "original", &s.original);
+    if s.language != "en" {
+        y.scalar(0, "language", &s.language);
+    }
+    y.scalar(0, "organ", &s.organ);
+    if let Some(b) = &s.body {
+        y.scalar(0, "body", b);
+    }
+    y.key(0, "meeting");
+    y.scalar(2, "name", &s.meeting.name);
+    if let Some(v) = &s.meeting.short {
+        y.scalar(2, "short", v);
+    }
+    if let Some(v) = &s.meeting.session {
+        y.scalar(2, "session", v);
+    }
+    y.scalar(2, "venue", &s.meeting.venue);
+    let dates: Vec<String> = s.meeting.dates.iter().map(|d| d.iso()).collect();
+    y.raw(2, "dates", &format!("[{}]", dates.join(", ")));
+    if let Some(v) = &s.meeting.caption_item {
+        y.scalar(2, "caption_item", v);
+    }
+    y.scalar(0, "title", &s.title);
+    if let Some(j) = &s.job_number {
+        y.scalar(0, "job_number", j);
+    }
+
+    if let Some(a) = &s.agenda {
+        y.blank();
+        y.key(0, "agenda");
+        if let Some(d) = a.adopted {
+            y.raw(2, "adopted", &d.iso());
+        }
+        y.key(2, "items");
+        agenda_items(&mut y, 4, &a.items);
+    }
+    if !s.officers.is_empty() {
+        y.blank();
+        y.key(0, "officers");
+        for o in &s.officers {
+            y.item_scalar_key(2, "role", &o.role);
+            y.scalar(4, "name", &o.name);
+            if let Some(v) = &o.state {
+                y.scalar(4, "state", v);
+            }
+            if let Some(v) = &o.title {
+                y.scalar(4, "title", v);
+            }
+        }
+    }
+    let a = &s.attendance;
+    y.blank();
+    y.key(0, "attendance");
+    if let Some(i) = &a.instrument {
+        y.scalar(2, "instrument", i);
+    }
+    let lists: [(&str, &Vec<String>); 8] = [
+        ("states_parties", &a.states_parties),
+        ("regional_organizations", &a.regional_organizations),
+        ("signatories", &a.signatories),
+        ("observer_states", &a.observer_states),
+        ("un_entities", &a.un_entities),
+        ("intergovernmental_organizations", &a.intergovernmental_organizations),
+        ("permanent_observers", &a.permanent_observers),
+        ("ngos", &a.ngos),
+    ];
+    for (key, list) in lists {
+        if key == "intergovernmental_organizations"
+            && let Some(n) = &a.un_network
+        {
+            y.scalar(2, "un_network", n);
+        }
+        if !list.is_empty() {
+            y.key(2, key);
+            for name in list {
+                y.item_scalar(4, name);
+            }
+        }
+    }
+    if !s.statements.is_empty() {
+        y.blank();
+        y.key(0, "statements");
+        for st in &s.statements {
+            y.item_scalar_key(2, "item", &st.item);
+            if st.by_representatives {
+                y.raw(4, "by_representatives", "true");
+            }
+            if !st.states.is_empty() {
+                y.key(4, "states");
+                for name in &st.states {
+                    y.item_scalar(6, name);
+                }
+            }
+            if !st.others.is_empty() {
+                y.key(4, "others");
+                for o in &st.others {
+                    y.item_scalar_key(6, "as", &o.capacity);
+                    y.scalar(8, "of", &o.of);
+                }
+            }
+        }
+    }
+
+    y.blank();
+    y.key(0, "chapters");
+    let mut number = 0usize;
+    for ch in &s.chapters {
+        chapter(&mut y, ch, &mut number);
+    }
+    if !s.footnotes.is_empty() {
+        y.blank();
+        y.key(0, "footnotes");
+        for (id, f) in &s.footnotes {
+            footnote(&mut y, id, f);
+        }
+    }
+    y.out
+}
+
+fn agenda_items(y: &mut Yaml, indent: usize, items: &[AgendaItem]) {
+    for it in items {
+        y.item_scalar_key(indent, "id", &it.id);
+        y.scalar(indent + 2, "title", &it.title);
+        if !it.items.is_empty() {
+            y.key(indent + 2, "items");
+            agenda_items(y, indent + 4, &it.items);
+        }
+    }
+}
+
+fn chapter(y: &mut Yaml, ch: &Chapter, number: &mut usize) {
+    y.blank();
+    match &ch.id {
+        Some(id) => {
+            y.item_scalar_key(2, "id", id);
+            y.scalar(4, "title", &ch.title);
+        }
+        None => y.item_scalar_key(2, "title", &ch.title),
+    }
+    paragraphs(y, 4, &ch.paragraphs, number);
+    if !ch.sections.is_empty() {
+        y.key(4, "sections");
+        for s in &ch.sections {
+            match &s.id {
+                Some(id) => {
+                    y.item_scalar_key(6, "id", id);
+                    y.scalar(8, "title", &s.title);
+                }
+                None => y.item_scalar_key(6, "title", &s.title),
+            }
+            paragraphs(y, 8, &s.paragraphs, number);
+            if !s.groups.is_empty() {
+                y.key(8, "groups");
+                for g in &s.groups {
+                    match &g.id {
+                        Some(id) => {
+                            y.item_scalar_key(10, "id", id);
+                            y.scalar(12, "title", &g.title);
+                        }
+                        None => y.item_scalar_key(10, "title", &g.title),
+                    }
+                    paragraphs(y, 12, &g.paragraphs, number);
+                }
+            }
+        }
+    }
+}
+
+fn paragraphs(y: &mut Yaml, indent: usize, list: &[ParagraphDef], number: &mut usize) {
+    if list.is_empty() {
+        return;
+    }
+    y.key(indent, "paragraphs");
+    let inner = indent + 2;
+    for p in list {
+        if p.numbered {
+            *number += 1;
+        }
+        let label = if p.numbered { format!("{number}.") } else { "unnumbered".to_string() };
+        match &p.template {
+            Some(t) => y.line(inner, &format!("# {label} (written from the data by templates/{t}.j2)")),
+            None => y.line(inner, &format!("# {label}")),
+        }
+        let bare = p.id.is_none() && p.template.is_none() && p.item.is_none() && p.items.is_empty() && p.numbered;
+        if bare && let Some(text) = &p.text {
+            y.item_scalar(inner, text);
+            continue;
+        }
+        let mut first = true;
+        let mut field = |y: &mut Yaml, key: &str, value: &str, raw: bool| {
+            if first {
+                if raw {
+                    y.line(inner, &format!("- {key}: {value}"));
+                } else {
+                    y.item_scalar_key(inner, key, value);
+                }
+                first = false;
+            } else if raw {
+                y.raw(inner + 2, key, value);
+            } else {
+                y.scalar(inner + 2, key, value);
+            }
+        };
+        if let Some(id) = &p.id {
+            field(y, "id", id, false);
+        }
+        if let Some(t) = &p.template {
+            field(y, "template", t, false);
+        }
+        if let Some(i) = &p.item {
+            field(y, "item", i, false);
+        }
+        if !p.numbered {
+            field(y, "numbered", "false", true);
+        }
+        if let Some(t) = &p.text {
+            field(y, "text", t, false);
+        }
+        if !p.items.is_empty() {
+            if first {
+                y.line(inner, "- items:");
+            } else {
+                y.key(inner + 2, "items");
+            }
+            items(y, inner + 4, &p.items);
+        }
+    }
+}
+
+fn items(y: &mut Yaml, indent: usize, list: &[ItemDef]) {
+    for it in list {
+        if it.id.is_none() && it.items.is_empty() {
+            y.item_scalar(indent, &it.text);
+            continue;
+        }
+        match &it.id {
+            Some(id) => {
+                y.item_scalar_key(indent, "id", id);
+                y.scalar(indent + 2, "text", &it.text);
+            }
+            None => y.item_scalar_key(indent, "text", &it.text),
+        }
+        if !it.items.is_empty() {
+            y.key(indent + 2, "items");
+            items(y, indent + 4, &it.items);
+        }
+    }
+}
+
+fn footnote(y: &mut Yaml, id: &str, f: &FootnoteDef) {
+    let mut parts = Vec::new();
+    if let Some(c) = &f.cite {
+        parts.push(format!("cite: {}", quote(c)));
+    }
+    if let Some(v) = f.vol {
+        parts.push(format!("vol: {v}"));
+    }
+    if let Some(n) = &f.no {
+        parts.push(format!("no: {}", quote(n)));
+    }
+    if f.text.is_none() && !parts.is_empty() {
+        y.line(2, &format!("{}: {{ {} }}", quote(id), parts.join(", ")));
+        return;
+    }
+    y.key(2, &quote(id));
+    for p in parts {
+        y.line(4, &p);
+    }
+    if let Some(t) = &f.text {
+        y.scalar(4, "text", t);
+    }
+}
+
+#[derive(Default)]
+struct Yaml {
+    out: String,
+}
+
+impl Yaml {
+    fn line(&mut self, indent: usize, text: &str) {
+        for _ in 0..indent {
+            self.out.push(' ');
+        }
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    fn blank(&mut self) {
+        if !self.out.ends_with("\n\n") {
+            self.out.push('\n');
+        }
+    }
+
+    fn key(&mut self, indent: usize, key: &str) {
+        self.line(indent, &format!("{key}:"));
+    }
+
+    fn scalar(&mut self, indent: usize, key: &str, value: &str) {
+        self.line(indent, &format!("{key}: {}", quote(value)));
+    }
+
+    /// A value written as is (dates, booleans, flow lists of dates).
+    fn raw(&mut self, indent: usize, key: &str, value: &str) {
+        self.line(indent, &format!("{key}: {value}"));
+    }
+
+    fn item_scalar(&mut self, indent: usize, value: &str) {
+        self.line(indent, &format!("- {}", quote(value)));
+    }
+
+    fn item_scalar_key(&mut self, indent: usize, key: &str, value: &str) {
+        self.line(indent, &format!("- {key}: {}", quote(value)));
+    }
+}
+
+/// The scalar as YAML: plain when that reads back as the same string, else single-quoted, else
+/// (control characters) double-quoted.
+pub fn quote(s: &str) -> String {
+    if plain_ok(s) {
+        return s.to_string();
+    }
+    if !s.chars().any(|c| c.is_control()) {
+        return format!("'{}'", s.replace('\'', "''"));
+    }
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn plain_ok(s: &str) -> bool {
+    let Some(first) = s.chars().next() else { return false };
+    if s.trim() != s || s.chars().any(|c| c.is_control()) {
+        return false;
+    }
+    if "-?:,[]{}#&*!|>'\"%@`".contains(first) {
+        return false;
+    }
+    if s.contains(": ") || s.contains(" #") || s.ends_with(':') {
+        return false;
+    }
+    let lower = s.to_ascii_lowercase();
+    if matches!(lower.as_str(), "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "~" | "y" | "n") {
+        return false;
+    }
+    // Anything that might read as a number or a date.
+    if first.is_ascii_digit() || first == '+' || first == '.' {
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn quoting() {
+        assert_eq!(quote("Vienna"), "Vienna");
+        assert_eq!(quote("States' shared responsibility"), "States' shared responsibility");
+        assert_eq!(quote("*Ibid.*"), "'*Ibid.*'");
+        assert_eq!(quote("39574"), "'39574'");
+        assert_eq!(quote("Note: this"), "'Note: this'");
+        assert_eq!(quote("yes"), "'yes'");
+        assert_eq!(quote(""), "''");
+        assert_eq!(quote("a\nb"), "\"a\\nb\"");
+    }
+}

@@ -1,0 +1,224 @@
+//! Importing the reference report from its text: structure, footnotes, structured data, the
+//! YAML, and malformed texts.
+
+use std::path::PathBuf;
+
+use rapporteur::import::{import_text, to_yaml};
+use rapporteur::session::{ParagraphDef, Session};
+
+fn reference() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/ctoc-cop-wg4-2009-2.txt");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("the reference text is missing at {} ({e}); ../shared must stand next to the repository", path.display())
+    })
+}
+
+fn paragraphs(s: &Session) -> Vec<&ParagraphDef> {
+    let mut out = Vec::new();
+    for c in &s.chapters {
+        out.extend(c.paragraphs.iter());
+        for sec in &c.sections {
+            out.extend(sec.paragraphs.iter());
+            for g in &sec.groups {
+                out.extend(g.paragraphs.iter());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn reference_structure() {
+    let (s, warnings) = import_text(&reference()).unwrap();
+    // Masthead.
+    assert_eq!(
+        s.organ,
+        "Conference of the Parties to the United Nations Convention against Transnational Organized Crime"
+    );
+    assert_eq!(s.distribution, "General");
+    assert_eq!(s.date.unwrap().iso(), "2009-04-21");
+    assert_eq!(s.original, "English");
+    assert_eq!(s.meeting.name, "Working Group on Trafficking in Persons");
+    assert_eq!(s.meeting.short.as_deref(), Some("Working Group"));
+    assert_eq!(s.meeting.venue, "Vienna");
+    assert_eq!(s.meeting.dates.iter().map(|d| d.iso()).collect::<Vec<_>>(), ["2009-04-14", "2009-04-15"]);
+    assert!(s.title.starts_with("Report on the meeting of the Working Group"));
+
+    // Chapters I-VI; sections A-Q in chapter I, A-C in chapter III.
+    assert_eq!(s.chapters.len(), 6);
+    assert_eq!(s.chapters[0].sections.len(), 17);
+    assert_eq!(s.chapters[0].sections[8].title, "Victim protection and assistance", "section I. is a section");
+    assert_eq!(s.chapters[2].sections.len(), 3);
+    let paras = paragraphs(&s);
+    assert_eq!(paras.len(), 56);
+    assert!(paras.iter().all(|p| p.numbered));
+
+    // Paragraphs cut by page breaks are joined back.
+    let p4 = paras[3].text.as_deref().unwrap();
+    assert!(p4.contains("may have in becoming parties to the Trafficking in Persons Protocol, the Conference"), "{p4}");
+    let p26 = paras[25].text.as_deref().unwrap();
+    assert!(p26.contains("of the Organized Crime Convention, and rule 2"), "{p26}");
+    let p13c = &paras[12].items[2].text;
+    assert!(p13c.ends_with("Such support may include the right to stay temporarily or, in appropriate cases, permanently in the territory where they are identified;"));
+    let p43 = paras[42].text.as_deref().unwrap();
+    assert!(p43.contains("a new initiative for the development of a model law"));
+    let p47 = paras[46].text.as_deref().unwrap();
+    assert!(p47.contains("Mention was made of a conference"));
+
+    // Sub-items, with and without the "- " artefact.
+    assert_eq!(paras[5].items.len(), 2);
+    assert_eq!(paras[12].items.len(), 8);
+    assert_eq!(paras[17].items.len(), 3);
+    assert_eq!(paras[23].items.len(), 3);
+    assert_eq!(paras[47].items.len(), 10);
+    assert!(paras[17].items[1].text.contains("*Global Report on Trafficking in Persons*"));
+
+    // Footnotes: four, all structured citations, attached where their markers were.
+    assert_eq!(s.footnotes.len(), 4);
+    let cites: Vec<(&str, Option<u32>, &str)> =
+        s.footnotes.values().map(|f| (f.cite.as_deref().unwrap(), f.vol, f.no.as_deref().unwrap())).collect();
+    assert_eq!(
+        cites,
+        [
+            ("sales", None, "E.09.V.5"),
+            ("unts", Some(2225), "39574"),
+            ("unts", Some(2237), "39574"),
+            ("unts", Some(2349), "42146")
+        ]
+    );
+    assert!(paras[2].text.as_deref().unwrap().contains("Organized Crime[^unts-2237] as an initial step"));
+    assert!(paras[2].text.as_deref().unwrap().contains("Organized Crime[^unts-2225] and the"));
+    assert!(p43.contains("against Corruption,[^unts-2349] and"));
+    assert!(paras[46].text.as_deref().unwrap().contains("Parliamentarians*;[^sales-e-09-v-5] the"));
+
+    // Cross-references to chapters of the present report.
+    assert!(
+        paras[28]
+            .text
+            .as_deref()
+            .unwrap()
+            .contains("contained in {chapter:recommendations-adopted-working} of the present report")
+    );
+    assert!(
+        paras[28].text.as_deref().unwrap().contains("and {chapters:introduction..other-matters} of the present report")
+    );
+
+    // Standard sentences became data.
+    let template = |i: usize| paras[i - 1].template.as_deref();
+    assert_eq!(template(30), Some("meeting/dates"));
+    assert_eq!(template(31), Some("officers/chair"));
+    assert_eq!(template(34), Some("agenda"));
+    assert_eq!(template(35), Some("attendance/states_parties"));
+    assert_eq!(template(36), None, "¶36 says \"Trafficking Protocol\": its words are kept");
+    for (i, t) in [
+        (37, "attendance/signatories"),
+        (38, "attendance/observer_states"),
+        (39, "attendance/un_entities"),
+        (40, "attendance/intergovernmental_organizations"),
+        (41, "attendance/permanent_observers"),
+        (49, "statements"),
+        (54, "statements"),
+    ] {
+        assert_eq!(template(i), Some(t), "paragraph {i}");
+    }
+    assert_eq!(s.officers.len(), 1);
+    assert_eq!(s.officers[0].name, "Dominika Krois");
+    assert_eq!(s.officers[0].state.as_deref(), Some("Poland"));
+    assert_eq!(s.officers[0].title.as_deref(), Some("Vice-President of the Conference"));
+    let agenda = s.agenda.as_ref().unwrap();
+    assert_eq!(agenda.adopted.unwrap().iso(), "2009-04-14");
+    assert_eq!(agenda.items.len(), 4);
+    assert_eq!(agenda.items[0].items.len(), 2);
+    assert_eq!(agenda.items[0].title, "Organizational matters");
+    let a = &s.attendance;
+    assert_eq!(a.instrument.as_deref(), Some("Trafficking in Persons Protocol"));
+    assert_eq!(a.states_parties.len(), 40);
+    assert_eq!(a.states_parties.first().map(String::as_str), Some("Algeria"));
+    assert!(a.states_parties.contains(&"United Kingdom of Great Britain and Northern Ireland".to_string()));
+    assert_eq!(a.regional_organizations, ["European Community"]);
+    assert_eq!(a.signatories.len(), 7);
+    assert!(a.signatories.contains(&"Czech Republic".to_string()));
+    assert_eq!(a.observer_states.len(), 10);
+    assert_eq!(a.un_entities.len(), 3);
+    assert_eq!(
+        a.un_entities[2],
+        "European Institute for Crime Prevention and Control, affiliated with the United Nations"
+    );
+    assert_eq!(a.intergovernmental_organizations.len(), 10);
+    assert_eq!(a.permanent_observers.len(), 2);
+    assert_eq!(s.statements.len(), 2);
+    assert_eq!(s.statements[0].item, agenda.items[1].id);
+    assert_eq!(s.statements[0].states.len(), 30);
+    assert_eq!(s.statements[0].others.len(), 3);
+    assert!(!s.statements[0].by_representatives);
+    assert_eq!(s.statements[1].item, agenda.items[2].id);
+    assert!(s.statements[1].by_representatives);
+    assert_eq!(s.statements[1].states.len(), 28);
+    assert_eq!(s.statements[1].others.len(), 1);
+    assert_eq!(paras[48].item.as_deref(), Some(agenda.items[1].id.as_str()));
+
+    // Only two things to report: ¶36's wording and the missing symbol; no line left unplaced.
+    let messages: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warnings.len(), 2, "{messages:#?}");
+    assert!(messages[0].contains("line 210") && messages[0].contains("Trafficking Protocol"));
+    assert!(messages[1].contains("symbol"));
+}
+
+#[test]
+fn yaml_reads_back_the_same() {
+    let (s, _) = import_text(&reference()).unwrap();
+    let yaml = to_yaml(&s);
+    let back: Session = serde_saphyr::from_str(&yaml).unwrap_or_else(|e| panic!("{e}\n{yaml}"));
+    assert_eq!(back, s);
+    assert!(yaml.contains("\n          # 35. (written from the data by templates/attendance/states_parties.j2)\n"));
+    assert!(yaml.contains("\n  unts-2237: { cite: unts, vol: 2237, no: '39574' }\n"));
+    assert_eq!(to_yaml(&s), yaml, "same session, same YAML");
+}
+
+#[test]
+fn paragraphs_out_of_order_are_reported() {
+    let text = reference().replace("\n5. With regard to the adoption", "\n7. With regard to the adoption");
+    let (s, warnings) = import_text(&text).unwrap();
+    assert_eq!(paragraphs(&s).len(), 56, "nothing is dropped");
+    let w: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        w.iter().any(|m| m.contains("line 41") && m.contains("paragraph 7 follows paragraph 4 (expected 5)")),
+        "{w:#?}"
+    );
+    assert!(w.iter().any(|m| m.contains("paragraph 6 follows paragraph 7")), "{w:#?}");
+}
+
+#[test]
+fn unplaceable_lines_are_reported_not_dropped() {
+    let text = reference().replace(
+        "\n5. With regard to the adoption",
+        "\nA stray line that belongs nowhere.\n\n5. With regard to the adoption",
+    );
+    let (s, warnings) = import_text(&text).unwrap();
+    let w: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+    // ¶4 ends with a full stop and the stray line starts in upper case: it cannot continue ¶4.
+    assert!(w.iter().any(|m| m.contains("line 41") && m.contains("line not placed")), "{w:#?}");
+    assert!(
+        paragraphs(&s).iter().any(|p| !p.numbered && p.text.as_deref() == Some("A stray line that belongs nowhere."))
+    );
+}
+
+#[test]
+fn footnote_without_marker_and_marker_without_footnote() {
+    let text = reference().replace("² *Ibid.*, vol. 2225, No. 39574.", "").replace("Crime¹ as", "Crime⁹ as");
+    let (_, warnings) = import_text(&text).unwrap();
+    let w: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+    assert!(w.iter().any(|m| m.contains("marker ²") && m.contains("no footnote line")), "{w:#?}");
+    assert!(w.iter().any(|m| m.contains("marker ⁹")), "{w:#?}");
+    assert!(w.iter().any(|m| m.contains("footnote 1 is cited nowhere")), "{w:#?}");
+}
+
+#[test]
+fn garbage_is_an_error_not_a_panic() {
+    for text in ["", "\n\n\n", "just some words", "\u{0}\u{1}\u{2}", "I.", "12", "¹²³", "(a) item\n1. x", "1. \n- (\n¹"]
+    {
+        let _ = import_text(text);
+    }
+    let err = import_text("no report here").unwrap_err();
+    assert!(err.to_string().contains("no chapter"));
+}
