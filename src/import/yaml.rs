@@ -76,8 +76,10 @@ pub fn to_yaml(s: &Session) -> String {
         }
     }
     let a = &s.attendance;
-    y.blank();
-    y.key(0, "attendance");
+    if *a != Default::default() {
+        y.blank();
+        y.key(0, "attendance");
+    }
     if let Some(i) = &a.instrument {
         y.scalar(2, "instrument", i);
     }

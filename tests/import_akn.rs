@@ -1,0 +1,170 @@
+//! Importing Akoma Ntoso: our own output comes back with its ids, footnotes and references;
+//! malformed, hostile and foreign documents give clear errors, never a panic.
+
+mod common;
+
+use rapporteur::import::{import_akn, to_yaml};
+use rapporteur::session::Session;
+use rapporteur::writers::{Format, WriteOptions};
+
+fn sample_xml() -> String {
+    String::from_utf8(Format::Akn.write(&common::sample(), &WriteOptions::default()).unwrap()).unwrap()
+}
+
+#[test]
+fn own_output_comes_back() {
+    let (s, warnings) = import_akn(&sample_xml()).unwrap();
+    assert_eq!(s.symbol, "CTOC/COP/WG.4/2009/2");
+    assert_eq!(s.body.as_deref(), Some("ctoc-cop"));
+    assert_eq!(s.date.unwrap().iso(), "2009-04-21");
+    assert_eq!(s.language, "en");
+    assert_eq!(s.organ, "Conference of the Parties");
+    assert_eq!(s.distribution, "General");
+    assert_eq!(s.original, "English");
+    assert_eq!(s.job_number.as_deref(), Some("V.09-82790 (E)"));
+    assert_eq!(s.meeting.name, "Working Group on Trafficking in Persons");
+    assert_eq!(s.meeting.venue, "Vienna");
+    assert_eq!(s.meeting.dates.len(), 2);
+    assert_eq!(s.meeting.caption_item.as_deref(), Some("Item 2 of the provisional agenda[^agenda]"));
+    assert_eq!(s.title, "Report on the meeting of the *Working Group*");
+
+    let ch = &s.chapters[0];
+    assert_eq!(ch.id.as_deref(), Some("recommendations"));
+    let p1 = ch.paragraphs[0].text.as_deref().unwrap();
+    assert_eq!(ch.paragraphs[0].id.as_deref(), Some("adopted"));
+    assert!(p1.contains("chaired by {person:krois|Dominika Krois} ({org:poland|Poland}), {role:chair|Chair}"), "{p1}");
+    assert!(p1.contains("the Convention,[^unts-convention] see {para:functions} and"), "{p1}");
+    let sec = &ch.sections[0];
+    assert_eq!(sec.id.as_deref(), Some("general"));
+    let group = &sec.groups[0];
+    assert_eq!(group.id.as_deref(), Some("victims"));
+    let p2 = &group.paragraphs[0];
+    assert_eq!(p2.items[0].id.as_deref(), Some("functions-a"));
+    assert_eq!(p2.items[0].text, "Facilitate implementation < & > of the Protocol;");
+    assert_eq!(p2.items[0].items[0].text, "Including \"experts\";");
+
+    let f = &s.footnotes["unts-convention"];
+    assert_eq!((f.cite.as_deref(), f.vol, f.no.as_deref()), (Some("unts"), Some(2225), Some("39574")));
+    assert_eq!(s.footnotes["agenda"].text.as_deref(), Some("CTOC/COP/WG.4/2009/1."));
+
+    // The annex (with its table) has no place in the session format: reported, not silently lost.
+    let w: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+    assert!(w.iter().any(|m| m.contains("annex")), "{w:#?}");
+
+    let yaml = to_yaml(&s);
+    let back: Session = serde_saphyr::from_str(&yaml).unwrap_or_else(|e| panic!("{e}\n{yaml}"));
+    assert_eq!(back, s);
+}
+
+fn error_of(xml: &str) -> String {
+    match import_akn(xml) {
+        Ok(_) => panic!("accepted:\n{xml}"),
+        Err(d) => {
+            assert!(d.has_errors());
+            d.to_string()
+        }
+    }
+}
+
+#[test]
+fn truncated_xml_is_refused() {
+    let xml = sample_xml();
+    for cut in [xml.len() / 3, xml.len() / 2, xml.len() - 20] {
+        let mut at = cut;
+        while !xml.is_char_boundary(at) {
+            at -= 1;
+        }
+        let e = error_of(&xml[..at]);
+        assert!(e.contains("truncated") || e.contains("not well-formed"), "{e}");
+    }
+}
+
+#[test]
+fn doctype_and_entity_bomb_are_refused() {
+    let bomb = r#"<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+]>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><debateReport><meta/><mainBody><paragraph eId="p"><content><p>&lol3;</p></content></paragraph></mainBody></debateReport></akomaNtoso>"#;
+    let e = error_of(bomb);
+    assert!(e.contains("DOCTYPE") && e.contains("billion laughs"), "{e}");
+    // An undeclared entity without a DOCTYPE is refused too.
+    let e = error_of(
+        r#"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><doc><meta/><mainBody><p>&lol;</p></mainBody></doc></akomaNtoso>"#,
+    );
+    assert!(e.contains("unknown entity"), "{e}");
+}
+
+#[test]
+fn wrong_namespace_is_refused() {
+    let xml = sample_xml().replace("http://docs.oasis-open.org/legaldocml/ns/akn/3.0", "http://www.akomantoso.org/2.0");
+    let e = error_of(&xml);
+    assert!(e.contains("namespace") && e.contains("akomantoso.org/2.0"), "{e}");
+    let e = error_of("<html><body/></html>");
+    assert!(e.contains("not <akomaNtoso>"), "{e}");
+    let e = error_of("");
+    assert!(e.contains("no XML element"), "{e}");
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let mut xml = String::from(r#"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">"#);
+    for _ in 0..10_000 {
+        xml.push_str("<b>");
+    }
+    let e = error_of(&xml);
+    assert!(e.contains("nested"), "{e}");
+}
+
+#[test]
+fn foreign_document_is_read() {
+    // Another producer: prefixed namespace, `doc`, indentation, `section` at the top, no eIds on
+    // items, a note without eId.
+    let xml = r##"<?xml version="1.0"?>
+<an:akomaNtoso xmlns:an="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+  <an:doc name="report">
+    <an:meta>
+      <an:identification source="#x">
+        <an:FRBRWork><an:FRBRthis value="/akn/un/doc/report/2010-01-29/A-1/!main"/><an:FRBRuri value="/akn/un/doc/report/2010-01-29/A-1"/><an:FRBRdate date="2010-01-29" name="x"/><an:FRBRauthor href="#x"/><an:FRBRcountry value="un"/></an:FRBRWork>
+      </an:identification>
+    </an:meta>
+    <an:preface><an:p><an:docNumber>A/1</an:docNumber></an:p><an:p><an:docTitle>A title</an:docTitle></an:p></an:preface>
+    <an:mainBody>
+      <an:section eId="sec_1">
+        <an:num>I.</an:num>
+        <an:heading>Introduction</an:heading>
+        <an:paragraph eId="sec_1__para_1">
+          <an:num>1.</an:num>
+          <an:content>
+            <an:p>Text with a note<an:authorialNote marker="1"><an:p>United Nations, <an:i>Treaty Series</an:i>, vol. 1, No. 2.</an:p></an:authorialNote> and more.</an:p>
+          </an:content>
+        </an:paragraph>
+      </an:section>
+    </an:mainBody>
+  </an:doc>
+</an:akomaNtoso>"##;
+    let (s, _) = import_akn(xml).unwrap();
+    assert_eq!(s.symbol, "A/1");
+    assert_eq!(s.title, "A title");
+    assert_eq!(s.date.unwrap().iso(), "2010-01-29");
+    assert_eq!(s.chapters[0].title, "Introduction");
+    assert_eq!(s.chapters[0].paragraphs[0].text.as_deref(), Some("Text with a note[^note-1] and more."));
+    assert_eq!(s.footnotes["note-1"].vol, Some(1));
+}
+
+#[test]
+fn garbage_never_panics() {
+    let xml = sample_xml();
+    // Every prefix of our own output (a cheap fuzz for the reader), and some odd inputs.
+    for at in (0..xml.len()).step_by(97) {
+        if xml.is_char_boundary(at) {
+            let _ = import_akn(&xml[..at]);
+        }
+    }
+    for odd in ["<", "<a", "<a>", "</a>", "<a></b>", "<?xml?>", "<!-- -->", "\u{0}", "<a b='&#xD800;'/>", "<a>&#0;</a>"]
+    {
+        let _ = import_akn(odd);
+    }
+}
