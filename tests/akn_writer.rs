@@ -2,9 +2,9 @@
 //! the output validates against the OASIS schema (xmllint), eIds come from the stable ids, and the
 //! same document gives the same bytes.
 
-mod common;
+mod akn_common;
 
-use common::{sample, validate};
+use akn_common::{sample, validate};
 use rapporteur::writers::{Format, WriteOptions};
 
 #[test]

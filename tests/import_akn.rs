@@ -1,14 +1,14 @@
 //! Importing Akoma Ntoso: our own output comes back with its ids, footnotes and references;
 //! malformed, hostile and foreign documents give clear errors, never a panic.
 
-mod common;
+mod akn_common;
 
 use rapporteur::import::{import_akn, to_yaml};
 use rapporteur::session::Session;
 use rapporteur::writers::{Format, WriteOptions};
 
 fn sample_xml() -> String {
-    String::from_utf8(Format::Akn.write(&common::sample(), &WriteOptions::default()).unwrap()).unwrap()
+    String::from_utf8(Format::Akn.write(&akn_common::sample(), &WriteOptions::default()).unwrap()).unwrap()
 }
 
 #[test]

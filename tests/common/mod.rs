@@ -1,196 +1,154 @@
-//! Shared by the Akoma Ntoso tests: a hand-built `Document` using every kind of block and
-//! inline, and xmllint validation against the OASIS schema.
+//! Helpers shared by the integration tests: reading a report in the reference text shape back
+//! into its elements, so two reports can be compared paragraph by paragraph.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
-use std::process::Command;
+use std::path::{Path, PathBuf};
 
-use rapporteur::document::*;
-
-fn t(s: &str) -> Inline {
-    Inline::text(s)
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn para(id: &str, num: &str, content: Vec<Inline>) -> Block {
-    Block::Paragraph(Paragraph { id: id.into(), num: Some(num.into()), content, items: vec![] })
+/// The reference report given with the project (`../shared/reference/`).
+pub fn reference_text() -> String {
+    let path = root().join("../shared/reference/ctoc-cop-wg4-2009-2.txt");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("the reference report {} is needed: {e}", path.display()))
 }
 
-pub fn sample() -> Document {
-    let intro = Paragraph {
-        id: "functions".into(),
-        num: Some("2.".into()),
-        content: vec![t("The Working Group had the following functions:")],
-        items: vec![
-            Item {
-                id: "functions-a".into(),
-                label: "(a)".into(),
-                content: vec![t("Facilitate implementation < & > of the Protocol;")],
-                items: vec![Item {
-                    id: "functions-a-i".into(),
-                    label: "(i)".into(),
-                    content: vec![t("Including \"experts\";")],
-                    items: vec![],
-                }],
-            },
-            Item {
-                id: "functions-b".into(),
-                label: "(b)".into(),
-                content: vec![t("Make recommendations.")],
-                items: vec![],
-            },
-        ],
-    };
-    Document {
-        meta: Meta {
-            slug: "ctoc-cop-wg4-2009".into(),
-            language: "en".into(),
-            date: "2009-04-21".into(),
-            title: "Report on the meeting".into(),
-            symbol: "CTOC/COP/WG.4/2009/2".into(),
-            body_short: "ctoc-cop".into(),
-        },
-        masthead: Masthead {
-            publisher: "United Nations".into(),
-            symbol: "CTOC/COP/WG.4/2009/2".into(),
-            organ: "Conference of the Parties".into(),
-            distribution: "General".into(),
-            date: "21 April 2009".into(),
-            original: "English".into(),
-            caption: vec![
-                vec![t("Working Group on Trafficking in Persons")],
-                vec![t("Vienna, 14 and 15 April 2009")],
-                vec![
-                    t("Item 2 of the provisional agenda"),
-                    Inline::NoteRef { id: "agenda".into(), marker: "*".into() },
-                ],
-            ],
-            title: vec![t("Report on the meeting of the "), Inline::Emph { content: vec![t("Working Group")] }],
-            job_number: Some("V.09-82790 (E)".into()),
-            barcode: Some("*0982790*".into()),
-        },
-        body: vec![
-            Block::Contents(Contents {
-                id: "contents".into(),
-                heading: "Contents".into(),
-                entries: vec![ContentsEntry {
-                    level: 0,
-                    num: Some("I.".into()),
-                    title: "Recommendations".into(),
-                    paragraphs: Some("1-2".into()),
-                    target: "recommendations".into(),
-                }],
-            }),
-            Block::Division(Division {
-                kind: DivisionKind::Chapter,
-                id: "recommendations".into(),
-                num: Some("I.".into()),
-                heading: vec![t("Recommendations adopted by the Working Group")],
-                children: vec![
-                    para(
-                        "adopted",
-                        "1.",
-                        vec![
-                            t("The Working Group, chaired by "),
-                            Inline::Entity { refers_to: "krois".into(), content: vec![t("Dominika Krois")] },
-                            t(" ("),
-                            Inline::Entity { refers_to: "poland".into(), content: vec![t("Poland")] },
-                            t("), "),
-                            Inline::Entity { refers_to: "chair".into(), content: vec![t("Chair")] },
-                            t(", adopted the Convention,"),
-                            Inline::NoteRef { id: "unts-convention".into(), marker: "1".into() },
-                            t(" see "),
-                            Inline::Ref { target: "functions".into(), content: vec![t("paragraph 2")] },
-                            t(" and "),
-                            Inline::Ref { target: "annex-1".into(), content: vec![t("annex I")] },
-                            t("."),
-                        ],
-                    ),
-                    Block::Division(Division {
-                        kind: DivisionKind::Section,
-                        id: "general".into(),
-                        num: Some("A.".into()),
-                        heading: vec![t("General recommendations")],
-                        children: vec![Block::Division(Division {
-                            kind: DivisionKind::Group,
-                            id: "victims".into(),
-                            num: Some("1.".into()),
-                            heading: vec![t("Victims")],
-                            children: vec![Block::Paragraph(intro)],
-                        })],
-                    }),
-                ],
-            }),
-            Block::Division(Division {
-                kind: DivisionKind::Annex,
-                id: "annex-1".into(),
-                num: Some("Annex I".into()),
-                heading: vec![t("List of documents")],
-                children: vec![
-                    Block::Table(Table {
-                        id: "documents".into(),
-                        num: Some("Table 1".into()),
-                        caption: vec![t("Documents")],
-                        header: vec![vec![t("Symbol")], vec![t("Title")]],
-                        rows: vec![vec![
-                            vec![t("CTOC/COP/WG.4/2009/1")],
-                            vec![t("Agenda"), Inline::NoteRef { id: "tbl-note".into(), marker: "a".into() }],
-                        ]],
-                    }),
-                    para("annex-para", "1.", vec![Inline::Strong { content: vec![t("Bold")] }]),
-                    // A paragraph whose id collides with a footnote's and one that is not an NCName.
-                    para("agenda", "2.", vec![t("Same id as a footnote.")]),
-                    para("3 odd id", "3.", vec![t("Odd id.")]),
-                ],
-            }),
-        ],
-        footnotes: vec![
-            Footnote { id: "agenda".into(), marker: "*".into(), content: vec![t("CTOC/COP/WG.4/2009/1.")] },
-            Footnote {
-                id: "unts-convention".into(),
-                marker: "1".into(),
-                content: vec![
-                    t("United Nations, "),
-                    Inline::Emph { content: vec![t("Treaty Series")] },
-                    t(", vol. 2225, No. 39574."),
-                ],
-            },
-            Footnote { id: "tbl-note".into(), marker: "a".into(), content: vec![t("Provisional.")] },
-        ],
-        entities: vec![
-            Entity { id: "chair".into(), kind: EntityKind::Role, name: "Chair".into() },
-            Entity { id: "krois".into(), kind: EntityKind::Person, name: "Dominika Krois".into() },
-            Entity { id: "poland".into(), kind: EntityKind::Organization, name: "Poland".into() },
-        ],
+pub fn reference_session() -> PathBuf {
+    root().join("sessions/ctoc-cop-wg4-2009")
+}
+
+/// One element of a report's body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Element {
+    pub kind: Kind,
+    /// "I", "A", "12", "(a)", "1." …
+    pub label: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Chapter,
+    Section,
+    Paragraph,
+    Item,
+    Footnote,
+}
+
+/// Splits a report in the reference shape into its elements, from the first chapter heading on:
+/// joins paragraphs cut by page breaks, drops the "- " artefact in front of sub-items, and
+/// takes footnote lines (starting with a superscript numeral) out as footnotes.
+pub fn elements(text: &str) -> Vec<Element> {
+    let mut out: Vec<Element> = Vec::new();
+    let mut next_chapter = 1usize;
+    let mut next_section = 0u8; // index of the next section letter in this chapter
+    let mut next_para = 1usize;
+    let mut started = false;
+    for raw in text.lines() {
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if !started {
+            if line.starts_with("I. ") {
+                started = true;
+            } else {
+                continue;
+            }
+        }
+        let (label, rest) = split_label(line);
+        if let Some(label) = label {
+            if label == roman(next_chapter) {
+                out.push(Element { kind: Kind::Chapter, label: label.to_string(), text: rest.to_string() });
+                next_chapter += 1;
+                next_section = 0;
+                continue;
+            }
+            if label.len() == 1 && label.as_bytes()[0] == b'A' + next_section {
+                out.push(Element { kind: Kind::Section, label: label.to_string(), text: rest.to_string() });
+                next_section += 1;
+                continue;
+            }
+            if label == next_para.to_string() {
+                out.push(Element { kind: Kind::Paragraph, label: label.to_string(), text: rest.to_string() });
+                next_para += 1;
+                continue;
+            }
+            if label.chars().all(|c| c.is_ascii_digit()) {
+                // A numbered item inside a paragraph (the agenda).
+                out.push(Element { kind: Kind::Item, label: format!("{label}."), text: rest.to_string() });
+                continue;
+            }
+        }
+        let unbulleted = line.trim_start_matches("- ").trim_start();
+        if let Some(close) = unbulleted.strip_prefix('(').and_then(|s| s.find(')'))
+            && unbulleted[1..close + 1].chars().all(|c| c.is_ascii_lowercase())
+            && close <= 5
+        {
+            out.push(Element {
+                kind: Kind::Item,
+                label: unbulleted[..close + 2].to_string(),
+                text: unbulleted[close + 2..].trim().to_string(),
+            });
+            continue;
+        }
+        let first = line.chars().next().unwrap_or(' ');
+        if is_superscript(first) || first == '*' && line.chars().nth(1) == Some(' ') {
+            let marker: String = line.chars().take_while(|c| is_superscript(*c) || *c == '*').collect();
+            let text = line[marker.len()..].trim().to_string();
+            out.push(Element { kind: Kind::Footnote, label: marker, text });
+            continue;
+        }
+        // A continuation: the rest of the last paragraph or item cut by a page break.
+        if let Some(last) = out.iter_mut().rev().find(|e| matches!(e.kind, Kind::Paragraph | Kind::Item)) {
+            last.text.push(' ');
+            last.text.push_str(line);
+        }
+    }
+    out
+}
+
+/// "12. Text" → (Some("12"), "Text"); "IV. Text" → (Some("IV"), "Text").
+fn split_label(line: &str) -> (Option<&str>, &str) {
+    match line.split_once(". ") {
+        Some((label, rest))
+            if !label.is_empty()
+                && (label.chars().all(|c| c.is_ascii_digit())
+                    || label.chars().all(|c| "IVXLC".contains(c))
+                    || (label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase()))) =>
+        {
+            (Some(label), rest)
+        }
+        _ => (None, line),
     }
 }
 
-/// The OASIS schema; tests run from a clone whose `shared/` folder stands next to the repository.
-pub fn schema() -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas/akn/akomantoso30.xsd");
-    assert!(
-        path.is_file(),
-        "the Akoma Ntoso schema is missing at {} (expected ../shared next to the repository)",
-        path.display()
-    );
-    path
+fn is_superscript(c: char) -> bool {
+    "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)
 }
 
-/// Runs xmllint against the schema; panics with its output when the file does not validate.
-pub fn validate(xml: &[u8]) {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("report.xml");
-    std::fs::write(&file, xml).unwrap();
-    let out = Command::new("xmllint")
-        .arg("--noout")
-        .arg("--schema")
-        .arg(schema())
-        .arg(&file)
-        .output()
-        .expect("xmllint is not installed (apt-get install -y libxml2-utils)");
-    assert!(
-        out.status.success(),
-        "xmllint rejected the Akoma Ntoso:\n{}\n{}",
-        String::from_utf8_lossy(&out.stderr),
-        String::from_utf8_lossy(xml)
-    );
+fn roman(n: usize) -> String {
+    let table = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let mut n = n;
+    let mut out = String::new();
+    for (v, s) in table {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// Runs a command and returns its stdout, failing the test with its stderr.
+pub fn run(cmd: &mut std::process::Command) -> String {
+    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    assert!(out.status.success(), "{cmd:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn exists(path: &Path) -> bool {
+    path.exists()
 }
