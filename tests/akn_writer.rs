@@ -30,7 +30,9 @@ fn sample_structure() {
     assert!(xml.contains("<hcontainer eId=\"victims\" name=\"group\"><num>1.</num>"));
     assert!(xml.contains("<item eId=\"functions-a\"><num>(a)</num><p>Facilitate implementation &lt; &amp; &gt; of the Protocol;</p><blockList eId=\"functions-a-list\"><item eId=\"functions-a-i\">"));
     assert!(xml.contains("<person refersTo=\"#krois\">Dominika Krois</person>"));
-    assert!(xml.contains("<organization refersTo=\"#poland\">Poland</organization>"));
+    assert!(xml.contains("<organization refersTo=\"#poland-2\">Poland</organization>"));
+    assert!(xml.contains("<TLCOrganization eId=\"poland-2\""));
+    assert!(xml.contains("<paragraph eId=\"poland\">"));
     assert!(xml.contains("<role refersTo=\"#chair\">Chair</role>"));
     assert!(xml.contains("<TLCPerson eId=\"krois\""));
     assert!(xml.contains("<ref href=\"#functions\">paragraph 2</ref>"));

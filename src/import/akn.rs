@@ -246,6 +246,9 @@ struct AknReader {
     /// (element name, num as printed without the final ".") → eId, for ranges such as
     /// "chapters II-VI".
     nums: HashMap<(String, String), String>,
+    /// TLC eId → the entity's own id (the last segment of its ontology href), since eIds may
+    /// carry a suffix that made them unique.
+    entity_ids: HashMap<String, String>,
 }
 
 impl AknReader {
@@ -265,7 +268,18 @@ impl AknReader {
             }
         }
         walk(doc, &mut kinds, &mut nums);
-        AknReader { warnings: Vec::new(), footnotes: BTreeMap::new(), kinds, nums }
+        let mut entity_ids = HashMap::new();
+        if let Some(refs) = doc.child("meta").and_then(|m| m.child("references")) {
+            for tlc in refs.elements() {
+                if let (Some(eid), Some(href)) = (tlc.attr("eId"), tlc.attr("href"))
+                    && href.starts_with("/akn/ontology/")
+                    && let Some(last) = href.rsplit('/').next().filter(|l| !l.is_empty())
+                {
+                    entity_ids.insert(eid.to_string(), last.to_string());
+                }
+            }
+        }
+        AknReader { warnings: Vec::new(), footnotes: BTreeMap::new(), kinds, nums, entity_ids }
     }
 
     fn meta(&mut self, doc: &El, draft: &mut Draft) {
@@ -620,6 +634,7 @@ impl AknReader {
                 };
                 match c.attr("refersTo").and_then(|r| r.strip_prefix('#')) {
                     Some(id) if !id.is_empty() && !m.contains(['{', '[', '*']) => {
+                        let id = self.entity_ids.get(id).map(String::as_str).unwrap_or(id);
                         markup.push_str(&format!("{{{kind}:{id}|{m}}}"));
                     }
                     _ => markup.push_str(&m),

@@ -293,7 +293,15 @@ impl Cx {
             }
             sub.push(self.agenda_item(s, false)?);
         }
-        let id = unique(&slug(&title, 3), &mut self.used_ids);
+        // Our own AKN carries the agenda item ids in the list items' eIds (`agenda-<id>`).
+        let given = if self.keep_ids { it.id.as_deref().and_then(|i| i.strip_prefix("agenda-")) } else { None };
+        let id = match given {
+            Some(id) if !self.used_ids.contains(id) => {
+                self.used_ids.insert(id.to_string());
+                id.to_string()
+            }
+            _ => unique(&slug(&title, 3), &mut self.used_ids),
+        };
         Some(AgendaItem { id, title, items: sub })
     }
 

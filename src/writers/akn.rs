@@ -36,8 +36,8 @@ pub const AUTHOR_EID: &str = "un";
 pub const SOURCE_EID: &str = "rapporteur";
 
 pub fn write(doc: &Document, _opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
-    let targets = target_eids(doc);
-    let mut w = AknWriter { doc, out: Writer::new(Vec::new()), ids: EidAllocator::default(), targets, depth: 0 };
+    let eids = target_eids(doc);
+    let mut w = AknWriter { doc, out: Writer::new(Vec::new()), eids, next: 0, depth: 0 };
     w.document().map_err(|e| Diagnostics::from(Diagnostic::error(format!("cannot write Akoma Ntoso: {e}"))))?;
     let mut bytes = w.out.into_inner();
     bytes.push(b'\n');
@@ -87,11 +87,8 @@ enum Space {
 
 /// The map from (namespace, stable id) to `eId`, by a dry run of the allocator in writing order
 /// (needed for references that point forward).
-fn target_eids(doc: &Document) -> HashMap<(Space, String), String> {
+fn target_eids(doc: &Document) -> Eids {
     let mut order: Vec<(Space, String)> = Vec::new();
-    for e in &doc.entities {
-        order.push((Space::Entity, e.id.clone()));
-    }
     fn inl(inlines: &[Inline], order: &mut Vec<(Space, String)>, doc: &Document, depth: usize) {
         for i in inlines {
             match i {
@@ -156,16 +153,30 @@ fn target_eids(doc: &Document) -> HashMap<(Space, String), String> {
         }
     }
     blocks(&doc.body, &mut order, doc);
+    // Entities last: the body's eIds are the ones references and diffs hang on, so they get
+    // the plain names when an entity and a paragraph share an id.
+    for e in &doc.entities {
+        order.push((Space::Entity, e.id.clone()));
+    }
 
     let mut alloc = EidAllocator::default();
     alloc.used.insert(AUTHOR_EID.into());
     alloc.used.insert(SOURCE_EID.into());
-    let mut map = HashMap::new();
+    let mut eids = Eids::default();
     for key in order {
         let eid = alloc.alloc(&key.1);
-        map.entry(key).or_insert(eid);
+        eids.first.entry(key.clone()).or_insert_with(|| eid.clone());
+        eids.sequence.push((key.0, key.1, eid));
     }
-    map
+    eids
+}
+
+/// The eIds decided before writing: by (namespace, id) for references (the first holder of an
+/// id), and in writing order for the elements themselves.
+#[derive(Default)]
+struct Eids {
+    first: HashMap<(Space, String), String>,
+    sequence: Vec<(Space, String, String)>,
 }
 
 /// AKN wants ISO 639-2 (three letters) in `FRBRlanguage` and in the IRIs.
@@ -204,8 +215,9 @@ type XmlResult = std::io::Result<()>;
 struct AknWriter<'a> {
     doc: &'a Document,
     out: Writer<Vec<u8>>,
-    ids: EidAllocator,
-    targets: HashMap<(Space, String), String>,
+    eids: Eids,
+    /// The next element of `eids.sequence` (the writer meets elements in the same order).
+    next: usize,
     /// Footnote nesting depth (a footnote citing a footnote is written, a loop is not).
     depth: usize,
 }
@@ -245,16 +257,22 @@ impl AknWriter<'_> {
         self.end(name)
     }
 
-    fn eid(&mut self, id: &str) -> String {
-        self.ids.alloc(id)
+    /// The eId of the next element with an id, as the dry run decided it.
+    fn eid(&mut self, space: Space, id: &str) -> String {
+        match self.eids.sequence.get(self.next) {
+            Some((sp, i, eid)) if *sp == space && i == id => {
+                self.next += 1;
+                eid.clone()
+            }
+            // Not reached while the dry run walks as the writer does; an NCName all the same.
+            _ => ncname(id),
+        }
     }
 
     fn document(&mut self) -> XmlResult {
         self.out.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         self.start("akomaNtoso", &[("xmlns", NAMESPACE)])?;
         self.start("debateReport", &[("name", "meetingReport")])?;
-        self.ids.used.insert(AUTHOR_EID.into());
-        self.ids.used.insert(SOURCE_EID.into());
         self.meta()?;
         self.cover_page()?;
         self.preface()?;
@@ -316,7 +334,7 @@ impl AknWriter<'_> {
             &[("eId", SOURCE_EID), ("href", "/akn/ontology/organizations/rapporteur"), ("showAs", "rapporteur")],
         )?;
         for e in &doc.entities {
-            let eid = self.eid(&e.id);
+            let eid = self.target(Space::Entity, &e.id);
             let (element, class) = match e.kind {
                 EntityKind::Organization => ("TLCOrganization", "organizations"),
                 EntityKind::Person => ("TLCPerson", "persons"),
@@ -403,7 +421,7 @@ impl AknWriter<'_> {
             DivisionKind::Annex => ("hcontainer", Some("annex")),
             DivisionKind::Decision => ("hcontainer", Some("decision")),
         };
-        let eid = self.eid(&d.id);
+        let eid = self.eid(Space::Body, &d.id);
         let mut attrs = vec![("eId", eid.as_str())];
         if let Some(n) = name {
             attrs.push(("name", n));
@@ -422,7 +440,7 @@ impl AknWriter<'_> {
     }
 
     fn paragraph(&mut self, p: &Paragraph) -> XmlResult {
-        let eid = self.eid(&p.id);
+        let eid = self.eid(Space::Body, &p.id);
         self.start("paragraph", &[("eId", &eid)])?;
         if let Some(num) = &p.num {
             self.leaf("num", &[], num)?;
@@ -440,10 +458,10 @@ impl AknWriter<'_> {
         if items.is_empty() {
             return Ok(());
         }
-        let eid = self.eid(&format!("{owner}-list"));
+        let eid = self.eid(Space::Body, &format!("{owner}-list"));
         self.start("blockList", &[("eId", &eid)])?;
         for it in items {
-            let eid = self.eid(&it.id);
+            let eid = self.eid(Space::Body, &it.id);
             self.start("item", &[("eId", &eid)])?;
             self.leaf("num", &[], &it.label)?;
             self.start("p", &[])?;
@@ -456,7 +474,7 @@ impl AknWriter<'_> {
     }
 
     fn table(&mut self, t: &Table) -> XmlResult {
-        let eid = self.eid(&t.id);
+        let eid = self.eid(Space::Body, &t.id);
         self.start("hcontainer", &[("eId", &eid), ("name", "table")])?;
         if let Some(num) = &t.num {
             self.leaf("num", &[], num)?;
@@ -501,7 +519,7 @@ impl AknWriter<'_> {
     }
 
     fn contents(&mut self, c: &Contents) -> XmlResult {
-        let eid = self.eid(&c.id);
+        let eid = self.eid(Space::Body, &c.id);
         self.start("hcontainer", &[("eId", &eid), ("name", "contents")])?;
         self.start("heading", &[])?;
         self.text(&c.heading)?;
@@ -533,7 +551,7 @@ impl AknWriter<'_> {
     }
 
     fn target(&self, space: Space, id: &str) -> String {
-        self.targets.get(&(space, id.to_string())).cloned().unwrap_or_else(|| ncname(id))
+        self.eids.first.get(&(space, id.to_string())).cloned().unwrap_or_else(|| ncname(id))
     }
 
     fn inlines(&mut self, inlines: &[Inline]) -> XmlResult {
@@ -568,7 +586,7 @@ impl AknWriter<'_> {
                     self.end(element)?;
                 }
                 Inline::NoteRef { id, marker } => {
-                    let eid = self.eid(id);
+                    let eid = self.eid(Space::Note, id);
                     self.start("authorialNote", &[("eId", &eid), ("marker", marker), ("placement", "bottom")])?;
                     self.start("p", &[])?;
                     let doc = self.doc;

@@ -140,6 +140,8 @@ pub fn sample() -> Document {
                     // A paragraph whose id collides with a footnote's and one that is not an NCName.
                     para("agenda", "2.", vec![t("Same id as a footnote.")]),
                     para("3 odd id", "3.", vec![t("Odd id.")]),
+                    // A paragraph whose id is also an entity's: the paragraph keeps the plain eId.
+                    para("poland", "4.", vec![t("Same id as an entity.")]),
                 ],
             }),
         ],
