@@ -14,5 +14,14 @@
 
 pub mod diag;
 pub mod document;
+pub mod registry;
 pub mod templates;
 pub mod writers;
+
+// Temporary on the `registry` branch: `src/session/mod.rs` names modules (`load`, `locate`) that
+// live on `main` only, so only the date module is declared here. When merging with `main`, keep
+// main's `pub mod session;` and drop this block.
+pub mod session {
+    pub mod date;
+    pub use date::Date;
+}
