@@ -172,6 +172,13 @@ pub fn sort_key(name: &str) -> String {
     name.chars().flat_map(fold).collect()
 }
 
+/// The index of the first name that comes before its predecessor in the UN's alphabetical
+/// order (by [`sort_key`]), or `None` when the list is in order.
+pub fn first_out_of_order<S: AsRef<str>>(names: &[S]) -> Option<usize> {
+    let keys: Vec<String> = names.iter().map(|n| sort_key(n.as_ref())).collect();
+    keys.windows(2).position(|w| w[1] < w[0]).map(|i| i + 1)
+}
+
 /// The alias (or informal spelling) of State `id`: suggest its official name on the date.
 fn alias_or_missing(id: &'static str, on: Date) -> Lookup {
     match official_name(id, on) {
@@ -493,6 +500,9 @@ mod tests {
         let mut names = vec!["Cuba", "Côte d'Ivoire", "Croatia", "Costa Rica"];
         names.sort_by_key(|n| sort_key(n));
         assert_eq!(names, ["Costa Rica", "Côte d'Ivoire", "Croatia", "Cuba"]);
+        assert_eq!(first_out_of_order(&names), None);
+        // Paragraph 38 of the reference report: "…, Pakistan, Qatar, Iran (Islamic Republic of), …".
+        assert_eq!(first_out_of_order(&["Pakistan", "Qatar", "Iran (Islamic Republic of)", "Singapore"]), Some(2));
     }
 
     #[test]
