@@ -49,29 +49,29 @@ impl Entry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lookup {
     /// The official short name of State `id` on that date.
-    Valid { id: &'static str },
+    Valid { canonical_id: &'static str },
     /// An informal form, or the official name with a different case, accents or apostrophe
     /// ("United Kingdom", "Cote d'Ivoire"): accept with a warning and suggest `official`.
-    Alias { id: &'static str, official: &'static str },
+    Alias { canonical_id: &'static str, official: &'static str },
     /// A name the State only took later ("Czechia" in 2009). `official_on_date` is the name to
     /// write instead (`None`: the State did not exist yet on that date).
-    NotYet { id: &'static str, from: Date, official_on_date: Option<&'static str> },
+    NotYet { canonical_id: &'static str, from: Date, official_on_date: Option<&'static str> },
     /// A name the State no longer bore ("Czech Republic" in 2026). `official_on_date` is the name
     /// to write instead (`None`: the State no longer existed on that date).
-    NoLonger { id: &'static str, until: Date, official_on_date: Option<&'static str> },
+    NoLonger { canonical_id: &'static str, until: Date, official_on_date: Option<&'static str> },
     /// Not a State name the registry knows; `suggestion` is the nearest name, as written on that
     /// date, when one is close enough.
     Unknown { suggestion: Option<&'static str> },
 }
 
 impl Lookup {
-    /// The State's id, when the name was recognized at all.
-    pub fn id(&self) -> Option<&'static str> {
+    /// The State's id (ISO 3166-1 alpha-3), when the name was recognized at all.
+    pub fn canonical_id(&self) -> Option<&'static str> {
         match self {
-            Lookup::Valid { id }
-            | Lookup::Alias { id, .. }
-            | Lookup::NotYet { id, .. }
-            | Lookup::NoLonger { id, .. } => Some(id),
+            Lookup::Valid { canonical_id }
+            | Lookup::Alias { canonical_id, .. }
+            | Lookup::NotYet { canonical_id, .. }
+            | Lookup::NoLonger { canonical_id, .. } => Some(canonical_id),
             Lookup::Unknown { .. } => None,
         }
     }
@@ -141,7 +141,7 @@ pub fn lookup(name: &str, on: Date) -> Lookup {
     // 1. Exactly an official name on that date, or an alias in force then.
     if let Some(e) = all.iter().find(|e| e.name == name && e.applies_on(on)) {
         return match e.kind {
-            Kind::Name => Lookup::Valid { id: e.id },
+            Kind::Name => Lookup::Valid { canonical_id: e.id },
             Kind::Alias => alias_or_missing(e.id, on),
         };
     }
@@ -182,7 +182,7 @@ pub fn first_out_of_order<S: AsRef<str>>(names: &[S]) -> Option<usize> {
 /// The alias (or informal spelling) of State `id`: suggest its official name on the date.
 fn alias_or_missing(id: &'static str, on: Date) -> Lookup {
     match official_name(id, on) {
-        Some(official) => Lookup::Alias { id, official },
+        Some(official) => Lookup::Alias { canonical_id: id, official },
         None => missing_state(id, on),
     }
 }
@@ -199,10 +199,10 @@ fn missing_state(id: &'static str, on: Date) -> Lookup {
 fn out_of_period(e: &'static Entry, on: Date) -> Lookup {
     let official_on_date = official_name(e.id, on);
     match (e.from, e.until) {
-        (Some(from), _) if on < from => Lookup::NotYet { id: e.id, from, official_on_date },
-        (_, Some(until)) => Lookup::NoLonger { id: e.id, until, official_on_date },
+        (Some(from), _) if on < from => Lookup::NotYet { canonical_id: e.id, from, official_on_date },
+        (_, Some(until)) => Lookup::NoLonger { canonical_id: e.id, until, official_on_date },
         // Unreachable for a row that does not apply on `on`; answer conservatively.
-        _ => Lookup::Valid { id: e.id },
+        _ => Lookup::Valid { canonical_id: e.id },
     }
 }
 
@@ -388,15 +388,15 @@ mod tests {
     #[test]
     fn czech_republic_and_czechia() {
         let (y2009, y2026) = (d("2009-04-14"), d("2026-05-01"));
-        assert_eq!(lookup("Czech Republic", y2009), Lookup::Valid { id: "CZE" });
+        assert_eq!(lookup("Czech Republic", y2009), Lookup::Valid { canonical_id: "CZE" });
         assert_eq!(
             lookup("Czechia", y2009),
-            Lookup::NotYet { id: "CZE", from: d("2016-05-17"), official_on_date: Some("Czech Republic") }
+            Lookup::NotYet { canonical_id: "CZE", from: d("2016-05-17"), official_on_date: Some("Czech Republic") }
         );
-        assert_eq!(lookup("Czechia", y2026), Lookup::Valid { id: "CZE" });
+        assert_eq!(lookup("Czechia", y2026), Lookup::Valid { canonical_id: "CZE" });
         assert_eq!(
             lookup("Czech Republic", y2026),
-            Lookup::NoLonger { id: "CZE", until: d("2016-05-17"), official_on_date: Some("Czechia") }
+            Lookup::NoLonger { canonical_id: "CZE", until: d("2016-05-17"), official_on_date: Some("Czechia") }
         );
         let diag = lookup("Czechia", y2009).diagnostic("Czechia", y2009).unwrap();
         assert!(diag.is_error());
@@ -406,58 +406,67 @@ mod tests {
     #[test]
     fn turkiye_north_macedonia_eswatini() {
         let (before, after) = (d("2009-04-14"), d("2026-11-29"));
-        assert_eq!(lookup("Turkey", before), Lookup::Valid { id: "TUR" });
-        assert_eq!(lookup("Türkiye", after), Lookup::Valid { id: "TUR" });
+        assert_eq!(lookup("Turkey", before), Lookup::Valid { canonical_id: "TUR" });
+        assert_eq!(lookup("Türkiye", after), Lookup::Valid { canonical_id: "TUR" });
         assert!(matches!(lookup("Turkey", after), Lookup::NoLonger { official_on_date: Some("Türkiye"), .. }));
         assert!(matches!(lookup("Türkiye", before), Lookup::NotYet { official_on_date: Some("Turkey"), .. }));
-        assert_eq!(lookup("Turkey", d("2022-05-31")), Lookup::Valid { id: "TUR" });
-        assert_eq!(lookup("Türkiye", d("2022-06-01")), Lookup::Valid { id: "TUR" });
+        assert_eq!(lookup("Turkey", d("2022-05-31")), Lookup::Valid { canonical_id: "TUR" });
+        assert_eq!(lookup("Türkiye", d("2022-06-01")), Lookup::Valid { canonical_id: "TUR" });
 
-        assert_eq!(lookup("The former Yugoslav Republic of Macedonia", before), Lookup::Valid { id: "MKD" });
+        assert_eq!(lookup("The former Yugoslav Republic of Macedonia", before), Lookup::Valid { canonical_id: "MKD" });
         assert!(matches!(
             lookup("North Macedonia", before),
             Lookup::NotYet { official_on_date: Some("The former Yugoslav Republic of Macedonia"), .. }
         ));
-        assert_eq!(lookup("North Macedonia", d("2019-02-14")), Lookup::Valid { id: "MKD" });
+        assert_eq!(lookup("North Macedonia", d("2019-02-14")), Lookup::Valid { canonical_id: "MKD" });
 
-        assert_eq!(lookup("Swaziland", before), Lookup::Valid { id: "SWZ" });
+        assert_eq!(lookup("Swaziland", before), Lookup::Valid { canonical_id: "SWZ" });
         assert!(matches!(lookup("Swaziland", after), Lookup::NoLonger { official_on_date: Some("Eswatini"), .. }));
-        assert_eq!(lookup("Eswatini", after), Lookup::Valid { id: "SWZ" });
+        assert_eq!(lookup("Eswatini", after), Lookup::Valid { canonical_id: "SWZ" });
     }
 
     #[test]
     fn states_that_began() {
         assert!(matches!(
             lookup("South Sudan", d("2009-04-14")),
-            Lookup::NotYet { id: "SSD", official_on_date: None, .. }
+            Lookup::NotYet { canonical_id: "SSD", official_on_date: None, .. }
         ));
-        assert_eq!(lookup("South Sudan", d("2011-07-14")), Lookup::Valid { id: "SSD" });
+        assert_eq!(lookup("South Sudan", d("2011-07-14")), Lookup::Valid { canonical_id: "SSD" });
         assert!(matches!(
             lookup("Serbia and Montenegro", d("2009-04-14")),
             Lookup::NoLonger { official_on_date: Some("Serbia"), .. }
         ));
-        assert_eq!(lookup("State of Palestine", d("2026-11-29")), Lookup::Valid { id: "PSE" });
-        assert_eq!(lookup("Palestine", d("2009-04-14")), Lookup::Valid { id: "PSE" });
-        assert_eq!(lookup("Palestine", d("2026-11-29")), Lookup::Alias { id: "PSE", official: "State of Palestine" });
+        assert_eq!(lookup("State of Palestine", d("2026-11-29")), Lookup::Valid { canonical_id: "PSE" });
+        assert_eq!(lookup("Palestine", d("2009-04-14")), Lookup::Valid { canonical_id: "PSE" });
+        assert_eq!(
+            lookup("Palestine", d("2026-11-29")),
+            Lookup::Alias { canonical_id: "PSE", official: "State of Palestine" }
+        );
     }
 
     #[test]
     fn aliases_and_informal_spellings() {
         let on = d("2009-04-14");
         let uk = "United Kingdom of Great Britain and Northern Ireland";
-        assert_eq!(lookup("United Kingdom", on), Lookup::Alias { id: "GBR", official: uk });
-        assert_eq!(lookup("United States", on), Lookup::Alias { id: "USA", official: "United States of America" });
-        assert_eq!(lookup("Vietnam", on), Lookup::Alias { id: "VNM", official: "Viet Nam" });
-        assert_eq!(lookup("Viet Nam", on), Lookup::Valid { id: "VNM" });
+        assert_eq!(lookup("United Kingdom", on), Lookup::Alias { canonical_id: "GBR", official: uk });
+        assert_eq!(
+            lookup("United States", on),
+            Lookup::Alias { canonical_id: "USA", official: "United States of America" }
+        );
+        assert_eq!(lookup("Vietnam", on), Lookup::Alias { canonical_id: "VNM", official: "Viet Nam" });
+        assert_eq!(lookup("Viet Nam", on), Lookup::Valid { canonical_id: "VNM" });
         // Bolivia: the official name until 2009, an informal form since.
-        assert_eq!(lookup("Bolivia", d("2008-01-01")), Lookup::Valid { id: "BOL" });
+        assert_eq!(lookup("Bolivia", d("2008-01-01")), Lookup::Valid { canonical_id: "BOL" });
         assert_eq!(
             lookup("Bolivia", d("2026-01-01")),
-            Lookup::Alias { id: "BOL", official: "Bolivia (Plurinational State of)" }
+            Lookup::Alias { canonical_id: "BOL", official: "Bolivia (Plurinational State of)" }
         );
         // Case, accents and typographic apostrophes are informal spellings of the official name.
-        assert_eq!(lookup("Cote d'Ivoire", on), Lookup::Alias { id: "CIV", official: "Côte d'Ivoire" });
-        assert_eq!(lookup("Côte d\u{2019}Ivoire", on), Lookup::Alias { id: "CIV", official: "Côte d'Ivoire" });
+        assert_eq!(lookup("Cote d'Ivoire", on), Lookup::Alias { canonical_id: "CIV", official: "Côte d'Ivoire" });
+        assert_eq!(
+            lookup("Côte d\u{2019}Ivoire", on),
+            Lookup::Alias { canonical_id: "CIV", official: "Côte d'Ivoire" }
+        );
         assert!(matches!(lookup("czech republic", d("2026-01-01")), Lookup::NoLonger { .. }));
         let diag = lookup("United Kingdom", on).diagnostic("United Kingdom", on).unwrap();
         assert!(!diag.is_error());
