@@ -93,15 +93,26 @@ impl Checker<'_> {
         for (path, name) in named {
             match registry::lookup(name, on) {
                 Lookup::Valid { .. } => {}
-                Lookup::Alias { official } => self.warn(
+                Lookup::Alias { official, .. } => self.warn(
                     &path,
                     format!("`{name}` is an informal name"),
                     format!("the United Nations short name is `{official}`"),
                 ),
-                Lookup::NotYet { official_on_date } | Lookup::NoLonger { official_on_date } => self.error(
+                Lookup::NotYet { official_on_date, from, .. } => self.error(
                     &path,
                     format!("`{name}` was not the name of that State on {}", on.long()),
-                    format!("on that date it was `{official_on_date}`"),
+                    match official_on_date {
+                        Some(official) => format!("on that date it was `{official}`"),
+                        None => format!("the State did not exist yet; it bears this name from {}", from.long()),
+                    },
+                ),
+                Lookup::NoLonger { official_on_date, until, .. } => self.error(
+                    &path,
+                    format!("`{name}` was not the name of that State on {}", on.long()),
+                    match official_on_date {
+                        Some(official) => format!("on that date it was `{official}`"),
+                        None => format!("the State no longer existed; it bore this name until {}", until.long()),
+                    },
                 ),
                 Lookup::Unknown { suggestion } => self.error(
                     &path,
