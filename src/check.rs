@@ -132,7 +132,7 @@ impl Checker<'_> {
         }
     }
 
-    /// Warns at the first name that breaks alphabetical order.
+    /// Warns at every name that breaks alphabetical order.
     fn alphabetical(&mut self, path: &str, names: &[String]) {
         for (i, pair) in names.windows(2).enumerate() {
             if registry::sort_key(&pair[0]) > registry::sort_key(&pair[1]) {
@@ -141,7 +141,6 @@ impl Checker<'_> {
                     format!("`{}` is out of alphabetical order (after `{}`)", pair[1], pair[0]),
                     "house style lists States alphabetically; keep the order only if the record must",
                 );
-                return;
             }
         }
     }

@@ -22,7 +22,11 @@ fn copy_dir(from: &Path, to: &Path) {
 
 #[test]
 fn check_the_reference_exits_0_with_its_warnings() {
-    let out = rapporteur().args(["check", "sessions/ctoc-cop-wg4-2009"]).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap();
+    let out = rapporteur()
+        .args(["check", "sessions/ctoc-cop-wg4-2009"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("`Australia` made a statement but is not recorded as attending"), "{stderr}");
@@ -48,7 +52,8 @@ fn a_failed_build_leaves_the_previous_outputs_in_place() {
     let session = tmp.path().join("s");
     copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/ctoc-cop-wg4-2009"), &session);
     let out_dir = tmp.path().join("out");
-    let build = || rapporteur().args(["build"]).arg(&session).args(["--format", "text", "-o"]).arg(&out_dir).output().unwrap();
+    let build =
+        || rapporteur().args(["build"]).arg(&session).args(["--format", "text", "-o"]).arg(&out_dir).output().unwrap();
     let first = build();
     assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
     let written = out_dir.join("s.txt");

@@ -20,7 +20,8 @@ fn check_golden(name: &str, actual: &[u8]) {
         .unwrap_or_else(|e| panic!("{}: {e}; create it with UPDATE_GOLDEN=1 cargo test --test golden", path.display()));
     if expected != actual {
         let (e, a) = (String::from_utf8_lossy(&expected), String::from_utf8_lossy(actual));
-        let first = e.lines().zip(a.lines()).position(|(x, y)| x != y).unwrap_or(e.lines().count().min(a.lines().count()));
+        let first =
+            e.lines().zip(a.lines()).position(|(x, y)| x != y).unwrap_or(e.lines().count().min(a.lines().count()));
         panic!(
             "{name} differs from its golden file at line {}:\n  golden: {:?}\n  built:  {:?}\n(UPDATE_GOLDEN=1 to accept)",
             first + 1,
