@@ -10,6 +10,7 @@ use crate::document::Document;
 use crate::templates::Templates;
 
 pub mod akn;
+pub mod html;
 pub mod text;
 
 /// Settings shared by the writers.
@@ -25,16 +26,18 @@ pub struct WriteOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Format {
     Text,
+    Html,
     /// Akoma Ntoso 3.0 XML.
     Akn,
 }
 
 impl Format {
-    pub const ALL: &'static [Format] = &[Format::Text, Format::Akn];
+    pub const ALL: &'static [Format] = &[Format::Text, Format::Html, Format::Akn];
 
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
+            Format::Html => "html",
             Format::Akn => "akn",
         }
     }
@@ -43,6 +46,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Text => "txt",
+            Format::Html => "html",
             Format::Akn => "xml",
         }
     }
@@ -54,6 +58,7 @@ impl Format {
     pub fn write(self, doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
         match self {
             Format::Text => text::write(doc, opts),
+            Format::Html => html::write(doc, opts),
             Format::Akn => akn::write(doc, opts),
         }
     }
