@@ -54,6 +54,31 @@ enum Command {
         #[arg(long)]
         no_pdf_standards: bool,
     },
+    /// Import a past report (Akoma Ntoso XML, or plain text in the reference shape) as a session.
+    Import {
+        /// The file to read.
+        file: PathBuf,
+        /// What the file holds.
+        #[arg(long, value_enum)]
+        from: ImportFrom,
+        /// The session folder to write, e.g. `sessions/ctoc-cop-wg4-2009`.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// The document symbol, when the file does not give it (text extractions often lack it).
+        #[arg(long)]
+        symbol: Option<String>,
+        /// Replace an existing session.yaml in that folder.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ImportFrom {
+    /// Akoma Ntoso 3.0 XML.
+    Akn,
+    /// Plain text in the shape of ../shared/reference/ (masthead, headings, numbered paragraphs).
+    Text,
 }
 
 /// Runs the command line and returns the exit code.
@@ -83,7 +108,68 @@ pub fn run() -> i32 {
             };
             build(&session, &formats, output, no_pdf_standards)
         }
+        Command::Import { file, from, output, symbol, force } => import(&file, from, &output, symbol, force),
     }
+}
+
+/// Reads `file`, imports it, and writes `<output>/session.yaml` (atomically). Warnings point at
+/// the lines of the input; errors leave nothing written.
+fn import(file: &Path, from: ImportFrom, output: &Path, symbol: Option<String>, force: bool) -> i32 {
+    let target = output.join("session.yaml");
+    if target.exists() && !force {
+        eprintln!(
+            "error: {} already exists; nothing was written\n  hint: choose another folder, or pass --force to replace it",
+            target.display()
+        );
+        return 1;
+    }
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", file.display());
+            return 1;
+        }
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        eprintln!("error: {} is not UTF-8 text\n  hint: convert it first (e.g. `iconv -t UTF-8`)", file.display());
+        return 1;
+    };
+    let result = match from {
+        ImportFrom::Akn => crate::import::import_akn(&text),
+        ImportFrom::Text => crate::import::import_text(&text),
+    };
+    let in_file = |mut d: Diagnostic| {
+        if let Some(loc) = d.location.as_mut().filter(|l| l.file == Path::new(crate::import::INPUT)) {
+            loc.file = file.to_path_buf();
+        }
+        d
+    };
+    let (mut session, mut warnings) = match result {
+        Ok(r) => r,
+        Err(diags) => {
+            report(&Diagnostics(diags.0.into_iter().map(in_file).collect()));
+            eprintln!("error: {} could not be imported; nothing was written", file.display());
+            return 1;
+        }
+    };
+    if let Some(symbol) = symbol {
+        session.symbol = symbol;
+        // The importer's "no symbol" warning no longer holds.
+        warnings.retain(|w| !w.message.contains("no document symbol"));
+    }
+    let n = warnings.len();
+    report(&Diagnostics(warnings.into_iter().map(in_file).collect()));
+    if let Err(e) = write_atomically(&target, crate::import::to_yaml(&session).as_bytes()) {
+        eprintln!("error: cannot write {}: {e}", target.display());
+        return 1;
+    }
+    println!("{}", target.display());
+    eprintln!(
+        "imported with {n} warning{}; next: `rapporteur check {}`",
+        if n == 1 { "" } else { "s" },
+        output.display()
+    );
+    0
 }
 
 fn parse_formats(names: &[String]) -> Result<Vec<Format>, String> {

@@ -18,7 +18,9 @@ pub mod yaml;
 
 use std::collections::BTreeMap;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use std::path::PathBuf;
+
+use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::session::{Date, FootnoteDef, ItemDef, Session};
 
 pub use yaml::to_yaml;
@@ -283,9 +285,13 @@ pub fn parse_date_span(s: &str) -> Option<Vec<Date>> {
     Some(days)
 }
 
+/// The file name importers put in locations; the CLI replaces it with the path it read.
+pub const INPUT: &str = "<input>";
+
+/// A warning at a line of the input (none when `line` is 0).
 pub(crate) fn warn_at(line: usize, message: impl Into<String>) -> Diagnostic {
-    let message = message.into();
-    if line > 0 { Diagnostic::warning(format!("line {line}: {message}")) } else { Diagnostic::warning(message) }
+    let location = (line > 0).then(|| Location { file: PathBuf::from(INPUT), line, column: 1 });
+    Diagnostic::warning(message).at(location)
 }
 
 #[cfg(test)]

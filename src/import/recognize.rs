@@ -188,7 +188,7 @@ impl Cx {
     fn dates_sentence(&mut self, t: &str) -> Option<String> {
         let rest = t.strip_prefix("The ")?.strip_prefix(self.short())?.strip_prefix(" held its meeting in ")?;
         let rest = rest.strip_suffix('.')?;
-        let (venue, span) = rest.split_once(" on ").or_else(|| rest.split_once(" from ").map(|(v, s)| (v, s)))?;
+        let (venue, span) = rest.split_once(" on ").or_else(|| rest.split_once(" from "))?;
         let days = parse_date_span(span).or_else(|| parse_date_span(&format!("from {span}")))?;
         if !self.venue.is_empty() && self.venue != venue {
             return None;

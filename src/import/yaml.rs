@@ -20,6 +20,9 @@ pub fn to_yaml(s: &Session) -> String {
             y.item_scalar(2, i);
         }
     }
+    if s.symbol.is_empty() {
+        y.line(0, "# The symbol was not in the imported file: fill it in (e.g. CTOC/COP/WG.4/2009/2).");
+    }
     y.scalar(0, "symbol", &s.symbol);
     y.scalar(0, "distribution", &s.distribution);
     if let Some(d) = s.date {
