@@ -646,7 +646,7 @@ mod tests {
         assert!(matches!(shape("¹ United Nations"), Shape::Footnote { .. }));
         assert!(matches!(shape("IV. Consideration"), Shape::Chapter { label: "IV", .. }));
         assert!(matches!(shape("B. Adoption"), Shape::Section { label: "B", .. }));
-        assert!(matches!(shape("I. Victim protection"), Shape::Chapter { label: "I", .. }));
+        assert!(matches!(shape("I. Victim protection"), Shape::Section { label: "I", .. }), "a single letter: told apart later");
         assert!(matches!(shape("12. Text"), Shape::Numbered { num: 12, .. }));
         assert!(matches!(shape("- (a) Text"), Shape::Item { label: "(a)", .. }));
         assert!(matches!(shape("(ii) Text"), Shape::Item { label: "(ii)", .. }));
