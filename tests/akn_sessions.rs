@@ -118,3 +118,24 @@ fn reference_text_imported_builds_the_reference() {
     }
     assert!(problems.is_empty(), "{} differences:\n{}\n\nimported YAML:\n{yaml}", problems.len(), problems.join("\n"));
 }
+
+#[test]
+fn every_session_round_trips_through_its_own_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    for dir in sessions() {
+        let slug = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let first = text_of(&dir);
+        let (session, warnings) = import_text(&first).unwrap_or_else(|d| panic!("{slug}: {d}"));
+        let unplaced: Vec<String> =
+            warnings.iter().map(|w| w.to_string()).filter(|w| w.contains("not placed")).collect();
+        assert!(unplaced.is_empty(), "{slug}: {unplaced:#?}");
+        let original = rapporteur::session::load::load(&dir).unwrap().session;
+        assert_eq!(session.symbol, original.symbol);
+        assert_eq!(session.meeting, original.meeting, "{slug}: meeting");
+        assert_eq!(session.agenda.as_ref().map(|a| a.items.len()), original.agenda.as_ref().map(|a| a.items.len()));
+        assert_eq!(session.statements.len(), original.statements.len(), "{slug}: statements");
+        let yaml = to_yaml(&session);
+        let again = text_of(&session_dir(tmp.path(), &slug, &yaml));
+        assert_eq!(first, again, "{slug}: the text differs after import\n\nimported YAML:\n{yaml}");
+    }
+}

@@ -36,8 +36,8 @@ pub fn read(text: &str) -> Result<(Draft, Vec<Diagnostic>), Diagnostics> {
             .into());
     };
     let mut draft = Draft::default();
-    masthead(&lines[..body_start], &mut draft, &mut warnings);
-    let mut reader = BodyReader::default();
+    let notes = masthead(&lines[..body_start], &mut draft, &mut warnings);
+    let mut reader = BodyReader { notes, ..Default::default() };
     for (i, raw) in lines.iter().enumerate().skip(body_start) {
         reader.line(i + 1, raw, &mut warnings);
     }
@@ -52,12 +52,19 @@ fn is_body_start(line: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Masthead
 
-fn masthead(lines: &[&str], draft: &mut Draft, warnings: &mut Vec<Diagnostic>) {
+/// Reads the masthead into `draft`; returns the footnotes found among its lines (the cover-page
+/// `*` note) as (marker, text, line).
+fn masthead(lines: &[&str], draft: &mut Draft, warnings: &mut Vec<Diagnostic>) -> Vec<(String, String, usize)> {
     // Groups of consecutive non-blank lines, with their line numbers.
     let mut groups: Vec<Vec<(usize, String)>> = Vec::new();
     let mut current = Vec::new();
+    let mut notes = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let t = l.trim();
+        if let Shape::Footnote { marker, text } = shape(t) {
+            notes.push((marker, text.to_string(), i + 1));
+            continue;
+        }
         if t.is_empty() {
             if !current.is_empty() {
                 groups.push(std::mem::take(&mut current));
@@ -75,9 +82,9 @@ fn masthead(lines: &[&str], draft: &mut Draft, warnings: &mut Vec<Diagnostic>) {
     if draft.title.is_empty() {
         warnings.push(Diagnostic::warning("no title found before the first chapter"));
     }
-    let mut seen_original = false;
-    let mut caption: Vec<(usize, String)> = Vec::new();
-    let mut before_distr: Vec<(usize, String)> = Vec::new();
+    // The organ and the caption lines, in order: the organ comes first, whether the caption
+    // stands after "Original:" (the printed page) or before "Distr.:" (our text writer).
+    let mut others: Vec<(usize, String)> = Vec::new();
     for (n, t) in groups.into_iter().flatten() {
         let t = t.as_str();
         let rest = t.strip_prefix("United Nations").map(str::trim);
@@ -93,23 +100,22 @@ fn masthead(lines: &[&str], draft: &mut Draft, warnings: &mut Vec<Diagnostic>) {
             draft.distribution = Some(d.trim().to_string());
         } else if let Some(o) = t.strip_prefix("Original:") {
             draft.original = Some(o.trim().to_string());
-            seen_original = true;
         } else if draft.date.is_none() && draft.distribution.is_some() && parse_long_date(t).is_some() {
             draft.date = parse_long_date(t);
         } else if is_job_number(t) {
             draft.job_number = Some(t.split("  ").next().unwrap_or(t).to_string());
         } else if t.starts_with('*') && t.ends_with('*') && t[1..t.len() - 1].chars().all(|c| c.is_ascii_digit()) {
             // The bar code text; derived from the job number.
-        } else if seen_original {
-            caption.push((n, t.to_string()));
         } else {
-            before_distr.push((n, t.to_string()));
+            others.push((n, t.to_string()));
         }
     }
-    draft.organ = before_distr.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
-    if draft.organ.is_empty() {
-        warnings.push(Diagnostic::warning("no organ line found in the masthead"));
+    let mut others = others.into_iter();
+    match others.next() {
+        Some((_, organ)) => draft.organ = organ,
+        None => warnings.push(Diagnostic::warning("no organ line found in the masthead")),
     }
+    let caption: Vec<(usize, String)> = others.collect();
     for (i, (n, line)) in caption.iter().enumerate() {
         if i == 0 {
             draft.meeting_name = line.clone();
@@ -131,6 +137,7 @@ fn masthead(lines: &[&str], draft: &mut Draft, warnings: &mut Vec<Diagnostic>) {
     if draft.dates.is_empty() {
         warnings.push(Diagnostic::warning("the meeting caption has no \"Venue, dates\" line"));
     }
+    notes
 }
 
 /// `CTOC/COP/WG.4/2009/2`, `A/HRC/10/3/Add.1`.
@@ -485,7 +492,15 @@ impl BodyReader {
         let title = std::mem::take(&mut draft.title);
         draft.title = attach_notes(&title, &by_marker, &mut cited, 0, warnings);
         if let Some(item) = draft.caption_item.take() {
-            draft.caption_item = Some(attach_notes(&escape_keep_emphasis(&item), &by_marker, &mut cited, 0, warnings));
+            // "Item 2 of the provisional agenda*": the `*` is the cover-page note's marker.
+            let item = match (item.strip_suffix('*'), by_marker.get("*")) {
+                (Some(head), Some(id)) => {
+                    cited.insert(id.clone());
+                    format!("{}[^{id}]", escape_keep_emphasis(head))
+                }
+                _ => escape_keep_emphasis(&item),
+            };
+            draft.caption_item = Some(attach_notes(&item, &by_marker, &mut cited, 0, warnings));
         }
         let chapter_ids: Vec<String> = self.chapters.iter().map(|c| c.id.clone().unwrap_or_default()).collect();
         for ch in &mut self.chapters {
@@ -646,7 +661,10 @@ mod tests {
         assert!(matches!(shape("¹ United Nations"), Shape::Footnote { .. }));
         assert!(matches!(shape("IV. Consideration"), Shape::Chapter { label: "IV", .. }));
         assert!(matches!(shape("B. Adoption"), Shape::Section { label: "B", .. }));
-        assert!(matches!(shape("I. Victim protection"), Shape::Section { label: "I", .. }), "a single letter: told apart later");
+        assert!(
+            matches!(shape("I. Victim protection"), Shape::Section { label: "I", .. }),
+            "a single letter: told apart later"
+        );
         assert!(matches!(shape("12. Text"), Shape::Numbered { num: 12, .. }));
         assert!(matches!(shape("- (a) Text"), Shape::Item { label: "(a)", .. }));
         assert!(matches!(shape("(ii) Text"), Shape::Item { label: "(ii)", .. }));
