@@ -168,3 +168,39 @@ fn garbage_never_panics() {
         let _ = import_akn(odd);
     }
 }
+
+#[test]
+fn mangled_xml_never_panics() {
+    let xml = sample_xml();
+    let bytes = xml.as_bytes();
+    let pieces = ["<", ">", "&", "&amp;", "\"", "</p>", "<p>", "<!DOCTYPE x>", "<![CDATA[x]]>", "&#0;", "\u{0}", "é"];
+    let mut state = 11u64;
+    let mut next = |n: usize| {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((state >> 33) as usize) % n.max(1)
+    };
+    for _ in 0..400 {
+        let mut m = bytes.to_vec();
+        for _ in 0..1 + next(4) {
+            let at = next(m.len());
+            match next(3) {
+                0 => {
+                    let end = (at + next(40)).min(m.len());
+                    m.drain(at..end);
+                }
+                1 => {
+                    let p = pieces[next(pieces.len())].as_bytes();
+                    m.splice(at..at, p.iter().copied());
+                }
+                _ => m[at] = b"<>&\"'/=ab "[next(10)],
+            }
+        }
+        if let Ok(s) = String::from_utf8(m)
+            && let Ok((session, _)) = import_akn(&s)
+        {
+            let yaml = to_yaml(&session);
+            let back: Session = serde_saphyr::from_str(&yaml).unwrap_or_else(|e| panic!("{e}\n{yaml}"));
+            assert_eq!(back, session);
+        }
+    }
+}

@@ -222,3 +222,72 @@ fn garbage_is_an_error_not_a_panic() {
     let err = import_text("no report here").unwrap_err();
     assert!(err.to_string().contains("no chapter"));
 }
+
+/// A small deterministic generator for the fuzz test below.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+#[test]
+fn mangled_reports_never_panic() {
+    let reference = reference();
+    let lines: Vec<&str> = reference.lines().collect();
+    let odd = [
+        "*",
+        "* ",
+        "(",
+        "()",
+        "(a)",
+        "- (",
+        "I.",
+        "I. ",
+        "Z. x",
+        "999999. x",
+        "¹",
+        "¹²³⁴⁵⁶⁷⁸⁹⁰ x",
+        "1. x:",
+        "\\",
+        "{",
+        "[^",
+        "Distr.:",
+        "Original:",
+        "1 January 0000",
+        "V.09-8",
+        "*0*",
+    ];
+    let mut rng = Lcg(7);
+    for _ in 0..300 {
+        let mut l: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        for _ in 0..1 + rng.next(8) {
+            let at = rng.next(l.len());
+            match rng.next(5) {
+                0 => {
+                    l.remove(at);
+                }
+                1 => {
+                    let b = rng.next(l.len());
+                    l.swap(at, b);
+                }
+                2 => l.insert(at, odd[rng.next(odd.len())].to_string()),
+                3 => {
+                    let s = &l[at];
+                    let cut = rng.next(s.len() + 1);
+                    let cut = (0..=cut).rev().find(|c| s.is_char_boundary(*c)).unwrap_or(0);
+                    l[at] = s[..cut].to_string();
+                }
+                _ => l[at] = format!("{}{}", odd[rng.next(odd.len())], l[at]),
+            }
+        }
+        let text = l.join("\n");
+        if let Ok((s, _)) = import_text(&text) {
+            // Whatever came in, the YAML reads back as the same session.
+            let yaml = to_yaml(&s);
+            let back: Session = serde_saphyr::from_str(&yaml).unwrap_or_else(|e| panic!("{e}\n{yaml}"));
+            assert_eq!(back, s);
+        }
+    }
+}

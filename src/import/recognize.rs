@@ -288,7 +288,7 @@ impl Cx {
         }
         let mut sub = Vec::new();
         for (i, s) in it.items.iter().enumerate() {
-            if s.label != format!("({})", (b'a' + i as u8) as char) {
+            if i >= 26 || s.label != format!("({})", (b'a' + i as u8) as char) {
                 return None;
             }
             sub.push(self.agenda_item(s, false)?);
@@ -716,7 +716,7 @@ fn split_the_list(s: &str) -> Option<Vec<String>> {
 fn same_items(agenda: &[AgendaItem], items: &[DraftItem]) -> bool {
     fn printed(list: &[AgendaItem], numbered: bool, out: &mut Vec<(String, String)>) {
         for (i, it) in list.iter().enumerate() {
-            let label = if numbered { format!("{}.", i + 1) } else { format!("({})", (b'a' + i as u8) as char) };
+            let label = if numbered { format!("{}.", i + 1) } else { format!("({})", (b'a' + (i % 26) as u8) as char) };
             let punct = if !it.items.is_empty() {
                 ":"
             } else if numbered || i + 1 == list.len() {

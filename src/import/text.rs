@@ -104,7 +104,11 @@ fn masthead(lines: &[&str], draft: &mut Draft, warnings: &mut Vec<Diagnostic>) -
             draft.date = parse_long_date(t);
         } else if is_job_number(t) {
             draft.job_number = Some(t.split("  ").next().unwrap_or(t).to_string());
-        } else if t.starts_with('*') && t.ends_with('*') && t[1..t.len() - 1].chars().all(|c| c.is_ascii_digit()) {
+        } else if t.len() > 2
+            && t.starts_with('*')
+            && t.ends_with('*')
+            && t[1..t.len() - 1].chars().all(|c| c.is_ascii_digit())
+        {
             // The bar code text; derived from the job number.
         } else {
             others.push((n, t.to_string()));
