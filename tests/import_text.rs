@@ -291,3 +291,61 @@ fn mangled_reports_never_panic() {
         }
     }
 }
+
+#[test]
+fn groups_nested_items_and_a_cover_note() {
+    let text = "\
+United Nations CTOC/COP/2010/3
+
+Conference of the Parties
+
+Distr.: Limited
+3 February 2010
+
+Original: English
+
+Fifth session
+Vienna, 18-22 October 2010
+Item 2 of the provisional agenda*
+
+Draft report
+
+* CTOC/COP/2010/1.
+
+I. Recommendations
+
+A. General
+
+1. Victims of trafficking
+
+1. States should act:
+
+(a) Now, in particular:
+
+(i) Soon;
+
+(ii) Later;
+
+(b) Then.
+
+2. Witnesses
+
+2. States should protect witnesses.
+";
+    let (s, warnings) = import_text(text).unwrap();
+    assert_eq!(s.symbol, "CTOC/COP/2010/3");
+    assert_eq!(s.distribution, "Limited");
+    assert_eq!(s.organ, "Conference of the Parties");
+    assert_eq!(s.meeting.name, "Fifth session", "the first caption line is taken as the name");
+    assert_eq!(s.meeting.dates.len(), 5);
+    assert_eq!(s.meeting.caption_item.as_deref(), Some("Item 2 of the provisional agenda[^note-star]"));
+    assert_eq!(s.footnotes["note-star"].text.as_deref(), Some("CTOC/COP/2010/1."));
+    let sec = &s.chapters[0].sections[0];
+    assert_eq!(sec.groups.len(), 2, "{warnings:#?}");
+    assert_eq!(sec.groups[0].title, "Victims of trafficking");
+    let p = &sec.groups[0].paragraphs[0];
+    assert_eq!(p.items.len(), 2);
+    assert_eq!(p.items[0].items.len(), 2, "(i) and (ii) under (a)");
+    assert_eq!(sec.groups[1].paragraphs[0].text.as_deref(), Some("States should protect witnesses."));
+    assert!(warnings.iter().all(|w| !w.to_string().contains("not placed")), "{warnings:#?}");
+}

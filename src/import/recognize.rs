@@ -34,7 +34,10 @@ pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
         used_ids: draft
             .chapters
             .iter()
-            .flat_map(|c| c.id.iter().chain(c.sections.iter().flat_map(|s| s.id.iter())))
+            .flat_map(|c| {
+                c.id.iter()
+                    .chain(c.sections.iter().flat_map(|s| s.id.iter().chain(s.groups.iter().flat_map(|g| g.id.iter()))))
+            })
             .cloned()
             .collect(),
     };

@@ -38,7 +38,18 @@ pub fn read(text: &str) -> Result<(Draft, Vec<Diagnostic>), Diagnostics> {
     let mut draft = Draft::default();
     let notes = masthead(&lines[..body_start], &mut draft, &mut warnings);
     let mut reader = BodyReader { notes, ..Default::default() };
+    // For each line, the number of the next numbered line after it, to tell a group heading
+    // "1. Title" from paragraph 1 that follows it (one pass from the end).
+    let mut next_number = vec![None; lines.len()];
+    let mut seen = None;
+    for (i, l) in lines.iter().enumerate().rev() {
+        next_number[i] = seen;
+        if let Shape::Numbered { num, .. } = shape(l.trim()) {
+            seen = Some(num);
+        }
+    }
     for (i, raw) in lines.iter().enumerate().skip(body_start) {
+        reader.next_number = next_number[i];
         reader.line(i + 1, raw, &mut warnings);
     }
     reader.finish(&mut draft, &mut warnings);
@@ -186,8 +197,13 @@ struct BodyReader {
     last: Option<Last>,
     /// Footnotes in the order their lines come: (marker, text, line).
     notes: Vec<(String, String, usize)>,
-    /// Line of each paragraph, for later reports.
+    /// Whether paragraphs now go into the last section (else into the chapter).
     in_section: bool,
+    /// Numbered group headings seen in the current section, and whether one is open.
+    group_count: usize,
+    in_group: bool,
+    /// The number of the next numbered line after the current one.
+    next_number: Option<u32>,
 }
 
 const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
@@ -295,9 +311,12 @@ impl BodyReader {
 
     /// The list paragraphs go into now.
     fn paragraphs(&mut self) -> &mut Vec<DraftParagraph> {
-        let in_section = self.in_section;
+        let (in_section, in_group) = (self.in_section, self.in_group);
         let ch = self.chapter();
         if in_section && let Some(s) = ch.sections.last_mut() {
+            if in_group && let Some(g) = s.groups.last_mut() {
+                return &mut g.paragraphs;
+            }
             return &mut s.paragraphs;
         }
         &mut ch.paragraphs
@@ -345,6 +364,8 @@ impl BodyReader {
         self.chapter_count = from_roman(label).unwrap_or(self.chapter_count + 1);
         self.section_count = 0;
         self.in_section = false;
+        self.group_count = 0;
+        self.in_group = false;
         self.chapters.push(DraftChapter { title: escape_keep_emphasis(title), ..Default::default() });
         self.last = Some(Last::Heading);
     }
@@ -356,6 +377,8 @@ impl BodyReader {
         }
         self.section_count = (label.as_bytes()[0] - b'A' + 1) as usize;
         self.in_section = true;
+        self.group_count = 0;
+        self.in_group = false;
         let title = escape_keep_emphasis(title);
         self.chapter().sections.push(DraftSection { title, ..Default::default() });
         self.last = Some(Last::Heading);
@@ -379,6 +402,23 @@ impl BodyReader {
                     return;
                 }
             }
+        }
+        // "1. Victims of trafficking": a group heading inside a section — the next group number,
+        // not the next paragraph number, and no final punctuation.
+        if (num != expected || self.next_number == Some(expected))
+            && self.in_section
+            && num as usize == self.group_count + 1
+            && !text.trim_end().ends_with(['.', ':', ';', ','])
+            && text.chars().count() < 200
+        {
+            self.group_count += 1;
+            self.in_group = true;
+            let title = escape_keep_emphasis(text);
+            if let Some(s) = self.chapter().sections.last_mut() {
+                s.groups.push(crate::import::DraftGroup { title, ..Default::default() });
+            }
+            self.last = Some(Last::Heading);
+            return;
         }
         if num != expected {
             let after = self.last_para.map_or("the start".to_string(), |p| format!("paragraph {p}"));
@@ -475,6 +515,9 @@ impl BodyReader {
             ch.id = Some(unique(&slug(&ch.title, 3), &mut used));
             for s in &mut ch.sections {
                 s.id = Some(unique(&slug(&s.title, 3), &mut used));
+                for g in &mut s.groups {
+                    g.id = Some(unique(&slug(&g.title, 3), &mut used));
+                }
             }
         }
         // Footnotes: marker -> id, with structured citations where recognised.
@@ -516,6 +559,12 @@ impl BodyReader {
                 s.title = attach_notes(&s.title, &by_marker, &mut cited, 0, warnings);
                 for p in &mut s.paragraphs {
                     fix_paragraph(p, &by_marker, &mut cited, &chapter_ids, warnings);
+                }
+                for g in &mut s.groups {
+                    g.title = attach_notes(&g.title, &by_marker, &mut cited, 0, warnings);
+                    for p in &mut g.paragraphs {
+                        fix_paragraph(p, &by_marker, &mut cited, &chapter_ids, warnings);
+                    }
                 }
             }
         }
