@@ -60,3 +60,50 @@ fn format_is_listed() {
     assert_eq!(Format::parse("akn"), Some(Format::Akn));
     assert_eq!(Format::Akn.extension(), "xml");
 }
+
+#[test]
+fn sparse_document_validates() {
+    use rapporteur::document::*;
+    let mut doc = sample();
+    doc.masthead.caption.clear();
+    doc.masthead.title.clear();
+    doc.masthead.job_number = None;
+    doc.masthead.barcode = None;
+    doc.entities.clear();
+    doc.footnotes.clear();
+    doc.meta.symbol.clear();
+    doc.meta.body_short.clear();
+    doc.meta.language = "fr".into();
+    doc.body = vec![
+        Block::Division(Division {
+            kind: DivisionKind::Chapter,
+            id: "empty".into(),
+            num: None,
+            heading: vec![],
+            children: vec![],
+        }),
+        Block::Contents(Contents { id: "toc".into(), heading: "Contents".into(), entries: vec![] }),
+        Block::Division(Division {
+            kind: DivisionKind::Decision,
+            id: "decision-4-4".into(),
+            num: Some("Decision 4/4".into()),
+            heading: vec![Inline::text("Trafficking in persons")],
+            children: vec![
+                Block::Paragraph(Paragraph { id: "d1".into(), num: None, content: vec![], items: vec![] }),
+                Block::Table(Table { id: "t".into(), num: None, caption: vec![], header: vec![], rows: vec![] }),
+                Block::Division(Division {
+                    kind: DivisionKind::Subgroup,
+                    id: "sub".into(),
+                    num: Some("(i)".into()),
+                    heading: vec![Inline::text("Sub")],
+                    children: vec![],
+                }),
+            ],
+        }),
+    ];
+    let xml = Format::Akn.write(&doc, &WriteOptions::default()).unwrap();
+    validate(&xml);
+    let s = String::from_utf8(xml).unwrap();
+    assert!(s.contains("<FRBRuri value=\"/akn/un/debateReport/meetingReport/un/2009-04-21/report\"/>"), "{s}");
+    assert!(s.contains("<FRBRlanguage language=\"fra\"/>"));
+}

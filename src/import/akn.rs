@@ -689,6 +689,7 @@ fn is_hier(name: &str) -> bool {
             | "rule"
             | "level"
             | "tome"
+            | "debateSection"
     )
 }
 
