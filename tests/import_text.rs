@@ -170,7 +170,7 @@ fn yaml_reads_back_the_same() {
     let yaml = to_yaml(&s);
     let back: Session = serde_saphyr::from_str(&yaml).unwrap_or_else(|e| panic!("{e}\n{yaml}"));
     assert_eq!(back, s);
-    assert!(yaml.contains("\n          # 35. (written from the data by templates/attendance/states_parties.j2)\n"));
+    assert!(yaml.contains("\n          # ¶35, written from the data by templates/attendance/states_parties.j2\n"));
     assert!(yaml.contains("\n  unts-2237: { cite: unts, vol: 2237, no: '39574' }\n"));
     assert_eq!(to_yaml(&s), yaml, "same session, same YAML");
 }

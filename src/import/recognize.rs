@@ -31,15 +31,9 @@ pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
         officers: Vec::new(),
         statements: Vec::new(),
         keep_ids: draft.keep_ids,
-        used_ids: draft
-            .chapters
-            .iter()
-            .flat_map(|c| {
-                c.id.iter()
-                    .chain(c.sections.iter().flat_map(|s| s.id.iter().chain(s.groups.iter().flat_map(|g| g.id.iter()))))
-            })
-            .cloned()
-            .collect(),
+        // Agenda item ids live apart from chapter and paragraph ids (the report prints them as
+        // `agenda-<id>`), so they only need to be unique among themselves.
+        used_ids: HashSet::new(),
     };
     let chapters: Vec<Chapter> = draft.chapters.iter().map(|c| cx.chapter(c, warnings)).collect();
     if draft.symbol.is_empty() {

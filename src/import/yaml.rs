@@ -9,11 +9,29 @@
 
 use crate::session::{AgendaItem, Chapter, FootnoteDef, ItemDef, ParagraphDef, Session};
 
+/// What every imported file starts with.
+const HEADER: &str = "\
+# Imported by `rapporteur import`; check it with `rapporteur check <this folder>`.
+#
+# - Numbers are not written here: chapters, sections, paragraphs, sub-items and footnotes are
+#   numbered when the report is built. The comments \"# ¶N\" give the numbers of the imported
+#   report, for orientation only.
+# - `>-` lets a long text run over several lines: the lines are joined with single spaces.
+# - Inline markup: *italic*; [^id] a footnote (defined under `footnotes:`); {chapter:ID},
+#   {chapters:FIRST..LAST}, {section:ID}, {para:ID} cross-references; {org:ID|Name} a named
+#   entity. A backslash escapes * [ ] { } ^ | and itself.
+# - `template:` paragraphs are written from the data (meeting, officers, agenda, attendance,
+#   statements) by the templates named; edit the data, not the sentence.";
+
+/// Widest line the emitter aims for when it folds long texts.
+const WIDTH: usize = 100;
+
 /// The session as YAML.
 pub fn to_yaml(s: &Session) -> String {
     let mut y = Yaml::default();
-    y.line(0, "# Imported by `rapporteur import`. Paragraph numbers are given in comments only: the");
-    y.line(0, "# assembler numbers paragraphs itself. `template:` paragraphs are written from the data above.");
+    for line in HEADER.lines() {
+        y.line(0, line);
+    }
     if !s.include.is_empty() {
         y.key(0, "include");
         for i in &s.include {
@@ -136,8 +154,8 @@ pub fn to_yaml(s: &Session) -> String {
     y.blank();
     y.key(0, "chapters");
     let mut number = 0usize;
-    for ch in &s.chapters {
-        chapter(&mut y, ch, &mut number);
+    for (i, ch) in s.chapters.iter().enumerate() {
+        chapter(&mut y, ch, i, &mut number);
     }
     if !s.footnotes.is_empty() {
         y.blank();
@@ -160,8 +178,10 @@ fn agenda_items(y: &mut Yaml, indent: usize, items: &[AgendaItem]) {
     }
 }
 
-fn chapter(y: &mut Yaml, ch: &Chapter, number: &mut usize) {
+fn chapter(y: &mut Yaml, ch: &Chapter, index: usize, number: &mut usize) {
     y.blank();
+    let roman = roman(index + 1);
+    y.line(2, &format!("# {roman}."));
     match &ch.id {
         Some(id) => {
             y.item_scalar_key(2, "id", id);
@@ -172,7 +192,9 @@ fn chapter(y: &mut Yaml, ch: &Chapter, number: &mut usize) {
     paragraphs(y, 4, &ch.paragraphs, number);
     if !ch.sections.is_empty() {
         y.key(4, "sections");
-        for s in &ch.sections {
+        for (si, s) in ch.sections.iter().enumerate() {
+            let letter = if si < 26 { ((b'A' + si as u8) as char).to_string() } else { format!("{}", si + 1) };
+            y.line(6, &format!("# {roman}.{letter}."));
             match &s.id {
                 Some(id) => {
                     y.item_scalar_key(6, "id", id);
@@ -198,6 +220,32 @@ fn chapter(y: &mut Yaml, ch: &Chapter, number: &mut usize) {
     }
 }
 
+/// Roman numerals for the orientation comments.
+fn roman(mut n: usize) -> String {
+    let mut out = String::new();
+    for (v, r) in [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while n >= v {
+            out.push_str(r);
+            n -= v;
+        }
+    }
+    out
+}
+
 fn paragraphs(y: &mut Yaml, indent: usize, list: &[ParagraphDef], number: &mut usize) {
     if list.is_empty() {
         return;
@@ -208,9 +256,9 @@ fn paragraphs(y: &mut Yaml, indent: usize, list: &[ParagraphDef], number: &mut u
         if p.numbered {
             *number += 1;
         }
-        let label = if p.numbered { format!("{number}.") } else { "unnumbered".to_string() };
+        let label = if p.numbered { format!("¶{number}") } else { "unnumbered".to_string() };
         match &p.template {
-            Some(t) => y.line(inner, &format!("# {label} (written from the data by templates/{t}.j2)")),
+            Some(t) => y.line(inner, &format!("# {label}, written from the data by templates/{t}.j2")),
             None => y.line(inner, &format!("# {label}")),
         }
         let bare = p.id.is_none() && p.template.is_none() && p.item.is_none() && p.items.is_empty() && p.numbered;
@@ -328,7 +376,7 @@ impl Yaml {
     }
 
     fn scalar(&mut self, indent: usize, key: &str, value: &str) {
-        self.line(indent, &format!("{key}: {}", quote(value)));
+        self.folded_or(indent, &format!("{key}: "), value);
     }
 
     /// A value written as is (dates, booleans, flow lists of dates).
@@ -337,12 +385,49 @@ impl Yaml {
     }
 
     fn item_scalar(&mut self, indent: usize, value: &str) {
-        self.line(indent, &format!("- {}", quote(value)));
+        self.folded_or(indent, "- ", value);
     }
 
     fn item_scalar_key(&mut self, indent: usize, key: &str, value: &str) {
-        self.line(indent, &format!("- {key}: {}", quote(value)));
+        self.folded_or(indent, &format!("- {key}: "), value);
     }
+
+    /// `lead` and the value on one line, or, when that is too wide and the text allows it, `lead`
+    /// and `>-` with the text folded over lines of at most `WIDTH` columns.
+    fn folded_or(&mut self, indent: usize, lead: &str, value: &str) {
+        let one_line = format!("{lead}{}", quote(value));
+        if indent + one_line.chars().count() <= WIDTH || !fold_ok(value) {
+            self.line(indent, &one_line);
+            return;
+        }
+        self.line(indent, &format!("{lead}>-"));
+        // The block's lines stand under the key (or under the list item's text).
+        let inner = indent + if lead.starts_with("- ") && lead.len() > 2 { 4 } else { 2 };
+        let width = WIDTH.saturating_sub(inner).max(40);
+        let mut line = String::new();
+        for word in value.split(' ') {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+                self.line(inner, &line);
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        if !line.is_empty() {
+            self.line(inner, &line);
+        }
+    }
+}
+
+/// Whether a text reads back the same from a folded block scalar broken at its spaces: one
+/// line, no tabs or other control characters, no leading, trailing or doubled spaces.
+fn fold_ok(s: &str) -> bool {
+    !s.is_empty()
+        && s.trim() == s
+        && !s.contains("  ")
+        && !s.chars().any(|c| c.is_control() || (c.is_whitespace() && c != ' '))
 }
 
 /// The scalar as YAML: plain when that reads back as the same string, else single-quoted, else
