@@ -3,9 +3,10 @@
 //! quotes otherwise), a paragraph as a bare string when it is only text, and comments giving each
 //! paragraph's number and saying which paragraphs are written from data.
 //!
-//! serde-saphyr can serialize a `Session` too, but it writes every paragraph as a mapping, keeps
-//! no comments and quotes more than it needs to; an archivist reads this file, so it gets its own
-//! small emitter. The output reads back (serde-saphyr) into the same `Session`; a test checks it.
+//! serde-saphyr 2.2 can serialize a `Session` too, and folds long text well, but it writes every
+//! paragraph as a `text:` mapping, quotes dates, writes the defaults (`language: en`, an empty
+//! `attendance`), indents sequences flush with their key and has no comments; an archivist reads
+//! this file, so it gets its own small emitter. The output reads back (serde-saphyr) into the same `Session`; a test checks it.
 
 use crate::session::{AgendaItem, Chapter, FootnoteDef, ItemDef, ParagraphDef, Session};
 
