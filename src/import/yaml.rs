@@ -1,12 +1,13 @@
 //! Writes a `Session` as the YAML a person would have written: block style, the keys in the
-//! order of the session format, defaults left out, plain scalars wherever YAML allows them (single
+//! order of the session format, defaults left out, long texts folded (`>-`), plain scalars wherever YAML allows them (single
 //! quotes otherwise), a paragraph as a bare string when it is only text, and comments giving each
 //! paragraph's number and saying which paragraphs are written from data.
 //!
 //! serde-saphyr 2.2 can serialize a `Session` too, and folds long text well, but it writes every
 //! paragraph as a `text:` mapping, quotes dates, writes the defaults (`language: en`, an empty
 //! `attendance`), indents sequences flush with their key and has no comments; an archivist reads
-//! this file, so it gets its own small emitter. The output reads back (serde-saphyr) into the same `Session`; a test checks it.
+//! this file, so it gets its own small emitter. Its output reads back (serde-saphyr) into the
+//! same `Session`; the tests check that, also on mangled inputs.
 
 use crate::session::{AgendaItem, Chapter, FootnoteDef, ItemDef, ParagraphDef, Session};
 
