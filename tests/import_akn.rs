@@ -141,17 +141,23 @@ fn foreign_document_is_read() {
             <an:p>Text with a note<an:authorialNote marker="1"><an:p>United Nations, <an:i>Treaty Series</an:i>, vol. 1, No. 2.</an:p></an:authorialNote> and more.</an:p>
           </an:content>
         </an:paragraph>
+        <an:speech by="#x"><an:from>The Chair</an:from><an:p>Thanks.</an:p></an:speech>
       </an:section>
     </an:mainBody>
   </an:doc>
 </an:akomaNtoso>"##;
-    let (s, _) = import_akn(xml).unwrap();
+    let (s, warnings) = import_akn(xml).unwrap();
+    assert!(warnings.iter().any(|w| w.message.contains("<speech> read as 2 unnumbered paragraphs")), "{warnings:#?}");
     assert_eq!(s.symbol, "A/1");
     assert_eq!(s.title, "A title");
     assert_eq!(s.date.unwrap().iso(), "2010-01-29");
     assert_eq!(s.chapters[0].title, "Introduction");
     assert_eq!(s.chapters[0].paragraphs[0].text.as_deref(), Some("Text with a note[^note-1] and more."));
     assert_eq!(s.footnotes["note-1"].vol, Some(1));
+    // A speech has no place in the session format: its text is kept as unnumbered paragraphs.
+    let texts: Vec<(&str, bool)> =
+        s.chapters[0].paragraphs.iter().map(|p| (p.text.as_deref().unwrap(), p.numbered)).collect();
+    assert_eq!(texts[1..], [("The Chair", false), ("Thanks.", false)]);
 }
 
 #[test]

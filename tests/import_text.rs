@@ -330,7 +330,12 @@ A. General
 
 2. Witnesses
 
-2. States should protect witnesses.
+2. States should protect witnesses,¹ as the
+
+¹ United Nations, *Treaty
+Series*, vol. 2225, No. 39574.
+
+Convention says.
 ";
     let (s, warnings) = import_text(text).unwrap();
     assert_eq!(s.symbol, "CTOC/COP/2010/3");
@@ -346,6 +351,10 @@ A. General
     let p = &sec.groups[0].paragraphs[0];
     assert_eq!(p.items.len(), 2);
     assert_eq!(p.items[0].items.len(), 2, "(i) and (ii) under (a)");
-    assert_eq!(sec.groups[1].paragraphs[0].text.as_deref(), Some("States should protect witnesses."));
+    assert_eq!(
+        sec.groups[1].paragraphs[0].text.as_deref(),
+        Some("States should protect witnesses,[^unts-2225] as the Convention says.")
+    );
+    assert_eq!(s.footnotes["unts-2225"].vol, Some(2225), "a footnote wrapped over two lines is joined");
     assert!(warnings.iter().all(|w| !w.to_string().contains("not placed")), "{warnings:#?}");
 }

@@ -394,6 +394,41 @@ impl AknReader {
         )));
     }
 
+    /// Text in an element the session format has no place for (`p` straight in a chapter, a
+    /// `speech`…): its `p`s (and `from`) become unnumbered paragraphs, reported; nothing is lost.
+    fn salvage(&mut self, e: &El, out: &mut Vec<DraftParagraph>) {
+        fn collect<'a>(e: &'a El, found: &mut Vec<&'a El>) {
+            if matches!(e.name.as_str(), "p" | "from") {
+                found.push(e);
+                return;
+            }
+            if e.name == "authorialNote" {
+                return;
+            }
+            for c in e.elements() {
+                collect(c, found);
+            }
+        }
+        let mut found = Vec::new();
+        collect(e, &mut found);
+        if found.is_empty() {
+            self.skipped(e);
+            return;
+        }
+        if e.name != "p" {
+            self.warnings.push(Diagnostic::warning(format!(
+                "<{}> read as {} unnumbered paragraph{}",
+                e.name,
+                found.len(),
+                if found.len() == 1 { "" } else { "s" }
+            )));
+        }
+        for p in found {
+            let (text, plain) = self.inlines(p);
+            out.push(DraftParagraph { text, plain: Some(plain), ..Default::default() });
+        }
+    }
+
     fn heading(&mut self, e: &El) -> String {
         e.child("heading").map(|h| self.inlines(h).0).unwrap_or_default()
     }
@@ -416,7 +451,7 @@ impl AknReader {
                     let s = self.section(c);
                     ch.sections.push(s);
                 }
-                _ => self.skipped(c),
+                _ => self.salvage(c, &mut ch.paragraphs),
             }
         }
         ch
@@ -440,7 +475,7 @@ impl AknReader {
                     let g = self.group(c);
                     s.groups.push(g);
                 }
-                _ => self.skipped(c),
+                _ => self.salvage(c, &mut s.paragraphs),
             }
         }
         s
@@ -468,7 +503,7 @@ impl AknReader {
                     )));
                     self.group_children(c, g);
                 }
-                _ => self.skipped(c),
+                _ => self.salvage(c, &mut g.paragraphs),
             }
         }
     }

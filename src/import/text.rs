@@ -204,6 +204,8 @@ struct BodyReader {
     in_group: bool,
     /// The number of the next numbered line after the current one.
     next_number: Option<u32>,
+    /// Whether the last non-blank line was a footnote.
+    after_note: bool,
 }
 
 const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
@@ -331,8 +333,13 @@ impl BodyReader {
         if line.is_empty() {
             return;
         }
+        let after_note = std::mem::take(&mut self.after_note);
         match shape(line) {
-            Shape::Footnote { marker, text } => self.notes.push((marker, text.to_string(), n)),
+            Shape::Footnote { marker, text } => {
+                self.notes.push((marker, text.to_string(), n));
+                self.after_note = true;
+                return;
+            }
             Shape::Chapter { label, title } => {
                 let expected_section = letter(self.section_count + 1);
                 if self.in_section && label == expected_section && label.len() == 1 {
@@ -352,7 +359,7 @@ impl BodyReader {
             }
             Shape::Numbered { num, text } => self.numbered(n, num, text, warnings),
             Shape::Item { label, text } => self.item(n, label, text, warnings),
-            Shape::Other(text) => self.other(n, text, warnings),
+            Shape::Other(text) => self.other(n, text, after_note, warnings),
         }
     }
 
@@ -474,7 +481,17 @@ impl BodyReader {
         }
     }
 
-    fn other(&mut self, n: usize, text: &str, warnings: &mut Vec<Diagnostic>) {
+    fn other(&mut self, n: usize, text: &str, after_note: bool, warnings: &mut Vec<Diagnostic>) {
+        // A long footnote wraps: its unfinished last line continues on the next.
+        if after_note
+            && let Some(note) = self.notes.last_mut()
+            && unfinished(&note.1)
+        {
+            note.1.push(' ');
+            note.1.push_str(text);
+            self.after_note = true;
+            return;
+        }
         let text = escape_keep_emphasis(text);
         let lower_start = text.starts_with(|c: char| c.is_lowercase());
         let last = self.last;
