@@ -338,7 +338,6 @@ impl BodyReader {
             Shape::Footnote { marker, text } => {
                 self.notes.push((marker, text.to_string(), n));
                 self.after_note = true;
-                return;
             }
             Shape::Chapter { label, title } => {
                 let expected_section = letter(self.section_count + 1);
