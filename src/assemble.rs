@@ -742,7 +742,7 @@ impl Assembler<'_> {
                 self.agenda_list(agenda, path)
             }
             "documents" => self.document_items(path),
-            "vote" => self.vote_items(def, path),
+            "vote" => self.vote_items(def),
             _ => Vec::new(),
         };
         (content, items)
@@ -768,7 +768,7 @@ impl Assembler<'_> {
     }
 
     /// For a recorded vote: "In favour: …", "Against: …", "Abstaining: …".
-    fn vote_items(&mut self, def: &ParagraphDef, path: &str) -> Vec<Item> {
+    fn vote_items(&mut self, def: &ParagraphDef) -> Vec<Item> {
         let Some(vote) =
             def.vote_on.as_deref().and_then(|id| find_decision(self.session, id)).and_then(|d| d.vote.as_ref())
         else {
@@ -782,7 +782,6 @@ impl Assembler<'_> {
             ("abstaining", "Abstaining", &states.abstaining),
         ] {
             let list = if names.is_empty() { "None".to_string() } else { crate::generate::join_list(names) };
-            let _ = path;
             items.push(Item {
                 id: format!("{}-{key}", def.vote_on.as_deref().unwrap_or("vote")),
                 label: format!("{label}:"),
