@@ -8,7 +8,10 @@
 use std::collections::BTreeMap;
 
 /// The defaults, compiled in. Add a line here when adding a file under `templates/`.
-const BUILTIN: &[(&str, &str)] = &[];
+const BUILTIN: &[(&str, &str)] = &[
+    // The PDF layout (typst), read by `writers::pdf`.
+    ("report.typ", include_str!("../templates/report.typ")),
+];
 
 /// The template sources one build uses.
 #[derive(Debug, Clone, Default, PartialEq)]
