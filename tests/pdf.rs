@@ -53,10 +53,7 @@ fn pdftotext(pdf: &Path, page: Option<usize>) -> String {
 fn page_count(pdf: &Path) -> usize {
     let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils)");
     let info = String::from_utf8(out.stdout).unwrap();
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .map(|n| n.trim().parse().unwrap())
-        .expect("page count")
+    info.lines().find_map(|l| l.strip_prefix("Pages:")).map(|n| n.trim().parse().unwrap()).expect("page count")
 }
 
 /// Whitespace collapsed to single spaces, so line breaks do not matter.
@@ -111,7 +108,8 @@ fn body_text(pdf: &Path, doc: &Document) -> String {
             .lines()
             .filter(|l| {
                 let l = l.trim();
-                l != doc.meta.symbol && !(l.chars().all(|c| c.is_ascii_digit()) && !l.is_empty())
+                let page_number = !l.is_empty() && l.chars().all(|c| c.is_ascii_digit());
+                l != doc.meta.symbol && !page_number
             })
             .collect();
         let mut page = squash(&kept.join("\n"));
@@ -181,9 +179,10 @@ fn cited_words(doc: &Document, id: &str) -> Vec<String> {
                     }
                 }
                 Inline::NoteRef { .. } => {}
-                Inline::Emph { content } | Inline::Strong { content } | Inline::Ref { content, .. } | Inline::Entity { content, .. } => {
-                    walk_inlines(content, id, prev, out)
-                }
+                Inline::Emph { content }
+                | Inline::Strong { content }
+                | Inline::Ref { content, .. }
+                | Inline::Entity { content, .. } => walk_inlines(content, id, prev, out),
             }
         }
     }
@@ -228,8 +227,7 @@ fn cited_words(doc: &Document, id: &str) -> Vec<String> {
 fn each_footnote_stands_on_the_page_of_its_marker() {
     let doc = sample();
     let pdf = save(&build(&doc));
-    let pages: Vec<String> =
-        (1..=page_count(pdf.path())).map(|p| squash(&pdftotext(pdf.path(), Some(p)))).collect();
+    let pages: Vec<String> = (1..=page_count(pdf.path())).map(|p| squash(&pdftotext(pdf.path(), Some(p)))).collect();
     assert!(pages.len() >= 3, "the sample should span several pages, got {}", pages.len());
     for f in &doc.footnotes {
         let text = squash(&plain_text(&f.content));
@@ -272,9 +270,18 @@ fn contains(hay: &[u8], needle: &str) -> bool {
 #[test]
 fn xmp_declares_pdf_a_2b_and_pdf_ua_1() {
     let bytes = build(&sample());
-    assert!(contains(&bytes, "<pdfaid:part>2</pdfaid:part>") || contains(&bytes, "pdfaid:part=\"2\""), "no PDF/A-2 part");
-    assert!(contains(&bytes, "<pdfaid:conformance>B</pdfaid:conformance>") || contains(&bytes, "pdfaid:conformance=\"B\""), "not conformance B");
-    assert!(contains(&bytes, "<pdfuaid:part>1</pdfuaid:part>") || contains(&bytes, "pdfuaid:part=\"1\""), "no PDF/UA-1");
+    assert!(
+        contains(&bytes, "<pdfaid:part>2</pdfaid:part>") || contains(&bytes, "pdfaid:part=\"2\""),
+        "no PDF/A-2 part"
+    );
+    assert!(
+        contains(&bytes, "<pdfaid:conformance>B</pdfaid:conformance>") || contains(&bytes, "pdfaid:conformance=\"B\""),
+        "not conformance B"
+    );
+    assert!(
+        contains(&bytes, "<pdfuaid:part>1</pdfuaid:part>") || contains(&bytes, "pdfuaid:part=\"1\""),
+        "no PDF/UA-1"
+    );
     assert!(contains(&bytes, "2009-04-21"), "the creation date is the document's");
     assert!(contains(&bytes, "Report on the meeting of the Working Group"), "title in the metadata");
     assert!(contains(&bytes, "CTOC/COP/WG.4/2009/2"), "symbol as subject");
@@ -314,9 +321,9 @@ fn two_builds_in_two_processes_are_identical() {
         let status = Command::new(std::env::current_exe().unwrap())
             .args(["--ignored", "--exact", "write_sample_to_env_path", "--test-threads=1"])
             .env("RAPPORTEUR_PDF_OUT", &path)
-            .status()
+            .output()
             .unwrap();
-        assert!(status.success());
+        assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
         outs.push(std::fs::read(&path).unwrap());
     }
     assert!(outs[0] == outs[1], "builds in two processes differ");

@@ -10,8 +10,7 @@ use rapporteur::document::*;
 
 /// Text that would be markup or code in typst, HTML, minijinja or a shell, if it were ever
 /// spliced into a source.
-pub const HOSTILE: &str =
-    r#"Hostile: #read("/etc/passwd") and $x$ and ] and \ and // and <b> and {{ x }} end."#;
+pub const HOSTILE: &str = r#"Hostile: #read("/etc/passwd") and $x$ and ] and \ and // and <b> and {{ x }} end."#;
 
 fn t(s: &str) -> Inline {
     Inline::text(s)
@@ -34,13 +33,7 @@ fn item(id: &str, label: &str, text: &str, items: Vec<Item>) -> Item {
 }
 
 fn div(kind: DivisionKind, id: &str, num: Option<&str>, heading: &str, children: Vec<Block>) -> Block {
-    Block::Division(Division {
-        kind,
-        id: id.into(),
-        num: num.map(str::to_string),
-        heading: vec![t(heading)],
-        children,
-    })
+    Block::Division(Division { kind, id: id.into(), num: num.map(str::to_string), heading: vec![t(heading)], children })
 }
 
 const FILLER: &str = "The Working Group was informed that the Secretariat had continued to assist \
@@ -66,7 +59,9 @@ pub fn sample() -> Document {
             para(
                 "p-intro",
                 num(),
-                vec![t("The Working Group on Trafficking in Persons, established pursuant to decision 4/4 of the Conference of the Parties to the United Nations Convention against Transnational Organized Crime, adopted the recommendations below for consideration by the Conference at its fifth session.")],
+                vec![t(
+                    "The Working Group on Trafficking in Persons, established pursuant to decision 4/4 of the Conference of the Parties to the United Nations Convention against Transnational Organized Crime, adopted the recommendations below for consideration by the Conference at its fifth session.",
+                )],
                 vec![],
             ),
             div(
@@ -77,7 +72,9 @@ pub fn sample() -> Document {
                 vec![para(
                     "p-general",
                     num(),
-                    vec![t("With regard to the overall mandate of the Working Group outlined in Conference decision 4/4, the Working Group recommended that States adopt a comprehensive and balanced approach to combating trafficking in persons, inter alia, through mutual cooperation, in recognition of States\u{2019} shared responsibility as countries of origin, destination and transit.")],
+                    vec![t(
+                        "With regard to the overall mandate of the Working Group outlined in Conference decision 4/4, the Working Group recommended that States adopt a comprehensive and balanced approach to combating trafficking in persons, inter alia, through mutual cooperation, in recognition of States\u{2019} shared responsibility as countries of origin, destination and transit.",
+                    )],
                     vec![],
                 )],
             ),
@@ -91,20 +88,19 @@ pub fn sample() -> Document {
                         "p-adherence",
                         num(),
                         vec![
-                            t("With regard to achieving universal adherence to and effective implementation of the minimum requirements outlined in the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime"),
+                            t(
+                                "With regard to achieving universal adherence to and effective implementation of the minimum requirements outlined in the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and Children, supplementing the United Nations Convention against Transnational Organized Crime",
+                            ),
                             note("unts-protocol", "1"),
-                            t(" as an initial step toward combating trafficking in persons, States that have not yet done so should become parties to the United Nations Convention against Transnational Organized Crime"),
+                            t(
+                                " as an initial step toward combating trafficking in persons, States that have not yet done so should become parties to the United Nations Convention against Transnational Organized Crime",
+                            ),
                             note("unts-convention", "2"),
                             t(" and the Trafficking in Persons Protocol."),
                         ],
                         vec![],
                     ),
-                    para(
-                        "p-hostile",
-                        num(),
-                        vec![t(HOSTILE)],
-                        vec![],
-                    ),
+                    para("p-hostile", num(), vec![t(HOSTILE)], vec![]),
                 ],
             ),
             div(
@@ -118,14 +114,29 @@ pub fn sample() -> Document {
                         num(),
                         vec![t("States parties should:")],
                         vec![
-                            item("p-leg-a", "(a)", "Criminalize conduct that facilitates and supports trafficking in persons;", vec![]),
+                            item(
+                                "p-leg-a",
+                                "(a)",
+                                "Criminalize conduct that facilitates and supports trafficking in persons;",
+                                vec![],
+                            ),
                             item(
                                 "p-leg-b",
                                 "(b)",
                                 "Enact legislation for the implementation of the Organized Crime Convention, in particular:",
                                 vec![
-                                    item("p-leg-b-i", "(i)", "Legislation that criminalizes participation in an organized criminal group;", vec![]),
-                                    item("p-leg-b-ii", "(ii)", "Legislation that establishes trafficking in persons as a predicate offence for the laundering of the proceeds of crime.", vec![]),
+                                    item(
+                                        "p-leg-b-i",
+                                        "(i)",
+                                        "Legislation that criminalizes participation in an organized criminal group;",
+                                        vec![],
+                                    ),
+                                    item(
+                                        "p-leg-b-ii",
+                                        "(ii)",
+                                        "Legislation that establishes trafficking in persons as a predicate offence for the laundering of the proceeds of crime.",
+                                        vec![],
+                                    ),
                                 ],
                             ),
                         ],
@@ -161,7 +172,9 @@ pub fn sample() -> Document {
             vec![
                 t("The Chairperson informed the working group that its recommendations, contained in "),
                 Inline::Ref { target: "recommendations".into(), content: vec![t("chapter I")] },
-                t(" of the present report, would be submitted to the Conference at its fifth session, pursuant to Conference decision 4/4."),
+                t(
+                    " of the present report, would be submitted to the Conference at its fifth session, pursuant to Conference decision 4/4.",
+                ),
             ],
             vec![],
         )],
@@ -177,9 +190,11 @@ pub fn sample() -> Document {
         let mut content = vec![t(FILLER)];
         if k == 20 {
             content = vec![
-                t("The Chief of the Organized Crime and Criminal Justice Section of UNODC presented the documents before the Working Group, including the "),
+                t(
+                    "The Chief of the Organized Crime and Criminal Justice Section of UNODC presented the documents before the Working Group, including the ",
+                ),
                 emph("Global Report on Trafficking in Persons"),
-                t(".",),
+                t("."),
                 note("sales", "3"),
                 t(" "),
                 t(FILLER),
@@ -197,13 +212,7 @@ pub fn sample() -> Document {
         Some("III."),
         "Organization of the meeting",
         vec![
-            div(
-                DivisionKind::Section,
-                "opening",
-                Some("A."),
-                "Opening of the meeting",
-                vec![opening],
-            ),
+            div(DivisionKind::Section, "opening", Some("A."), "Opening of the meeting", vec![opening]),
             div(DivisionKind::Section, "attendance", Some("B."), "Attendance", filler),
             Block::Table(Table {
                 id: "t-attendance".into(),
@@ -230,7 +239,12 @@ pub fn sample() -> Document {
                 "decision-4-4",
                 Some("Decision 4/4"),
                 "Trafficking in human beings",
-                vec![para("decision-p1", Some(1), vec![t("Decides to establish an open-ended interim working group.")], vec![])],
+                vec![para(
+                    "decision-p1",
+                    Some(1),
+                    vec![t("Decides to establish an open-ended interim working group.")],
+                    vec![],
+                )],
             ),
         ],
     );
@@ -238,11 +252,41 @@ pub fn sample() -> Document {
         id: "contents".into(),
         heading: "Contents".into(),
         entries: vec![
-            ContentsEntry { level: 0, num: Some("I.".into()), title: "Recommendations adopted by the Working Group".into(), paragraphs: Some("1-7".into()), target: "recommendations".into() },
-            ContentsEntry { level: 1, num: Some("A.".into()), title: "General recommendations".into(), paragraphs: Some("2".into()), target: "general".into() },
-            ContentsEntry { level: 0, num: Some("II.".into()), title: "Introduction".into(), paragraphs: Some("8".into()), target: "introduction".into() },
-            ContentsEntry { level: 0, num: Some("III.".into()), title: "Organization of the meeting".into(), paragraphs: Some("9-39".into()), target: "organization".into() },
-            ContentsEntry { level: 0, num: None, title: "Annex I. List of documents before the Working Group".into(), paragraphs: None, target: "annex-1".into() },
+            ContentsEntry {
+                level: 0,
+                num: Some("I.".into()),
+                title: "Recommendations adopted by the Working Group".into(),
+                paragraphs: Some("1-7".into()),
+                target: "recommendations".into(),
+            },
+            ContentsEntry {
+                level: 1,
+                num: Some("A.".into()),
+                title: "General recommendations".into(),
+                paragraphs: Some("2".into()),
+                target: "general".into(),
+            },
+            ContentsEntry {
+                level: 0,
+                num: Some("II.".into()),
+                title: "Introduction".into(),
+                paragraphs: Some("8".into()),
+                target: "introduction".into(),
+            },
+            ContentsEntry {
+                level: 0,
+                num: Some("III.".into()),
+                title: "Organization of the meeting".into(),
+                paragraphs: Some("9-39".into()),
+                target: "organization".into(),
+            },
+            ContentsEntry {
+                level: 0,
+                num: None,
+                title: "Annex I. List of documents before the Working Group".into(),
+                paragraphs: None,
+                target: "annex-1".into(),
+            },
         ],
     });
     Document {

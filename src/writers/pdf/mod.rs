@@ -15,9 +15,9 @@ mod world;
 
 use std::path::PathBuf;
 
-use typst::{World, WorldExt};
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
+use typst::{World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -39,8 +39,7 @@ pub fn write(doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics
         Diagnostic::error(format!("the document date `{}` is not a date", doc.meta.date))
             .with_hint("write it as YYYY-MM-DD, e.g. 2009-04-21")
     })?;
-    let json = serde_json::to_vec(doc)
-        .map_err(|e| Diagnostic::error(format!("cannot serialize the document: {e}")))?;
+    let json = serde_json::to_vec(doc).map_err(|e| Diagnostic::error(format!("cannot serialize the document: {e}")))?;
 
     let world = ReportWorld::new(template, json, Some(date));
     let warned = typst::compile::<PagedDocument>(&world);
@@ -62,9 +61,8 @@ pub fn write(doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics
     let standards = if opts.no_pdf_standards {
         PdfStandards::default()
     } else {
-        PdfStandards::new(&[PdfStandard::A_2b, PdfStandard::Ua_1]).map_err(|e| {
-            Diagnostic::error(format!("PDF standards: {}", e.message()))
-        })?
+        PdfStandards::new(&[PdfStandard::A_2b, PdfStandard::Ua_1])
+            .map_err(|e| Diagnostic::error(format!("PDF standards: {}", e.message())))?
     };
     let options = PdfOptions {
         ident: Smart::Custom(format!("{} {}", doc.meta.slug, doc.meta.symbol)),

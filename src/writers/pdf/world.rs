@@ -28,8 +28,7 @@ const FONT_FILES: &[&[u8]] = &[
 
 /// The fonts, parsed once per process.
 static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
-    let fonts: Vec<Font> =
-        FONT_FILES.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect();
+    let fonts: Vec<Font> = FONT_FILES.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect();
     (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
 });
 
