@@ -374,3 +374,23 @@ fn a_session_can_override_the_layout() {
     let pdf = save(&pdf::write(&sample(), &opts).unwrap());
     assert!(pdftotext(pdf.path(), None).contains("CTOC/COP/WG.4/2009/2"));
 }
+
+#[test]
+fn bad_data_gives_diagnostics_not_panics() {
+    let mut doc = sample();
+    doc.meta.date = "21 April 2009".into();
+    let diags = pdf::write(&doc, &WriteOptions::default()).expect_err("a bad date");
+    assert!(diags.to_string().contains("not a date"), "{diags}");
+
+    let mut doc = sample();
+    doc.footnotes.retain(|f| f.id != "sales");
+    let diags = pdf::write(&doc, &WriteOptions::default()).expect_err("an undefined footnote");
+    assert!(diags.to_string().contains("\"sales\" is cited but not defined"), "{diags}");
+}
+
+#[test]
+fn outline_and_links_are_written() {
+    let bytes = build(&sample());
+    assert!(contains(&bytes, "/Outlines"), "no bookmarks");
+    assert!(contains(&bytes, "/Link"), "no links (footnotes, cross-references)");
+}
