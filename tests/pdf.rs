@@ -1,6 +1,7 @@
 //! The PDF writer checked with real consumers: poppler's `pdftotext`, `pdffonts` (package
 //! poppler-utils). Run with `cargo test --test pdf`.
 
+mod common;
 mod support {
     pub mod sample_doc;
 }
@@ -9,9 +10,11 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
+use common::{Kind, elements, reference_session};
+use rapporteur::build::compile;
 use rapporteur::document::{Block, Document, Inline, Item, plain_text};
 use rapporteur::templates::Templates;
-use rapporteur::writers::{WriteOptions, pdf};
+use rapporteur::writers::{Format, WriteOptions, pdf};
 use support::sample_doc::{HOSTILE, sample};
 
 fn build(doc: &Document) -> Vec<u8> {
@@ -56,9 +59,10 @@ fn page_count(pdf: &Path) -> usize {
     info.lines().find_map(|l| l.strip_prefix("Pages:")).map(|n| n.trim().parse().unwrap()).expect("page count")
 }
 
-/// Whitespace collapsed to single spaces, so line breaks do not matter.
+/// Whitespace collapsed to single spaces, so line breaks do not matter; a line broken after a
+/// hyphen ("non-⏎governmental") is joined back ("non-governmental") on both sides of a comparison.
 fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.split_whitespace().collect::<Vec<_>>().join(" ").replace("- ", "-")
 }
 
 fn item_texts(items: &[Item], out: &mut Vec<String>) {
@@ -108,14 +112,16 @@ fn body_text(pdf: &Path, doc: &Document) -> String {
             .lines()
             .filter(|l| {
                 let l = l.trim();
-                let page_number = !l.is_empty() && l.chars().all(|c| c.is_ascii_digit());
-                l != doc.meta.symbol && !page_number
+                l != doc.meta.symbol && l != p.to_string()
             })
             .collect();
         let mut page = squash(&kept.join("\n"));
         for f in &doc.footnotes {
             let note = squash(&plain_text(&f.content));
-            page = page.replace(&format!("{} {note}", f.marker), " ").replace(&format!("{}{note}", f.marker), " ");
+            page = page
+                .replace(&format!("{} {note}", f.marker), " ")
+                .replace(&format!("{}{note}", f.marker), " ")
+                .replace(&note, " ");
         }
         all.push_str(&page);
         all.push(' ');
@@ -227,13 +233,17 @@ fn cited_words(doc: &Document, id: &str) -> Vec<String> {
 fn each_footnote_stands_on_the_page_of_its_marker() {
     let doc = sample();
     let pdf = save(&build(&doc));
-    let pages: Vec<String> = (1..=page_count(pdf.path())).map(|p| squash(&pdftotext(pdf.path(), Some(p)))).collect();
-    assert!(pages.len() >= 3, "the sample should span several pages, got {}", pages.len());
+    assert_footnotes_on_marker_pages(&doc, pdf.path());
+}
+
+fn assert_footnotes_on_marker_pages(doc: &Document, pdf: &Path) {
+    let pages: Vec<String> = (1..=page_count(pdf)).map(|p| squash(&pdftotext(pdf, Some(p)))).collect();
+    assert!(pages.len() >= 3, "the report should span several pages, got {}", pages.len());
     for f in &doc.footnotes {
         let text = squash(&plain_text(&f.content));
         let note_pages: Vec<usize> = (0..pages.len()).filter(|&i| pages[i].contains(&text)).collect();
         assert_eq!(note_pages.len(), 1, "footnote {} ({text}) should be on exactly one page", f.id);
-        let words = cited_words(&doc, &f.id);
+        let words = cited_words(doc, &f.id);
         assert_eq!(words.len(), 1, "footnote {} is cited once", f.id);
         let cited = format!("{}{}", words[0], f.marker);
         let marker_pages: Vec<usize> = (0..pages.len()).filter(|&i| pages[i].contains(&cited)).collect();
@@ -393,4 +403,75 @@ fn outline_and_links_are_written() {
     let bytes = build(&sample());
     assert!(contains(&bytes, "/Outlines"), "no bookmarks");
     assert!(contains(&bytes, "/Link"), "no links (footnotes, cross-references)");
+}
+
+// ---------------------------------------------------------------- the reference session
+
+fn reference_pdf() -> (Document, Vec<u8>, WriteOptions) {
+    let compiled = compile(&reference_session()).unwrap_or_else(|d| panic!("the reference session must compile:\n{d}"));
+    let opts = WriteOptions { templates: compiled.templates.clone(), ..WriteOptions::default() };
+    let bytes = pdf::write(&compiled.document, &opts).unwrap_or_else(|d| panic!("PDF build failed:\n{d}"));
+    (compiled.document, bytes, opts)
+}
+
+/// The text writer's elements (headings, 56 paragraphs, sub-items, 4 footnotes) are all in the
+/// PDF's text, paragraph by paragraph.
+#[test]
+fn reference_report_pdf_holds_the_text_writers_paragraphs() {
+    let (doc, bytes, opts) = reference_pdf();
+    let text = String::from_utf8(Format::Text.write(&doc, &opts).unwrap()).unwrap();
+    let expected = elements(&text);
+    let count = |k: Kind| expected.iter().filter(|e| e.kind == k).count();
+    assert_eq!(count(Kind::Paragraph), 56);
+    assert_eq!(count(Kind::Footnote), 4);
+
+    let pdf = save(&bytes);
+    let body = body_text(pdf.path(), &doc);
+    let whole = squash(&pdftotext(pdf.path(), None));
+    let clean = |s: &str| squash(&s.replace('*', "").replace(|c: char| "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c), ""));
+    let mut missing = Vec::new();
+    for e in &expected {
+        let line = match e.kind {
+            Kind::Chapter | Kind::Section | Kind::Paragraph => format!("{}. {}", e.label, clean(&e.text)),
+            Kind::Item => format!("{} {}", e.label, clean(&e.text)),
+            Kind::Footnote => {
+                let note = clean(&e.text);
+                if !whole.contains(&note) {
+                    missing.push(format!("footnote {}: {note}", e.label));
+                }
+                continue;
+            }
+        };
+        if !body.contains(&line) {
+            missing.push(line);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{} elements not in the PDF:\n{}\n\nPDF body text:\n{body}",
+        missing.len(),
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn reference_report_footnotes_stand_on_their_markers_pages() {
+    let (doc, bytes, _) = reference_pdf();
+    let pdf = save(&bytes);
+    assert_footnotes_on_marker_pages(&doc, pdf.path());
+}
+
+#[test]
+fn reference_report_pdf_is_reproducible_and_conforming() {
+    let (doc, a, opts) = reference_pdf();
+    let b = pdf::write(&doc, &opts).unwrap();
+    assert!(a == b, "two builds differ");
+    assert!(contains(&a, "<pdfaid:part>2</pdfaid:part>") && contains(&a, "<pdfuaid:part>1</pdfuaid:part>"));
+    let pdf = save(&a);
+    let out = Command::new("pdffonts").arg(pdf.path()).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    for row in table.lines().skip(2) {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(cols[cols.len() - 5], "yes", "font not embedded: {row}");
+    }
 }
