@@ -25,8 +25,9 @@ fn median(label: &str, runs: usize, mut f: impl FnMut() -> usize) {
     }
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let size = if size > 0 { format!("{size} bytes; ") } else { String::new() };
     println!(
-        "{label}: {size} bytes; {runs} runs: median {:.1} ms (min {:.1}, max {:.1})",
+        "{label}: {size}{runs} runs: median {:.1} ms (min {:.1}, max {:.1})",
         ms(times[runs / 2]),
         ms(times[0]),
         ms(times[runs - 1])
@@ -43,6 +44,11 @@ fn main() {
         let compiled = compile(&session).unwrap_or_else(|d| panic!("{d}"));
         let opts = WriteOptions { templates: compiled.templates.clone(), ..WriteOptions::default() };
         pdf::write(&compiled.document, &opts).unwrap_or_else(|d| panic!("{d}")).len()
+    });
+
+    median("  of which load, check, assemble (no PDF)", runs, || {
+        compile(&session).unwrap_or_else(|d| panic!("{d}"));
+        0
     });
 
     let doc = sample_doc::sample();
