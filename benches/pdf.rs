@@ -23,14 +23,16 @@ fn median(label: &str, runs: usize, mut f: impl FnMut() -> usize) {
         size = f();
         times.push(start.elapsed());
     }
-    times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let first = times[0];
+    times.sort();
     let size = if size > 0 { format!("{size} bytes; ") } else { String::new() };
     println!(
-        "{label}: {size}{runs} runs: median {:.1} ms (min {:.1}, max {:.1})",
+        "{label}: {size}{runs} runs: median {:.1} ms (min {:.1}, max {:.1}; the first, cold: {:.1})",
         ms(times[runs / 2]),
         ms(times[0]),
-        ms(times[runs - 1])
+        ms(times[runs - 1]),
+        ms(first)
     );
 }
 
