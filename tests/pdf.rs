@@ -475,3 +475,37 @@ fn reference_report_pdf_is_reproducible_and_conforming() {
         assert_eq!(cols[cols.len() - 5], "yes", "font not embedded: {row}");
     }
 }
+
+#[test]
+fn sparse_documents_build() {
+    use rapporteur::document::Table;
+    // No contents, no footnotes, no job number, a table without a header row, an empty caption.
+    let mut doc = sample();
+    doc.masthead.job_number = None;
+    doc.masthead.barcode = None;
+    doc.masthead.caption.clear();
+    doc.footnotes.clear();
+    doc.body = vec![Block::Table(Table {
+        id: "t".into(),
+        num: None,
+        caption: vec![],
+        header: vec![],
+        rows: vec![vec![vec![Inline::text("a")], vec![Inline::text("b")]], vec![vec![Inline::text("c")]]],
+    })];
+    let pdf = save(&build(&doc));
+    let text = squash(&pdftotext(pdf.path(), None));
+    assert!(text.contains("a b") && text.contains('c'), "{text}");
+
+    doc.body.clear();
+    build(&doc);
+}
+
+#[test]
+fn an_empty_title_is_reported_not_panicked() {
+    let mut doc = sample();
+    doc.meta.title.clear();
+    match pdf::write(&doc, &WriteOptions::default()) {
+        Ok(bytes) => assert!(bytes.starts_with(b"%PDF")),
+        Err(diags) => assert!(diags.has_errors(), "{diags}"),
+    }
+}
