@@ -13,7 +13,7 @@
 
 mod world;
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
@@ -41,18 +41,22 @@ pub fn write(doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics
     })?;
     let json = serde_json::to_vec(doc).map_err(|e| Diagnostic::error(format!("cannot serialize the document: {e}")))?;
 
+    // Where diagnostics point: the repository's template, or the session's own override.
+    let overridden = opts.templates.override_names().any(|n| n == TEMPLATE);
+    let template_path =
+        if overridden { Path::new("<session>/templates") } else { Path::new("templates") }.join(TEMPLATE);
     let world = ReportWorld::new(template, json, Some(date));
     let warned = typst::compile::<PagedDocument>(&world);
     let mut diags = Diagnostics::new();
     for w in &warned.warnings {
-        diags.push(convert(&world, w, true));
+        diags.push(convert(&world, &template_path, w, true));
     }
     let paged = match warned.output {
         Ok(paged) if diags.is_empty() => paged,
         Ok(_) => return Err(diags),
         Err(errors) => {
             for e in &errors {
-                diags.push(convert(&world, e, false));
+                diags.push(convert(&world, &template_path, e, false));
             }
             return Err(diags);
         }
@@ -74,7 +78,7 @@ pub fn write(doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics
     let result = typst_pdf::pdf(&paged, &options);
     // Keep the memoization caches of one build from growing across builds in a long process.
     typst::comemo::evict(0);
-    result.map_err(|errors| Diagnostics(errors.iter().map(|e| convert(&world, e, false)).collect()))
+    result.map_err(|errors| Diagnostics(errors.iter().map(|e| convert(&world, &template_path, e, false)).collect()))
 }
 
 /// `YYYY-MM-DD` → midnight UTC of that day.
@@ -88,7 +92,7 @@ fn parse_date(s: &str) -> Option<Datetime> {
 
 /// A typst diagnostic as ours: the message, its hints, the place in the template if it has one.
 /// `warning` says it was a typst warning (reported as an error all the same).
-fn convert(world: &ReportWorld, d: &SourceDiagnostic, warning: bool) -> Diagnostic {
+fn convert(world: &ReportWorld, template_path: &Path, d: &SourceDiagnostic, warning: bool) -> Diagnostic {
     let mut message = d.message.to_string();
     if warning || d.severity == TypstSeverity::Warning {
         message = format!("typst warning treated as an error: {message}");
@@ -98,7 +102,7 @@ fn convert(world: &ReportWorld, d: &SourceDiagnostic, warning: bool) -> Diagnost
         let range = world.range(d.span)?;
         let source = world.source(id).ok()?;
         let (line, column) = source.lines().byte_to_line_column(range.start)?;
-        Some(Location { file: PathBuf::from("templates").join(TEMPLATE), line: line + 1, column: column + 1 })
+        Some(Location { file: template_path.to_path_buf(), line: line + 1, column: column + 1 })
     });
     out = out.at(location);
     let mut hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
