@@ -9,6 +9,7 @@ use crate::diag::Diagnostics;
 use crate::document::Document;
 use crate::templates::Templates;
 
+pub mod html;
 pub mod pdf;
 pub mod text;
 
@@ -25,15 +26,17 @@ pub struct WriteOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Format {
     Text,
+    Html,
     Pdf,
 }
 
 impl Format {
-    pub const ALL: &'static [Format] = &[Format::Text, Format::Pdf];
+    pub const ALL: &'static [Format] = &[Format::Text, Format::Html, Format::Pdf];
 
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
+            Format::Html => "html",
             Format::Pdf => "pdf",
         }
     }
@@ -42,6 +45,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Text => "txt",
+            Format::Html => "html",
             Format::Pdf => "pdf",
         }
     }
@@ -53,6 +57,7 @@ impl Format {
     pub fn write(self, doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
         match self {
             Format::Text => text::write(doc, opts),
+            Format::Html => html::write(doc, opts),
             Format::Pdf => pdf::write(doc, opts),
         }
     }
