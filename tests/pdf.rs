@@ -509,3 +509,22 @@ fn an_empty_title_is_reported_not_panicked() {
         Err(diags) => assert!(diags.has_errors(), "{diags}"),
     }
 }
+
+#[test]
+fn a_cross_reference_to_an_ambiguous_id_still_builds() {
+    let mut doc = sample();
+    // A paragraph with the id of the chapter that `p-chair` refers to, and a duplicated paragraph id.
+    fn rename(blocks: &mut [Block]) {
+        for b in blocks {
+            match b {
+                Block::Division(d) => rename(&mut d.children),
+                Block::Paragraph(p) if p.id == "p-general" => p.id = "recommendations".into(),
+                Block::Paragraph(p) if p.id == "p-opening" => p.id = "p-intro".into(),
+                _ => {}
+            }
+        }
+    }
+    rename(&mut doc.body);
+    let pdf = save(&build(&doc));
+    assert!(squash(&pdftotext(pdf.path(), None)).contains("contained in chapter I of the present report"));
+}
