@@ -27,6 +27,8 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("attendance/permanent_observers.j2", include_str!("../templates/attendance/permanent_observers.j2")),
     ("attendance/ngos.j2", include_str!("../templates/attendance/ngos.j2")),
+    // The PDF layout (typst), read by `writers::pdf`.
+    ("report.typ", include_str!("../templates/report.typ")),
 ];
 
 /// The template sources one build uses.

@@ -10,6 +10,7 @@ use crate::document::Document;
 use crate::templates::Templates;
 
 pub mod html;
+pub mod pdf;
 pub mod text;
 
 /// Settings shared by the writers.
@@ -26,15 +27,17 @@ pub struct WriteOptions {
 pub enum Format {
     Text,
     Html,
+    Pdf,
 }
 
 impl Format {
-    pub const ALL: &'static [Format] = &[Format::Text, Format::Html];
+    pub const ALL: &'static [Format] = &[Format::Text, Format::Html, Format::Pdf];
 
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Html => "html",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -43,6 +46,7 @@ impl Format {
         match self {
             Format::Text => "txt",
             Format::Html => "html",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -54,6 +58,7 @@ impl Format {
         match self {
             Format::Text => text::write(doc, opts),
             Format::Html => html::write(doc, opts),
+            Format::Pdf => pdf::write(doc, opts),
         }
     }
 }
