@@ -11,6 +11,7 @@ use crate::templates::Templates;
 
 pub mod akn;
 pub mod html;
+pub mod pdf;
 pub mod text;
 
 /// Settings shared by the writers.
@@ -27,17 +28,19 @@ pub struct WriteOptions {
 pub enum Format {
     Text,
     Html,
+    Pdf,
     /// Akoma Ntoso 3.0 XML.
     Akn,
 }
 
 impl Format {
-    pub const ALL: &'static [Format] = &[Format::Text, Format::Html, Format::Akn];
+    pub const ALL: &'static [Format] = &[Format::Text, Format::Html, Format::Pdf, Format::Akn];
 
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Html => "html",
+            Format::Pdf => "pdf",
             Format::Akn => "akn",
         }
     }
@@ -47,6 +50,7 @@ impl Format {
         match self {
             Format::Text => "txt",
             Format::Html => "html",
+            Format::Pdf => "pdf",
             Format::Akn => "xml",
         }
     }
@@ -59,6 +63,7 @@ impl Format {
         match self {
             Format::Text => text::write(doc, opts),
             Format::Html => html::write(doc, opts),
+            Format::Pdf => pdf::write(doc, opts),
             Format::Akn => akn::write(doc, opts),
         }
     }
