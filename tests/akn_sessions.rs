@@ -59,7 +59,11 @@ fn every_session_round_trips_through_akn() {
         assert_eq!(session.attendance, original.attendance, "{}: attendance", dir.display());
         assert_eq!(session.agenda, original.agenda, "{}: agenda", dir.display());
         assert_eq!(session.statements, original.statements, "{}: statements", dir.display());
-        assert_eq!(session.officers, original.officers, "{}: officers", dir.display());
+        // Officers by role, name and State (a title the report does not print cannot come back).
+        let officers = |o: &[rapporteur::session::Officer]| -> Vec<(String, String, Option<String>)> {
+            o.iter().map(|o| (o.role.clone(), o.name.clone(), o.state.clone())).collect()
+        };
+        assert_eq!(officers(&session.officers), officers(&original.officers), "{}: officers", dir.display());
         let yaml = to_yaml(&session);
         let slug = dir.file_name().unwrap().to_string_lossy().into_owned();
         let again = akn_of(&session_dir(tmp.path(), &slug, &yaml));

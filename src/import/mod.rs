@@ -14,6 +14,7 @@
 pub mod akn;
 pub mod recognize;
 pub mod text;
+pub mod verify;
 pub mod yaml;
 
 use std::collections::BTreeMap;

@@ -14,8 +14,8 @@ use crate::diag::Diagnostic;
 use crate::import::{
     Draft, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection, parse_date_span, slug, unique, warn_at,
 };
-use crate::session::date::prose_range;
 use crate::session::{
+    DocumentRef,
     Agenda, AgendaItem, Attendance, Chapter, Group, Meeting, Officer, OtherSpeaker, ParagraphDef, Section, Session,
     Statements,
 };
@@ -30,10 +30,12 @@ pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
         attendance: Attendance::default(),
         officers: Vec::new(),
         statements: Vec::new(),
+        documents: Vec::new(),
         keep_ids: draft.keep_ids,
         // Agenda item ids live apart from chapter and paragraph ids (the report prints them as
         // `agenda-<id>`), so they only need to be unique among themselves.
         used_ids: HashSet::new(),
+        drafts: Vec::new(),
     };
     let chapters: Vec<Chapter> = draft.chapters.iter().map(|c| cx.chapter(c, warnings)).collect();
     if draft.symbol.is_empty() {
@@ -42,7 +44,9 @@ pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
     }
     let name = draft.meeting_name.clone();
     let short = cx.short.clone().filter(|s| *s != name);
-    Session {
+    let keep_ids = draft.keep_ids;
+    let drafts = std::mem::take(&mut cx.drafts);
+    let mut session = Session {
         include: Vec::new(),
         symbol: draft.symbol,
         distribution: draft.distribution.unwrap_or_else(|| "General".into()),
@@ -67,7 +71,11 @@ pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
         statements: cx.statements,
         chapters,
         footnotes: draft.footnotes,
-    }
+        documents: cx.documents,
+        ..Default::default()
+    };
+    crate::import::verify::keep_verified(&mut session, &drafts, keep_ids, warnings);
+    session
 }
 
 /// How the text calls the meeting ("Working Group"): from the dates sentence, the agenda
@@ -83,17 +91,38 @@ fn find_short(draft: &Draft) -> Option<String> {
             }
         }
     }
+    // The sentences that name the meeting by its short name, surest first: the dates sentence
+    // (ending in a span of days), the chair, the election of officers, the agenda.
+    let text = |p: &&DraftParagraph| p.plain.clone().unwrap_or_else(|| p.text.clone());
     for p in &all {
-        let t = p.text.as_str();
+        let t = text(p);
         if let Some(rest) = t.strip_prefix("The ")
-            && let Some((short, _)) = rest.split_once(" held its meeting in ")
+            && let Some((short, rest)) = rest.split_once(" held its ")
+            && let Some(rest) = rest.strip_suffix('.')
+            && let Some((_, span)) = rest.rsplit_once(" on ").or_else(|| rest.rsplit_once(" from "))
+            && (parse_date_span(span).is_some() || parse_date_span(&format!("from {span}")).is_some())
         {
             return Some(short.to_string());
         }
+    }
+    for p in &all {
+        let t = text(p);
         if let Some(rest) = t.strip_prefix("The meeting of the ")
             && let Some((short, _)) = rest.split_once(" was chaired by ")
         {
             return Some(short.to_string());
+        }
+        if let Some(rest) = t.strip_prefix("At its first meeting")
+            && let Some((_, rest)) = rest.split_once(", the ")
+            && let Some((short, _)) = rest.split_once(" elected ")
+        {
+            return Some(short.to_string());
+        }
+        if let Some(lead) = t.strip_suffix(" adopted the following agenda:") {
+            let short = lead.split_once(", the ").map(|(_, s)| s).or_else(|| lead.strip_prefix("The "));
+            if let Some(short) = short {
+                return Some(short.to_string());
+            }
         }
     }
     None
@@ -108,8 +137,11 @@ struct Cx {
     attendance: Attendance,
     officers: Vec<Officer>,
     statements: Vec<Statements>,
+    documents: Vec<DocumentRef>,
     keep_ids: bool,
     used_ids: HashSet<String>,
+    /// The draft behind each paragraph given a template, in reading order (see `verify`).
+    drafts: Vec<Option<DraftParagraph>>,
 }
 
 impl Cx {
@@ -143,8 +175,10 @@ impl Cx {
         let id = if self.keep_ids { p.id.clone() } else { None };
         let numbered = p.num.is_some();
         if numbered && let Some((template, item)) = self.recognize(p, w) {
-            return ParagraphDef { id, text: None, template: Some(template), item, items: Vec::new(), numbered };
+            self.drafts.push(Some(p.clone()));
+            return ParagraphDef { id, template: Some(template), item, numbered, ..Default::default() };
         }
+        self.drafts.push(None);
         ParagraphDef {
             id,
             text: Some(p.text.clone()),
@@ -152,6 +186,7 @@ impl Cx {
             item: None,
             items: p.items.iter().map(|i| i.to_def(self.keep_ids)).collect(),
             numbered,
+            ..Default::default()
         }
     }
 
@@ -163,12 +198,15 @@ impl Cx {
             return None;
         }
         if !p.items.is_empty() {
-            return self.agenda(p, w).map(|t| (t, None));
+            return self.agenda(p, w).or_else(|| self.documents_sentence(p)).map(|t| (t, None));
         }
         if let Some(r) = self.dates_sentence(t) {
             return Some((r, None));
         }
         if let Some(r) = self.chair(t) {
+            return Some((r, None));
+        }
+        if let Some(r) = self.elected(t) {
             return Some((r, None));
         }
         if let Some(r) = self.attendance_sentence(t, p, w) {
@@ -181,11 +219,13 @@ impl Cx {
         self.short.as_deref().unwrap_or("")
     }
 
-    /// "The Working Group held its meeting in Vienna on 14 and 15 April 2009."
+    /// "The Working Group held its meeting in Vienna on 14 and 15 April 2009." (or "its seventh
+    /// session … from 20 to 24 June 2016").
     fn dates_sentence(&mut self, t: &str) -> Option<String> {
-        let rest = t.strip_prefix("The ")?.strip_prefix(self.short())?.strip_prefix(" held its meeting in ")?;
+        let rest = t.strip_prefix("The ")?.strip_prefix(self.short())?.strip_prefix(" held its ")?;
+        let (_what, rest) = rest.split_once(" in ")?;
         let rest = rest.strip_suffix('.')?;
-        let (venue, span) = rest.split_once(" on ").or_else(|| rest.split_once(" from "))?;
+        let (venue, span) = rest.rsplit_once(" on ").or_else(|| rest.rsplit_once(" from "))?;
         let days = parse_date_span(span).or_else(|| parse_date_span(&format!("from {span}")))?;
         if !self.venue.is_empty() && self.venue != venue {
             return None;
@@ -197,8 +237,7 @@ impl Cx {
             self.dates = days;
         }
         self.venue = venue.to_string();
-        let printed = format!("The {} held its meeting in {} {}.", self.short(), self.venue, date_span(&self.dates));
-        (printed == t).then(|| "meeting/dates".to_string())
+        Some("meeting/dates".to_string())
     }
 
     /// "The meeting of the Working Group was chaired by Dominika Krois (Poland), Vice-President of
@@ -223,19 +262,59 @@ impl Cx {
             (rest.to_string(), None, None)
         };
         let officer = Officer { role: "chair".into(), name, state, title };
-        let mut printed = format!("The meeting of the {} was chaired by {}", self.short(), officer.name);
-        if let Some(s) = &officer.state {
-            printed.push_str(&format!(" ({s})"));
-        }
-        if let Some(ti) = &officer.title {
-            printed.push_str(&format!(", {ti}"));
-        }
-        printed.push('.');
-        if printed != t {
-            return None;
-        }
         self.officers.push(officer);
         Some("officers/chair".into())
+    }
+
+    /// "At its first meeting, on 20 June, the Working Group elected A (State) as Chair and B
+    /// (State) as Rapporteur."
+    fn elected(&mut self, t: &str) -> Option<String> {
+        if !self.officers.is_empty() {
+            return None;
+        }
+        let rest = t.strip_prefix("At its first meeting")?;
+        let rest = match rest.strip_prefix(", on ") {
+            Some(r) => r.split_once(", the ")?.1,
+            None => rest.strip_prefix(", the ")?,
+        };
+        let mut rest = rest.strip_prefix(self.short())?.strip_prefix(" elected ")?.strip_suffix('.')?;
+        let mut officers = Vec::new();
+        loop {
+            let (who, after) = rest.split_once(" as ")?;
+            let end = [after.find(", "), after.find(" and ")].into_iter().flatten().min().unwrap_or(after.len());
+            let role = &after[..end];
+            let (name, state) = match who.rsplit_once(" (") {
+                Some((name, state)) => (name.to_string(), Some(state.strip_suffix(')')?.to_string())),
+                None => (who.to_string(), None),
+            };
+            officers.push(Officer { role: role.to_lowercase(), name, state, title: None });
+            rest = &after[end..];
+            if rest.is_empty() {
+                break;
+            }
+            rest = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(" and "))?;
+        }
+        self.officers = officers;
+        Some("officers/elected".into())
+    }
+
+    /// "The Working Group had before it the following documents:" and "(a) Title (SYMBOL);"…
+    fn documents_sentence(&mut self, p: &DraftParagraph) -> Option<String> {
+        let t = p.plain.as_deref().unwrap_or(&p.text);
+        if !self.documents.is_empty()
+            || t.strip_prefix("The ")?.strip_prefix(self.short())? != " had before it the following documents:"
+        {
+            return None;
+        }
+        let mut documents = Vec::new();
+        for it in &p.items {
+            let text = it.text.strip_suffix([';', '.'])?;
+            let (title, symbol) = text.rsplit_once(" (")?;
+            let symbol = symbol.strip_suffix(')')?;
+            documents.push(DocumentRef { symbol: symbol.replace('\\', ""), title: title.to_string(), item: None });
+        }
+        self.documents = documents;
+        Some("documents".into())
     }
 
     /// "On 14 April, the Working Group adopted the following agenda:" and its items.
@@ -266,14 +345,6 @@ impl Cx {
             items.push(self.agenda_item(it, true)?);
         }
         let agenda = Agenda { adopted, items };
-        // Print it again: lead-in and the list with its punctuation.
-        let lead_printed = match adopted {
-            Some(d) => format!("On {}, the {} adopted the following agenda:", d.day_month(), self.short()),
-            None => format!("The {} adopted the following agenda:", self.short()),
-        };
-        if lead_printed != t || !same_items(&agenda.items, &p.items) {
-            return None;
-        }
         self.agenda = Some(agenda);
         Some("agenda".into())
     }
@@ -302,88 +373,98 @@ impl Cx {
         Some(AgendaItem { id, title, items: sub })
     }
 
+    /// The attendance sentences, singular or plural, with or without the instrument, the
+    /// network of institutes or the session ("…were represented at the seventh session of…").
     fn attendance_sentence(&mut self, t: &str, p: &DraftParagraph, w: &mut Vec<Diagnostic>) -> Option<String> {
-        let short = self.short().to_string();
-        let a = &mut self.attendance;
+        type Field = fn(&mut Attendance) -> &mut Vec<String>;
+        // (the sentence starts with one of these, the field, the template, names are States)
+        const LISTS: &[(&[&str], Field, &str, bool)] = &[
+            (
+                &["The following States parties", "The following State party"],
+                |a| &mut a.states_parties,
+                "attendance/states_parties",
+                true,
+            ),
+            (
+                &["The following States signatories", "The following State signatory"],
+                |a| &mut a.signatories,
+                "attendance/signatories",
+                true,
+            ),
+            (
+                &["The following States", "The following State"],
+                |a| &mut a.observer_states,
+                "attendance/observer_states",
+                true,
+            ),
+            (
+                &["The following United Nations entities", "The following United Nations entity"],
+                |a| &mut a.un_entities,
+                "attendance/un_entities",
+                false,
+            ),
+            (
+                &["The following intergovernmental organizations", "The following intergovernmental organization"],
+                |a| &mut a.intergovernmental_organizations,
+                "attendance/intergovernmental_organizations",
+                false,
+            ),
+            (
+                &["The following non-governmental organizations", "The following non-governmental organization"],
+                |a| &mut a.ngos,
+                "attendance/ngos",
+                false,
+            ),
+        ];
         let mut instrument_seen: Option<String> = None;
-        let (template, printed): (&str, String) = if let Some(rest) = t.strip_prefix("The following States parties") {
-            let (instr, rest) = instrument(rest, &format!(" were represented at the meeting of the {short}: "))?;
-            let names = split_list(rest.strip_suffix('.')?, true);
-            if !a.states_parties.is_empty() {
+        let mut template = None;
+        for (prefixes, field, name, states) in LISTS {
+            let Some(rest) = prefixes.iter().find_map(|p| t.strip_prefix(p)) else { continue };
+            let (head, list) = rest.split_once(": ")?;
+            let list = list.strip_suffix('.')?;
+            let head_end = head.find(" were ").or_else(|| head.find(" was "))?;
+            let qualifier = &head[..head_end];
+            if let Some(instr) = qualifier.strip_prefix(" to the ") {
+                instrument_seen = Some(instr.to_string());
+            } else if let Some(net) = qualifier.strip_prefix(" and institutes of the ") {
+                self.attendance.un_network = Some(net.to_string());
+            } else if !qualifier.is_empty() {
                 return None;
             }
-            a.states_parties = names;
-            instrument_seen = instr;
-            ("attendance/states_parties", String::new())
-        } else if let Some(rest) = t.strip_prefix("The following States signatories") {
-            let (instr, rest) = instrument(rest, " were represented by observers: ")?;
-            if !a.signatories.is_empty() {
+            let target = field(&mut self.attendance);
+            if !target.is_empty() {
                 return None;
             }
-            a.signatories = split_list(rest.strip_suffix('.')?, true);
-            instrument_seen = instr;
-            ("attendance/signatories", String::new())
-        } else if let Some(rest) = t.strip_prefix("The following States were also represented by observers: ") {
-            if !a.observer_states.is_empty() {
-                return None;
+            *target = split_list(list, *states);
+            template = Some(*name);
+            break;
+        }
+        if template.is_none() {
+            if let Some(list) = t
+                .strip_suffix(", entities maintaining permanent observer offices, were represented.")
+                .or_else(|| t.strip_suffix(", an entity maintaining a permanent observer office, was represented."))
+            {
+                if !self.attendance.permanent_observers.is_empty() {
+                    return None;
+                }
+                self.attendance.permanent_observers = split_the_list(list)?;
+                template = Some("attendance/permanent_observers");
+            } else if let Some((list, rest)) = t
+                .split_once(", a regional economic integration organization that is party to the ")
+                .or_else(|| t.split_once(", regional economic integration organizations that are parties to the "))
+            {
+                let instr = rest
+                    .strip_suffix(", was represented at the meeting.")
+                    .or_else(|| rest.strip_suffix(", were represented at the meeting."))?;
+                if !self.attendance.regional_organizations.is_empty() {
+                    return None;
+                }
+                self.attendance.regional_organizations = split_the_list(list)?;
+                instrument_seen = Some(instr.to_string());
+                template = Some("attendance/regional_organizations");
             }
-            a.observer_states = split_list(rest.strip_suffix('.')?, true);
-            ("attendance/observer_states", String::new())
-        } else if let Some(rest) = t.strip_prefix("The following United Nations entities") {
-            let (network, rest) = if let Some(r) = rest.strip_prefix(" and institutes of the ") {
-                let (net, r) = r.split_once(" were represented by observers: ")?;
-                (Some(net.to_string()), r)
-            } else {
-                (None, rest.strip_prefix(" were represented by observers: ")?)
-            };
-            if !a.un_entities.is_empty() {
-                return None;
-            }
-            a.un_entities = split_list(rest.strip_suffix('.')?, false);
-            a.un_network = network;
-            ("attendance/un_entities", String::new())
-        } else if let Some(rest) =
-            t.strip_prefix("The following intergovernmental organizations were represented by observers: ")
-        {
-            if !a.intergovernmental_organizations.is_empty() {
-                return None;
-            }
-            a.intergovernmental_organizations = split_list(rest.strip_suffix('.')?, false);
-            ("attendance/intergovernmental_organizations", String::new())
-        } else if let Some(rest) =
-            t.strip_prefix("The following non-governmental organizations were represented by observers: ")
-        {
-            if !a.ngos.is_empty() {
-                return None;
-            }
-            a.ngos = split_list(rest.strip_suffix('.')?, false);
-            ("attendance/ngos", String::new())
-        } else if let Some(list) = t
-            .strip_suffix(", entities maintaining permanent observer offices, were represented.")
-            .or_else(|| t.strip_suffix(", an entity maintaining a permanent observer office, was represented."))
-        {
-            if !a.permanent_observers.is_empty() {
-                return None;
-            }
-            a.permanent_observers = split_the_list(list)?;
-            ("attendance/permanent_observers", String::new())
-        } else if let Some((list, rest)) = t
-            .split_once(", a regional economic integration organization that is party to the ")
-            .or_else(|| t.split_once(", regional economic integration organizations that are parties to the "))
-        {
-            let instr = rest
-                .strip_suffix(", was represented at the meeting.")
-                .or_else(|| rest.strip_suffix(", were represented at the meeting."))?;
-            if !a.regional_organizations.is_empty() {
-                return None;
-            }
-            a.regional_organizations = split_the_list(list)?;
-            instrument_seen = Some(instr.to_string());
-            ("attendance/regional_organizations", String::new())
-        } else {
-            return None;
-        };
-        let _ = printed;
+        }
+        let template = template?;
         if let Some(instr) = instrument_seen {
             match &self.attendance.instrument {
                 None => self.attendance.instrument = Some(instr),
@@ -400,72 +481,7 @@ impl Cx {
                 Some(_) => {}
             }
         }
-        let printed = self.print_attendance(template);
-        if printed != t {
-            w.push(warn_at(
-                p.line,
-                format!(
-                    "paragraph {}: the list was imported but the sentence differs from `{template}`; kept as written",
-                    p.num.as_deref().unwrap_or("?")
-                ),
-            ));
-            return None;
-        }
         Some(template.into())
-    }
-
-    fn print_attendance(&self, template: &str) -> String {
-        let a = &self.attendance;
-        let to_instr = a.instrument.as_ref().map(|i| format!(" to the {i}")).unwrap_or_default();
-        match template {
-            "attendance/states_parties" => format!(
-                "The following States parties{to_instr} were represented at the meeting of the {}: {}.",
-                self.short(),
-                join_list(&a.states_parties)
-            ),
-            "attendance/signatories" => format!(
-                "The following States signatories{to_instr} were represented by observers: {}.",
-                join_list(&a.signatories)
-            ),
-            "attendance/observer_states" => {
-                format!("The following States were also represented by observers: {}.", join_list(&a.observer_states))
-            }
-            "attendance/un_entities" => format!(
-                "The following United Nations entities{} were represented by observers: {}.",
-                a.un_network.as_ref().map(|n| format!(" and institutes of the {n}")).unwrap_or_default(),
-                join_list(&a.un_entities)
-            ),
-            "attendance/intergovernmental_organizations" => format!(
-                "The following intergovernmental organizations were represented by observers: {}.",
-                join_list(&a.intergovernmental_organizations)
-            ),
-            "attendance/ngos" => format!(
-                "The following non-governmental organizations were represented by observers: {}.",
-                join_list(&a.ngos)
-            ),
-            "attendance/permanent_observers" => {
-                let list = capfirst(&the_list(&a.permanent_observers));
-                if a.permanent_observers.len() == 1 {
-                    format!("{list}, an entity maintaining a permanent observer office, was represented.")
-                } else {
-                    format!("{list}, entities maintaining permanent observer offices, were represented.")
-                }
-            }
-            "attendance/regional_organizations" => {
-                let list = capfirst(&the_list(&a.regional_organizations));
-                let instr = a.instrument.as_deref().unwrap_or("instrument");
-                if a.regional_organizations.len() == 1 {
-                    format!(
-                        "{list}, a regional economic integration organization that is party to the {instr}, was represented at the meeting."
-                    )
-                } else {
-                    format!(
-                        "{list}, regional economic integration organizations that are parties to the {instr}, were represented at the meeting."
-                    )
-                }
-            }
-            _ => String::new(),
-        }
     }
 
     /// "Under item 2 of the agenda, the Working Group heard statements from the following States:
@@ -508,11 +524,7 @@ impl Cx {
                 }
             }
         }
-        let st = Statements { item: item_id.clone(), states, by_representatives, others };
-        if print_statements(num, self.short(), &st) != t {
-            return None;
-        }
-        self.statements.push(st);
+        self.statements.push(Statements { item: item_id.clone(), states, by_representatives, others });
         Some(("statements".into(), Some(item_id)))
     }
 }
@@ -530,51 +542,6 @@ fn capacity(s: &str) -> Option<(&'static str, &'static str, &str)> {
     None
 }
 
-fn preposition(capacity: &str) -> &'static str {
-    if capacity == "observer" { "for" } else { "of" }
-}
-
-fn print_statements(num: usize, short: &str, st: &Statements) -> String {
-    let mut s = format!(
-        "Under item {num} of the agenda, the {short} heard statements from {}the following States: {}.",
-        if st.by_representatives { "the representatives of " } else { "" },
-        join_list(&st.states)
-    );
-    // Group the other speakers by capacity, in order of first appearance.
-    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
-    for o in &st.others {
-        match groups.iter_mut().find(|(c, _)| *c == o.capacity) {
-            Some((_, names)) => names.push(o.of.clone()),
-            None => groups.push((o.capacity.clone(), vec![o.of.clone()])),
-        }
-    }
-    if groups.len() == 1 {
-        let (cap, names) = &groups[0];
-        s.push_str(&format!(" The {cap} {} the {} also made a statement.", preposition(cap), names[0]));
-    } else if !groups.is_empty() {
-        s.push_str(" Statements were also made by");
-        for (i, (cap, names)) in groups.iter().enumerate() {
-            if i > 0 {
-                s.push_str(" and by");
-            }
-            let who = if names.len() == 1 { format!("the {cap}") } else { format!("{cap}s") };
-            s.push_str(&format!(" {who} {} {}", preposition(cap), the_list(names)));
-        }
-        s.push('.');
-    }
-    s
-}
-
-/// " to the Trafficking in Persons Protocol" + `tail`, or just `tail`: (instrument, what follows).
-fn instrument<'a>(rest: &'a str, tail: &str) -> Option<(Option<String>, &'a str)> {
-    if let Some(r) = rest.strip_prefix(tail) {
-        return Some((None, r));
-    }
-    let r = rest.strip_prefix(" to the ")?;
-    let (instr, after) = r.split_once(tail)?;
-    Some((Some(instr.to_string()), after))
-}
-
 /// "A, B and C" (no serial comma), as the templates' `join_list`.
 pub fn join_list(items: &[String]) -> String {
     match items {
@@ -588,14 +555,6 @@ pub fn join_list(items: &[String]) -> String {
 pub fn the_list(items: &[String]) -> String {
     let with_the: Vec<String> = items.iter().map(|i| format!("the {i}")).collect();
     join_list(&with_the)
-}
-
-fn capfirst(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }
 
 /// Names of States that contain " and ", which a list split must not cut.
@@ -708,40 +667,6 @@ fn split_the_list(s: &str) -> Option<Vec<String>> {
     }
     names.push(last.to_string());
     Some(names)
-}
-
-fn same_items(agenda: &[AgendaItem], items: &[DraftItem]) -> bool {
-    fn printed(list: &[AgendaItem], numbered: bool, out: &mut Vec<(String, String)>) {
-        for (i, it) in list.iter().enumerate() {
-            let label = if numbered { format!("{}.", i + 1) } else { format!("({})", (b'a' + (i % 26) as u8) as char) };
-            let punct = if !it.items.is_empty() {
-                ":"
-            } else if numbered || i + 1 == list.len() {
-                "."
-            } else {
-                ";"
-            };
-            out.push((label, format!("{}{punct}", it.title)));
-            printed(&it.items, false, out);
-        }
-    }
-    fn given(list: &[DraftItem], out: &mut Vec<(String, String)>) {
-        for it in list {
-            out.push((it.label.clone(), it.text.clone()));
-            given(&it.items, out);
-        }
-    }
-    let (mut a, mut b) = (Vec::new(), Vec::new());
-    printed(agenda, true, &mut a);
-    given(items, &mut b);
-    a == b
-}
-
-/// The span of the meeting as prose after "held its meeting in Vienna": "on 14 and 15 April 2009",
-/// "from 27 to 29 January 2010".
-fn date_span(dates: &[crate::session::Date]) -> String {
-    let p = prose_range(dates);
-    if p.starts_with("from ") { p } else { format!("on {p}") }
 }
 
 #[cfg(test)]
