@@ -19,9 +19,10 @@ use quick_xml::events::Event;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::import::{
-    Draft, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection, citation, escape_markup, parse_date_span,
+    Draft, DraftAnnex, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection, citation, escape_markup,
+    parse_date_span,
 };
-use crate::session::{Date, FootnoteDef};
+use crate::session::{Date, DecisionDef, FootnoteDef, ParagraphDef, TableDef};
 use crate::writers::akn::NAMESPACE;
 
 /// Deeper than this is not a report.
@@ -257,7 +258,8 @@ impl AknReader {
         let mut nums = HashMap::new();
         fn walk(e: &El, kinds: &mut HashMap<String, String>, nums: &mut HashMap<(String, String), String>) {
             if let Some(id) = e.attr("eId") {
-                kinds.insert(id.to_string(), e.name.clone());
+                let kind = if e.name == "hcontainer" { e.attr("name").unwrap_or("hcontainer") } else { &e.name };
+                kinds.insert(id.to_string(), kind.to_string());
                 if let Some(num) = e.child("num") {
                     let n = num.text().trim().trim_end_matches('.').to_string();
                     nums.entry((e.name.clone(), n)).or_insert_with(|| id.to_string());
@@ -372,9 +374,18 @@ impl AknReader {
                     let p = self.paragraph(e);
                     draft.chapters.last_mut().expect("a chapter").paragraphs.push(p);
                 }
-                "hcontainer" if matches!(e.attr("name"), Some("contents")) => {} // generated again
-                "hcontainer" if matches!(e.attr("name"), Some("annex" | "decision" | "table")) => {
-                    self.skipped(e);
+                // Generated again from the headings.
+                "hcontainer" if matches!(e.attr("name"), Some("contents")) => draft.contents = true,
+                "hcontainer" if matches!(e.attr("name"), Some("annex")) => {
+                    let annex = self.annex(e);
+                    draft.annexes.push(annex);
+                }
+                "hcontainer" if matches!(e.attr("name"), Some("decision" | "table")) => {
+                    if draft.chapters.is_empty() {
+                        draft.chapters.push(DraftChapter::default());
+                    }
+                    let p = self.special(e);
+                    draft.chapters.last_mut().expect("a chapter").paragraphs.push(p);
                 }
                 _ if is_hier(&e.name) => {
                     let ch = self.chapter(e);
@@ -444,9 +455,11 @@ impl AknReader {
                     ch.paragraphs.push(p);
                 }
                 "content" | "intro" | "wrapUp" => self.loose_blocks(c, &mut ch.paragraphs),
-                "hcontainer" if matches!(c.attr("name"), Some("annex" | "decision" | "table" | "contents")) => {
-                    self.skipped(c)
+                "hcontainer" if matches!(c.attr("name"), Some("decision" | "table")) => {
+                    let p = self.special(c);
+                    ch.paragraphs.push(p);
                 }
+                "hcontainer" if matches!(c.attr("name"), Some("annex" | "contents")) => self.skipped(c),
                 n if is_hier(n) => {
                     let s = self.section(c);
                     ch.sections.push(s);
@@ -468,9 +481,11 @@ impl AknReader {
                     s.paragraphs.push(p);
                 }
                 "content" | "intro" | "wrapUp" => self.loose_blocks(c, &mut s.paragraphs),
-                "hcontainer" if matches!(c.attr("name"), Some("annex" | "decision" | "table" | "contents")) => {
-                    self.skipped(c)
+                "hcontainer" if matches!(c.attr("name"), Some("decision" | "table")) => {
+                    let p = self.special(c);
+                    s.paragraphs.push(p);
                 }
+                "hcontainer" if matches!(c.attr("name"), Some("annex" | "contents")) => self.skipped(c),
                 n if is_hier(n) => {
                     let g = self.group(c);
                     s.groups.push(g);
@@ -497,6 +512,10 @@ impl AknReader {
                     g.paragraphs.push(p);
                 }
                 "content" | "intro" | "wrapUp" => self.loose_blocks(c, &mut g.paragraphs),
+                "hcontainer" if matches!(c.attr("name"), Some("decision" | "table")) => {
+                    let p = self.special(c);
+                    g.paragraphs.push(p);
+                }
                 n if is_hier(n) => {
                     self.warnings.push(Diagnostic::warning(format!(
                         "<{n}> below group level: its heading is dropped and its paragraphs go to the group"
@@ -506,6 +525,117 @@ impl AknReader {
                 _ => self.salvage(c, &mut g.paragraphs),
             }
         }
+    }
+
+    /// A table or a decision, read whole into the paragraph definition that stands for it.
+    fn special(&mut self, e: &El) -> DraftParagraph {
+        let id = e.attr("eId").map(str::to_string);
+        let def = if e.attr("name") == Some("table") {
+            let caption = self.heading(e);
+            let mut header = Vec::new();
+            let mut rows = Vec::new();
+            if let Some(table) = e.child("content").and_then(|c| c.child("table")) {
+                for tr in table.elements().filter(|t| t.name == "tr") {
+                    let cells: Vec<&El> = tr.elements().filter(|c| c.name == "th" || c.name == "td").collect();
+                    let texts: Vec<String> = cells.iter().map(|c| self.cell(c)).collect();
+                    if cells.iter().all(|c| c.name == "th") && rows.is_empty() && header.is_empty() {
+                        header = texts;
+                    } else {
+                        rows.push(texts);
+                    }
+                }
+            }
+            ParagraphDef {
+                table: Some(TableDef { id: id.clone(), caption, header, rows }),
+                numbered: true,
+                ..Default::default()
+            }
+        } else {
+            // "Resolution 9/1" / "Decision 4/4": kind and number from the label.
+            let num = e.child("num").map(|n| n.text()).unwrap_or_default();
+            let (kind, number) = num.trim().split_once(' ').unwrap_or(("decision", num.trim()));
+            let title = self.heading(e);
+            let (mut preamble, mut operative) = (Vec::new(), Vec::new());
+            for c in e.elements().filter(|c| c.name == "paragraph") {
+                let p = self.paragraph(c);
+                let def = ParagraphDef {
+                    id: p.id.clone(),
+                    text: Some(p.text.clone()),
+                    items: p.items.iter().map(|i| i.to_def(true)).collect(),
+                    numbered: p.num.is_some(),
+                    ..Default::default()
+                };
+                if p.num.is_some() { operative.push(def) } else { preamble.push(def) }
+            }
+            ParagraphDef {
+                decision: Some(DecisionDef {
+                    id: id.clone(),
+                    kind: kind.to_lowercase(),
+                    number: number.to_string(),
+                    title,
+                    preamble,
+                    operative,
+                    vote: None,
+                }),
+                numbered: true,
+                ..Default::default()
+            }
+        };
+        DraftParagraph { id, special: Some(def), ..Default::default() }
+    }
+
+    /// A table cell's text (its `p`s joined).
+    fn cell(&mut self, c: &El) -> String {
+        let parts: Vec<String> = c.elements().filter(|p| p.name == "p").map(|p| self.inlines(p).0).collect();
+        if parts.is_empty() { self.inlines(c).0 } else { parts.join(" ") }
+    }
+
+    /// An annex: recognised as generated (the documents table, the provisional agenda) or read
+    /// as written paragraphs and sections.
+    fn annex(&mut self, e: &El) -> DraftAnnex {
+        let mut annex =
+            DraftAnnex { id: e.attr("eId").map(str::to_string), title: self.heading(e), ..Default::default() };
+        let mut body: Vec<&El> = e.elements().filter(|c| !matches!(c.name.as_str(), "num" | "heading")).collect();
+        // Generated content comes first; written paragraphs and sections may follow it.
+        if let Some(first) = body.first().copied() {
+            // The generated list of documents: a table with these three columns.
+            if first.name == "hcontainer" && first.attr("name") == Some("table") {
+                let special = self.special(first);
+                if let Some(t) = special.special.as_ref().and_then(|d| d.table.as_ref())
+                    && t.header == ["Document symbol", "Agenda item", "Title or description"]
+                    && t.rows.iter().all(|r| r.len() == 3)
+                {
+                    annex.document_rows =
+                        Some(t.rows.iter().map(|r| (r[0].clone(), r[1].clone(), r[2].clone())).collect());
+                    body.remove(0);
+                }
+            // The generated provisional agenda: a paragraph that is only a numbered list.
+            } else if first.name == "paragraph" {
+                let p = self.paragraph(first);
+                if p.num.is_none() && p.text.is_empty() && p.items.first().is_some_and(|i| i.label == "1.") {
+                    annex.agenda_items = Some(p.items);
+                    body.remove(0);
+                }
+            }
+        }
+        for c in body {
+            match c.name.as_str() {
+                "paragraph" => {
+                    let p = self.paragraph(c);
+                    annex.paragraphs.push(p);
+                }
+                "hcontainer" if matches!(c.attr("name"), Some("decision" | "table")) => {
+                    let p = self.special(c);
+                    annex.paragraphs.push(p);
+                }
+                "section" => {
+                    let s = self.section(c);
+                    annex.sections.push(s);
+                }
+                _ => self.salvage(c, &mut annex.paragraphs),
+            }
+        }
+        annex
     }
 
     /// `<p>`s straight in a container: unnumbered paragraphs.
@@ -688,6 +818,7 @@ impl AknReader {
             "chapter" => ("chapter", "chapters", "chapter"),
             "section" => ("section", "sections", "section"),
             "paragraph" => ("para", "paras", "paragraph"),
+            "annex" => return Some(format!("{{annex:{target}}}")),
             _ => return None,
         };
         let plural_word = match element {

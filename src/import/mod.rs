@@ -63,9 +63,25 @@ pub struct Draft {
     pub title: String,
     pub chapters: Vec<DraftChapter>,
     pub footnotes: BTreeMap<String, FootnoteDef>,
+    /// A table of contents stood before chapter I.
+    pub contents: bool,
+    pub annexes: Vec<DraftAnnex>,
     /// Keep every id (AKN import: eIds must come back the same); otherwise ids are written only
     /// for chapters and sections.
     pub keep_ids: bool,
+}
+
+/// An annex: written (`paragraphs`, `sections`), or recognised as generated from the data.
+#[derive(Debug, Clone, Default)]
+pub struct DraftAnnex {
+    pub id: Option<String>,
+    pub title: String,
+    pub paragraphs: Vec<DraftParagraph>,
+    pub sections: Vec<DraftSection>,
+    /// `documents`: the rows of the generated table (symbol, agenda item number, title markup).
+    pub document_rows: Option<Vec<(String, String, String)>>,
+    /// `provisional_agenda`: the items of the generated list.
+    pub agenda_items: Option<Vec<DraftItem>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -104,6 +120,8 @@ pub struct DraftParagraph {
     pub items: Vec<DraftItem>,
     /// Where it started (1-based line for text, 0 when unknown).
     pub line: usize,
+    /// A table or a decision standing in the place of a paragraph, read whole.
+    pub special: Option<crate::session::ParagraphDef>,
 }
 
 #[derive(Debug, Clone, Default)]

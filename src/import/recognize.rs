@@ -15,9 +15,8 @@ use crate::import::{
     Draft, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection, parse_date_span, slug, unique, warn_at,
 };
 use crate::session::{
-    DocumentRef,
-    Agenda, AgendaItem, Attendance, Chapter, Group, Meeting, Officer, OtherSpeaker, ParagraphDef, Section, Session,
-    Statements,
+    Agenda, AgendaItem, Annex, Attendance, Chapter, DocumentRef, Group, Meeting, Officer, OtherSpeaker, ParagraphDef,
+    Section, Session, Statements, Vote, VoteStates,
 };
 
 pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
@@ -31,13 +30,17 @@ pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
         officers: Vec::new(),
         statements: Vec::new(),
         documents: Vec::new(),
+        decisions: decisions_of(&draft),
+        votes: Vec::new(),
         keep_ids: draft.keep_ids,
         // Agenda item ids live apart from chapter and paragraph ids (the report prints them as
         // `agenda-<id>`), so they only need to be unique among themselves.
         used_ids: HashSet::new(),
         drafts: Vec::new(),
     };
-    let chapters: Vec<Chapter> = draft.chapters.iter().map(|c| cx.chapter(c, warnings)).collect();
+    let mut chapters: Vec<Chapter> = draft.chapters.iter().map(|c| cx.chapter(c, warnings)).collect();
+    attach_votes(&mut chapters, &cx.votes);
+    let (annexes, next_agenda) = cx.annexes(&draft.annexes, warnings);
     if draft.symbol.is_empty() {
         warnings
             .push(Diagnostic::warning("the text gives no document symbol").with_hint("add `symbol:` to session.yaml"));
@@ -72,10 +75,76 @@ pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
         chapters,
         footnotes: draft.footnotes,
         documents: cx.documents,
-        ..Default::default()
+        contents: draft.contents,
+        annexes,
+        next_agenda,
     };
     crate::import::verify::keep_verified(&mut session, &drafts, keep_ids, warnings);
     session
+}
+
+/// An item of a provisional agenda: title without its final punctuation, id from the eId.
+fn next_item(it: &DraftItem, used: &mut HashSet<String>, keep_ids: bool) -> AgendaItem {
+    let title = it.text.trim_end_matches([':', ';', '.']).to_string();
+    let given = if keep_ids {
+        it.id.as_deref().and_then(|i| i.strip_prefix("next-agenda-").or_else(|| i.strip_prefix("agenda-")))
+    } else {
+        None
+    };
+    let id = match given {
+        Some(id) if !used.contains(id) => {
+            used.insert(id.to_string());
+            id.to_string()
+        }
+        _ => unique(&slug(&title, 3), used),
+    };
+    AgendaItem { id, title, items: it.items.iter().map(|s| next_item(s, used, keep_ids)).collect() }
+}
+
+/// The decisions quoted in the draft: ("resolution 9/1", id).
+fn decisions_of(draft: &Draft) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut add = |ps: &[DraftParagraph]| {
+        for p in ps {
+            if let Some(d) = p.special.as_ref().and_then(|s| s.decision.as_ref())
+                && let Some(id) = d.id.clone().or_else(|| p.id.clone())
+            {
+                out.push((format!("{} {}", d.kind, d.number), id));
+            }
+        }
+    };
+    for c in &draft.chapters {
+        add(&c.paragraphs);
+        for s in &c.sections {
+            add(&s.paragraphs);
+            for g in &s.groups {
+                add(&g.paragraphs);
+            }
+        }
+    }
+    out
+}
+
+/// Puts each vote into the decision it was taken on.
+fn attach_votes(chapters: &mut [Chapter], votes: &[(String, Vote)]) {
+    let put = |ps: &mut [ParagraphDef]| {
+        for p in ps {
+            if let Some(d) = p.decision.as_mut()
+                && let Some((_, v)) = votes.iter().find(|(id, _)| Some(id) == d.id.as_ref())
+            {
+                d.vote = Some(v.clone());
+            }
+        }
+    };
+    for c in chapters {
+        put(&mut c.paragraphs);
+        for s in &mut c.sections {
+            put(&mut s.paragraphs);
+            for g in &mut s.groups {
+                put(&mut g.paragraphs);
+            }
+        }
+    }
 }
 
 /// How the text calls the meeting ("Working Group"): from the dates sentence, the agenda
@@ -138,6 +207,10 @@ struct Cx {
     officers: Vec<Officer>,
     statements: Vec<Statements>,
     documents: Vec<DocumentRef>,
+    /// "resolution 9/1" → the decision's id, for the vote sentences.
+    decisions: Vec<(String, String)>,
+    /// Votes read from the vote sentences, by decision id; put into the decisions at the end.
+    votes: Vec<(String, Vote)>,
     keep_ids: bool,
     used_ids: HashSet<String>,
     /// The draft behind each paragraph given a template, in reading order (see `verify`).
@@ -151,6 +224,116 @@ impl Cx {
             title: c.title.clone(),
             paragraphs: c.paragraphs.iter().map(|p| self.paragraph(p, w)).collect(),
             sections: c.sections.iter().map(|s| self.section(s, w)).collect(),
+        }
+    }
+
+    /// The annexes; a generated one is recognised by its shape (see `akn::annex`) and made
+    /// `generate:` again, with its data.
+    fn annexes(
+        &mut self,
+        annexes: &[crate::import::DraftAnnex],
+        w: &mut Vec<Diagnostic>,
+    ) -> (Vec<Annex>, Option<Agenda>) {
+        let mut out = Vec::new();
+        let mut next_agenda = None;
+        for a in annexes {
+            let mut annex = Annex { id: a.id.clone(), title: a.title.clone(), ..Default::default() };
+            if let Some(rows) = &a.document_rows {
+                // Documents: the data from the rows, the agenda item from its number.
+                let agenda = self.agenda.as_ref().map(|a| a.items.clone()).unwrap_or_default();
+                let item_of = |num: &str| -> Option<String> {
+                    for (i, it) in agenda.iter().enumerate() {
+                        if num == (i + 1).to_string() {
+                            return Some(it.id.clone());
+                        }
+                        for (j, sub) in it.items.iter().enumerate() {
+                            if num == format!("{} ({})", i + 1, (b'a' + (j % 26) as u8) as char) {
+                                return Some(sub.id.clone());
+                            }
+                        }
+                    }
+                    None
+                };
+                let docs: Vec<DocumentRef> = rows
+                    .iter()
+                    .map(|(symbol, item, title)| DocumentRef {
+                        symbol: symbol.replace('\\', ""),
+                        title: title.clone(),
+                        item: item_of(item),
+                    })
+                    .collect();
+                if self.documents.is_empty()
+                    || self.documents.iter().map(|d| &d.symbol).eq(docs.iter().map(|d| &d.symbol))
+                {
+                    self.documents = docs;
+                    annex.generate = Some("documents".into());
+                } else {
+                    w.push(Diagnostic::warning(format!(
+                        "annex \"{}\" lists other documents than the documentation paragraph; its table is kept as written",
+                        a.title
+                    )));
+                    annex.paragraphs.push(ParagraphDef {
+                        numbered: true,
+                        table: Some(crate::session::TableDef {
+                            id: a.id.as_ref().map(|id| format!("{id}-table")),
+                            caption: String::new(),
+                            header: ["Document symbol", "Agenda item", "Title or description"]
+                                .map(String::from)
+                                .to_vec(),
+                            rows: rows.iter().map(|(a, b, c)| vec![a.clone(), b.clone(), c.clone()]).collect(),
+                        }),
+                        ..Default::default()
+                    });
+                }
+            }
+            if let Some(items) = &a.agenda_items {
+                let mut used = HashSet::new();
+                let list: Vec<AgendaItem> = items.iter().map(|it| next_item(it, &mut used, self.keep_ids)).collect();
+                let numbered = items.iter().enumerate().all(|(i, it)| it.label == format!("{}.", i + 1));
+                if next_agenda.is_none() && numbered {
+                    next_agenda = Some(Agenda { adopted: None, items: list });
+                    annex.generate = Some("provisional_agenda".into());
+                } else {
+                    w.push(Diagnostic::warning(format!(
+                        "annex \"{}\" looks like a provisional agenda but cannot be one; kept as a written list",
+                        a.title
+                    )));
+                    annex.paragraphs.push(ParagraphDef {
+                        items: items.iter().map(|i| i.to_def(self.keep_ids)).collect(),
+                        numbered: false,
+                        text: Some(String::new()),
+                        ..Default::default()
+                    });
+                }
+            }
+            annex.paragraphs.extend(a.paragraphs.iter().map(|p| self.narrative(p)));
+            annex.sections = a
+                .sections
+                .iter()
+                .map(|s| Section {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    paragraphs: s.paragraphs.iter().map(|p| self.narrative(p)).collect(),
+                    groups: Vec::new(),
+                })
+                .collect();
+            out.push(annex);
+        }
+        (out, next_agenda)
+    }
+
+    /// A paragraph as written (annexes are not searched for standard sentences).
+    fn narrative(&self, p: &DraftParagraph) -> ParagraphDef {
+        let id = if self.keep_ids { p.id.clone() } else { None };
+        if let Some(special) = &p.special {
+            return special.clone();
+        }
+        ParagraphDef {
+            id,
+            text: Some(p.text.clone()),
+            items: p.items.iter().map(|i| i.to_def(self.keep_ids)).collect(),
+            numbered: p.num.is_some(),
+            ..Default::default()
         }
     }
 
@@ -173,9 +356,17 @@ impl Cx {
 
     fn paragraph(&mut self, p: &DraftParagraph, w: &mut Vec<Diagnostic>) -> ParagraphDef {
         let id = if self.keep_ids { p.id.clone() } else { None };
+        if let Some(special) = &p.special {
+            // A table or a decision carries its id inside.
+            self.drafts.push(None);
+            return special.clone();
+        }
         let numbered = p.num.is_some();
         if numbered && let Some((template, item)) = self.recognize(p, w) {
             self.drafts.push(Some(p.clone()));
+            if template == "vote" {
+                return ParagraphDef { id, template: Some(template), vote_on: item, numbered, ..Default::default() };
+            }
             return ParagraphDef { id, template: Some(template), item, numbered, ..Default::default() };
         }
         self.drafts.push(None);
@@ -196,6 +387,9 @@ impl Cx {
         // Text with markup in it (italics, notes, references, escapes) is never generated.
         if t.contains(['*', '[', '{', '\\']) {
             return None;
+        }
+        if let Some(decision) = self.vote_sentence(p) {
+            return Some(("vote".into(), Some(decision)));
         }
         if !p.items.is_empty() {
             return self.agenda(p, w).or_else(|| self.documents_sentence(p)).map(|t| (t, None));
@@ -315,6 +509,52 @@ impl Cx {
         }
         self.documents = documents;
         Some("documents".into())
+    }
+
+    /// "The Conference adopted resolution 9/1 by a recorded vote of 25 to 3, with 4 abstentions.
+    /// The voting was as follows:" with "In favour: …", "Against: …", "Abstaining: …" → the vote
+    /// of that decision (quoted further on). Returns the decision's id.
+    fn vote_sentence(&mut self, p: &DraftParagraph) -> Option<String> {
+        let t = p.plain.as_deref().unwrap_or(&p.text);
+        let rest = t.strip_prefix("The ")?.strip_prefix(self.short())?.strip_prefix(" adopted ")?;
+        let (which, rest) = rest.split_once(" by a ")?;
+        let id = self.decisions.iter().find(|(k, _)| k == which).map(|(_, id)| id.clone())?;
+        let (recorded, rest) = match rest.strip_prefix("recorded ") {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        let rest = rest.strip_prefix("vote of ")?;
+        let (counts, tail) = rest.split_once('.')?;
+        let (in_favour, rest) = counts.split_once(" to ")?;
+        let (against, abstaining) = match rest.split_once(", with ") {
+            Some((a, abst)) => (a, abst.split(' ').next()?.parse().ok()?),
+            None => (rest, 0),
+        };
+        let mut vote = Vote {
+            recorded,
+            in_favour: in_favour.parse().ok()?,
+            against: against.parse().ok()?,
+            abstaining,
+            states: None,
+        };
+        if recorded && tail.trim() == "The voting was as follows:" {
+            let mut states = VoteStates::default();
+            for it in &p.items {
+                let list = it.text.strip_suffix('.')?;
+                let names = if list == "None" { Vec::new() } else { split_list(list, true) };
+                match it.label.as_str() {
+                    "In favour:" => states.in_favour = names,
+                    "Against:" => states.against = names,
+                    "Abstaining:" => states.abstaining = names,
+                    _ => return None,
+                }
+            }
+            vote.states = Some(states);
+        } else if !tail.trim().is_empty() || !p.items.is_empty() {
+            return None;
+        }
+        self.votes.push((id.clone(), vote));
+        Some(id)
     }
 
     /// "On 14 April, the Working Group adopted the following agenda:" and its items.

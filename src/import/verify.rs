@@ -12,17 +12,24 @@ use crate::session::load::SourceMap;
 use crate::session::{ParagraphDef, Session};
 use crate::templates::Templates;
 
+/// What a paragraph prints: its text and the (label, text) of every item, in order.
+type Printed = (String, Vec<(String, String)>);
+
 /// Keeps the `template:` paragraphs that print their draft's words; turns the others back into
 /// narrative. `drafts[i]` is the draft behind the i-th paragraph of the session (in reading
 /// order: each chapter's paragraphs, then each section's, then each group's), `Some` for those
 /// given a template.
-pub fn keep_verified(session: &mut Session, drafts: &[Option<DraftParagraph>], keep_ids: bool, w: &mut Vec<Diagnostic>) {
+pub fn keep_verified(
+    session: &mut Session,
+    drafts: &[Option<DraftParagraph>],
+    keep_ids: bool,
+    w: &mut Vec<Diagnostic>,
+) {
     if drafts.iter().all(Option::is_none) {
         return;
     }
     let assembled = assemble(session, "import", &SourceMap::single("<import>", ""), &Templates::default());
-    let printed: Option<Vec<Option<(String, Vec<(String, String)>)>>> =
-        assembled.document.as_ref().map(|doc| printed_paragraphs(doc));
+    let printed: Option<Vec<Option<Printed>>> = assembled.document.as_ref().map(printed_paragraphs);
     let mut index = 0usize;
     let mut dropped_items = Vec::new();
     for_each_paragraph(session, &mut |def| {
@@ -32,10 +39,9 @@ pub fn keep_verified(session: &mut Session, drafts: &[Option<DraftParagraph>], k
         if def.template.is_none() {
             return;
         }
-        let ok = printed
-            .as_ref()
-            .and_then(|p| p.get(i).cloned().flatten())
-            .is_some_and(|(text, items)| text == unescape(draft.plain.as_deref().unwrap_or(&draft.text)) && items == draft_items(&draft.items));
+        let ok = printed.as_ref().and_then(|p| p.get(i).cloned().flatten()).is_some_and(|(text, items)| {
+            text == unescape(draft.plain.as_deref().unwrap_or(&draft.text)) && items == draft_items(&draft.items)
+        });
         if !ok {
             if def.template.as_deref() == Some("statements")
                 && let Some(item) = &def.item
@@ -78,8 +84,8 @@ fn for_each_paragraph(session: &mut Session, f: &mut dyn FnMut(&mut ParagraphDef
 
 /// What the document prints for each paragraph definition of the chapters, in the same order:
 /// the text and the (label, text) of every item, or `None` for a table or a decision.
-fn printed_paragraphs(doc: &Document) -> Vec<Option<(String, Vec<(String, String)>)>> {
-    fn walk(blocks: &[Block], out: &mut Vec<Option<(String, Vec<(String, String)>)>>) {
+fn printed_paragraphs(doc: &Document) -> Vec<Option<Printed>> {
+    fn walk(blocks: &[Block], out: &mut Vec<Option<Printed>>) {
         // A chapter's own blocks come first, then its sections (each with its groups): the order
         // of the session's lists.
         let mut subdivisions = Vec::new();

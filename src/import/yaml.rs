@@ -153,11 +153,64 @@ pub fn to_yaml(s: &Session) -> String {
         }
     }
 
+    if !s.documents.is_empty() {
+        y.blank();
+        y.key(0, "documents");
+        for d in &s.documents {
+            y.item_scalar_key(2, "symbol", &d.symbol);
+            y.scalar(4, "title", &d.title);
+            if let Some(i) = &d.item {
+                y.scalar(4, "item", i);
+            }
+        }
+    }
+    if let Some(a) = &s.next_agenda {
+        y.blank();
+        y.line(0, "# The provisional agenda of the next session.");
+        y.key(0, "next_agenda");
+        if let Some(d) = a.adopted {
+            y.raw(2, "adopted", &d.iso());
+        }
+        y.key(2, "items");
+        agenda_items(&mut y, 4, &a.items);
+    }
+    if s.contents {
+        y.blank();
+        y.raw(0, "contents", "true");
+    }
     y.blank();
     y.key(0, "chapters");
     let mut number = 0usize;
     for (i, ch) in s.chapters.iter().enumerate() {
         chapter(&mut y, ch, i, &mut number);
+    }
+    if !s.annexes.is_empty() {
+        y.blank();
+        y.key(0, "annexes");
+        for a in &s.annexes {
+            let mut f = Fields::new(2);
+            if let Some(id) = &a.id {
+                f.scalar(&mut y, "id", id);
+            }
+            f.scalar(&mut y, "title", &a.title);
+            if let Some(g) = &a.generate {
+                f.scalar(&mut y, "generate", g);
+            }
+            // Annex paragraphs are numbered on their own.
+            let mut own = 0usize;
+            paragraphs(&mut y, 4, &a.paragraphs, &mut own);
+            if !a.sections.is_empty() {
+                y.key(4, "sections");
+                for s in &a.sections {
+                    let mut f = Fields::new(6);
+                    if let Some(id) = &s.id {
+                        f.scalar(&mut y, "id", id);
+                    }
+                    f.scalar(&mut y, "title", &s.title);
+                    paragraphs(&mut y, 8, &s.paragraphs, &mut own);
+                }
+            }
+        }
     }
     if !s.footnotes.is_empty() {
         y.blank();
@@ -249,63 +302,169 @@ fn roman(mut n: usize) -> String {
 }
 
 fn paragraphs(y: &mut Yaml, indent: usize, list: &[ParagraphDef], number: &mut usize) {
+    paragraph_list(y, indent, "paragraphs", list, number);
+}
+
+/// `key:` and the paragraphs under it, each with its orientation comment.
+fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef], number: &mut usize) {
     if list.is_empty() {
         return;
     }
-    y.key(indent, "paragraphs");
+    y.key(indent, key);
     let inner = indent + 2;
     for p in list {
-        if p.numbered {
+        let numbered = p.numbered && p.table.is_none() && p.decision.is_none();
+        if numbered {
             *number += 1;
         }
-        let label = if p.numbered { format!("¶{number}") } else { "unnumbered".to_string() };
+        let label = if numbered {
+            format!("¶{number}")
+        } else if p.table.is_some() {
+            "a table".to_string()
+        } else if p.decision.is_some() {
+            "a decision quoted in full".to_string()
+        } else {
+            "unnumbered".to_string()
+        };
         match &p.template {
             Some(t) => y.line(inner, &format!("# {label}, written from the data by templates/{t}.j2")),
             None => y.line(inner, &format!("# {label}")),
         }
-        let bare = p.id.is_none() && p.template.is_none() && p.item.is_none() && p.items.is_empty() && p.numbered;
+        let bare = p.id.is_none()
+            && p.template.is_none()
+            && p.item.is_none()
+            && p.items.is_empty()
+            && p.numbered
+            && p.table.is_none()
+            && p.decision.is_none()
+            && p.vote_on.is_none();
         if bare && let Some(text) = &p.text {
             y.item_scalar(inner, text);
             continue;
         }
-        let mut first = true;
-        let mut field = |y: &mut Yaml, key: &str, value: &str, raw: bool| {
-            if first {
-                if raw {
-                    y.line(inner, &format!("- {key}: {value}"));
-                } else {
-                    y.item_scalar_key(inner, key, value);
-                }
-                first = false;
-            } else if raw {
-                y.raw(inner + 2, key, value);
-            } else {
-                y.scalar(inner + 2, key, value);
-            }
-        };
+        let mut fields = Fields::new(inner);
         if let Some(id) = &p.id {
-            field(y, "id", id, false);
+            fields.scalar(y, "id", id);
         }
         if let Some(t) = &p.template {
-            field(y, "template", t, false);
+            fields.scalar(y, "template", t);
         }
         if let Some(i) = &p.item {
-            field(y, "item", i, false);
+            fields.scalar(y, "item", i);
         }
-        if !p.numbered {
-            field(y, "numbered", "false", true);
+        if let Some(v) = &p.vote_on {
+            fields.scalar(y, "vote_on", v);
+        }
+        if !p.numbered && p.table.is_none() && p.decision.is_none() {
+            fields.raw(y, "numbered", "false");
         }
         if let Some(t) = &p.text {
-            field(y, "text", t, false);
+            fields.scalar(y, "text", t);
         }
         if !p.items.is_empty() {
-            if first {
-                y.line(inner, "- items:");
-            } else {
-                y.key(inner + 2, "items");
-            }
-            items(y, inner + 4, &p.items);
+            let at = fields.block(y, "items");
+            items(y, at, &p.items);
         }
+        if let Some(t) = &p.table {
+            let at = fields.block(y, "table");
+            if let Some(id) = &t.id {
+                y.scalar(at, "id", id);
+            }
+            y.scalar(at, "caption", &t.caption);
+            if !t.header.is_empty() {
+                y.key(at, "header");
+                for h in &t.header {
+                    y.item_scalar(at + 2, h);
+                }
+            }
+            y.key(at, "rows");
+            for row in &t.rows {
+                if row.is_empty() {
+                    y.line(at + 2, "- []");
+                    continue;
+                }
+                for (c, cell) in row.iter().enumerate() {
+                    // A row is a list of cells: "- - a" opens it, "  - b" continues.
+                    let lead = if c == 0 { "- - " } else { "  - " };
+                    y.line(at + 2, &format!("{lead}{}", quote(cell)));
+                }
+            }
+        }
+        if let Some(d) = &p.decision {
+            let at = fields.block(y, "decision");
+            if let Some(id) = &d.id {
+                y.scalar(at, "id", id);
+            }
+            y.scalar(at, "kind", &d.kind);
+            y.scalar(at, "number", &d.number);
+            y.scalar(at, "title", &d.title);
+            let mut own = 0usize;
+            paragraph_list(y, at, "preamble", &d.preamble, &mut own);
+            paragraph_list(y, at, "operative", &d.operative, &mut own);
+            if let Some(v) = &d.vote {
+                y.key(at, "vote");
+                if v.recorded {
+                    y.raw(at + 2, "recorded", "true");
+                }
+                y.raw(at + 2, "in_favour", &v.in_favour.to_string());
+                y.raw(at + 2, "against", &v.against.to_string());
+                y.raw(at + 2, "abstaining", &v.abstaining.to_string());
+                if let Some(st) = &v.states {
+                    y.key(at + 2, "states");
+                    for (key, names) in
+                        [("in_favour", &st.in_favour), ("against", &st.against), ("abstaining", &st.abstaining)]
+                    {
+                        if names.is_empty() {
+                            y.raw(at + 4, key, "[]");
+                        } else {
+                            y.key(at + 4, key);
+                            for n in names {
+                                y.item_scalar(at + 6, n);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The fields of one list entry: the first opens the entry with "- ", the others line up
+/// under it.
+struct Fields {
+    indent: usize,
+    first: bool,
+}
+
+impl Fields {
+    fn new(indent: usize) -> Self {
+        Fields { indent, first: true }
+    }
+
+    fn scalar(&mut self, y: &mut Yaml, key: &str, value: &str) {
+        if std::mem::take(&mut self.first) {
+            y.item_scalar_key(self.indent, key, value);
+        } else {
+            y.scalar(self.indent + 2, key, value);
+        }
+    }
+
+    fn raw(&mut self, y: &mut Yaml, key: &str, value: &str) {
+        if std::mem::take(&mut self.first) {
+            y.line(self.indent, &format!("- {key}: {value}"));
+        } else {
+            y.raw(self.indent + 2, key, value);
+        }
+    }
+
+    /// `key:` with a block under it; returns the block's indentation.
+    fn block(&mut self, y: &mut Yaml, key: &str) -> usize {
+        if std::mem::take(&mut self.first) {
+            y.line(self.indent, &format!("- {key}:"));
+        } else {
+            y.key(self.indent + 2, key);
+        }
+        self.indent + 4
     }
 }
 
