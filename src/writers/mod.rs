@@ -9,6 +9,7 @@ use crate::diag::Diagnostics;
 use crate::document::Document;
 use crate::templates::Templates;
 
+pub mod docx;
 pub mod text;
 
 /// Settings shared by the writers.
@@ -24,14 +25,16 @@ pub struct WriteOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Format {
     Text,
+    Docx,
 }
 
 impl Format {
-    pub const ALL: &'static [Format] = &[Format::Text];
+    pub const ALL: &'static [Format] = &[Format::Text, Format::Docx];
 
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
+            Format::Docx => "docx",
         }
     }
 
@@ -39,6 +42,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Text => "txt",
+            Format::Docx => "docx",
         }
     }
 
@@ -49,6 +53,7 @@ impl Format {
     pub fn write(self, doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
         match self {
             Format::Text => text::write(doc, opts),
+            Format::Docx => docx::write(doc, opts),
         }
     }
 }
