@@ -710,8 +710,10 @@ fn libreoffice_pages(docx: &[u8], dir: &Path) -> Vec<String> {
         .output()
         .unwrap();
     assert!(text.status.success(), "pdftotext failed");
+    // For looking at: RAPPORTEUR_KEEP_PDF=/tmp/x.pdf keeps the PDF (and the DOCX as /tmp/x.docx).
     if let Ok(keep) = std::env::var("RAPPORTEUR_KEEP_PDF") {
-        std::fs::copy(&pdf, keep).unwrap();
+        std::fs::copy(&pdf, &keep).unwrap();
+        std::fs::copy(&input, Path::new(&keep).with_extension("docx")).unwrap();
     }
     String::from_utf8(text.stdout)
         .unwrap()
