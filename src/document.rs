@@ -189,19 +189,34 @@ pub struct Footnote {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
-    Text { text: String },
+    Text {
+        text: String,
+    },
     /// Italics.
-    Emph { content: Vec<Inline> },
+    Emph {
+        content: Vec<Inline>,
+    },
     /// Bold.
-    Strong { content: Vec<Inline> },
+    Strong {
+        content: Vec<Inline>,
+    },
     /// The place where footnote `id` is cited; `marker` is what to print (superscript).
-    NoteRef { id: String, marker: String },
+    NoteRef {
+        id: String,
+        marker: String,
+    },
     /// A resolved cross-reference: `content` is the final wording ("chapter I",
     /// "paragraphs 12-15"); `target` is the id of what it points to.
-    Ref { target: String, content: Vec<Inline> },
+    Ref {
+        target: String,
+        content: Vec<Inline>,
+    },
     /// A mention of a person, organization or role in generated text (`refers_to` is the id of
     /// an `Entity`). Writers other than Akoma Ntoso print `content` as ordinary text.
-    Entity { refers_to: String, content: Vec<Inline> },
+    Entity {
+        refers_to: String,
+        content: Vec<Inline>,
+    },
 }
 
 /// Someone or something the report names, for Akoma Ntoso `TLC*` references.

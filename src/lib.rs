@@ -12,7 +12,15 @@
 //! IO lives at the edges (`session::load` reads, the CLI writes); the `Document` in the middle
 //! is the only model, and `assemble` is the only place that numbers anything.
 
+pub mod assemble;
+pub mod build;
+pub mod check;
+pub mod cli;
 pub mod diag;
 pub mod document;
+pub mod generate;
+pub mod markup;
+pub mod registry;
+pub mod session;
 pub mod templates;
 pub mod writers;

@@ -8,7 +8,23 @@
 use std::collections::BTreeMap;
 
 /// The defaults, compiled in. Add a line here when adding a file under `templates/`.
-const BUILTIN: &[(&str, &str)] = &[];
+const BUILTIN: &[(&str, &str)] = &[
+    ("agenda.j2", include_str!("../templates/agenda.j2")),
+    ("statements.j2", include_str!("../templates/statements.j2")),
+    ("meeting/dates.j2", include_str!("../templates/meeting/dates.j2")),
+    ("officers/chair.j2", include_str!("../templates/officers/chair.j2")),
+    ("attendance/states_parties.j2", include_str!("../templates/attendance/states_parties.j2")),
+    ("attendance/regional_organizations.j2", include_str!("../templates/attendance/regional_organizations.j2")),
+    ("attendance/signatories.j2", include_str!("../templates/attendance/signatories.j2")),
+    ("attendance/observer_states.j2", include_str!("../templates/attendance/observer_states.j2")),
+    ("attendance/un_entities.j2", include_str!("../templates/attendance/un_entities.j2")),
+    (
+        "attendance/intergovernmental_organizations.j2",
+        include_str!("../templates/attendance/intergovernmental_organizations.j2"),
+    ),
+    ("attendance/permanent_observers.j2", include_str!("../templates/attendance/permanent_observers.j2")),
+    ("attendance/ngos.j2", include_str!("../templates/attendance/ngos.j2")),
+];
 
 /// The template sources one build uses.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -33,6 +49,11 @@ impl Templates {
     /// Whether `name` is a template the program knows (so an override can be checked).
     pub fn is_builtin(name: &str) -> bool {
         BUILTIN.iter().any(|(n, _)| *n == name)
+    }
+
+    /// The names of the session's own templates.
+    pub fn override_names(&self) -> impl Iterator<Item = &str> {
+        self.overrides.keys().map(String::as_str)
     }
 
     /// The names of all compiled-in templates.

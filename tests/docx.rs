@@ -9,8 +9,7 @@ use std::process::Command;
 
 use quick_xml::events::Event;
 use rapporteur::document::{
-    Block, Division, DivisionKind, Document, Footnote, Inline, Item, Masthead, Meta, Paragraph,
-    Table,
+    Block, Division, DivisionKind, Document, Footnote, Inline, Item, Masthead, Meta, Paragraph, Table,
 };
 use rapporteur::writers::{Format, WriteOptions};
 
@@ -22,25 +21,15 @@ fn t(s: &str) -> Inline {
 }
 
 fn em(s: &str) -> Inline {
-    Inline::Emph {
-        content: vec![t(s)],
-    }
+    Inline::Emph { content: vec![t(s)] }
 }
 
 fn note(id: &str, marker: &str) -> Inline {
-    Inline::NoteRef {
-        id: id.into(),
-        marker: marker.into(),
-    }
+    Inline::NoteRef { id: id.into(), marker: marker.into() }
 }
 
 fn para(n: usize, content: Vec<Inline>) -> Block {
-    Block::Paragraph(Paragraph {
-        id: format!("p{n}"),
-        num: Some(format!("{n}.")),
-        content,
-        items: vec![],
-    })
+    Block::Paragraph(Paragraph { id: format!("p{n}"), num: Some(format!("{n}.")), content, items: vec![] })
 }
 
 fn filler(n: usize) -> String {
@@ -54,11 +43,8 @@ fn filler(n: usize) -> String {
 /// A report with a cover-page footnote "*", numbered footnotes, a lettered table footnote,
 /// sub-items two levels deep, italics, bold and (optionally) hostile text.
 fn sample(hostile: bool) -> Document {
-    let mut footnotes = vec![Footnote {
-        id: "agenda".into(),
-        marker: "*".into(),
-        content: vec![t("CTOC/COP/WG.4/2009/1.")],
-    }];
+    let mut footnotes =
+        vec![Footnote { id: "agenda".into(), marker: "*".into(), content: vec![t("CTOC/COP/WG.4/2009/1.")] }];
     let mut recs = Vec::new();
     let mut n = 0;
     let mut next = || {
@@ -77,11 +63,7 @@ fn sample(hostile: bool) -> Document {
     footnotes.push(Footnote {
         id: "unts-protocol".into(),
         marker: "1".into(),
-        content: vec![
-            t("United Nations, "),
-            em("Treaty Series"),
-            t(", vol. 2237, No. 39574."),
-        ],
+        content: vec![t("United Nations, "), em("Treaty Series"), t(", vol. 2237, No. 39574.")],
     });
     footnotes.push(Footnote {
         id: "unts-convention".into(),
@@ -96,28 +78,18 @@ fn sample(hostile: bool) -> Document {
             Item {
                 id: "a".into(),
                 label: "(a)".into(),
-                content: vec![t(
-                    "Criminalize conduct that facilitates trafficking in persons;",
-                )],
+                content: vec![t("Criminalize conduct that facilitates trafficking in persons;")],
                 items: vec![Item {
                     id: "a-i".into(),
                     label: "(i)".into(),
-                    content: vec![
-                        t("Including "),
-                        Inline::Strong {
-                            content: vec![t("participation")],
-                        },
-                        t(";"),
-                    ],
+                    content: vec![t("Including "), Inline::Strong { content: vec![t("participation")] }, t(";")],
                     items: vec![],
                 }],
             },
             Item {
                 id: "b".into(),
                 label: "(b)".into(),
-                content: vec![t(
-                    "Enact legislation for the implementation of the Convention.",
-                )],
+                content: vec![t("Enact legislation for the implementation of the Convention.")],
                 items: vec![],
             },
         ],
@@ -145,9 +117,7 @@ fn sample(hostile: bool) -> Document {
             footnotes.push(Footnote {
                 id: format!("late{marker}"),
                 marker: marker.into(),
-                content: vec![t(&format!(
-                    "Late footnote {marker}: United Nations publication, Sales No. E.09.V.5."
-                ))],
+                content: vec![t(&format!("Late footnote {marker}: United Nations publication, Sales No. E.09.V.5."))],
             });
         }
         long.push(para(k, content));
@@ -157,10 +127,7 @@ fn sample(hostile: bool) -> Document {
         num: Some("Table 1".into()),
         caption: vec![t("Ratifications by region")],
         header: vec![vec![t("Region")], vec![t("Parties")]],
-        rows: vec![
-            vec![vec![t("Africa"), note("tbl-a", "a")], vec![t("40")]],
-            vec![vec![t("Europe")], vec![t("45")]],
-        ],
+        rows: vec![vec![vec![t("Africa"), note("tbl-a", "a")], vec![t("40")]], vec![vec![t("Europe")], vec![t("45")]]],
     }));
     footnotes.push(Footnote {
         id: "tbl-a".into(),
@@ -194,10 +161,7 @@ fn sample(hostile: bool) -> Document {
             id: "organization".into(),
             num: Some("II.".into()),
             heading: vec![t("Organization of the meeting")],
-            children: vec![para(
-                k,
-                vec![t("The meeting was opened by the Chairperson.")],
-            )],
+            children: vec![para(k, vec![t("The meeting was opened by the Chairperson.")])],
         }),
     ];
     Document {
@@ -232,8 +196,7 @@ fn sample(hostile: bool) -> Document {
     }
 }
 
-const HOSTILE: &str =
-    "Hostile <w:p><w:r><w:t>x</w:t></w:r></w:p> ]]> & &amp; \"q\" 'a' ctl\u{1}ctl vt\u{b}vt end";
+const HOSTILE: &str = "Hostile <w:p><w:r><w:t>x</w:t></w:r></w:p> ]]> & &amp; \"q\" 'a' ctl\u{1}ctl vt\u{b}vt end";
 
 fn write(doc: &Document) -> Vec<u8> {
     match Format::Docx.write(doc, &WriteOptions::default()) {
@@ -251,8 +214,7 @@ fn parts(bytes: &[u8]) -> BTreeMap<String, String> {
     for i in 0..zip.len() {
         let mut f = zip.by_index(i).unwrap();
         let mut s = String::new();
-        f.read_to_string(&mut s)
-            .unwrap_or_else(|e| panic!("{} is not UTF-8: {e}", f.name()));
+        f.read_to_string(&mut s).unwrap_or_else(|e| panic!("{} is not UTF-8: {e}", f.name()));
         // Every part must be well-formed XML.
         check_well_formed(f.name(), &s);
         out.insert(f.name().to_string(), s);
@@ -267,21 +229,14 @@ fn check_well_formed(name: &str, xml: &str) {
         match reader.read_event() {
             Ok(Event::Eof) => break,
             Ok(Event::Text(t)) => {
-                t.decode()
-                    .unwrap_or_else(|e| panic!("{name}: bad text: {e}"));
+                t.decode().unwrap_or_else(|e| panic!("{name}: bad text: {e}"));
             }
             Ok(_) => {}
-            Err(e) => panic!(
-                "{name} is not well-formed at {}: {e}",
-                reader.buffer_position()
-            ),
+            Err(e) => panic!("{name} is not well-formed at {}: {e}", reader.buffer_position()),
         }
     }
     assert!(
-        !xml.chars()
-            .any(|c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
-                || c == '\u{fffe}'
-                || c == '\u{ffff}'),
+        !xml.chars().any(|c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{fffe}' || c == '\u{ffff}'),
         "{name} holds a character XML 1.0 forbids"
     );
 }
@@ -294,10 +249,7 @@ struct Para {
 }
 
 fn attr(e: &quick_xml::events::BytesStart, name: &[u8]) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == name)
-        .map(|a| a.unescape_value().unwrap().into_owned())
+    e.attributes().flatten().find(|a| a.key.as_ref() == name).map(|a| a.unescape_value().unwrap().into_owned())
 }
 
 /// The paragraphs of `xml` in order; inside `w:footnote`, grouped by footnote id.
@@ -318,12 +270,7 @@ fn paragraphs(xml: &str) -> Vec<(Option<String>, Para)> {
             }
             Event::Start(e) => match e.name().as_ref() {
                 b"w:footnote" => note = attr(&e, b"w:id"),
-                b"w:p" => {
-                    cur = Some(Para {
-                        style: None,
-                        text: String::new(),
-                    })
-                }
+                b"w:p" => cur = Some(Para { style: None, text: String::new() }),
                 b"w:t" => in_t = true,
                 _ => {}
             },
@@ -343,13 +290,7 @@ fn paragraphs(xml: &str) -> Vec<(Option<String>, Para)> {
                         p.text.push('\n');
                     }
                 }
-                b"w:p" => out.push((
-                    note.clone(),
-                    Para {
-                        style: None,
-                        text: String::new(),
-                    },
-                )),
+                b"w:p" => out.push((note.clone(), Para { style: None, text: String::new() })),
                 _ => {}
             },
             Event::Text(x) if in_t => {
@@ -404,37 +345,24 @@ fn parts_footnotes_styles_headers_properties() {
         }
         by_note.entry(id).or_default().push_str(&para.text);
     }
-    let expected: Vec<(&str, String)> = doc
-        .footnotes
-        .iter()
-        .map(|f| {
-            (
-                f.marker.as_str(),
-                rapporteur::document::plain_text(&f.content),
-            )
-        })
-        .collect();
+    let expected: Vec<(&str, String)> =
+        doc.footnotes.iter().map(|f| (f.marker.as_str(), rapporteur::document::plain_text(&f.content))).collect();
     // The order of appearance: "*" (masthead), 1, 2, 3, 4, then "a" (table).
     let order = ["*", "1", "2", "3", "4", "a"];
-    let real: Vec<&String> = by_note
-        .iter()
-        .filter(|(id, _)| **id > 0)
-        .map(|(_, s)| s)
-        .collect();
+    let real: Vec<&String> = by_note.iter().filter(|(id, _)| **id > 0).map(|(_, s)| s).collect();
     assert_eq!(real.len(), doc.footnotes.len());
     for (i, marker) in order.iter().enumerate() {
         let (_, text) = expected.iter().find(|(m, _)| m == marker).unwrap();
-        let mark = if marker.parse::<u32>().is_ok() {
-            "#".to_string()
-        } else {
-            marker.to_string()
-        };
+        let mark = if marker.parse::<u32>().is_ok() { "#".to_string() } else { marker.to_string() };
         assert_eq!(real[i], &format!("{mark}\t{text}"), "footnote {marker}");
     }
     let document = &p["word/document.xml"];
     assert_eq!(count(document, "<w:footnoteReference "), 6);
     assert_eq!(count(document, "w:customMarkFollows=\"1\""), 2);
-    assert!(document.contains(r#"<w:footnoteReference w:customMarkFollows="1" w:id="1" /><w:t xml:space="preserve">*</w:t>"#));
+    assert!(
+        document
+            .contains(r#"<w:footnoteReference w:customMarkFollows="1" w:id="1" /><w:t xml:space="preserve">*</w:t>"#)
+    );
     assert_eq!(count(notes, "<w:footnoteRef />"), 4);
 
     // Every paragraph of the body is styled; numbers are text followed by a tab.
@@ -443,22 +371,10 @@ fn parts_footnotes_styles_headers_properties() {
         assert!(para.style.is_some(), "unstyled paragraph {:?}", para.text);
     }
     let styled = |style: &str| -> Vec<&str> {
-        body.iter()
-            .filter(|(_, p)| p.style.as_deref() == Some(style))
-            .map(|(_, p)| p.text.as_str())
-            .collect()
+        body.iter().filter(|(_, p)| p.style.as_deref() == Some(style)).map(|(_, p)| p.text.as_str()).collect()
     };
-    assert_eq!(
-        styled("HCh"),
-        [
-            "I.\tRecommendations adopted by the Working Group",
-            "II.\tOrganization of the meeting"
-        ]
-    );
-    assert_eq!(
-        styled("H1"),
-        ["A.\tGeneral recommendations", "B.\tTraining"]
-    );
+    assert_eq!(styled("HCh"), ["I.\tRecommendations adopted by the Working Group", "II.\tOrganization of the meeting"]);
+    assert_eq!(styled("H1"), ["A.\tGeneral recommendations", "B.\tTraining"]);
     assert_eq!(styled("H23"), ["1.\tVictims of trafficking"]);
     assert_eq!(
         styled("SubItem1"),
@@ -471,40 +387,17 @@ fn parts_footnotes_styles_headers_properties() {
     let numbered = styled("SingleTxt");
     assert_eq!(numbered.len(), 33);
     for (i, text) in numbered.iter().enumerate() {
-        assert!(
-            text.starts_with(&format!("{}.\t", i + 1)),
-            "paragraph {}: {text}",
-            i + 1
-        );
+        assert!(text.starts_with(&format!("{}.\t", i + 1)), "paragraph {}: {text}", i + 1);
     }
     assert_eq!(styled("MastheadCaption").len(), 3);
-    assert_eq!(
-        styled("Title"),
-        ["Report on the meeting of the Working Group on Trafficking in Persons"]
-    );
+    assert_eq!(styled("Title"), ["Report on the meeting of the Working Group on Trafficking in Persons"]);
     assert!(document.contains("<w:titlePg />"));
-    assert!(
-        !document.contains("w:numPr"),
-        "numbers must be text, not Word numbering"
-    );
+    assert!(!document.contains("w:numPr"), "numbers must be text, not Word numbering");
 
     // Styles: the New York names, Footnote Reference superscript, Times New Roman.
     let styles = &p["word/styles.xml"];
-    for name in [
-        "HCh",
-        "H1",
-        "H23",
-        "H4",
-        "H56",
-        "SingleTxt",
-        "Footnote Text",
-        "Footnote Reference",
-        "Normal",
-    ] {
-        assert!(
-            styles.contains(&format!(r#"<w:name w:val="{name}" />"#)),
-            "style {name}"
-        );
+    for name in ["HCh", "H1", "H23", "H4", "H56", "SingleTxt", "Footnote Text", "Footnote Reference", "Normal"] {
+        assert!(styles.contains(&format!(r#"<w:name w:val="{name}" />"#)), "style {name}");
     }
     assert!(
         styles.contains(r#"w:styleId="FootnoteReference""#)
@@ -514,40 +407,14 @@ fn parts_footnotes_styles_headers_properties() {
     assert!(styles.contains(r#"<w:lang w:val="en""#));
 
     // Headers: the symbol on the outer side of odd and even pages, none on page 1.
-    let headers: Vec<&String> = p
-        .iter()
-        .filter(|(k, _)| k.starts_with("word/header"))
-        .map(|(_, v)| v)
-        .collect();
+    let headers: Vec<&String> = p.iter().filter(|(k, _)| k.starts_with("word/header")).map(|(_, v)| v).collect();
     assert_eq!(headers.len(), 3);
-    assert_eq!(
-        headers
-            .iter()
-            .filter(|h| h.contains("CTOC/COP/WG.4/2009/2"))
-            .count(),
-        2
-    );
-    assert!(
-        headers
-            .iter()
-            .any(|h| h.contains("CTOC/COP/WG.4/2009/2") && h.contains(r#"<w:jc w:val="right" />"#))
-    );
-    assert!(
-        headers
-            .iter()
-            .any(|h| h.contains("CTOC/COP/WG.4/2009/2") && h.contains(r#"<w:jc w:val="left" />"#))
-    );
-    let footers: Vec<&String> = p
-        .iter()
-        .filter(|(k, _)| k.starts_with("word/footer"))
-        .map(|(_, v)| v)
-        .collect();
+    assert_eq!(headers.iter().filter(|h| h.contains("CTOC/COP/WG.4/2009/2")).count(), 2);
+    assert!(headers.iter().any(|h| h.contains("CTOC/COP/WG.4/2009/2") && h.contains(r#"<w:jc w:val="right" />"#)));
+    assert!(headers.iter().any(|h| h.contains("CTOC/COP/WG.4/2009/2") && h.contains(r#"<w:jc w:val="left" />"#)));
+    let footers: Vec<&String> = p.iter().filter(|(k, _)| k.starts_with("word/footer")).map(|(_, v)| v).collect();
     assert_eq!(footers.iter().filter(|f| f.contains(">PAGE<")).count(), 2);
-    assert!(
-        footers
-            .iter()
-            .any(|f| f.contains("V.09-82790 (E)") && f.contains("*0982790*"))
-    );
+    assert!(footers.iter().any(|f| f.contains("V.09-82790 (E)") && f.contains("*0982790*")));
     let rels = &p["word/_rels/document.xml.rels"];
     assert!(rels.contains("footnotes.xml"));
     assert!(document.contains(r#"w:type="even""#) && document.contains(r#"w:type="first""#));
@@ -555,16 +422,11 @@ fn parts_footnotes_styles_headers_properties() {
     assert!(p["[Content_Types].xml"].contains("/word/footnotes.xml"));
 
     // Page: A4.
-    assert!(
-        document.contains(r#"<w:pgSz w:w="11906" w:h="16838""#),
-        "A4"
-    );
+    assert!(document.contains(r#"<w:pgSz w:w="11906" w:h="16838""#), "A4");
 
     // Core properties from the session, never the clock.
     let core = &p["docProps/core.xml"];
-    assert!(core.contains(
-        "<dc:title>Report on the meeting of the Working Group on Trafficking in Persons</dc:title>"
-    ));
+    assert!(core.contains("<dc:title>Report on the meeting of the Working Group on Trafficking in Persons</dc:title>"));
     assert!(core.contains("<dc:subject>CTOC/COP/WG.4/2009/2</dc:subject>"));
     assert!(core.contains("<dc:language>en</dc:language>"));
     assert!(core.contains(">2009-04-21T00:00:00Z</dcterms:created>"));
@@ -575,12 +437,7 @@ fn parts_footnotes_styles_headers_properties() {
     for i in 0..zip.len() {
         let f = zip.by_index(i).unwrap();
         let time = f.last_modified().unwrap();
-        assert_eq!(
-            (time.year(), time.month(), time.day()),
-            (2009, 4, 21),
-            "{}",
-            f.name()
-        );
+        assert_eq!((time.year(), time.month(), time.day()), (2009, 4, 21), "{}", f.name());
     }
 }
 
@@ -594,9 +451,7 @@ fn same_bytes_in_one_process() {
     let second = write(&doc);
     assert!(first == second, "two builds in one process differ");
     // And on another thread (docx-rs's paragraph ids are thread-local).
-    let third = std::thread::spawn(move || write(&sample(false)))
-        .join()
-        .unwrap();
+    let third = std::thread::spawn(move || write(&sample(false))).join().unwrap();
     assert!(first == third, "a build on another thread differs");
 }
 
@@ -632,24 +487,15 @@ fn same_bytes_in_two_processes() {
         assert!(status.success());
         outputs.push(std::fs::read(&out).expect("the child wrote the file"));
     }
-    assert!(
-        outputs[0] == outputs[1],
-        "two processes wrote different bytes"
-    );
-    assert!(
-        outputs[0] == write(&sample(true)),
-        "this process and the children differ"
-    );
+    assert!(outputs[0] == outputs[1], "two processes wrote different bytes");
+    assert!(outputs[0] == write(&sample(true)), "this process and the children differ");
 }
 
 #[test]
 fn hostile_text_is_written_literally() {
     let p = parts(&write(&sample(true)));
     let body = paragraphs(&p["word/document.xml"]);
-    let hostile = body
-        .iter()
-        .find(|(_, p)| p.text.contains("Hostile"))
-        .expect("the hostile paragraph");
+    let hostile = body.iter().find(|(_, p)| p.text.contains("Hostile")).expect("the hostile paragraph");
     assert_eq!(
         hostile.1.text,
         "3.\tHostile <w:p><w:r><w:t>x</w:t></w:r></w:p> ]]> & &amp; \"q\" 'a' ctl\u{fffd}ctl vt\nvt end"
@@ -663,10 +509,7 @@ fn hostile_text_is_written_literally() {
 // LibreOffice.
 
 fn require(tool: &str) {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {tool}")])
-        .output()
-        .map(|o| o.status.success());
+    let found = Command::new("sh").args(["-c", &format!("command -v {tool}")]).output().map(|o| o.status.success());
     assert!(
         found.unwrap_or(false),
         "`{tool}` is missing: install it (apt-get install -y libreoffice-writer-nogui poppler-utils); \
@@ -681,18 +524,9 @@ fn libreoffice_pages(docx: &[u8], dir: &Path) -> Vec<String> {
     let input = dir.join("report.docx");
     std::fs::write(&input, docx).unwrap();
     // A private profile: parallel runs must not share (and lock) one.
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.join("profile").display()
-    );
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("profile").display());
     let out = Command::new("soffice")
-        .args([
-            profile.as_str(),
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
+        .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
         .arg(dir)
         .arg(&input)
         .output()
@@ -704,22 +538,14 @@ fn libreoffice_pages(docx: &[u8], dir: &Path) -> Vec<String> {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    let text = Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .unwrap();
+    let text = Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
     assert!(text.status.success(), "pdftotext failed");
     // For looking at: RAPPORTEUR_KEEP_PDF=/tmp/x.pdf keeps the PDF (and the DOCX as /tmp/x.docx).
     if let Ok(keep) = std::env::var("RAPPORTEUR_KEEP_PDF") {
         std::fs::copy(&pdf, &keep).unwrap();
         std::fs::copy(&input, Path::new(&keep).with_extension("docx")).unwrap();
     }
-    String::from_utf8(text.stdout)
-        .unwrap()
-        .split('\u{c}')
-        .map(normalize)
-        .collect()
+    String::from_utf8(text.stdout).unwrap().split('\u{c}').map(normalize).collect()
 }
 
 /// Whitespace collapsed to single spaces.
@@ -728,9 +554,7 @@ fn normalize(s: &str) -> String {
 }
 
 fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control() && *c != '\u{fffd}')
-        .collect()
+    s.chars().filter(|c| !c.is_whitespace() && !c.is_control() && *c != '\u{fffd}').collect()
 }
 
 /// Checks that LibreOffice's rendering of `doc` holds every heading, paragraph and footnote, each
@@ -767,25 +591,13 @@ fn check_rendering(doc: &Document, pages: &[String]) {
         // Paragraphs may be split across pages; compare their first and last words.
         let words: Vec<&str> = text.split_whitespace().collect();
         let head = squash(&words.iter().take(6).copied().collect::<Vec<_>>().join(" "));
-        let tail = squash(
-            &words
-                .iter()
-                .rev()
-                .take(4)
-                .rev()
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
+        let tail = squash(&words.iter().rev().take(4).rev().copied().collect::<Vec<_>>().join(" "));
         checked += 1;
         if !all.contains(&head) || !all.contains(&tail) {
             missing.push(text.to_string());
         }
     });
-    assert!(
-        missing.is_empty(),
-        "missing from the LibreOffice rendering: {missing:#?}"
-    );
+    assert!(missing.is_empty(), "missing from the LibreOffice rendering: {missing:#?}");
     assert!(checked > 0);
 
     // Each footnote: its text on the page where the words just before its reference stand.
@@ -832,36 +644,17 @@ fn check_rendering(doc: &Document, pages: &[String]) {
         }
     }
     refs(&doc.body, &mut cites);
-    assert_eq!(
-        cites.len(),
-        doc.footnotes.len(),
-        "every footnote is cited once"
-    );
+    assert_eq!(cites.len(), doc.footnotes.len(), "every footnote is cited once");
     for (id, before) in cites {
         let note = doc.footnote(&id).unwrap();
         // (pdftotext reads a note's mark apart from its text, so the text alone is looked for.)
         let text = squash(&rapporteur::document::plain_text(&note.content));
         let words: Vec<&str> = before.split_whitespace().collect();
-        let context = squash(
-            &words
-                .iter()
-                .rev()
-                .take(4)
-                .rev()
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
+        let context = squash(&words.iter().rev().take(4).rev().copied().collect::<Vec<_>>().join(" "));
         let note_page = pages.iter().position(|p| p.contains(&text));
         let cite_page = pages.iter().position(|p| p.contains(&context));
-        assert!(
-            note_page.is_some(),
-            "footnote {id} ({text}) not found in the rendering"
-        );
-        assert_eq!(
-            note_page, cite_page,
-            "footnote {id} is not on the page that cites it ({context})"
-        );
+        assert!(note_page.is_some(), "footnote {id} ({text}) not found in the rendering");
+        assert_eq!(note_page, cite_page, "footnote {id} is not on the page that cites it ({context})");
     }
 }
 
@@ -870,35 +663,16 @@ fn libreoffice_renders_everything() {
     let doc = sample(true);
     let dir = tempfile::tempdir().unwrap();
     let pages = libreoffice_pages(&write(&doc), dir.path());
-    assert!(
-        pages.len() >= 3,
-        "expected several pages, got {}",
-        pages.len()
-    );
+    assert!(pages.len() >= 3, "expected several pages, got {}", pages.len());
     check_rendering(&doc, &pages);
     let all = pages.join(" ");
     // Masthead, running header (page 2 on), first-page footer.
-    for s in [
-        "United Nations",
-        "CTOC/COP/WG.4/2009/2",
-        "Distr.: General",
-        "21 April 2009",
-        "Original: English",
-    ] {
+    for s in ["United Nations", "CTOC/COP/WG.4/2009/2", "Distr.: General", "21 April 2009", "Original: English"] {
         assert!(pages[0].contains(s), "page 1 lacks {s}");
     }
     assert!(pages[0].contains("V.09-82790 (E)"));
-    assert!(
-        pages[1].contains("CTOC/COP/WG.4/2009/2"),
-        "page 2 has the symbol in its header"
-    );
-    assert!(
-        !pages[1].contains("V.09-82790"),
-        "the job number is on page 1 only"
-    );
+    assert!(pages[1].contains("CTOC/COP/WG.4/2009/2"), "page 2 has the symbol in its header");
+    assert!(!pages[1].contains("V.09-82790"), "the job number is on page 1 only");
     // Hostile text came through literally.
-    assert!(
-        all.contains("Hostile <w:p><w:r><w:t>x</w:t></w:r></w:p> ]]> & &amp; \"q\" 'a'"),
-        "{all}"
-    );
+    assert!(all.contains("Hostile <w:p><w:r><w:t>x</w:t></w:r></w:p> ]]> & &amp; \"q\" 'a'"), "{all}");
 }

@@ -163,6 +163,10 @@ pub struct Attendance {
     /// United Nations entities and institutes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub un_entities: Vec<String>,
+    /// The network the institutes belong to, when the report names it ("United Nations Crime
+    /// Prevention and Criminal Justice Programme network").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub un_network: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub intergovernmental_organizations: Vec<String>,
     /// Entities maintaining permanent observer offices.

@@ -9,11 +9,7 @@ use crate::document::{Block, Document, Inline, Item, Paragraph};
 use crate::writers::WriteOptions;
 
 pub fn write(doc: &Document, _opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
-    let mut w = TextWriter {
-        doc,
-        lines: Vec::new(),
-        pending_notes: Vec::new(),
-    };
+    let mut w = TextWriter { doc, lines: Vec::new(), pending_notes: Vec::new() };
     w.masthead();
     w.blocks(&doc.body);
     w.flush_notes();
@@ -78,11 +74,8 @@ impl TextWriter<'_> {
                 Block::Contents(c) => {
                     let mut lines = vec![c.heading.clone()];
                     for e in &c.entries {
-                        let mut line = format!(
-                            "{}{}",
-                            "  ".repeat(e.level as usize),
-                            labelled(e.num.as_deref(), &e.title)
-                        );
+                        let mut line =
+                            format!("{}{}", "  ".repeat(e.level as usize), labelled(e.num.as_deref(), &e.title));
                         if let Some(paras) = &e.paragraphs {
                             line.push('\t');
                             line.push_str(paras);
@@ -134,13 +127,10 @@ impl TextWriter<'_> {
                     out.push_str(&superscript(marker));
                     if let Some(note) = self.doc.footnote(id) {
                         let body = self.inlines(&note.content);
-                        self.pending_notes
-                            .push(format!("{} {body}", superscript(marker)));
+                        self.pending_notes.push(format!("{} {body}", superscript(marker)));
                     }
                 }
-                Inline::Ref { content, .. } | Inline::Entity { content, .. } => {
-                    out.push_str(&self.inlines(content))
-                }
+                Inline::Ref { content, .. } | Inline::Entity { content, .. } => out.push_str(&self.inlines(content)),
             }
         }
         out
@@ -177,8 +167,8 @@ pub fn superscript(marker: &str) -> String {
 
 /// Modifier letters a–z ("q" has none in Unicode; the plain letter stands in).
 const SUPERSCRIPT_LETTERS: [char; 26] = [
-    'ᵃ', 'ᵇ', 'ᶜ', 'ᵈ', 'ᵉ', 'ᶠ', 'ᵍ', 'ʰ', 'ⁱ', 'ʲ', 'ᵏ', 'ˡ', 'ᵐ', 'ⁿ', 'ᵒ', 'ᵖ', 'q', 'ʳ', 'ˢ',
-    'ᵗ', 'ᵘ', 'ᵛ', 'ʷ', 'ˣ', 'ʸ', 'ᶻ',
+    'ᵃ', 'ᵇ', 'ᶜ', 'ᵈ', 'ᵉ', 'ᶠ', 'ᵍ', 'ʰ', 'ⁱ', 'ʲ', 'ᵏ', 'ˡ', 'ᵐ', 'ⁿ', 'ᵒ', 'ᵖ', 'q', 'ʳ', 'ˢ', 'ᵗ', 'ᵘ', 'ᵛ', 'ʷ',
+    'ˣ', 'ʸ', 'ᶻ',
 ];
 
 #[cfg(test)]

@@ -5,17 +5,14 @@
 //! `Document` alone.
 
 use docx_rs::{
-    BorderType, BreakType, Docx, FieldCharType, Footer, Footnote, Header, InstrPAGE, InstrText,
-    PageMargin, Paragraph, Run, Table, TableBorder, TableBorderPosition, TableCell,
-    TableCellBorder, TableCellBorderPosition, TableCellBorders, TableCellMargins, TableLayoutType,
-    TableRow, VAlignType, WidthType, XMLDocx,
+    BorderType, BreakType, Docx, FieldCharType, Footer, Footnote, Header, InstrPAGE, InstrText, PageMargin, Paragraph,
+    Run, Table, TableBorder, TableBorderPosition, TableCell, TableCellBorder, TableCellBorderPosition,
+    TableCellBorders, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType, XMLDocx,
 };
 
 use super::styles::{self, id};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::document::{
-    Block, Contents, Division, DivisionKind, Document, Inline, Item, Paragraph as Para,
-};
+use crate::document::{Block, Contents, Division, DivisionKind, Document, Inline, Item, Paragraph as Para};
 
 /// A footnote as written: its id in `word/footnotes.xml`, the `Document`'s marker, and whether
 /// Word's own number (`w:footnoteRef`) prints that marker or a custom mark is needed.
@@ -32,13 +29,7 @@ pub struct Built {
 }
 
 pub fn build(doc: &Document) -> Result<Built, Diagnostics> {
-    let mut b = Builder {
-        doc,
-        para_seq: 0,
-        notes: Vec::new(),
-        auto_count: 0,
-        errors: Diagnostics::new(),
-    };
+    let mut b = Builder { doc, para_seq: 0, notes: Vec::new(), auto_count: 0, errors: Diagnostics::new() };
 
     let mut docx = Docx::new()
         .page_size(styles::PAGE_WIDTH, styles::PAGE_HEIGHT)
@@ -53,11 +44,7 @@ pub fn build(doc: &Document) -> Result<Built, Diagnostics> {
                 .gutter(0),
         )
         .default_fonts(
-            docx_rs::RunFonts::new()
-                .ascii(styles::FONT)
-                .hi_ansi(styles::FONT)
-                .cs(styles::FONT)
-                .east_asia(styles::FONT),
+            docx_rs::RunFonts::new().ascii(styles::FONT).hi_ansi(styles::FONT).cs(styles::FONT).east_asia(styles::FONT),
         )
         .default_size(20);
     for style in styles::all() {
@@ -68,34 +55,21 @@ pub fn build(doc: &Document) -> Result<Built, Diagnostics> {
     // on the left; page 1 has the masthead instead and the job number at the foot.
     let symbol = &doc.masthead.symbol;
     let odd_header = Header::new().add_paragraph(
-        b.para(id::HEADER)
-            .align(docx_rs::AlignmentType::Right)
-            .add_run(Run::new().add_text(clean(symbol))),
+        b.para(id::HEADER).align(docx_rs::AlignmentType::Right).add_run(Run::new().add_text(clean(symbol))),
     );
     let even_header = Header::new().add_paragraph(
-        b.para(id::HEADER)
-            .align(docx_rs::AlignmentType::Left)
-            .add_run(Run::new().add_text(clean(symbol))),
+        b.para(id::HEADER).align(docx_rs::AlignmentType::Left).add_run(Run::new().add_text(clean(symbol))),
     );
     let first_header = Header::new().add_paragraph(b.para(id::NORMAL));
-    let odd_footer = Footer::new().add_paragraph(page_number(
-        b.para(id::FOOTER).align(docx_rs::AlignmentType::Right),
-    ));
-    let even_footer = Footer::new().add_paragraph(page_number(
-        b.para(id::FOOTER).align(docx_rs::AlignmentType::Left),
-    ));
+    let odd_footer = Footer::new().add_paragraph(page_number(b.para(id::FOOTER).align(docx_rs::AlignmentType::Right)));
+    let even_footer = Footer::new().add_paragraph(page_number(b.para(id::FOOTER).align(docx_rs::AlignmentType::Left)));
     let mut first_footer = Footer::new();
     match &doc.masthead.job_number {
         Some(job) => {
-            first_footer = first_footer.add_paragraph(
-                b.para(id::JOB_NUMBER)
-                    .add_run(Run::new().add_text(clean(job))),
-            );
+            first_footer = first_footer.add_paragraph(b.para(id::JOB_NUMBER).add_run(Run::new().add_text(clean(job))));
             if let Some(code) = &doc.masthead.barcode {
-                first_footer = first_footer.add_paragraph(
-                    b.para(id::BARCODE)
-                        .add_run(Run::new().add_text(clean(code))),
-                );
+                first_footer =
+                    first_footer.add_paragraph(b.para(id::BARCODE).add_run(Run::new().add_text(clean(code))));
             }
         }
         None => first_footer = first_footer.add_paragraph(b.para(id::NORMAL)),
@@ -121,10 +95,7 @@ pub fn build(doc: &Document) -> Result<Built, Diagnostics> {
     if b.errors.has_errors() {
         return Err(b.errors);
     }
-    Ok(Built {
-        xml: docx.build(),
-        notes: b.notes,
-    })
+    Ok(Built { xml: docx.build(), notes: b.notes })
 }
 
 enum Child {
@@ -167,9 +138,7 @@ impl Builder<'_> {
     /// A new paragraph with the next paragraph id and the given style.
     fn para(&mut self, style: &str) -> Paragraph {
         self.para_seq += 1;
-        Paragraph::new()
-            .id(format!("{:08X}", self.para_seq))
-            .style(style)
+        Paragraph::new().id(format!("{:08X}", self.para_seq)).style(style)
     }
 
     fn masthead(&mut self, out: &mut Vec<Child>) {
@@ -177,9 +146,7 @@ impl Builder<'_> {
         let col = [styles::FULL_WIDTH * 2 / 7, styles::FULL_WIDTH * 3 / 7];
         let col = [col[0], col[1], styles::FULL_WIDTH - col[0] - col[1]];
         let rule = |size: usize| {
-            TableCellBorder::new(TableCellBorderPosition::Bottom)
-                .border_type(BorderType::Single)
-                .size(size)
+            TableCellBorder::new(TableCellBorderPosition::Bottom).border_type(BorderType::Single).size(size)
         };
         let cell = |width: i32, span: usize, border: usize| {
             let mut c = TableCell::new()
@@ -193,9 +160,7 @@ impl Builder<'_> {
         };
 
         // Top line: "United Nations" and the symbol, its first component larger.
-        let publisher = self
-            .para(id::MASTHEAD_UN)
-            .add_run(Run::new().add_text(clean(&m.publisher)));
+        let publisher = self.para(id::MASTHEAD_UN).add_run(Run::new().add_text(clean(&m.publisher)));
         let mut symbol = self.para(id::MASTHEAD_SYMBOL);
         let (first, rest) = match m.symbol.find('/') {
             Some(i) => m.symbol.split_at(i),
@@ -211,16 +176,11 @@ impl Builder<'_> {
         ]);
 
         // Second block: the organ; distribution, date and original language on the right.
-        let organ = self
-            .para(id::MASTHEAD_ORGAN)
-            .add_run(Run::new().add_text(clean(&m.organ)));
+        let organ = self.para(id::MASTHEAD_ORGAN).add_run(Run::new().add_text(clean(&m.organ)));
         let mut distr = cell(col[2], 1, 12).vertical_align(VAlignType::Top);
-        for line in [
-            format!("Distr.: {}", m.distribution),
-            m.date.clone(),
-            String::new(),
-            format!("Original: {}", m.original),
-        ] {
+        for line in
+            [format!("Distr.: {}", m.distribution), m.date.clone(), String::new(), format!("Original: {}", m.original)]
+        {
             let mut p = self.para(id::MASTHEAD_DISTR);
             if !line.is_empty() {
                 p = p.add_run(Run::new().add_text(clean(&line)));
@@ -229,9 +189,7 @@ impl Builder<'_> {
         }
         // The bottom margin leaves a little air above the heavy rule.
         let row2 = TableRow::new(vec![
-            cell(col[0] + col[1], 2, 12)
-                .vertical_align(VAlignType::Top)
-                .add_paragraph(organ),
+            cell(col[0] + col[1], 2, 12).vertical_align(VAlignType::Top).add_paragraph(organ),
             distr,
         ]);
 
@@ -279,27 +237,15 @@ impl Builder<'_> {
             // "Annex I" / "Decision 4/4" stand on a line of their own above the title.
             (Some(num), DivisionKind::Annex | DivisionKind::Decision) => {
                 p = p
-                    .indent(
-                        Some(styles::BODY_INDENT),
-                        None,
-                        Some(styles::BODY_INDENT),
-                        None,
-                    )
+                    .indent(Some(styles::BODY_INDENT), None, Some(styles::BODY_INDENT), None)
                     .add_run(Run::new().add_text(clean(num)))
                     .add_run(Run::new().add_break(BreakType::TextWrapping));
             }
             (Some(num), _) => {
-                p = p
-                    .add_run(Run::new().add_text(clean(num)))
-                    .add_run(Run::new().add_tab());
+                p = p.add_run(Run::new().add_text(clean(num))).add_run(Run::new().add_tab());
             }
             (None, _) => {
-                p = p.indent(
-                    Some(styles::BODY_INDENT),
-                    None,
-                    Some(styles::BODY_INDENT),
-                    None,
-                );
+                p = p.indent(Some(styles::BODY_INDENT), None, Some(styles::BODY_INDENT), None);
             }
         }
         p = self.add_inlines(p, &d.heading, Fmt::default());
@@ -310,9 +256,7 @@ impl Builder<'_> {
     fn paragraph(&mut self, para: &Para, out: &mut Vec<Child>) {
         let mut p = self.para(id::SINGLE_TXT);
         if let Some(num) = &para.num {
-            p = p
-                .add_run(Run::new().add_text(clean(num)))
-                .add_run(Run::new().add_tab());
+            p = p.add_run(Run::new().add_text(clean(num))).add_run(Run::new().add_tab());
         }
         p = self.add_inlines(p, &para.content, Fmt::default());
         push_para(out, p);
@@ -337,9 +281,7 @@ impl Builder<'_> {
                             .pos((styles::BODY_INDENT + first + styles::LABEL_STEP) as usize),
                     );
             }
-            p = p
-                .add_run(Run::new().add_text(clean(&item.label)))
-                .add_run(Run::new().add_tab());
+            p = p.add_run(Run::new().add_text(clean(&item.label))).add_run(Run::new().add_tab());
             p = self.add_inlines(p, &item.content, Fmt::default());
             push_para(out, p);
             self.items(&item.items, depth + 1, out);
@@ -357,13 +299,7 @@ impl Builder<'_> {
         caption = self.add_inlines(caption, &t.caption, Fmt::default());
         push_para(out, caption);
 
-        let columns = t
-            .rows
-            .iter()
-            .map(Vec::len)
-            .chain([t.header.len()])
-            .max()
-            .unwrap_or(0);
+        let columns = t.rows.iter().map(Vec::len).chain([t.header.len()]).max().unwrap_or(0);
         if columns == 0 {
             return;
         }
@@ -376,17 +312,11 @@ impl Builder<'_> {
                 if let Some(content) = cells.get(i) {
                     p = b.add_inlines(p, content, Fmt::default());
                 }
-                let mut cell = TableCell::new()
-                    .width(width as usize, WidthType::Dxa)
-                    .add_paragraph(p);
+                let mut cell = TableCell::new().width(width as usize, WidthType::Dxa).add_paragraph(p);
                 if rule {
-                    cell = cell.set_borders(
-                        TableCellBorders::with_empty().set(
-                            TableCellBorder::new(TableCellBorderPosition::Bottom)
-                                .border_type(BorderType::Single)
-                                .size(4),
-                        ),
-                    );
+                    cell = cell.set_borders(TableCellBorders::with_empty().set(
+                        TableCellBorder::new(TableCellBorderPosition::Bottom).border_type(BorderType::Single).size(4),
+                    ));
                 }
                 row.push(cell);
             }
@@ -398,11 +328,7 @@ impl Builder<'_> {
         for r in &t.rows {
             make_row(self, r, id::TABLE_TEXT, false);
         }
-        let rule = |pos| {
-            TableBorder::new(pos)
-                .border_type(BorderType::Single)
-                .size(4)
-        };
+        let rule = |pos| TableBorder::new(pos).border_type(BorderType::Single).size(4);
         let table = Table::without_borders(rows)
             .set_grid(vec![width as usize; columns])
             .width((width * columns as i32) as usize, WidthType::Dxa)
@@ -414,22 +340,16 @@ impl Builder<'_> {
     }
 
     fn contents(&mut self, c: &Contents, out: &mut Vec<Child>) {
-        let heading = self
-            .para(id::CONTENTS_HEADING)
-            .add_run(Run::new().add_text(clean(&c.heading)));
+        let heading = self.para(id::CONTENTS_HEADING).add_run(Run::new().add_text(clean(&c.heading)));
         push_para(out, heading);
         for e in &c.entries {
             let mut p = self.para(&id::toc(e.level));
             if let Some(num) = &e.num {
                 p = p.add_run(Run::new().add_text(clean(num)));
             }
-            p = p
-                .add_run(Run::new().add_tab())
-                .add_run(Run::new().add_text(clean(&e.title)));
+            p = p.add_run(Run::new().add_tab()).add_run(Run::new().add_text(clean(&e.title)));
             if let Some(paras) = &e.paragraphs {
-                p = p
-                    .add_run(Run::new().add_tab())
-                    .add_run(Run::new().add_text(clean(paras)));
+                p = p.add_run(Run::new().add_tab()).add_run(Run::new().add_text(clean(paras)));
             }
             push_para(out, p);
         }
@@ -450,28 +370,12 @@ impl Builder<'_> {
         for inline in inlines {
             match inline {
                 Inline::Text { text } => push_text(out, text, fmt),
-                Inline::Emph { content } => self.runs(
-                    content,
-                    Fmt {
-                        italic: true,
-                        ..fmt
-                    },
-                    in_note,
-                    out,
-                ),
-                Inline::Strong { content } => {
-                    self.runs(content, Fmt { bold: true, ..fmt }, in_note, out)
-                }
-                Inline::Ref { content, .. } | Inline::Entity { content, .. } => {
-                    self.runs(content, fmt, in_note, out)
-                }
+                Inline::Emph { content } => self.runs(content, Fmt { italic: true, ..fmt }, in_note, out),
+                Inline::Strong { content } => self.runs(content, Fmt { bold: true, ..fmt }, in_note, out),
+                Inline::Ref { content, .. } | Inline::Entity { content, .. } => self.runs(content, fmt, in_note, out),
                 Inline::NoteRef { id, marker } => {
                     if in_note {
-                        out.push(
-                            Run::new()
-                                .style(id::FOOTNOTE_REFERENCE)
-                                .add_text(clean(marker)),
-                        );
+                        out.push(Run::new().style(id::FOOTNOTE_REFERENCE).add_text(clean(marker)));
                         continue;
                     }
                     let Some(note) = self.doc.footnote(id) else {
@@ -486,30 +390,19 @@ impl Builder<'_> {
                     if auto {
                         self.auto_count += 1;
                     }
-                    self.notes.push(Note {
-                        word_id,
-                        marker: marker.clone(),
-                        auto,
-                    });
+                    self.notes.push(Note { word_id, marker: marker.clone(), auto });
                     // The mark inside the note; `package` turns it into `w:footnoteRef` when
                     // Word's own number prints the marker.
                     let mut p = self
                         .para(id::FOOTNOTE_TEXT)
-                        .add_run(
-                            Run::new()
-                                .style(id::FOOTNOTE_REFERENCE)
-                                .add_text(clean(marker)),
-                        )
+                        .add_run(Run::new().style(id::FOOTNOTE_REFERENCE).add_text(clean(marker)))
                         .add_run(Run::new().add_tab());
                     let mut body = Vec::new();
                     self.runs(&note.content, Fmt::default(), true, &mut body);
                     for run in body {
                         p = p.add_run(run);
                     }
-                    let footnote = Footnote {
-                        id: word_id,
-                        content: vec![p],
-                    };
+                    let footnote = Footnote { id: word_id, content: vec![p] };
                     out.push(Run::new().add_footnote_reference(footnote));
                 }
             }

@@ -29,26 +29,18 @@ const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main
 pub fn package(doc: &Document, built: Built) -> Result<Vec<u8>, Diagnostics> {
     let date = parse_date(&doc.meta.date).ok_or_else(|| {
         Diagnostics::from(
-            Diagnostic::error(format!(
-                "the document date `{}` is not a date of the form YYYY-MM-DD",
-                doc.meta.date
-            ))
-            .with_hint(
-                "the DOCX properties and archive timestamps are taken from the session's `date`",
-            ),
+            Diagnostic::error(format!("the document date `{}` is not a date of the form YYYY-MM-DD", doc.meta.date))
+                .with_hint("the DOCX properties and archive timestamps are taken from the session's `date`"),
         )
     })?;
     let xml = built.xml;
     let bug = |what: String| {
         Diagnostics::from(
-            Diagnostic::error(format!("could not write the DOCX package: {what}")).with_hint(
-                "this is a bug in rapporteur's DOCX writer; please report it with the session",
-            ),
+            Diagnostic::error(format!("could not write the DOCX package: {what}"))
+                .with_hint("this is a bug in rapporteur's DOCX writer; please report it with the session"),
         )
     };
-    let text = |bytes: Vec<u8>, part: &str| {
-        String::from_utf8(bytes).map_err(|_| bug(format!("{part} is not UTF-8")))
-    };
+    let text = |bytes: Vec<u8>, part: &str| String::from_utf8(bytes).map_err(|_| bug(format!("{part} is not UTF-8")));
 
     let mut document = text(xml.document, "word/document.xml")?;
     let mut footnotes = text(xml.footnotes, "word/footnotes.xml")?;
@@ -56,8 +48,7 @@ pub fn package(doc: &Document, built: Built) -> Result<Vec<u8>, Diagnostics> {
         document = mark_custom_references(&document, &built.notes).map_err(bug)?;
         footnotes = patch_footnotes(&footnotes, &built.notes).map_err(bug)?;
     }
-    let styles =
-        set_language(&text(xml.styles, "word/styles.xml")?, &doc.meta.language).map_err(bug)?;
+    let styles = set_language(&text(xml.styles, "word/styles.xml")?, &doc.meta.language).map_err(bug)?;
     let settings = settings(!built.notes.is_empty(), &doc.meta.language);
     let core = core_properties(doc, date);
 
@@ -101,18 +92,11 @@ fn parse_date(date: &str) -> Option<(u16, u8, u8)> {
     if it.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
         return None;
     }
-    let (y, m, d) = (
-        y.parse::<u16>().ok()?,
-        m.parse::<u8>().ok()?,
-        d.parse::<u8>().ok()?,
-    );
+    let (y, m, d) = (y.parse::<u16>().ok()?, m.parse::<u8>().ok()?, d.parse::<u8>().ok()?);
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
-fn zip_parts(
-    parts: Vec<(String, Vec<u8>)>,
-    (y, m, d): (u16, u8, u8),
-) -> zip::result::ZipResult<Vec<u8>> {
+fn zip_parts(parts: Vec<(String, Vec<u8>)>, (y, m, d): (u16, u8, u8)) -> zip::result::ZipResult<Vec<u8>> {
     // ZIP (DOS) times cover 1980-2107; a date outside that range gets the earliest one.
     let time = zip::DateTime::from_date_and_time(y, m, d, 0, 0, 0).unwrap_or_default();
     let options = SimpleFileOptions::default()
@@ -130,9 +114,7 @@ fn zip_parts(
 /// Adds the separator notes and, inside every note Word numbers itself, replaces the marker
 /// text of the mark run (the note's first `w:t`, written by `build`) with `w:footnoteRef`.
 fn patch_footnotes(xml: &str, notes: &[Note]) -> Result<String, String> {
-    let root = xml
-        .find("<w:footnotes")
-        .ok_or("footnotes.xml has no <w:footnotes>")?;
+    let root = xml.find("<w:footnotes").ok_or("footnotes.xml has no <w:footnotes>")?;
     let open_end = root + xml[root..].find('>').ok_or("unterminated <w:footnotes>")? + 1;
     if xml[..open_end].ends_with("/>") {
         return Err("footnotes.xml holds no footnote".into());
@@ -151,29 +133,19 @@ fn patch_footnotes(xml: &str, notes: &[Note]) -> Result<String, String> {
 
     for note in notes.iter().filter(|n| n.auto) {
         let tag = format!(r#"<w:footnote w:id="{}">"#, note.word_id);
-        let start = out
-            .find(&tag)
-            .ok_or_else(|| format!("footnote {} missing", note.word_id))?;
-        let end = start
-            + out[start..]
-                .find("</w:footnote>")
-                .ok_or("unterminated <w:footnote>")?;
+        let start = out.find(&tag).ok_or_else(|| format!("footnote {} missing", note.word_id))?;
+        let end = start + out[start..].find("</w:footnote>").ok_or("unterminated <w:footnote>")?;
         let body = &out[start..end];
         let t_start = [body.find("<w:t>"), body.find("<w:t ")]
             .into_iter()
             .flatten()
             .min()
             .ok_or_else(|| format!("footnote {} has no mark", note.word_id))?;
-        let t_end =
-            t_start + body[t_start..].find("</w:t>").ok_or("unterminated <w:t>")? + "</w:t>".len();
+        let t_end = t_start + body[t_start..].find("</w:t>").ok_or("unterminated <w:t>")? + "</w:t>".len();
         let element = &body[t_start..t_end];
-        let inner =
-            &element[element.find('>').map_or(0, |i| i + 1)..element.len() - "</w:t>".len()];
+        let inner = &element[element.find('>').map_or(0, |i| i + 1)..element.len() - "</w:t>".len()];
         if inner != note.marker {
-            return Err(format!(
-                "footnote {}: mark `{inner}` is not `{}`",
-                note.word_id, note.marker
-            ));
+            return Err(format!("footnote {}: mark `{inner}` is not `{}`", note.word_id, note.marker));
         }
         out.replace_range(start + t_start..start + t_end, "<w:footnoteRef />");
     }
@@ -200,15 +172,9 @@ fn mark_custom_references(xml: &str, notes: &[Note]) -> Result<String, String> {
 
 /// Puts `w:lang` into the document defaults' run properties.
 fn set_language(xml: &str, language: &str) -> Result<String, String> {
-    let lang = format!(
-        r#"<w:lang w:val="{0}" w:eastAsia="{0}" w:bidi="{0}" />"#,
-        escape(language)
-    );
+    let lang = format!(r#"<w:lang w:val="{0}" w:eastAsia="{0}" w:bidi="{0}" />"#, escape(language));
     let anchor = "<w:rPrDefault><w:rPr>";
-    let at = xml
-        .find(anchor)
-        .ok_or("styles.xml has no run property defaults")?
-        + anchor.len();
+    let at = xml.find(anchor).ok_or("styles.xml has no run property defaults")? + anchor.len();
     // w:lang comes late in CT_RPr (after fonts, sizes…): put it at the end of the defaults.
     let end = at + xml[at..].find("</w:rPr>").ok_or("unterminated <w:rPr>")?;
     let mut out = xml.to_string();
@@ -217,11 +183,8 @@ fn set_language(xml: &str, language: &str) -> Result<String, String> {
 }
 
 fn settings(has_notes: bool, language: &str) -> String {
-    let notes = if has_notes {
-        r#"<w:footnotePr><w:footnote w:id="-1" /><w:footnote w:id="0" /></w:footnotePr>"#
-    } else {
-        ""
-    };
+    let notes =
+        if has_notes { r#"<w:footnotePr><w:footnote w:id="-1" /><w:footnote w:id="0" /></w:footnotePr>"# } else { "" };
     format!(
         concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,

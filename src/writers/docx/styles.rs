@@ -11,9 +11,8 @@
 //! edge), headings with their number hanging in a column to the left of the text block.
 
 use docx_rs::{
-    AlignmentType, BorderType, LineSpacing, LineSpacingType, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, RunFonts, SpecialIndentType, Style, StyleType, Tab,
-    TabLeaderType, TabValueType, VertAlignType,
+    AlignmentType, BorderType, LineSpacing, LineSpacingType, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, RunFonts, SpecialIndentType, Style, StyleType, Tab, TabLeaderType, TabValueType, VertAlignType,
 };
 
 /// Twips (1/20 pt) in a millimetre, for readable constants.
@@ -87,29 +86,17 @@ pub mod id {
 }
 
 fn fonts() -> RunFonts {
-    RunFonts::new()
-        .ascii(FONT)
-        .hi_ansi(FONT)
-        .cs(FONT)
-        .east_asia(FONT)
+    RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT)
 }
 
 /// Line spacing: `before`/`after` and an exact line pitch, all in twips.
 fn spacing(before: u32, after: u32, line: i32) -> LineSpacing {
-    LineSpacing::new()
-        .before(before)
-        .after(after)
-        .line(line)
-        .line_rule(LineSpacingType::Exact)
+    LineSpacing::new().before(before).after(after).line(line).line_rule(LineSpacingType::Exact)
 }
 
 fn paragraph_style(id: &str, name: &str) -> Style {
     let style = Style::new(id, StyleType::Paragraph).name(name);
-    if id == id::NORMAL {
-        style
-    } else {
-        style.based_on(id::NORMAL).next(id::NORMAL)
-    }
+    if id == id::NORMAL { style } else { style.based_on(id::NORMAL).next(id::NORMAL) }
 }
 
 fn tab(pos: i32) -> Tab {
@@ -124,23 +111,15 @@ fn with_tabs(mut style: Style, tabs: &[Tab]) -> Style {
 }
 
 fn keep_with_next(mut style: Style) -> Style {
-    style.paragraph_property = style
-        .paragraph_property
-        .clone()
-        .keep_next(true)
-        .keep_lines(true);
+    style.paragraph_property = style.paragraph_property.clone().keep_next(true).keep_lines(true);
     style
 }
 
 fn bottom_rule(mut style: Style, size: usize, space: usize) -> Style {
-    style.paragraph_property = style.paragraph_property.clone().set_borders(
-        ParagraphBorders::with_empty().set(
-            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-                .val(BorderType::Single)
-                .size(size)
-                .space(space),
-        ),
-    );
+    style.paragraph_property =
+        style.paragraph_property.clone().set_borders(ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Bottom).val(BorderType::Single).size(size).space(space),
+        ));
     style
 }
 
@@ -150,12 +129,7 @@ fn heading(id: &str, name: &str, size_pt: usize, before: u32, after: u32, italic
     let mut style = paragraph_style(id, name)
         .size(size_pt * 2)
         .line_spacing(spacing(before, after, line))
-        .indent(
-            Some(BODY_INDENT),
-            Some(SpecialIndentType::Hanging(HEADING_HANG)),
-            Some(BODY_INDENT),
-            None,
-        )
+        .indent(Some(BODY_INDENT), Some(SpecialIndentType::Hanging(HEADING_HANG)), Some(BODY_INDENT), None)
         .align(AlignmentType::Left);
     style = if italic { style.italic() } else { style.bold() };
     keep_with_next(with_tabs(style, &[tab(BODY_INDENT)]))
@@ -189,12 +163,7 @@ pub fn all() -> Vec<Style> {
             paragraph_style(&id::sub_item(depth), &format!("SingleTxt Sub-item {depth}"))
                 .based_on(id::SINGLE_TXT)
                 .next(&id::sub_item(depth))
-                .indent(
-                    Some(BODY_INDENT),
-                    Some(SpecialIndentType::FirstLine(first)),
-                    Some(BODY_INDENT),
-                    None,
-                ),
+                .indent(Some(BODY_INDENT), Some(SpecialIndentType::FirstLine(first)), Some(BODY_INDENT), None),
             &[tab(BODY_INDENT + first + LABEL_STEP)],
         ));
     }
@@ -213,12 +182,8 @@ pub fn all() -> Vec<Style> {
             &[tab(BODY_INDENT + NOTE_HANG)],
         ),
         {
-            let mut s =
-                Style::new(id::FOOTNOTE_REFERENCE, StyleType::Character).name("Footnote Reference");
-            s.run_property = s
-                .run_property
-                .clone()
-                .vert_align(VertAlignType::SuperScript);
+            let mut s = Style::new(id::FOOTNOTE_REFERENCE, StyleType::Character).name("Footnote Reference");
+            s.run_property = s.run_property.clone().vert_align(VertAlignType::SuperScript);
             s
         },
         bottom_rule(
@@ -230,29 +195,22 @@ pub fn all() -> Vec<Style> {
             1,
         ),
         paragraph_style(id::FOOTER, "Footer").size(18).bold(),
-        paragraph_style(id::MASTHEAD_UN, "Masthead United Nations")
-            .size(28)
-            .line_spacing(spacing(0, 40, 400)),
+        paragraph_style(id::MASTHEAD_UN, "Masthead United Nations").size(28).line_spacing(spacing(0, 40, 400)),
         paragraph_style(id::MASTHEAD_SYMBOL, "Masthead Symbol")
             .line_spacing(spacing(0, 40, 400))
             .align(AlignmentType::Right),
-        paragraph_style(id::MASTHEAD_ORGAN, "Masthead Organ")
-            .size(28)
-            .bold()
-            .line_spacing(spacing(120, 120, 320)),
-        paragraph_style(id::MASTHEAD_DISTR, "Masthead Distribution")
-            .line_spacing(spacing(0, 0, 240)),
+        paragraph_style(id::MASTHEAD_ORGAN, "Masthead Organ").size(28).bold().line_spacing(spacing(120, 120, 320)),
+        paragraph_style(id::MASTHEAD_DISTR, "Masthead Distribution").line_spacing(spacing(0, 0, 240)),
         keep_with_next(
-            paragraph_style(id::MASTHEAD_CAPTION, "Masthead Caption")
-                .bold()
-                .line_spacing(spacing(0, 0, 240)),
+            paragraph_style(id::MASTHEAD_CAPTION, "Masthead Caption").bold().line_spacing(spacing(0, 0, 240)),
         ),
         keep_with_next(
-            paragraph_style(id::TITLE, "Title")
-                .size(34)
-                .bold()
-                .line_spacing(spacing(480, 480, 400))
-                .indent(Some(BODY_INDENT), None, Some(BODY_INDENT), None),
+            paragraph_style(id::TITLE, "Title").size(34).bold().line_spacing(spacing(480, 480, 400)).indent(
+                Some(BODY_INDENT),
+                None,
+                Some(BODY_INDENT),
+                None,
+            ),
         ),
         paragraph_style(id::JOB_NUMBER, "Job Number"),
         paragraph_style(id::BARCODE, "Bar Code").size(24),
@@ -264,36 +222,28 @@ pub fn all() -> Vec<Style> {
                 .indent(Some(BODY_INDENT), None, Some(BODY_INDENT), None),
         ),
         keep_with_next(
-            paragraph_style(id::TABLE_CAPTION, "Table Caption")
-                .bold()
-                .line_spacing(spacing(240, 120, 240))
-                .indent(Some(BODY_INDENT), None, Some(BODY_INDENT), None),
+            paragraph_style(id::TABLE_CAPTION, "Table Caption").bold().line_spacing(spacing(240, 120, 240)).indent(
+                Some(BODY_INDENT),
+                None,
+                Some(BODY_INDENT),
+                None,
+            ),
         ),
-        paragraph_style(id::TABLE_HEAD, "Table Head")
-            .size(18)
-            .italic()
-            .line_spacing(spacing(40, 40, 220)),
-        paragraph_style(id::TABLE_TEXT, "Table Text")
-            .size(18)
-            .line_spacing(spacing(40, 40, 220)),
+        paragraph_style(id::TABLE_HEAD, "Table Head").size(18).italic().line_spacing(spacing(40, 40, 220)),
+        paragraph_style(id::TABLE_TEXT, "Table Text").size(18).line_spacing(spacing(40, 40, 220)),
     ]);
     for level in 0..3u8 {
         let indent = BODY_INDENT + LABEL_STEP * level as i32;
         styles.push(with_tabs(
-            paragraph_style(&id::toc(level), &format!("toc {}", level + 1))
-                .line_spacing(spacing(0, 60, 240))
-                .indent(
-                    Some(indent + LABEL_STEP),
-                    Some(SpecialIndentType::Hanging(LABEL_STEP)),
-                    Some(mm(15)),
-                    None,
-                ),
+            paragraph_style(&id::toc(level), &format!("toc {}", level + 1)).line_spacing(spacing(0, 60, 240)).indent(
+                Some(indent + LABEL_STEP),
+                Some(SpecialIndentType::Hanging(LABEL_STEP)),
+                Some(mm(15)),
+                None,
+            ),
             &[
                 tab(indent + LABEL_STEP),
-                Tab::new()
-                    .val(TabValueType::Right)
-                    .leader(TabLeaderType::Dot)
-                    .pos(FULL_WIDTH as usize),
+                Tab::new().val(TabValueType::Right).leader(TabLeaderType::Dot).pos(FULL_WIDTH as usize),
             ],
         ));
     }

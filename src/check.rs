@@ -1,0 +1,259 @@
+//! Checks on the session data that do not need the text assembled: names of States on the
+//! meeting date, duplicate participants, agenda ids, who spoke without attending, alphabetical
+//! order of lists. (Checks on text — markup, footnotes, cross-references, templates — happen in
+//! the assembler, which is where that text is read; `rapporteur check` runs both.)
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::registry::{self, Lookup};
+use crate::session::load::SourceMap;
+use crate::session::{AgendaItem, Date, Session};
+use crate::templates::Templates;
+
+/// The State lists of `attendance`, by key.
+const STATE_LISTS: &[&str] = &["states_parties", "signatories", "observer_states"];
+
+pub fn check(session: &Session, sources: &SourceMap, overrides: &[String]) -> Diagnostics {
+    let mut c = Checker { sources, diags: Diagnostics::new() };
+    c.required(session);
+    let on = session.meeting.dates.first().copied().or(session.date);
+    if let Some(on) = on {
+        c.state_names(session, on);
+    }
+    c.participants(session);
+    c.agenda(session);
+    c.statements(session);
+    for name in overrides {
+        let builtin = Templates::is_builtin(name);
+        if !builtin {
+            c.diags.push(
+                Diagnostic::warning(format!("the session's template `templates/{name}` overrides no template"))
+                    .with_hint("it can still be used by name; check the spelling against README.md if it was meant to replace one"),
+            );
+        }
+    }
+    c.diags
+}
+
+struct Checker<'a> {
+    sources: &'a SourceMap,
+    diags: Diagnostics,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, path: &str, message: impl Into<String>, hint: impl Into<String>) {
+        let at = self.sources.locate(path);
+        self.diags.push(Diagnostic::error(message).at(at).with_hint(hint));
+    }
+
+    fn warn(&mut self, path: &str, message: impl Into<String>, hint: impl Into<String>) {
+        let at = self.sources.locate(path);
+        self.diags.push(Diagnostic::warning(message).at(at).with_hint(hint));
+    }
+
+    fn required(&mut self, s: &Session) {
+        let missing = [
+            ("symbol", s.symbol.is_empty(), "the document symbol, e.g. `CTOC/COP/WG.4/2009/2`"),
+            ("date", s.date.is_none(), "the date of issue, e.g. `2009-04-21`"),
+            ("organ", s.organ.is_empty(), "the organ, e.g. `Conference of the Parties to …`"),
+            ("title", s.title.is_empty(), "the report's title"),
+            ("meeting", s.meeting.name.is_empty(), "`meeting: {name: …, venue: …, dates: [...]}`"),
+        ];
+        for (key, is_missing, hint) in missing {
+            if is_missing {
+                self.error(key, format!("`{key}` is missing"), format!("add {hint}"));
+            }
+        }
+        let mut sorted = s.meeting.dates.clone();
+        sorted.sort();
+        if sorted != s.meeting.dates {
+            self.error("meeting.dates", "the meeting dates are not in order", "list the days from first to last");
+        }
+    }
+
+    /// Every State named anywhere must bear its official short name on the meeting date.
+    fn state_names(&mut self, s: &Session, on: Date) {
+        let mut named: Vec<(String, &str)> = Vec::new();
+        for key in STATE_LISTS {
+            for (i, name) in attendance_list(s, key).iter().enumerate() {
+                named.push((format!("attendance.{key}[{i}]"), name));
+            }
+        }
+        for (si, st) in s.statements.iter().enumerate() {
+            for (i, name) in st.states.iter().enumerate() {
+                named.push((format!("statements[{si}].states[{i}]"), name));
+            }
+        }
+        for (oi, o) in s.officers.iter().enumerate() {
+            if let Some(state) = &o.state {
+                named.push((format!("officers[{oi}].state"), state));
+            }
+        }
+        for (path, name) in named {
+            match registry::lookup(name, on) {
+                Lookup::Valid { .. } => {}
+                Lookup::Alias { official } => self.warn(
+                    &path,
+                    format!("`{name}` is an informal name"),
+                    format!("the United Nations short name is `{official}`"),
+                ),
+                Lookup::NotYet { official_on_date } | Lookup::NoLonger { official_on_date } => self.error(
+                    &path,
+                    format!("`{name}` was not the name of that State on {}", on.long()),
+                    format!("on that date it was `{official_on_date}`"),
+                ),
+                Lookup::Unknown { suggestion } => self.error(
+                    &path,
+                    format!("`{name}` is not a State known to the registry"),
+                    match suggestion {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => "use the United Nations short name (e.g. `Iran (Islamic Republic of)`)".into(),
+                    },
+                ),
+            }
+        }
+        for key in STATE_LISTS {
+            self.alphabetical(&format!("attendance.{key}"), attendance_list(s, key));
+        }
+        for (si, st) in s.statements.iter().enumerate() {
+            self.alphabetical(&format!("statements[{si}].states"), &st.states);
+        }
+    }
+
+    /// Warns at the first name that breaks alphabetical order.
+    fn alphabetical(&mut self, path: &str, names: &[String]) {
+        for (i, pair) in names.windows(2).enumerate() {
+            if registry::sort_key(&pair[0]) > registry::sort_key(&pair[1]) {
+                self.warn(
+                    &format!("{path}[{}]", i + 1),
+                    format!("`{}` is out of alphabetical order (after `{}`)", pair[1], pair[0]),
+                    "house style lists States alphabetically; keep the order only if the record must",
+                );
+                return;
+            }
+        }
+    }
+
+    /// A participant is listed once, in one category.
+    fn participants(&mut self, s: &Session) {
+        let mut seen: HashMap<&str, String> = HashMap::new();
+        for key in ATTENDANCE_KEYS {
+            for (i, name) in attendance_list(s, key).iter().enumerate() {
+                let path = format!("attendance.{key}[{i}]");
+                if let Some(first) = seen.get(name.as_str()) {
+                    let first = first.clone();
+                    self.error(
+                        &path,
+                        format!("`{name}` is listed twice (also at {first})"),
+                        "list each participant once, in one category",
+                    );
+                } else {
+                    seen.insert(name, path);
+                }
+            }
+        }
+    }
+
+    fn agenda(&mut self, s: &Session) {
+        let Some(agenda) = &s.agenda else { return };
+        let mut seen = HashSet::new();
+        fn walk<'a>(items: &'a [AgendaItem], path: &str, out: &mut Vec<(String, &'a str)>) {
+            for (i, item) in items.iter().enumerate() {
+                let p = format!("{path}[{i}]");
+                out.push((format!("{p}.id"), &item.id));
+                walk(&item.items, &format!("{p}.items"), out);
+            }
+        }
+        let mut ids = Vec::new();
+        walk(&agenda.items, "agenda.items", &mut ids);
+        for (path, id) in ids {
+            if !seen.insert(id) {
+                self.error(&path, format!("duplicate agenda item id `{id}`"), "give each agenda item its own id");
+            }
+        }
+    }
+
+    fn statements(&mut self, s: &Session) {
+        let agenda_ids: Vec<&str> = s.agenda.iter().flat_map(|a| agenda_ids(&a.items)).collect();
+        let attending: HashSet<&str> =
+            ATTENDANCE_KEYS.iter().flat_map(|k| attendance_list(s, k)).map(String::as_str).collect();
+        let aliases_attend = |name: &str| {
+            attending.contains(name)
+                || attending.iter().any(|a| a.starts_with(name) && a[name.len()..].starts_with(' '))
+        };
+        let mut items_seen = HashSet::new();
+        for (si, st) in s.statements.iter().enumerate() {
+            let path = format!("statements[{si}]");
+            if !agenda_ids.contains(&st.item.as_str()) {
+                let hint = match crate::assemble::nearest(&st.item, agenda_ids.iter().copied()) {
+                    Some(n) => format!("did you mean `{n}`?"),
+                    None => "use the `id` of an item under `agenda:`".into(),
+                };
+                self.error(&format!("{path}.item"), format!("unknown agenda item `{}`", st.item), hint);
+            }
+            if !items_seen.insert(st.item.as_str()) {
+                self.error(
+                    &format!("{path}.item"),
+                    format!("statements under item `{}` are recorded twice", st.item),
+                    "merge them into one entry",
+                );
+            }
+            for (i, name) in st.states.iter().enumerate() {
+                if !aliases_attend(name) {
+                    self.warn(
+                        &format!("{path}.states[{i}]"),
+                        format!("`{name}` made a statement but is not recorded as attending"),
+                        "add it to the attendance, or check the name",
+                    );
+                }
+            }
+            for (i, other) in st.others.iter().enumerate() {
+                if !matches!(other.capacity.as_str(), "representative" | "observer") {
+                    self.error(
+                        &format!("{path}.others[{i}].as"),
+                        format!("unknown capacity `{}`", other.capacity),
+                        "use `representative` or `observer`",
+                    );
+                }
+                if !aliases_attend(&other.of) {
+                    self.warn(
+                        &format!("{path}.others[{i}].of"),
+                        format!("`{}` made a statement but is not recorded as attending", other.of),
+                        "add it to the attendance, or check the name",
+                    );
+                }
+            }
+        }
+    }
+}
+
+const ATTENDANCE_KEYS: &[&str] = &[
+    "states_parties",
+    "regional_organizations",
+    "signatories",
+    "observer_states",
+    "un_entities",
+    "intergovernmental_organizations",
+    "permanent_observers",
+    "ngos",
+];
+
+fn attendance_list<'a>(s: &'a Session, key: &str) -> &'a [String] {
+    let a = &s.attendance;
+    match key {
+        "states_parties" => &a.states_parties,
+        "regional_organizations" => &a.regional_organizations,
+        "signatories" => &a.signatories,
+        "observer_states" => &a.observer_states,
+        "un_entities" => &a.un_entities,
+        "intergovernmental_organizations" => &a.intergovernmental_organizations,
+        "permanent_observers" => &a.permanent_observers,
+        "ngos" => &a.ngos,
+        _ => &[],
+    }
+}
+
+fn agenda_ids(items: &[AgendaItem]) -> Vec<&str> {
+    items.iter().flat_map(|i| std::iter::once(i.id.as_str()).chain(agenda_ids(&i.items))).collect()
+}

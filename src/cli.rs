@@ -1,0 +1,216 @@
+//! The command line: raw arguments → validated options → the library. Exit codes: 0 success
+//! (warnings allowed), 1 the data or a build has errors, 2 usage errors (clap's own).
+//!
+//! This module and `session::load` are the only ones that touch the filesystem. Outputs are
+//! rendered in memory first and then written atomically (a temporary file renamed into place),
+//! so a failed build leaves the previous files untouched.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+
+use crate::build::compile;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::writers::{Format, WriteOptions};
+
+#[derive(Parser)]
+#[command(
+    name = "rapporteur",
+    version,
+    about = "Compile the record of a meeting into its official report (UN house style)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write a new session folder with a commented skeleton.
+    New {
+        /// The session's name, e.g. `ctoc-cop-wg4-2010` (letters, digits and hyphens).
+        slug: String,
+        /// Where to create it.
+        #[arg(long, default_value = "sessions")]
+        dir: PathBuf,
+    },
+    /// Check a session and print its errors and warnings.
+    Check {
+        /// The session folder, e.g. `sessions/ctoc-cop-wg4-2009`.
+        session: PathBuf,
+    },
+    /// Build a session's report.
+    Build {
+        /// The session folder, e.g. `sessions/ctoc-cop-wg4-2009`.
+        session: PathBuf,
+        /// Output formats, comma-separated (default: all).
+        #[arg(long, short, value_delimiter = ',')]
+        format: Vec<String>,
+        /// Output folder (default: `out/<slug>/`).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// PDF only: do not declare PDF/A-2b and PDF/UA-1.
+        #[arg(long)]
+        no_pdf_standards: bool,
+    },
+}
+
+/// Runs the command line and returns the exit code.
+pub fn run() -> i32 {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::New { slug, dir } => new_session(&slug, &dir),
+        Command::Check { session } => match compile(&session) {
+            Ok(compiled) => {
+                report(&compiled.warnings);
+                let n = compiled.warnings.0.len();
+                eprintln!("{}: no errors, {n} warning{}", session.display(), if n == 1 { "" } else { "s" });
+                0
+            }
+            Err(diags) => {
+                report(&diags);
+                1
+            }
+        },
+        Command::Build { session, format, output, no_pdf_standards } => {
+            let formats = match parse_formats(&format) {
+                Ok(f) => f,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    return 2;
+                }
+            };
+            build(&session, &formats, output, no_pdf_standards)
+        }
+    }
+}
+
+fn parse_formats(names: &[String]) -> Result<Vec<Format>, String> {
+    if names.is_empty() {
+        return Ok(Format::ALL.to_vec());
+    }
+    let mut out = Vec::new();
+    for name in names {
+        let format = Format::parse(name.trim()).ok_or_else(|| {
+            let known: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+            format!("unknown format `{name}`; the formats are {}", known.join(", "))
+        })?;
+        if !out.contains(&format) {
+            out.push(format);
+        }
+    }
+    Ok(out)
+}
+
+fn build(session: &Path, formats: &[Format], output: Option<PathBuf>, no_pdf_standards: bool) -> i32 {
+    let compiled = match compile(session) {
+        Ok(c) => c,
+        Err(diags) => {
+            report(&diags);
+            return 1;
+        }
+    };
+    report(&compiled.warnings);
+    let opts = WriteOptions { templates: compiled.templates.clone(), no_pdf_standards };
+    let mut rendered = Vec::new();
+    for format in formats {
+        match format.write(&compiled.document, &opts) {
+            Ok(bytes) => rendered.push((*format, bytes)),
+            Err(diags) => {
+                report(&diags);
+                eprintln!("error: the {} output failed; nothing was written", format.name());
+                return 1;
+            }
+        }
+    }
+    let dir = output.unwrap_or_else(|| Path::new("out").join(&compiled.document.meta.slug));
+    let stem = compiled.document.meta.slug.clone();
+    for (format, bytes) in rendered {
+        let path = dir.join(format!("{stem}.{}", format.extension()));
+        if let Err(e) = write_atomically(&path, &bytes) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return 1;
+        }
+        println!("{}", path.display());
+    }
+    0
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it into place.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Prints diagnostics to stderr, with the source line and a caret under the column.
+pub fn report(diags: &Diagnostics) {
+    for d in &diags.0 {
+        eprintln!("{}", render(d));
+    }
+}
+
+/// `file:line:col: error: message`, the source line with a caret, and the hint.
+pub fn render(d: &Diagnostic) -> String {
+    let mut out = String::new();
+    let head = Diagnostic { hint: None, ..d.clone() };
+    out.push_str(&head.to_string());
+    if let Some(loc) = &d.location
+        && let Ok(text) = std::fs::read_to_string(&loc.file)
+        && let Some(line) = text.lines().nth(loc.line.saturating_sub(1))
+    {
+        let number = loc.line.to_string();
+        let pad = " ".repeat(number.len());
+        let caret_pad: String =
+            line.chars().take(loc.column.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+        out.push_str(&format!("\n{pad} |\n{number} | {line}\n{pad} | {caret_pad}^"));
+    }
+    if let Some(hint) = &d.hint {
+        out.push_str(&format!("\n  hint: {hint}"));
+    }
+    out
+}
+
+fn new_session(slug: &str, dir: &Path) -> i32 {
+    if slug.is_empty() || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        eprintln!(
+            "error: `{slug}` is not a session name\n  hint: use lower-case letters, digits and hyphens, e.g. `ctoc-cop-wg4-2010`"
+        );
+        return 2;
+    }
+    let folder = dir.join(slug);
+    if folder.exists() {
+        eprintln!(
+            "error: {} already exists; nothing was written\n  hint: choose another name, or edit the existing session",
+            folder.display()
+        );
+        return 1;
+    }
+    let path = folder.join("session.yaml");
+    match write_atomically(&path, SKELETON.as_bytes()) {
+        Ok(()) => {
+            println!("{}", path.display());
+            eprintln!("next: edit it, then `rapporteur check {}`", folder.display());
+            0
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            1
+        }
+    }
+}
+
+/// What `rapporteur new` writes: a valid session that shows every part of the format.
+pub const SKELETON: &str = include_str!("../templates/skeleton/session.yaml");

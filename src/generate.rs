@@ -1,0 +1,265 @@
+//! Generated sentences: the paragraphs a report builds from structured data (dates and venue,
+//! the chair, the agenda, attendance, statements), written by minijinja templates.
+//!
+//! Templates output inline markup (see `crate::markup`). Every value a template inserts is
+//! escaped as markup unless a filter here produced it (the filters mark States and
+//! organizations as `{org:id|Name}` so Akoma Ntoso can tag them), so data can never inject
+//! footnotes, emphasis or references. Whitespace is folded: a template may span lines.
+//!
+//! Filters: `join_list` ("A, B and C" — no serial comma), `states`/`orgs` (mark up a list of
+//! names), `state`/`org`/`person` (one name), `the_list` (names with "the", joined), `capfirst`,
+//! `date_long` ("21 April 2009"), `day_month` ("14 April"), `date_span` ("on 14 and 15 April
+//! 2009", "from 27 to 29 January 2010"), `caption_dates` ("27-29 January 2010"), `roman`.
+
+use minijinja::value::Value;
+use minijinja::{Environment, Error, ErrorKind};
+
+use crate::markup;
+use crate::session::Date;
+use crate::session::date::{caption_range, prose_range};
+use crate::templates::Templates;
+
+/// The template environment for one build.
+pub struct Generator {
+    env: Environment<'static>,
+}
+
+impl Generator {
+    pub fn new(templates: &Templates) -> Generator {
+        let mut env = Environment::new();
+        let sources = templates.clone();
+        env.set_loader(move |name| Ok(sources.source(name).map(str::to_string)));
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.set_formatter(|out, _state, value| {
+            let text = value.to_string();
+            if value.is_safe() {
+                out.write_str(&text)?;
+            } else {
+                out.write_str(&markup::escape(&text))?;
+            }
+            Ok(())
+        });
+        env.add_filter("join_list", |items: Vec<Value>| {
+            safe(join_list(&items.iter().map(escaped).collect::<Vec<_>>()))
+        });
+        env.add_filter("states", |names: Vec<String>| names.iter().map(|n| mark_org(n)).collect::<Vec<_>>());
+        env.add_filter("orgs", |names: Vec<String>| names.iter().map(|n| mark_org(n)).collect::<Vec<_>>());
+        env.add_filter("state", |name: String| mark_org(&name));
+        env.add_filter("org", |name: String| mark_org(&name));
+        env.add_filter("person", |name: String| safe(format!("{{person:{}|{}}}", slug(&name), markup::escape(&name))));
+        env.add_filter("the_list", |names: Vec<String>| {
+            let marked: Vec<String> = names.iter().map(|n| with_article(n)).collect();
+            safe(join_list(&marked))
+        });
+        env.add_filter("capfirst", |v: Value| {
+            let s = v.to_string();
+            let mut chars = s.chars();
+            let out = match chars.next() {
+                Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
+                None => String::new(),
+            };
+            if v.is_safe() { safe(out) } else { Value::from(out) }
+        });
+        env.add_filter("date_long", |d: String| date(&d).map(|d| d.long()));
+        env.add_filter("day_month", |d: String| date(&d).map(|d| d.day_month()));
+        env.add_filter("date_span", |ds: Vec<String>| {
+            let dates = ds.iter().map(|d| date(d)).collect::<Result<Vec<_>, _>>()?;
+            let text = prose_range(&dates);
+            Ok::<_, Error>(if text.starts_with("from ") { text } else { format!("on {text}") })
+        });
+        env.add_filter("caption_dates", |ds: Vec<String>| {
+            let dates = ds.iter().map(|d| date(d)).collect::<Result<Vec<_>, _>>()?;
+            Ok::<_, Error>(caption_range(&dates))
+        });
+        env.add_filter("roman", |n: u32| roman(n));
+        Generator { env }
+    }
+
+    /// Renders the named template (`attendance/states_parties` → `attendance/states_parties.j2`)
+    /// with `context`, giving one line of markup.
+    pub fn render(&self, name: &str, context: &Value) -> Result<String, String> {
+        let file = format!("{name}.j2");
+        let template = self.env.get_template(&file).map_err(|e| match e.kind() {
+            ErrorKind::TemplateNotFound => format!("there is no template `{name}`"),
+            _ => describe(&e),
+        })?;
+        let text = template.render(context).map_err(|e| describe(&e))?;
+        Ok(fold_whitespace(&text))
+    }
+}
+
+fn describe(e: &Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    msg
+}
+
+fn safe(s: String) -> Value {
+    Value::from_safe_string(s)
+}
+
+/// A value as markup: safe strings as they are, anything else escaped.
+fn escaped(v: &Value) -> String {
+    if v.is_safe() { v.to_string() } else { markup::escape(&v.to_string()) }
+}
+
+fn date(s: &str) -> Result<Date, Error> {
+    Date::parse(s).map_err(|e| Error::new(ErrorKind::InvalidOperation, e))
+}
+
+/// "A", "A and B", "A, B and C" — the UN puts no comma before the final "and".
+pub fn join_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// `{org:id|Name}` for a State or organization.
+fn mark_org(name: &str) -> Value {
+    safe(format!("{{org:{}|{}}}", slug(name), markup::escape(name)))
+}
+
+/// Names that take no article in running text.
+const NO_ARTICLE: &[&str] = &["Eurojust", "INTERPOL", "UNODC", "UN-Women", "UNAIDS"];
+
+/// "the {org:…|African Union}".
+fn with_article(name: &str) -> String {
+    let marked = mark_org(name).to_string();
+    if NO_ARTICLE.contains(&name) || name.starts_with("The ") || name.starts_with("the ") {
+        marked
+    } else {
+        format!("the {marked}")
+    }
+}
+
+/// A lower-case, hyphenated identifier made of the letters and digits of `text`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        let c = fold_diacritic(c);
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// The base letter of common Latin letters with diacritics (for identifiers and sorting).
+pub fn fold_diacritic(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'A',
+        'ç' => 'c',
+        'Ç' => 'C',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'È' | 'É' | 'Ê' | 'Ë' => 'E',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'Ì' | 'Í' | 'Î' | 'Ï' => 'I',
+        'ñ' => 'n',
+        'Ñ' => 'N',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'O',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
+        'ý' | 'ÿ' => 'y',
+        other => other,
+    }
+}
+
+/// Upper-case roman numerals: 1 → "I", 14 → "XIV".
+pub fn roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// Folds every run of white space into one space and trims the ends.
+fn fold_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use minijinja::context;
+
+    #[test]
+    fn lists_have_no_serial_comma() {
+        let s = |v: &[&str]| join_list(&v.iter().map(|x| x.to_string()).collect::<Vec<_>>());
+        assert_eq!(s(&[]), "");
+        assert_eq!(s(&["A"]), "A");
+        assert_eq!(s(&["A", "B"]), "A and B");
+        assert_eq!(s(&["A", "B", "C"]), "A, B and C");
+    }
+
+    #[test]
+    fn romans_and_slugs() {
+        assert_eq!(roman(1), "I");
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(9), "IX");
+        assert_eq!(roman(14), "XIV");
+        assert_eq!(slug("Côte d'Ivoire"), "cote-d-ivoire");
+        assert_eq!(slug("Iran (Islamic Republic of)"), "iran-islamic-republic-of");
+    }
+
+    #[test]
+    fn data_cannot_inject_markup() {
+        let mut overrides = std::collections::BTreeMap::new();
+        overrides.insert("t.j2".to_string(), "X {{ v }} Y {{ names | orgs | join_list }}".to_string());
+        let g = Generator::new(&Templates::with_overrides(overrides));
+        let out = g
+            .render("t", &Value::from_serialize(context! { v => "*a* [^b] {chapter:c}", names => vec!["A*"] }))
+            .unwrap();
+        assert_eq!(out, "X \\*a\\* \\[\\^b\\] \\{chapter:c\\} Y {org:a|A\\*}");
+        let spans = markup::parse(&out).unwrap();
+        assert_eq!(crate::markup::Span::Text("X *a* [^b] {chapter:c} Y ".into()), spans[0]);
+    }
+
+    #[test]
+    fn date_filters() {
+        let mut overrides = std::collections::BTreeMap::new();
+        overrides.insert(
+            "t.j2".to_string(),
+            "{{ a | date_span }} / {{ b | date_span }} / {{ b | caption_dates }} / {{ a[0] | day_month }}".to_string(),
+        );
+        let g = Generator::new(&Templates::with_overrides(overrides));
+        let ctx =
+            context! { a => vec!["2009-04-14", "2009-04-15"], b => vec!["2010-01-27", "2010-01-28", "2010-01-29"] };
+        assert_eq!(
+            g.render("t", &Value::from_serialize(ctx)).unwrap(),
+            "on 14 and 15 April 2009 / from 27 to 29 January 2010 / 27-29 January 2010 / 14 April"
+        );
+    }
+}

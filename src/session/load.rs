@@ -1,0 +1,310 @@
+//! Reading a session folder: `session.yaml`, the sibling files it includes, and the session's
+//! own template overrides. This is the only module that reads the filesystem.
+//!
+//! What comes out is the typed `Session`, a `SourceMap` that turns data paths back into file,
+//! line and column for diagnostics, and the `Templates` to render with.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Component, Path, PathBuf};
+
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::session::Session;
+use crate::session::locate::Locator;
+use crate::templates::Templates;
+
+/// A session as read from disk.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The folder's name, e.g. `ctoc-cop-wg4-2009`.
+    pub slug: String,
+    pub session: Session,
+    pub sources: SourceMap,
+    pub templates: Templates,
+}
+
+impl Loaded {
+    /// The names of the session's own template files.
+    pub fn override_names(&self) -> Vec<String> {
+        self.templates.override_names().map(str::to_string).collect()
+    }
+}
+
+/// The YAML files of one session and where each top-level key came from.
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    files: Vec<(PathBuf, Locator)>,
+    /// Top-level key → index in `files` (keys not listed live in the first file).
+    owners: HashMap<String, usize>,
+}
+
+impl SourceMap {
+    /// A source map for one in-memory file (tests, importers).
+    pub fn single(path: impl Into<PathBuf>, source: &str) -> SourceMap {
+        SourceMap { files: vec![(path.into(), Locator::new(source))], owners: HashMap::new() }
+    }
+
+    /// Where the value at a data path (`attendance.states_parties[3]`) stands.
+    pub fn locate(&self, path: &str) -> Option<Location> {
+        let top = path.split(['.', '[']).next().unwrap_or_default();
+        let index = self.owners.get(top).copied().unwrap_or(0);
+        let (file, locator) = self.files.get(index)?;
+        let (line, column) = locator.find(path)?;
+        Some(Location { file: file.clone(), line, column })
+    }
+}
+
+/// The names of `Session`'s top-level keys, in the order they merge.
+const TOP_LEVEL_KEYS: &[&str] = &[
+    "symbol",
+    "distribution",
+    "date",
+    "original",
+    "language",
+    "organ",
+    "body",
+    "meeting",
+    "title",
+    "job_number",
+    "agenda",
+    "officers",
+    "attendance",
+    "statements",
+    "chapters",
+    "footnotes",
+];
+
+/// Reads the session in `dir`.
+pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
+    let entry = dir.join("session.yaml");
+    if !dir.is_dir() {
+        return Err(Diagnostic::error(format!("`{}` is not a folder", dir.display()))
+            .with_hint(
+                "give the session's folder, e.g. `sessions/ctoc-cop-wg4-2009`; `rapporteur new <slug>` makes one",
+            )
+            .into());
+    }
+    let text = read(&entry)?;
+    let mut session: Session = parse(&entry, &text)?;
+    let mut sources = SourceMap::default();
+    let main_keys = top_level_keys(&text);
+    sources.files.push((entry.clone(), Locator::new(&text)));
+    let mut owner_paths: HashMap<String, PathBuf> = main_keys.iter().map(|k| (k.clone(), entry.clone())).collect();
+
+    let mut diags = Diagnostics::new();
+    let includes = std::mem::take(&mut session.include);
+    for (n, name) in includes.iter().enumerate() {
+        let at = sources.locate(&format!("include[{n}]"));
+        let Some(path) = contained(dir, name) else {
+            diags.push(
+                Diagnostic::error(format!("`{name}` is not a file inside the session folder"))
+                    .at(at)
+                    .with_hint("include sibling files by relative name, e.g. `attendance.yaml`"),
+            );
+            continue;
+        };
+        let text = match read(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                diags.extend(e);
+                continue;
+            }
+        };
+        let part: Session = match parse(&path, &text) {
+            Ok(p) => p,
+            Err(e) => {
+                diags.extend(e);
+                continue;
+            }
+        };
+        let index = sources.files.len();
+        let locator = Locator::new(&text);
+        for key in top_level_keys(&text) {
+            let here = locator.find(&key).map(|(line, column)| Location { file: path.clone(), line, column });
+            if key == "include" {
+                diags.push(
+                    Diagnostic::error("an included file cannot include others")
+                        .at(here)
+                        .with_hint("list every file in session.yaml's `include`"),
+                );
+            } else if let Some(first) = owner_paths.get(&key) {
+                diags.push(
+                    Diagnostic::error(format!("`{key}` is defined twice"))
+                        .at(here)
+                        .with_hint(format!("it is already defined in {}; keep one", first.display())),
+                );
+            } else if TOP_LEVEL_KEYS.contains(&key.as_str()) {
+                merge_key(&mut session, &part, &key);
+                sources.owners.insert(key.clone(), index);
+                owner_paths.insert(key, path.clone());
+            }
+        }
+        sources.files.push((path, locator));
+    }
+    session.include = includes;
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let templates = Templates::with_overrides(read_overrides(&dir.join("templates"))?);
+    let slug = dir
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "session".into());
+    Ok(Loaded { slug, session, sources, templates })
+}
+
+/// Copies one top-level field from an included file.
+fn merge_key(into: &mut Session, from: &Session, key: &str) {
+    macro_rules! take {
+        ($($field:ident),*) => {
+            match key {
+                $(stringify!($field) => into.$field = from.$field.clone(),)*
+                _ => {}
+            }
+        };
+    }
+    take!(
+        symbol,
+        distribution,
+        date,
+        original,
+        language,
+        organ,
+        body,
+        meeting,
+        title,
+        job_number,
+        agenda,
+        officers,
+        attendance,
+        statements,
+        chapters,
+        footnotes
+    );
+}
+
+/// The keys of the top-level mapping of a YAML text (unparsable text gives none).
+fn top_level_keys(text: &str) -> Vec<String> {
+    use saphyr_parser::{Event, Parser};
+    let mut keys = Vec::new();
+    let mut depth = 0usize;
+    let mut expect_key = true;
+    for event in Parser::new_from_str(text) {
+        let Ok((event, _)) = event else { break };
+        match event {
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                if depth == 1 {
+                    expect_key = true;
+                }
+                depth += 1;
+            }
+            Event::MappingEnd | Event::SequenceEnd => depth = depth.saturating_sub(1),
+            Event::Scalar(value, ..) if depth == 1 => {
+                if expect_key {
+                    keys.push(value.into_owned());
+                }
+                expect_key = !expect_key;
+            }
+            Event::Alias(_) if depth == 1 => expect_key = !expect_key,
+            _ => {}
+        }
+    }
+    keys
+}
+
+/// Deserializes one file, turning a serde error into a located diagnostic.
+fn parse(path: &Path, text: &str) -> Result<Session, Diagnostics> {
+    serde_saphyr::from_str::<Session>(text).map_err(|e| {
+        let location = e.location().map(|l| Location {
+            file: path.to_path_buf(),
+            line: l.line() as usize,
+            column: l.column() as usize,
+        });
+        let message = first_line(&e.to_string());
+        Diagnostic::error(message)
+            .at(location)
+            .with_hint("see the data format in README.md, or `rapporteur new` for a commented example")
+            .into()
+    })
+}
+
+/// serde-saphyr's messages carry their own "error:" and position, and a rendered snippet after
+/// the first line; we print our own, so keep just the words.
+fn first_line(message: &str) -> String {
+    let mut line = message.lines().next().unwrap_or(message).trim();
+    line = line.strip_prefix("error:").unwrap_or(line).trim_start();
+    if let Some(rest) = line.strip_prefix("line ")
+        && let Some((_, after)) = rest.split_once(": ")
+    {
+        line = after;
+    }
+    match line.rfind(" at line ") {
+        Some(cut) => line[..cut].to_string(),
+        None => line.to_string(),
+    }
+}
+
+fn read(path: &Path) -> Result<String, Diagnostics> {
+    std::fs::read_to_string(path).map_err(|e| {
+        let hint = if e.kind() == std::io::ErrorKind::NotFound {
+            "check the name; `rapporteur new <slug>` writes a session folder with session.yaml"
+        } else {
+            "the file must be readable UTF-8 text"
+        };
+        Diagnostic::error(format!("cannot read {}: {e}", path.display())).with_hint(hint).into()
+    })
+}
+
+/// `name` joined to `dir` if it is a plain relative path that stays inside `dir`.
+fn contained(dir: &Path, name: &str) -> Option<PathBuf> {
+    let rel = Path::new(name);
+    rel.components().all(|c| matches!(c, Component::Normal(_))).then(|| dir.join(rel))
+}
+
+/// Every file under the session's `templates/` folder, by its path relative to it.
+fn read_overrides(dir: &Path) -> Result<BTreeMap<String, String>, Diagnostics> {
+    let mut out = BTreeMap::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        let entries = std::fs::read_dir(&folder)
+            .map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", folder.display())))?;
+        for entry in entries {
+            let path = entry.map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", folder.display())))?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let name = path
+                    .strip_prefix(dir)
+                    .unwrap_or(&path)
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                out.insert(name, read(&path)?);
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_of_top_level_mapping() {
+        let keys = top_level_keys("a: 1\nb:\n  c: 2\n  d: [x, y]\ne: {f: g}\n");
+        assert_eq!(keys, vec!["a", "b", "e"]);
+    }
+
+    #[test]
+    fn containment() {
+        assert!(contained(Path::new("s"), "a.yaml").is_some());
+        assert!(contained(Path::new("s"), "sub/a.yaml").is_some());
+        assert!(contained(Path::new("s"), "../a.yaml").is_none());
+        assert!(contained(Path::new("s"), "/etc/passwd").is_none());
+    }
+}

@@ -1,0 +1,195 @@
+//! One test per error and warning of `rapporteur check`: each writes a small session (the
+//! skeleton `rapporteur new` writes, with one fault put in), and asserts the diagnostic's
+//! severity, file, line and message.
+
+use std::path::Path;
+
+use rapporteur::build::compile;
+use rapporteur::cli::SKELETON;
+use rapporteur::diag::{Diagnostic, Diagnostics, Severity};
+
+/// Writes `yaml` as a session into a temporary folder.
+fn session(yaml: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("session.yaml"), yaml).expect("write");
+    dir
+}
+
+/// The skeleton with `from` replaced by `to` (which must occur).
+fn skeleton_with(from: &str, to: &str) -> String {
+    assert!(SKELETON.contains(from), "the skeleton has `{from}`");
+    SKELETON.replacen(from, to, 1)
+}
+
+/// The 1-based line of the first occurrence of `needle`.
+fn line_of(yaml: &str, needle: &str) -> usize {
+    yaml.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("`{needle}` not in the YAML")) + 1
+}
+
+fn diagnostics(yaml: &str) -> (Diagnostics, tempfile::TempDir) {
+    let dir = session(yaml);
+    let diags = match compile(dir.path()) {
+        Ok(c) => c.warnings,
+        Err(d) => d,
+    };
+    (diags, dir)
+}
+
+/// Finds the one diagnostic whose message contains `needle` and checks where it points.
+fn expect(yaml: &str, severity: Severity, needle: &str, line: usize) -> Diagnostic {
+    let (diags, dir) = diagnostics(yaml);
+    let found: Vec<&Diagnostic> = diags.0.iter().filter(|d| d.message.contains(needle)).collect();
+    assert_eq!(found.len(), 1, "one diagnostic with `{needle}`, got:\n{diags}");
+    let d = found[0].clone();
+    assert_eq!(d.severity, severity, "{d}");
+    let loc = d.location.clone().unwrap_or_else(|| panic!("`{d}` has no location"));
+    assert_eq!(loc.file, dir.path().join("session.yaml"));
+    assert_eq!(loc.line, line, "{d}");
+    assert!(d.hint.is_some(), "`{d}` has a hint");
+    d
+}
+
+#[test]
+fn the_skeleton_is_clean() {
+    let dir = session(SKELETON);
+    let compiled = compile(dir.path()).unwrap_or_else(|d| panic!("the skeleton must compile:\n{d}"));
+    assert!(compiled.warnings.is_empty(), "{}", compiled.warnings);
+}
+
+#[test]
+fn malformed_yaml() {
+    let yaml = skeleton_with("original: English", "original: [English");
+    let (diags, _dir) = diagnostics(&yaml);
+    let d = diags.errors().next().expect("an error");
+    assert!(d.location.as_ref().is_some_and(|l| l.line >= line_of(&yaml, "original: [English")), "{d}");
+}
+
+#[test]
+fn unknown_field_is_an_error() {
+    let yaml = skeleton_with("original: English", "orignal: English");
+    let d = expect(&yaml, Severity::Error, "orignal", line_of(&yaml, "orignal"));
+    assert!(d.message.contains("unknown field"), "{d}");
+}
+
+#[test]
+fn unknown_agenda_item_in_statements() {
+    let yaml = skeleton_with("  - item: substance", "  - item: substanse");
+    let d = expect(&yaml, Severity::Error, "unknown agenda item `substanse`", line_of(&yaml, "item: substanse"));
+    assert!(d.hint.unwrap().contains("substance"));
+}
+
+#[test]
+fn duplicate_agenda_item_id() {
+    let yaml = skeleton_with("{ id: report, title", "{ id: substance, title");
+    let last = yaml.lines().enumerate().filter(|(_, l)| l.contains("{ id: substance, title")).last().unwrap().0 + 1;
+    expect(&yaml, Severity::Error, "duplicate agenda item id `substance`", last);
+}
+
+#[test]
+fn unknown_footnote() {
+    let yaml = skeleton_with("below.[^decision]", "below.[^decisoin]");
+    let d = expect(&yaml, Severity::Error, "unknown footnote `decisoin`", line_of(&yaml, "[^decisoin]"));
+    assert!(d.hint.unwrap().contains("[^decision]"));
+}
+
+#[test]
+fn unknown_cross_reference_target() {
+    let yaml = skeleton_with("{chapter:recommendations} of", "{chapter:recomendations} of");
+    let d = expect(
+        &yaml,
+        Severity::Error,
+        "unknown cross-reference target `recomendations`",
+        line_of(&yaml, "recomendations"),
+    );
+    assert!(d.hint.unwrap().contains("recommendations"));
+}
+
+#[test]
+fn duplicate_id() {
+    // The third chapter takes the id of a paragraph of the first.
+    let yaml = skeleton_with("  - id: discussion", "  - id: first-recommendation");
+    let last = yaml.lines().enumerate().filter(|(_, l)| l.contains("id: first-recommendation")).last().unwrap().0 + 1;
+    expect(&yaml, Severity::Error, "duplicate id `first-recommendation`", last);
+}
+
+#[test]
+fn participant_listed_twice() {
+    let yaml = skeleton_with("observer_states: [China]", "observer_states: [China, Brazil]");
+    expect(&yaml, Severity::Error, "`Brazil` is listed twice", line_of(&yaml, "observer_states: [China, Brazil]"));
+}
+
+#[test]
+fn markup_that_does_not_parse() {
+    let yaml = skeleton_with("Consider the first matter;", "Consider the *first matter;");
+    let d = expect(&yaml, Severity::Error, "unclosed `*`", line_of(&yaml, "*first matter"));
+    let col = d.location.unwrap().column;
+    let line = yaml.lines().nth(line_of(&yaml, "*first matter") - 1).unwrap();
+    assert_eq!(line.chars().nth(col - 1), Some('*'), "the column points at the asterisk");
+}
+
+#[test]
+fn unknown_state_name_suggests_the_nearest() {
+    let yaml =
+        skeleton_with("states_parties: [Algeria, Austria, Brazil]", "states_parties: [Algeria, Austria, Brazill]");
+    let d = expect(&yaml, Severity::Error, "`Brazill` is not a State", line_of(&yaml, "Brazill"));
+    assert!(d.hint.unwrap().contains("`Brazil`"));
+}
+
+#[test]
+fn state_name_not_valid_on_the_meeting_date() {
+    // The skeleton's meeting is in 2010: Czechia was then the Czech Republic.
+    let yaml = skeleton_with("observer_states: [China]", "observer_states: [China, Czechia]");
+    let d = expect(&yaml, Severity::Error, "`Czechia` was not the name", line_of(&yaml, "Czechia"));
+    assert!(d.hint.unwrap().contains("Czech Republic"));
+    // And a 2026 meeting must say Czechia.
+    let yaml = skeleton_with("observer_states: [China]", "observer_states: [China, Czech Republic]")
+        .replace("dates: [2010-01-27, 2010-01-28, 2010-01-29]", "dates: [2026-03-02]");
+    let d = expect(&yaml, Severity::Error, "`Czech Republic` was not the name", line_of(&yaml, "Czech Republic"));
+    assert!(d.hint.unwrap().contains("Czechia"));
+}
+
+#[test]
+fn speaker_not_recorded_as_attending() {
+    let yaml = skeleton_with("states: [Algeria, Brazil, China]", "states: [Algeria, Brazil, China, Egypt]");
+    expect(
+        &yaml,
+        Severity::Warning,
+        "`Egypt` made a statement but is not recorded as attending",
+        line_of(&yaml, "Egypt"),
+    );
+    assert!(compile(session(&yaml).path()).is_ok(), "a warning does not stop the build");
+}
+
+#[test]
+fn states_out_of_alphabetical_order() {
+    let yaml =
+        skeleton_with("states_parties: [Algeria, Austria, Brazil]", "states_parties: [Austria, Algeria, Brazil]");
+    expect(&yaml, Severity::Warning, "`Algeria` is out of alphabetical order", line_of(&yaml, "[Austria, Algeria"));
+}
+
+#[test]
+fn section_a_without_b() {
+    let yaml = skeleton_with(
+        "      - title: Opening of the meeting\n        paragraphs:\n          - template: meeting/dates\n          - template: officers/chair\n      - title: Adoption of the agenda\n        paragraphs:\n          - template: agenda\n",
+        "",
+    );
+    expect(&yaml, Severity::Warning, "section A but no section B", line_of(&yaml, "- title: Attendance"));
+}
+
+#[test]
+fn footnote_never_cited() {
+    let yaml = format!("{SKELETON}  spare: {{ text: \"Never cited.\" }}\n");
+    expect(&yaml, Severity::Warning, "footnote `spare` is defined but never cited", line_of(&yaml, "spare:"));
+}
+
+#[test]
+fn footnote_cited_twice() {
+    let yaml = skeleton_with("Consider the second matter.", "Consider the second matter.[^decision]");
+    expect(&yaml, Severity::Error, "footnote `decision` is cited twice", line_of(&yaml, "second matter.[^decision]"));
+}
+
+#[test]
+fn missing_folder_is_a_clear_error() {
+    let err = compile(Path::new("/nonexistent/session")).unwrap_err();
+    assert!(err.0[0].message.contains("is not a folder"), "{err}");
+}

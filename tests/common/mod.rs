@@ -1,0 +1,154 @@
+//! Helpers shared by the integration tests: reading a report in the reference text shape back
+//! into its elements, so two reports can be compared paragraph by paragraph.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The reference report given with the project (`../shared/reference/`).
+pub fn reference_text() -> String {
+    let path = root().join("../shared/reference/ctoc-cop-wg4-2009-2.txt");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("the reference report {} is needed: {e}", path.display()))
+}
+
+pub fn reference_session() -> PathBuf {
+    root().join("sessions/ctoc-cop-wg4-2009")
+}
+
+/// One element of a report's body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Element {
+    pub kind: Kind,
+    /// "I", "A", "12", "(a)", "1." …
+    pub label: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Chapter,
+    Section,
+    Paragraph,
+    Item,
+    Footnote,
+}
+
+/// Splits a report in the reference shape into its elements, from the first chapter heading on:
+/// joins paragraphs cut by page breaks, drops the "- " artefact in front of sub-items, and
+/// takes footnote lines (starting with a superscript numeral) out as footnotes.
+pub fn elements(text: &str) -> Vec<Element> {
+    let mut out: Vec<Element> = Vec::new();
+    let mut next_chapter = 1usize;
+    let mut next_section = 0u8; // index of the next section letter in this chapter
+    let mut next_para = 1usize;
+    let mut started = false;
+    for raw in text.lines() {
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if !started {
+            if line.starts_with("I. ") {
+                started = true;
+            } else {
+                continue;
+            }
+        }
+        let (label, rest) = split_label(line);
+        if let Some(label) = label {
+            if label == roman(next_chapter) {
+                out.push(Element { kind: Kind::Chapter, label: label.to_string(), text: rest.to_string() });
+                next_chapter += 1;
+                next_section = 0;
+                continue;
+            }
+            if label.len() == 1 && label.as_bytes()[0] == b'A' + next_section {
+                out.push(Element { kind: Kind::Section, label: label.to_string(), text: rest.to_string() });
+                next_section += 1;
+                continue;
+            }
+            if label == next_para.to_string() {
+                out.push(Element { kind: Kind::Paragraph, label: label.to_string(), text: rest.to_string() });
+                next_para += 1;
+                continue;
+            }
+            if label.chars().all(|c| c.is_ascii_digit()) {
+                // A numbered item inside a paragraph (the agenda).
+                out.push(Element { kind: Kind::Item, label: format!("{label}."), text: rest.to_string() });
+                continue;
+            }
+        }
+        let unbulleted = line.trim_start_matches("- ").trim_start();
+        if let Some(close) = unbulleted.strip_prefix('(').and_then(|s| s.find(')'))
+            && unbulleted[1..close + 1].chars().all(|c| c.is_ascii_lowercase())
+            && close <= 5
+        {
+            out.push(Element {
+                kind: Kind::Item,
+                label: unbulleted[..close + 2].to_string(),
+                text: unbulleted[close + 2..].trim().to_string(),
+            });
+            continue;
+        }
+        let first = line.chars().next().unwrap_or(' ');
+        if is_superscript(first) || first == '*' && line.chars().nth(1) == Some(' ') {
+            let marker: String = line.chars().take_while(|c| is_superscript(*c) || *c == '*').collect();
+            let text = line[marker.len()..].trim().to_string();
+            out.push(Element { kind: Kind::Footnote, label: marker, text });
+            continue;
+        }
+        // A continuation: the rest of the last paragraph or item cut by a page break.
+        if let Some(last) = out.iter_mut().rev().find(|e| matches!(e.kind, Kind::Paragraph | Kind::Item)) {
+            last.text.push(' ');
+            last.text.push_str(line);
+        }
+    }
+    out
+}
+
+/// "12. Text" → (Some("12"), "Text"); "IV. Text" → (Some("IV"), "Text").
+fn split_label(line: &str) -> (Option<&str>, &str) {
+    match line.split_once(". ") {
+        Some((label, rest))
+            if !label.is_empty()
+                && (label.chars().all(|c| c.is_ascii_digit())
+                    || label.chars().all(|c| "IVXLC".contains(c))
+                    || (label.len() == 1 && label.chars().all(|c| c.is_ascii_uppercase()))) =>
+        {
+            (Some(label), rest)
+        }
+        _ => (None, line),
+    }
+}
+
+fn is_superscript(c: char) -> bool {
+    "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c)
+}
+
+fn roman(n: usize) -> String {
+    let table = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let mut n = n;
+    let mut out = String::new();
+    for (v, s) in table {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// Runs a command and returns its stdout, failing the test with its stderr.
+pub fn run(cmd: &mut std::process::Command) -> String {
+    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    assert!(out.status.success(), "{cmd:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn exists(path: &Path) -> bool {
+    path.exists()
+}

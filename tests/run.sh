@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test of rapporteur, installing first what the tests need (the tools that read our
+# outputs as real consumers do: poppler-utils for PDF text and fonts, libxml2-utils for the Akoma
+# Ntoso schema, LibreOffice for DOCX), then the lints CI enforces.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v xmllint >/dev/null || need+=(libxml2-utils)
+command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing: ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo test --all-targets
