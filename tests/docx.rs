@@ -7,6 +7,8 @@ use std::io::Read;
 use std::path::Path;
 use std::process::Command;
 
+mod common;
+
 use quick_xml::events::Event;
 use rapporteur::document::{
     Block, Division, DivisionKind, Document, Footnote, Inline, Item, Masthead, Meta, Paragraph, Table,
@@ -517,8 +519,15 @@ fn require(tool: &str) {
     );
 }
 
-/// Converts a DOCX with LibreOffice and returns the text of each page of the PDF.
+/// Converts a DOCX with LibreOffice and returns the text of each page of the PDF, whitespace
+/// collapsed.
 fn libreoffice_pages(docx: &[u8], dir: &Path) -> Vec<String> {
+    libreoffice_pages_raw(docx, dir).iter().map(|p| normalize(p)).collect()
+}
+
+/// Converts a DOCX with LibreOffice and returns the text of each page of the PDF as pdftotext
+/// prints it.
+fn libreoffice_pages_raw(docx: &[u8], dir: &Path) -> Vec<String> {
     require("soffice");
     require("pdftotext");
     let input = dir.join("report.docx");
@@ -538,14 +547,20 @@ fn libreoffice_pages(docx: &[u8], dir: &Path) -> Vec<String> {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    let text = Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    // -layout: lines in visual order (the raw order can put a justified line's last word first).
+    let text = Command::new("pdftotext").arg("-layout").arg(&pdf).arg("-").output().unwrap();
     assert!(text.status.success(), "pdftotext failed");
     // For looking at: RAPPORTEUR_KEEP_PDF=/tmp/x.pdf keeps the PDF (and the DOCX as /tmp/x.docx).
     if let Ok(keep) = std::env::var("RAPPORTEUR_KEEP_PDF") {
         std::fs::copy(&pdf, &keep).unwrap();
         std::fs::copy(&input, Path::new(&keep).with_extension("docx")).unwrap();
     }
-    String::from_utf8(text.stdout).unwrap().split('\u{c}').map(normalize).collect()
+    let text = String::from_utf8(text.stdout).unwrap();
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
 }
 
 /// Whitespace collapsed to single spaces.
@@ -650,11 +665,17 @@ fn check_rendering(doc: &Document, pages: &[String]) {
         // (pdftotext reads a note's mark apart from its text, so the text alone is looked for.)
         let text = squash(&rapporteur::document::plain_text(&note.content));
         let words: Vec<&str> = before.split_whitespace().collect();
-        let context = squash(&words.iter().rev().take(4).rev().copied().collect::<Vec<_>>().join(" "));
+        // The citing word with the marker right after it (pdftotext prints it inline); one word
+        // only, as the words before it may stand on the previous page.
+        let context = squash(words.last().copied().unwrap_or(""));
+        let cited = format!("{context}{}", squash(&note.marker));
         let note_page = pages.iter().position(|p| p.contains(&text));
-        let cite_page = pages.iter().position(|p| p.contains(&context));
-        assert!(note_page.is_some(), "footnote {id} ({text}) not found in the rendering");
-        assert_eq!(note_page, cite_page, "footnote {id} is not on the page that cites it ({context})");
+        let Some(note_page) = note_page else { panic!("footnote {id} ({text}) not found in the rendering") };
+        assert!(
+            pages[note_page].contains(&cited),
+            "footnote {id} is on page {} but its reference (`{cited}`) is not",
+            note_page + 1
+        );
     }
 }
 
@@ -675,4 +696,125 @@ fn libreoffice_renders_everything() {
     assert!(!pages[1].contains("V.09-82790"), "the job number is on page 1 only");
     // Hostile text came through literally.
     assert!(all.contains("Hostile <w:p><w:r><w:t>x</w:t></w:r></w:p> ]]> & &amp; \"q\" 'a'"), "{all}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reference session.
+
+fn reference() -> (Document, Vec<u8>, String) {
+    let compiled = rapporteur::build::compile(&common::reference_session())
+        .unwrap_or_else(|d| panic!("the reference session must compile:\n{d}"));
+    let doc = compiled.document;
+    let docx = write(&doc);
+    let text = String::from_utf8(Format::Text.write(&doc, &WriteOptions::default()).unwrap()).unwrap();
+    (doc, docx, text)
+}
+
+#[test]
+fn reference_session_parts() {
+    let (doc, docx, _) = reference();
+    let p = parts(&docx);
+    assert_eq!(doc.footnotes.len(), 4);
+    let mut notes: BTreeMap<i32, String> = BTreeMap::new();
+    for (id, para) in paragraphs(&p["word/footnotes.xml"]) {
+        let id: i32 = id.unwrap().parse().unwrap();
+        if id > 0 {
+            notes.entry(id).or_default().push_str(&para.text);
+        }
+    }
+    let texts: Vec<String> =
+        doc.footnotes.iter().map(|f| format!("#\t{}", rapporteur::document::plain_text(&f.content))).collect();
+    assert_eq!(notes.into_values().collect::<Vec<_>>(), texts);
+    let document = &p["word/document.xml"];
+    assert_eq!(count(document, "<w:footnoteReference "), 4);
+    assert_eq!(count(document, "customMarkFollows"), 0, "the report's notes are numbered 1-4");
+    let body = paragraphs(document);
+    assert!(body.iter().all(|(_, p)| p.style.is_some()), "every paragraph is styled");
+    let numbered: Vec<&Para> =
+        body.iter().map(|(_, p)| p).filter(|p| p.style.as_deref() == Some("SingleTxt")).collect();
+    assert_eq!(numbered.len(), 56);
+    for (i, para) in numbered.iter().enumerate() {
+        assert!(para.text.starts_with(&format!("{}.\t", i + 1)), "paragraph {}: {}", i + 1, para.text);
+    }
+    assert!(p.iter().any(|(k, v)| k.starts_with("word/header") && v.contains(&doc.masthead.symbol)));
+    let core = &p["docProps/core.xml"];
+    assert!(core.contains(&format!("<dc:subject>{}</dc:subject>", doc.meta.symbol)));
+    assert!(core.contains(&format!(">{}T00:00:00Z</dcterms:created>", doc.meta.date)));
+    assert!(core.contains("<dc:title>Report on the meeting of the Working Group on Trafficking in Persons"));
+    assert!(docx == write(&doc), "two builds differ");
+}
+
+/// The LibreOffice rendering of the reference DOCX says what the text writer says: every
+/// heading, paragraph, sub-item and footnote of the text writer's output, in order, and each
+/// footnote at the foot of the page that cites it.
+#[test]
+fn reference_session_renders_like_the_text_writer() {
+    let (doc, docx, text) = reference();
+    let dir = tempfile::tempdir().unwrap();
+    let raw_pages = libreoffice_pages_raw(&docx, dir.path());
+    let pages: Vec<String> = raw_pages.iter().map(|p| normalize(p)).collect();
+    check_rendering(&doc, &pages);
+
+    // The body as one stream: page furniture, footnote marks and footnote texts taken out.
+    let notes: Vec<String> =
+        doc.footnotes.iter().map(|f| squash(&rapporteur::document::plain_text(&f.content))).collect();
+    let mut body = String::new();
+    for page in &raw_pages {
+        let mut kept = String::new();
+        for line in page.lines() {
+            let l = line.trim();
+            let furniture = l == doc.masthead.symbol
+                || l.chars().all(|c| c.is_ascii_digit() || c == '*')
+                || Some(l) == doc.masthead.job_number.as_deref()
+                || Some(l) == doc.masthead.barcode.as_deref();
+            if !furniture {
+                kept.push_str(l);
+                kept.push(' ');
+            }
+        }
+        let mut kept = squash(&kept).replace('*', "");
+        for n in &notes {
+            kept = kept.replace(&n.replace('*', ""), "");
+        }
+        body.push_str(&kept);
+    }
+
+    let expected = common::elements(&text);
+    let count = |k: common::Kind| expected.iter().filter(|e| e.kind == k).count();
+    assert_eq!(count(common::Kind::Paragraph), 56);
+    assert_eq!(count(common::Kind::Footnote), 4);
+    assert!(count(common::Kind::Chapter) >= 3 && count(common::Kind::Section) >= 10);
+    let all_raw = squash(&raw_pages.concat()).replace('*', "");
+    let mut at = 0;
+    for e in &expected {
+        let label = match e.kind {
+            common::Kind::Chapter | common::Kind::Section => format!("{}.", e.label),
+            common::Kind::Paragraph => format!("{}.", e.label),
+            common::Kind::Item => e.label.clone(),
+            common::Kind::Footnote => String::new(),
+        };
+        let want = squash(&superscript_to_ascii(&format!("{label} {}", e.text))).replace('*', "");
+        if e.kind == common::Kind::Footnote {
+            assert!(all_raw.contains(&want), "footnote {} missing: {want}", e.label);
+            continue;
+        }
+        match body[at..].find(&want) {
+            Some(i) => at += i + want.len(),
+            None => panic!(
+                "{:?} {} missing or out of order in the LibreOffice rendering:\n  want: {want}\n  near: {}",
+                e.kind,
+                e.label,
+                body[at..].chars().take(300).collect::<String>()
+            ),
+        }
+    }
+}
+
+fn superscript_to_ascii(s: &str) -> String {
+    s.chars()
+        .map(|c| match "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|d| d == c) {
+            Some(i) => char::from(b'0' + i as u8),
+            None => c,
+        })
+        .collect()
 }
