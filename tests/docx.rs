@@ -267,7 +267,7 @@ fn paragraphs(xml: &str) -> Vec<(Option<String>, Para)> {
             Event::Start(e) | Event::Empty(e) if e.name().as_ref() == b"w:footnoteRef" => {
                 let _ = e;
                 if let Some(p) = cur.as_mut() {
-                    p.text.push_str("#");
+                    p.text.push('#');
                 }
             }
             Event::Start(e) => match e.name().as_ref() {

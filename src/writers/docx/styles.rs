@@ -162,7 +162,7 @@ pub fn all() -> Vec<Style> {
         styles.push(with_tabs(
             paragraph_style(&id::sub_item(depth), &format!("SingleTxt Sub-item {depth}"))
                 .based_on(id::SINGLE_TXT)
-                .next(&id::sub_item(depth))
+                .next(id::sub_item(depth))
                 .indent(Some(BODY_INDENT), Some(SpecialIndentType::FirstLine(first)), Some(BODY_INDENT), None),
             &[tab(BODY_INDENT + first + LABEL_STEP)],
         ));
