@@ -443,6 +443,83 @@ fn parts_footnotes_styles_headers_properties() {
     }
 }
 
+/// Word reads property containers as schema sequences: a few orders it insists on, checked in
+/// every WordprocessingML part.
+#[test]
+fn parts_follow_the_schema_order() {
+    let p = parts(&write(&sample(true)));
+    for (name, xml) in p.iter().filter(|(k, _)| k.starts_with("word/") && !k.contains("_rels")) {
+        // Children names per element, in order.
+        let mut reader = quick_xml::Reader::from_str(xml);
+        let mut stack: Vec<(String, Vec<String>)> = Vec::new();
+        let mut check = |parent: &str, kids: &[String]| {
+            let pos = |n: &str| kids.iter().position(|k| k == n);
+            let before = |a: &str, b: &str| match (pos(a), pos(b)) {
+                (Some(x), Some(y)) => x < y,
+                _ => true,
+            };
+            match parent {
+                "w:pPr" => {
+                    assert!(pos("w:pStyle").is_none_or(|i| i == 0), "{name}: pStyle not first in pPr: {kids:?}");
+                    assert!(pos("w:rPr").is_none_or(|i| i == kids.len() - 1), "{name}: rPr not last in pPr: {kids:?}");
+                    assert!(before("w:keepNext", "w:tabs") && before("w:tabs", "w:spacing"), "{name}: {kids:?}");
+                    assert!(before("w:spacing", "w:ind") && before("w:ind", "w:jc"), "{name}: {kids:?}");
+                }
+                "w:rPr" => {
+                    assert!(pos("w:rStyle").is_none_or(|i| i == 0), "{name}: rStyle not first: {kids:?}");
+                    assert!(
+                        before("w:rFonts", "w:b") && before("w:b", "w:i") && before("w:i", "w:sz"),
+                        "{name}: {kids:?}"
+                    );
+                    assert!(before("w:sz", "w:vertAlign") && before("w:vertAlign", "w:lang"), "{name}: {kids:?}");
+                }
+                "w:style" => {
+                    assert_eq!(kids.first().map(String::as_str), Some("w:name"), "{name}: {kids:?}");
+                    assert!(before("w:basedOn", "w:next") && before("w:next", "w:qFormat"), "{name}: {kids:?}");
+                    assert!(before("w:qFormat", "w:pPr") && before("w:pPr", "w:rPr"), "{name}: {kids:?}");
+                }
+                "w:tcPr" => assert!(before("w:tcW", "w:gridSpan") && before("w:gridSpan", "w:tcBorders")),
+                "w:tblPr" => assert!(before("w:tblW", "w:tblInd") && before("w:tblBorders", "w:tblLayout")),
+                "w:p" => assert!(pos("w:pPr").is_none_or(|i| i == 0)),
+                "w:r" => assert!(pos("w:rPr").is_none_or(|i| i == 0)),
+                _ => {}
+            }
+        };
+        loop {
+            match reader.read_event().unwrap() {
+                Event::Eof => break,
+                Event::Start(e) => {
+                    let n = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
+                    if let Some(top) = stack.last_mut() {
+                        top.1.push(n.clone());
+                    }
+                    stack.push((n, Vec::new()));
+                }
+                Event::Empty(e) => {
+                    let n = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
+                    assert!(!(n == "w:gridCol" && attr(&e, b"w:type").is_some()), "{name}: gridCol has no type");
+                    if let Some(top) = stack.last_mut() {
+                        top.1.push(n);
+                    }
+                }
+                Event::End(_) => {
+                    let (n, kids) = stack.pop().unwrap();
+                    check(&n, &kids);
+                }
+                _ => {}
+            }
+        }
+    }
+    // One definition per style, `Normal` the default paragraph style.
+    let styles = &p["word/styles.xml"];
+    let mut ids: Vec<&str> = styles.split("w:styleId=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
+    let n = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "duplicate style ids");
+    assert!(styles.contains(r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal">"#));
+}
+
 #[test]
 fn same_bytes_in_one_process() {
     let doc = sample(false);

@@ -18,6 +18,7 @@
 //! (Word's own meaning of U+000B), every other control character → U+FFFD.
 
 mod build;
+mod canonical;
 mod package;
 pub mod styles;
 

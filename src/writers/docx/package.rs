@@ -11,6 +11,7 @@
 //!   the schema forbids, and has no `footnotePr`).
 //! - `docProps/core.xml`: written here (docx-rs cannot set title, subject or language).
 //! - `word/styles.xml`: the document language in the default run properties.
+//! - every WordprocessingML part: children in schema order (`canonical`).
 //!
 //! The archive is written with the `zip` crate directly: docx-rs's own zipper stamps entries
 //! with whatever its zip version's default time is; here every entry carries the document's
@@ -21,6 +22,7 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 
 use super::build::{Built, Note};
+use super::canonical::canonicalize;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::Document;
 
@@ -49,6 +51,23 @@ pub fn package(doc: &Document, built: Built) -> Result<Vec<u8>, Diagnostics> {
         footnotes = patch_footnotes(&footnotes, &built.notes).map_err(bug)?;
     }
     let styles = set_language(&text(xml.styles, "word/styles.xml")?, &doc.meta.language).map_err(bug)?;
+    // Schema order for every WordprocessingML part docx-rs wrote.
+    let ordered = |xml: String, part: &str| canonicalize(&xml).map_err(|e| bug(format!("{part}: {e}")));
+    let document = ordered(document, "word/document.xml")?;
+    let footnotes = ordered(footnotes, "word/footnotes.xml")?;
+    let styles = ordered(styles, "word/styles.xml")?;
+    let font_table = ordered(text(xml.font_table, "word/fontTable.xml")?, "word/fontTable.xml")?;
+    let numbering = ordered(text(xml.numberings, "word/numbering.xml")?, "word/numbering.xml")?;
+    let mut headers = Vec::new();
+    for (i, h) in xml.headers.into_iter().enumerate() {
+        let name = format!("word/header{}.xml", i + 1);
+        headers.push(ordered(text(h, &name)?, &name)?.into_bytes());
+    }
+    let mut footers = Vec::new();
+    for (i, f) in xml.footers.into_iter().enumerate() {
+        let name = format!("word/footer{}.xml", i + 1);
+        footers.push(ordered(text(f, &name)?, &name)?.into_bytes());
+    }
     let settings = settings(!built.notes.is_empty(), &doc.meta.language);
     let core = core_properties(doc, date);
 
@@ -62,21 +81,21 @@ pub fn package(doc: &Document, built: Built) -> Result<Vec<u8>, Diagnostics> {
         ("word/document.xml".into(), document.into_bytes()),
         ("word/styles.xml".into(), styles.into_bytes()),
         ("word/settings.xml".into(), settings.into_bytes()),
-        ("word/fontTable.xml".into(), xml.font_table),
+        ("word/fontTable.xml".into(), font_table.into_bytes()),
         ("word/comments.xml".into(), xml.comments),
-        ("word/numbering.xml".into(), xml.numberings),
+        ("word/numbering.xml".into(), numbering.into_bytes()),
         ("word/commentsExtended.xml".into(), xml.comments_extended),
         ("word/footnotes.xml".into(), footnotes.into_bytes()),
     ];
     let mut header_rels = xml.header_rels.into_iter();
-    for (i, h) in xml.headers.into_iter().enumerate() {
+    for (i, h) in headers.into_iter().enumerate() {
         parts.push((format!("word/header{}.xml", i + 1), h));
         if let Some(rels) = header_rels.next() {
             parts.push((format!("word/_rels/header{}.xml.rels", i + 1), rels));
         }
     }
     let mut footer_rels = xml.footer_rels.into_iter();
-    for (i, f) in xml.footers.into_iter().enumerate() {
+    for (i, f) in footers.into_iter().enumerate() {
         parts.push((format!("word/footer{}.xml", i + 1), f));
         if let Some(rels) = footer_rels.next() {
             parts.push((format!("word/_rels/footer{}.xml.rels", i + 1), rels));
