@@ -452,7 +452,7 @@ fn parts_follow_the_schema_order() {
         // Children names per element, in order.
         let mut reader = quick_xml::Reader::from_str(xml);
         let mut stack: Vec<(String, Vec<String>)> = Vec::new();
-        let mut check = |parent: &str, kids: &[String]| {
+        let check = |parent: &str, kids: &[String]| {
             let pos = |n: &str| kids.iter().position(|k| k == n);
             let before = |a: &str, b: &str| match (pos(a), pos(b)) {
                 (Some(x), Some(y)) => x < y,
