@@ -165,7 +165,24 @@ fn sample(hostile: bool) -> Document {
             heading: vec![t("Organization of the meeting")],
             children: vec![para(k, vec![t("The meeting was opened by the Chairperson.")])],
         }),
+        Block::Division(Division {
+            kind: DivisionKind::Annex,
+            id: "annex-1".into(),
+            num: Some("Annex I".into()),
+            heading: vec![t("List of documents before the Working Group")],
+            children: vec![Block::Paragraph(Paragraph {
+                id: "annex-p".into(),
+                num: None,
+                content: vec![t("An unnumbered annex paragraph citing a lettered note."), note("annex-b", "b")],
+                items: vec![],
+            })],
+        }),
     ];
+    footnotes.push(Footnote {
+        id: "annex-b".into(),
+        marker: "b".into(),
+        content: vec![t("Annex note b: available from the Secretariat.")],
+    });
     Document {
         meta: Meta {
             slug: "sample".into(),
@@ -349,18 +366,18 @@ fn parts_footnotes_styles_headers_properties() {
     }
     let expected: Vec<(&str, String)> =
         doc.footnotes.iter().map(|f| (f.marker.as_str(), rapporteur::document::plain_text(&f.content))).collect();
-    // The order of appearance: "*" (masthead), 1, 2, 3, 4, then "a" (table).
-    let order = ["*", "1", "2", "3", "4", "a"];
+    // The order of appearance: "*" (masthead), 1, 2, 3, 4, then "a" (table) and "b" (annex).
+    let order = ["*", "1", "2", "3", "4", "a", "b"];
     let real: Vec<&String> = by_note.iter().filter(|(id, _)| **id > 0).map(|(_, s)| s).collect();
     assert_eq!(real.len(), doc.footnotes.len());
     for (i, marker) in order.iter().enumerate() {
         let (_, text) = expected.iter().find(|(m, _)| m == marker).unwrap();
         let mark = if marker.parse::<u32>().is_ok() { "#".to_string() } else { marker.to_string() };
-        assert_eq!(real[i], &format!("{mark}\t{text}"), "footnote {marker}");
+        assert_eq!(real[i], &format!("\t{mark}\t{text}"), "footnote {marker}");
     }
     let document = &p["word/document.xml"];
-    assert_eq!(count(document, "<w:footnoteReference "), 6);
-    assert_eq!(count(document, "w:customMarkFollows=\"1\""), 2);
+    assert_eq!(count(document, "<w:footnoteReference "), 7);
+    assert_eq!(count(document, "w:customMarkFollows=\"1\""), 3);
     assert!(
         document
             .contains(r#"<w:footnoteReference w:customMarkFollows="1" w:id="1" /><w:t xml:space="preserve">*</w:t>"#)
@@ -375,7 +392,14 @@ fn parts_footnotes_styles_headers_properties() {
     let styled = |style: &str| -> Vec<&str> {
         body.iter().filter(|(_, p)| p.style.as_deref() == Some(style)).map(|(_, p)| p.text.as_str()).collect()
     };
-    assert_eq!(styled("HCh"), ["I.\tRecommendations adopted by the Working Group", "II.\tOrganization of the meeting"]);
+    assert_eq!(
+        styled("HCh"),
+        [
+            "I.\tRecommendations adopted by the Working Group",
+            "II.\tOrganization of the meeting",
+            "Annex I\nList of documents before the Working Group"
+        ]
+    );
     assert_eq!(styled("H1"), ["A.\tGeneral recommendations", "B.\tTraining"]);
     assert_eq!(styled("H23"), ["1.\tVictims of trafficking"]);
     assert_eq!(
@@ -386,8 +410,10 @@ fn parts_footnotes_styles_headers_properties() {
         ]
     );
     assert_eq!(styled("SubItem2"), ["(i)\tIncluding participation;"]);
-    let numbered = styled("SingleTxt");
+    let numbered: Vec<&str> =
+        styled("SingleTxt").into_iter().filter(|t| t.starts_with(|c: char| c.is_ascii_digit())).collect();
     assert_eq!(numbered.len(), 33);
+    assert_eq!(styled("SingleTxt").len(), 34, "and one unnumbered paragraph");
     for (i, text) in numbered.iter().enumerate() {
         assert!(text.starts_with(&format!("{}.\t", i + 1)), "paragraph {}: {text}", i + 1);
     }
@@ -800,7 +826,7 @@ fn reference_session_parts() {
         }
     }
     let texts: Vec<String> =
-        doc.footnotes.iter().map(|f| format!("#\t{}", rapporteur::document::plain_text(&f.content))).collect();
+        doc.footnotes.iter().map(|f| format!("\t#\t{}", rapporteur::document::plain_text(&f.content))).collect();
     assert_eq!(notes.into_values().collect::<Vec<_>>(), texts);
     let document = &p["word/document.xml"];
     assert_eq!(count(document, "<w:footnoteReference "), 4);

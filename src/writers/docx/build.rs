@@ -143,8 +143,11 @@ impl Builder<'_> {
 
     fn masthead(&mut self, out: &mut Vec<Child>) {
         let m = &self.doc.masthead;
-        let col = [styles::FULL_WIDTH * 2 / 7, styles::FULL_WIDTH * 3 / 7];
-        let col = [col[0], col[1], styles::FULL_WIDTH - col[0] - col[1]];
+        // Three grid columns: "United Nations" | the symbol over the rest; the organ over the
+        // first two | distribution, date and original language in the last 50 mm.
+        let right = styles::DISTR_WIDTH;
+        let col =
+            [(styles::FULL_WIDTH - right) / 2, styles::FULL_WIDTH - right - (styles::FULL_WIDTH - right) / 2, right];
         let rule = |size: usize| {
             TableCellBorder::new(TableCellBorderPosition::Bottom).border_type(BorderType::Single).size(size)
         };
@@ -176,7 +179,10 @@ impl Builder<'_> {
         ]);
 
         // Second block: the organ; distribution, date and original language on the right.
-        let organ = self.para(id::MASTHEAD_ORGAN).add_run(Run::new().add_text(clean(&m.organ)));
+        let organ = self
+            .para(id::MASTHEAD_ORGAN)
+            .indent(None, None, Some(styles::HEADING_HANG), None)
+            .add_run(Run::new().add_text(clean(&m.organ)));
         let mut distr = cell(col[2], 1, 12).vertical_align(VAlignType::Top);
         for line in
             [format!("Distr.: {}", m.distribution), m.date.clone(), String::new(), format!("Original: {}", m.original)]
@@ -237,7 +243,12 @@ impl Builder<'_> {
             // "Annex I" / "Decision 4/4" stand on a line of their own above the title.
             (Some(num), DivisionKind::Annex | DivisionKind::Decision) => {
                 p = p
-                    .indent(Some(styles::BODY_INDENT), None, Some(styles::BODY_INDENT), None)
+                    .indent(
+                        Some(styles::BODY_INDENT),
+                        Some(docx_rs::SpecialIndentType::FirstLine(0)),
+                        Some(styles::BODY_INDENT),
+                        None,
+                    )
                     .add_run(Run::new().add_text(clean(num)))
                     .add_run(Run::new().add_break(BreakType::TextWrapping));
             }
@@ -245,7 +256,12 @@ impl Builder<'_> {
                 p = p.add_run(Run::new().add_text(clean(num))).add_run(Run::new().add_tab());
             }
             (None, _) => {
-                p = p.indent(Some(styles::BODY_INDENT), None, Some(styles::BODY_INDENT), None);
+                p = p.indent(
+                    Some(styles::BODY_INDENT),
+                    Some(docx_rs::SpecialIndentType::FirstLine(0)),
+                    Some(styles::BODY_INDENT),
+                    None,
+                );
             }
         }
         p = self.add_inlines(p, &d.heading, Fmt::default());
@@ -255,8 +271,17 @@ impl Builder<'_> {
 
     fn paragraph(&mut self, para: &Para, out: &mut Vec<Child>) {
         let mut p = self.para(id::SINGLE_TXT);
-        if let Some(num) = &para.num {
-            p = p.add_run(Run::new().add_text(clean(num))).add_run(Run::new().add_tab());
+        match &para.num {
+            Some(num) => p = p.add_run(Run::new().add_text(clean(num))).add_run(Run::new().add_tab()),
+            // An unnumbered paragraph spans the text block.
+            None => {
+                p = p.indent(
+                    Some(styles::BODY_INDENT),
+                    Some(docx_rs::SpecialIndentType::FirstLine(0)),
+                    Some(styles::BODY_INDENT),
+                    None,
+                )
+            }
         }
         p = self.add_inlines(p, &para.content, Fmt::default());
         push_para(out, p);
@@ -267,19 +292,15 @@ impl Builder<'_> {
         for item in items {
             let mut p = self.para(&id::sub_item(depth));
             if depth > styles::SUB_ITEM_LEVELS {
-                let first = styles::LABEL_STEP * depth as i32;
+                let left = styles::item_indent(depth);
                 p = p
                     .indent(
-                        Some(styles::BODY_INDENT),
-                        Some(docx_rs::SpecialIndentType::FirstLine(first)),
+                        Some(left),
+                        Some(docx_rs::SpecialIndentType::Hanging(styles::ITEM_STEP)),
                         Some(styles::BODY_INDENT),
                         None,
                     )
-                    .add_tab(
-                        docx_rs::Tab::new()
-                            .val(docx_rs::TabValueType::Left)
-                            .pos((styles::BODY_INDENT + first + styles::LABEL_STEP) as usize),
-                    );
+                    .add_tab(docx_rs::Tab::new().val(docx_rs::TabValueType::Left).pos(left as usize));
             }
             p = p.add_run(Run::new().add_text(clean(&item.label))).add_run(Run::new().add_tab());
             p = self.add_inlines(p, &item.content, Fmt::default());
@@ -395,6 +416,7 @@ impl Builder<'_> {
                     // Word's own number prints the marker.
                     let mut p = self
                         .para(id::FOOTNOTE_TEXT)
+                        .add_run(Run::new().add_tab())
                         .add_run(Run::new().style(id::FOOTNOTE_REFERENCE).add_text(clean(marker)))
                         .add_run(Run::new().add_tab());
                     let mut body = Vec::new();

@@ -6,9 +6,13 @@
 //! few things a style cannot say (the first component of the symbol printed larger, the indent of
 //! sub-items deeper than the deepest sub-item style).
 //!
-//! Measurements follow `../shared/DESIGN.md` and the PDF writer: A4, body 10 pt Times on a 12 pt
-//! pitch with 6 pt after, justified, the text block 130 mm wide (40 mm to 170 mm from the left
-//! edge), headings with their number hanging in a column to the left of the text block.
+//! Measurements follow `../shared/DESIGN.md` and the PDF writer's template (`templates/report.typ`
+//! on the pdf branch), so that the two look alike: A4, body 10 pt Times on a 12 pt pitch with 6 pt
+//! after, justified, the text block 130 mm wide (40 mm to 170 mm from the left edge); masthead,
+//! running headers and footers on the wider band from 20 mm to 190 mm; heading numbers hanging
+//! 10 mm left of the text block; paragraph numbers in a 10 mm column with the text hanging after
+//! them; sub-item labels in 8 mm columns, each level 8 mm further in; footnote marks right-aligned
+//! in a 10 mm column.
 
 use docx_rs::{
     AlignmentType, BorderType, LineSpacing, LineSpacingType, ParagraphBorder, ParagraphBorderPosition,
@@ -25,8 +29,8 @@ pub const PAGE_WIDTH: u32 = 11906;
 pub const PAGE_HEIGHT: u32 = 16838;
 /// Left and right page margins: the masthead spans 20 mm to 190 mm.
 pub const MARGIN_SIDE: i32 = mm(20);
-pub const MARGIN_TOP: i32 = mm(25);
-pub const MARGIN_BOTTOM: i32 = mm(25);
+pub const MARGIN_TOP: i32 = mm(27);
+pub const MARGIN_BOTTOM: i32 = mm(27);
 pub const HEADER_DISTANCE: i32 = mm(12);
 pub const FOOTER_DISTANCE: i32 = mm(12);
 /// Width between the page margins (170 mm).
@@ -35,12 +39,21 @@ pub const FULL_WIDTH: i32 = PAGE_WIDTH as i32 - 2 * MARGIN_SIDE;
 /// and ends as far in from the right one (170 mm), so it is 130 mm wide.
 pub const BODY_INDENT: i32 = mm(20);
 pub const BODY_WIDTH: i32 = FULL_WIDTH - 2 * BODY_INDENT;
-/// The tab after a paragraph number or item label.
+/// The right-hand column of the masthead (distribution, date, original language).
+pub const DISTR_WIDTH: i32 = mm(50);
+/// The column of a paragraph number (the text hangs after it).
 pub const LABEL_STEP: i32 = mm(10);
+/// The column of a sub-item label; each level of items starts this much further in.
+pub const ITEM_STEP: i32 = mm(8);
 /// How far a heading's number hangs to the left of the text block.
 pub const HEADING_HANG: i32 = mm(10);
-/// The hanging indent of footnote text (the mark stands at the text block's edge).
-pub const NOTE_HANG: i32 = mm(5);
+/// The column of a footnote mark (right-aligned in it, 2 pt from the text).
+pub const NOTE_HANG: i32 = mm(10);
+
+/// Left indent of the text of a sub-item at `depth` (1 for (a)); its label hangs `ITEM_STEP`.
+pub fn item_indent(depth: usize) -> i32 {
+    BODY_INDENT + LABEL_STEP + ITEM_STEP * depth as i32
+}
 /// Sub-item styles defined (deeper items use the last one with a direct indent).
 pub const SUB_ITEM_LEVELS: usize = 4;
 
@@ -144,27 +157,32 @@ pub fn all() -> Vec<Style> {
             .line_spacing(spacing(0, 0, 240))
             .align(AlignmentType::Left),
         heading(id::HCH, "HCh", 14, 320, 260, false),
-        heading(id::H1, "H1", 12, 240, 120, false),
-        heading(id::H23, "H23", 10, 240, 120, false),
-        heading(id::H4, "H4", 10, 240, 120, true),
-        heading(id::H56, "H56", 10, 240, 120, false),
+        heading(id::H1, "H1", 12, 240, 200, false),
+        heading(id::H23, "H23", 10, 200, 160, false),
+        heading(id::H4, "H4", 10, 200, 160, true),
+        heading(id::H56, "H56", 10, 200, 160, false),
         with_tabs(
             paragraph_style(id::SINGLE_TXT, "SingleTxt")
                 .next(id::SINGLE_TXT)
                 .line_spacing(spacing(0, 120, 240))
-                .indent(Some(BODY_INDENT), None, Some(BODY_INDENT), None)
+                .indent(
+                    Some(BODY_INDENT + LABEL_STEP),
+                    Some(SpecialIndentType::Hanging(LABEL_STEP)),
+                    Some(BODY_INDENT),
+                    None,
+                )
                 .align(AlignmentType::Both),
             &[tab(BODY_INDENT + LABEL_STEP)],
         ),
     ];
     for depth in 1..=SUB_ITEM_LEVELS {
-        let first = LABEL_STEP * depth as i32;
+        let left = item_indent(depth);
         styles.push(with_tabs(
             paragraph_style(&id::sub_item(depth), &format!("SingleTxt Sub-item {depth}"))
                 .based_on(id::SINGLE_TXT)
                 .next(id::sub_item(depth))
-                .indent(Some(BODY_INDENT), Some(SpecialIndentType::FirstLine(first)), Some(BODY_INDENT), None),
-            &[tab(BODY_INDENT + first + LABEL_STEP)],
+                .indent(Some(left), Some(SpecialIndentType::Hanging(ITEM_STEP)), Some(BODY_INDENT), None),
+            &[tab(left)],
         ));
     }
     styles.extend([
@@ -179,7 +197,10 @@ pub fn all() -> Vec<Style> {
                     None,
                 )
                 .align(AlignmentType::Both),
-            &[tab(BODY_INDENT + NOTE_HANG)],
+            &[
+                Tab::new().val(TabValueType::Right).pos((BODY_INDENT + NOTE_HANG - 40) as usize),
+                tab(BODY_INDENT + NOTE_HANG),
+            ],
         ),
         {
             let mut s = Style::new(id::FOOTNOTE_REFERENCE, StyleType::Character).name("Footnote Reference");
@@ -197,12 +218,18 @@ pub fn all() -> Vec<Style> {
         paragraph_style(id::FOOTER, "Footer").size(18).bold(),
         paragraph_style(id::MASTHEAD_UN, "Masthead United Nations").size(28).line_spacing(spacing(0, 40, 400)),
         paragraph_style(id::MASTHEAD_SYMBOL, "Masthead Symbol")
+            .bold()
             .line_spacing(spacing(0, 40, 400))
             .align(AlignmentType::Right),
         paragraph_style(id::MASTHEAD_ORGAN, "Masthead Organ").size(28).bold().line_spacing(spacing(120, 120, 320)),
         paragraph_style(id::MASTHEAD_DISTR, "Masthead Distribution").line_spacing(spacing(0, 0, 240)),
         keep_with_next(
-            paragraph_style(id::MASTHEAD_CAPTION, "Masthead Caption").bold().line_spacing(spacing(0, 0, 240)),
+            paragraph_style(id::MASTHEAD_CAPTION, "Masthead Caption").bold().line_spacing(spacing(0, 40, 240)).indent(
+                Some(BODY_INDENT - HEADING_HANG),
+                None,
+                None,
+                None,
+            ),
         ),
         keep_with_next(
             paragraph_style(id::TITLE, "Title").size(34).bold().line_spacing(spacing(480, 480, 400)).indent(
