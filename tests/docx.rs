@@ -373,7 +373,7 @@ fn parts_footnotes_styles_headers_properties() {
     for (i, marker) in order.iter().enumerate() {
         let (_, text) = expected.iter().find(|(m, _)| m == marker).unwrap();
         let mark = if marker.parse::<u32>().is_ok() { "#".to_string() } else { marker.to_string() };
-        assert_eq!(real[i], &format!("\t{mark}\t{text}"), "footnote {marker}");
+        assert_eq!(real[i], &format!("{mark}\t{text}"), "footnote {marker}");
     }
     let document = &p["word/document.xml"];
     assert_eq!(count(document, "<w:footnoteReference "), 7);
@@ -653,10 +653,12 @@ fn libreoffice_pages_raw(docx: &[u8], dir: &Path) -> Vec<String> {
     // -layout: lines in visual order (the raw order can put a justified line's last word first).
     let text = Command::new("pdftotext").arg("-layout").arg(&pdf).arg("-").output().unwrap();
     assert!(text.status.success(), "pdftotext failed");
-    // For looking at: RAPPORTEUR_KEEP_PDF=/tmp/x.pdf keeps the PDF (and the DOCX as /tmp/x.docx).
+    // For looking at: RAPPORTEUR_KEEP_PDF=/tmp/dir keeps each test's PDF and DOCX there.
     if let Ok(keep) = std::env::var("RAPPORTEUR_KEEP_PDF") {
-        std::fs::copy(&pdf, &keep).unwrap();
-        std::fs::copy(&input, Path::new(&keep).with_extension("docx")).unwrap();
+        let name = std::thread::current().name().unwrap_or("docx").replace("::", "-");
+        let keep = Path::new(&keep).join(name);
+        std::fs::copy(&pdf, keep.with_extension("pdf")).unwrap();
+        std::fs::copy(&input, keep.with_extension("docx")).unwrap();
     }
     let text = String::from_utf8(text.stdout).unwrap();
     let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
@@ -826,7 +828,7 @@ fn reference_session_parts() {
         }
     }
     let texts: Vec<String> =
-        doc.footnotes.iter().map(|f| format!("\t#\t{}", rapporteur::document::plain_text(&f.content))).collect();
+        doc.footnotes.iter().map(|f| format!("#\t{}", rapporteur::document::plain_text(&f.content))).collect();
     assert_eq!(notes.into_values().collect::<Vec<_>>(), texts);
     let document = &p["word/document.xml"];
     assert_eq!(count(document, "<w:footnoteReference "), 4);

@@ -181,7 +181,7 @@ impl Builder<'_> {
         // Second block: the organ; distribution, date and original language on the right.
         let organ = self
             .para(id::MASTHEAD_ORGAN)
-            .indent(None, None, Some(styles::HEADING_HANG), None)
+            .indent(None, None, Some(styles::ORGAN_GUTTER), None)
             .add_run(Run::new().add_text(clean(&m.organ)));
         let mut distr = cell(col[2], 1, 12).vertical_align(VAlignType::Top);
         for line in
@@ -416,7 +416,6 @@ impl Builder<'_> {
                     // Word's own number prints the marker.
                     let mut p = self
                         .para(id::FOOTNOTE_TEXT)
-                        .add_run(Run::new().add_tab())
                         .add_run(Run::new().style(id::FOOTNOTE_REFERENCE).add_text(clean(marker)))
                         .add_run(Run::new().add_tab());
                     let mut body = Vec::new();

@@ -11,8 +11,8 @@
 //! after, justified, the text block 130 mm wide (40 mm to 170 mm from the left edge); masthead,
 //! running headers and footers on the wider band from 20 mm to 190 mm; heading numbers hanging
 //! 10 mm left of the text block; paragraph numbers in a 10 mm column with the text hanging after
-//! them; sub-item labels in 8 mm columns, each level 8 mm further in; footnote marks right-aligned
-//! in a 10 mm column.
+//! them; sub-item labels in 8 mm columns, each level 8 mm further in; footnote marks in a 10 mm
+//! column.
 
 use docx_rs::{
     AlignmentType, BorderType, LineSpacing, LineSpacingType, ParagraphBorder, ParagraphBorderPosition,
@@ -41,13 +41,18 @@ pub const BODY_INDENT: i32 = mm(20);
 pub const BODY_WIDTH: i32 = FULL_WIDTH - 2 * BODY_INDENT;
 /// The right-hand column of the masthead (distribution, date, original language).
 pub const DISTR_WIDTH: i32 = mm(50);
+/// Space kept free between the organ and the right-hand column (the PDF's 10 mm gutter leaves
+/// the reference organ's longest line 0.4 mm to spare; Word and LibreOffice need a little more).
+pub const ORGAN_GUTTER: i32 = mm(5);
 /// The column of a paragraph number (the text hangs after it).
 pub const LABEL_STEP: i32 = mm(10);
 /// The column of a sub-item label; each level of items starts this much further in.
 pub const ITEM_STEP: i32 = mm(8);
 /// How far a heading's number hangs to the left of the text block.
 pub const HEADING_HANG: i32 = mm(10);
-/// The column of a footnote mark (right-aligned in it, 2 pt from the text).
+/// The column of a footnote mark. (The PDF right-aligns the mark in it; LibreOffice moves
+/// a note's number to the start of its first paragraph whatever precedes it, so a leading
+/// right tab cannot do the same here: the mark stands at the column's left edge.)
 pub const NOTE_HANG: i32 = mm(10);
 
 /// Left indent of the text of a sub-item at `depth` (1 for (a)); its label hangs `ITEM_STEP`.
@@ -232,10 +237,10 @@ pub fn all() -> Vec<Style> {
             ),
         ),
         keep_with_next(
-            paragraph_style(id::TITLE, "Title").size(34).bold().line_spacing(spacing(480, 480, 400)).indent(
-                Some(BODY_INDENT),
+            paragraph_style(id::TITLE, "Title").size(34).bold().line_spacing(spacing(160, 360, 420)).indent(
+                Some(BODY_INDENT - HEADING_HANG),
                 None,
-                Some(BODY_INDENT),
+                Some(mm(15)),
                 None,
             ),
         ),
