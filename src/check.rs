@@ -93,15 +93,26 @@ impl Checker<'_> {
         for (path, name) in named {
             match registry::lookup(name, on) {
                 Lookup::Valid { .. } => {}
-                Lookup::Alias { official } => self.warn(
+                Lookup::Alias { official, .. } => self.warn(
                     &path,
                     format!("`{name}` is an informal name"),
                     format!("the United Nations short name is `{official}`"),
                 ),
-                Lookup::NotYet { official_on_date } | Lookup::NoLonger { official_on_date } => self.error(
+                Lookup::NotYet { official_on_date, from, .. } => self.error(
                     &path,
                     format!("`{name}` was not the name of that State on {}", on.long()),
-                    format!("on that date it was `{official_on_date}`"),
+                    match official_on_date {
+                        Some(official) => format!("on that date it was `{official}`"),
+                        None => format!("the State did not exist yet; it bears this name from {}", from.long()),
+                    },
+                ),
+                Lookup::NoLonger { official_on_date, until, .. } => self.error(
+                    &path,
+                    format!("`{name}` was not the name of that State on {}", on.long()),
+                    match official_on_date {
+                        Some(official) => format!("on that date it was `{official}`"),
+                        None => format!("the State no longer existed; it bore this name until {}", until.long()),
+                    },
                 ),
                 Lookup::Unknown { suggestion } => self.error(
                     &path,
@@ -121,7 +132,7 @@ impl Checker<'_> {
         }
     }
 
-    /// Warns at the first name that breaks alphabetical order.
+    /// Warns at every name that breaks alphabetical order.
     fn alphabetical(&mut self, path: &str, names: &[String]) {
         for (i, pair) in names.windows(2).enumerate() {
             if registry::sort_key(&pair[0]) > registry::sort_key(&pair[1]) {
@@ -130,7 +141,6 @@ impl Checker<'_> {
                     format!("`{}` is out of alphabetical order (after `{}`)", pair[1], pair[0]),
                     "house style lists States alphabetically; keep the order only if the record must",
                 );
-                return;
             }
         }
     }

@@ -10,6 +10,7 @@ use crate::document::Document;
 use crate::templates::Templates;
 
 pub mod docx;
+pub mod html;
 pub mod text;
 
 /// Settings shared by the writers.
@@ -25,15 +26,17 @@ pub struct WriteOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Format {
     Text,
+    Html,
     Docx,
 }
 
 impl Format {
-    pub const ALL: &'static [Format] = &[Format::Text, Format::Docx];
+    pub const ALL: &'static [Format] = &[Format::Text, Format::Html, Format::Docx];
 
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
+            Format::Html => "html",
             Format::Docx => "docx",
         }
     }
@@ -42,6 +45,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Text => "txt",
+            Format::Html => "html",
             Format::Docx => "docx",
         }
     }
@@ -53,6 +57,7 @@ impl Format {
     pub fn write(self, doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
         match self {
             Format::Text => text::write(doc, opts),
+            Format::Html => html::write(doc, opts),
             Format::Docx => docx::write(doc, opts),
         }
     }

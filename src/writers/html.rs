@@ -1,0 +1,405 @@
+//! HTML writer: one self-contained, semantic page (no scripts, no external files).
+//!
+//! - `<header class="masthead">`: publisher and symbol, the organ, "Distr.: General", the date,
+//!   "Original: English", the meeting caption and the title (`<h1>`, the only one of the page).
+//! - one `<section id="…">` per division, with a heading one level below its parent's (chapters
+//!   `<h2>`, sections `<h3>`, groups `<h4>`…); the label ("I.", "A.") in a `<span class="num">`.
+//! - numbered paragraphs `<p class="para" id="…">` with the number in `<span class="num">`;
+//!   sub-items as nested `<ol class="items">`/`<li id="…">` showing the model's labels ("(a)",
+//!   "(i)") — the list style is off, so the browser numbers nothing.
+//! - footnotes at the end of the page, `<ol class="footnotes">`: the marker in the text links to
+//!   its note (`#fn-ID`), the note's marker links back to the citation (`#fnref-ID`).
+//! - cross-references are links to the id of their target.
+//! - an inline stylesheet for the screen and for print (A4, Times-metric serif, 10 pt).
+//!
+//! All user text goes through [`escape`]; ids come from the model and are escaped too. The
+//! output depends only on the `Document`.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use crate::diag::Diagnostics;
+use crate::document::{Block, Contents, Division, DivisionKind, Document, Inline, Item, Paragraph, Table};
+use crate::writers::WriteOptions;
+
+pub fn write(doc: &Document, _opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
+    let mut w = HtmlWriter { doc, out: String::new(), targets: HashSet::new(), cited: Vec::new() };
+    collect_targets(&doc.body, &mut w.targets);
+    w.page();
+    Ok(w.out.into_bytes())
+}
+
+struct HtmlWriter<'a> {
+    doc: &'a Document,
+    out: String,
+    /// Ids of the elements that carry one, so that cross-references link only to what exists.
+    targets: HashSet<String>,
+    /// Footnote ids in the order their citations were written (each once).
+    cited: Vec<String>,
+}
+
+impl HtmlWriter<'_> {
+    fn page(&mut self) {
+        let doc = self.doc;
+        let lang = if doc.meta.language.is_empty() { "en" } else { &doc.meta.language };
+        let title = match (doc.meta.symbol.is_empty(), doc.meta.title.is_empty()) {
+            (false, false) => format!("{} \u{2014} {}", doc.meta.symbol, doc.meta.title),
+            (false, true) => doc.meta.symbol.clone(),
+            _ => doc.meta.title.clone(),
+        };
+        let _ = write!(
+            self.out,
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+            escape(lang),
+            escape(&title)
+        );
+        self.masthead();
+        self.out.push_str("<main>\n");
+        self.blocks(&doc.body, 2);
+        self.out.push_str("</main>\n");
+        self.footnotes();
+        self.job_footer();
+        self.out.push_str("</body>\n</html>\n");
+    }
+
+    fn masthead(&mut self) {
+        let m = &self.doc.masthead;
+        self.out.push_str("<header class=\"masthead\">\n<div class=\"topline\">");
+        let _ = write!(self.out, "<span class=\"publisher\">{}</span>", escape(&m.publisher));
+        // UN style: the symbol's first component is set larger.
+        let symbol = match m.symbol.split_once('/') {
+            Some((series, rest)) => {
+                format!("<span class=\"series\">{}</span>/{}", escape(series), escape(rest))
+            }
+            None => format!("<span class=\"series\">{}</span>", escape(&m.symbol)),
+        };
+        let _ = writeln!(self.out, "<span class=\"symbol\">{symbol}</span></div>");
+        self.out.push_str("<div class=\"second\">\n");
+        let _ = writeln!(self.out, "<p class=\"organ\">{}</p>", escape(&m.organ));
+        self.out.push_str("<div class=\"distribution\">\n");
+        let _ = writeln!(self.out, "<p>Distr.: {}</p>", escape(&m.distribution));
+        let date = if self.doc.meta.date.is_empty() {
+            format!("<p>{}</p>", escape(&m.date))
+        } else {
+            format!("<p><time datetime=\"{}\">{}</time></p>", escape(&self.doc.meta.date), escape(&m.date))
+        };
+        let _ = writeln!(self.out, "{date}");
+        let _ = writeln!(self.out, "<p class=\"original\">Original: {}</p>", escape(&m.original));
+        self.out.push_str("</div>\n</div>\n");
+        if !m.caption.is_empty() {
+            self.out.push_str("<div class=\"caption\">\n");
+            for line in &m.caption {
+                let text = self.inlines(line);
+                let _ = writeln!(self.out, "<p>{text}</p>");
+            }
+            self.out.push_str("</div>\n");
+        }
+        let title = self.inlines(&m.title);
+        let _ = writeln!(self.out, "<h1 class=\"title\">{title}</h1>");
+        self.out.push_str("</header>\n");
+    }
+
+    fn blocks(&mut self, blocks: &[Block], level: usize) {
+        for block in blocks {
+            match block {
+                Block::Division(d) => self.division(d, level),
+                Block::Paragraph(p) => self.paragraph(p),
+                Block::Table(t) => self.table(t),
+                Block::Contents(c) => self.contents(c, level),
+            }
+        }
+    }
+
+    fn division(&mut self, d: &Division, level: usize) {
+        let h = level.min(6);
+        let class = kind_class(d.kind);
+        let heading = self.inlines(&d.heading);
+        let _ = write!(self.out, "<section id=\"{}\" class=\"{class}\">\n<h{h}>", escape(&d.id));
+        if let Some(num) = &d.num {
+            let _ = write!(self.out, "<span class=\"num\">{}</span> ", escape(num));
+        }
+        let _ = writeln!(self.out, "{heading}</h{h}>");
+        self.blocks(&d.children, level + 1);
+        self.out.push_str("</section>\n");
+    }
+
+    fn paragraph(&mut self, p: &Paragraph) {
+        let text = self.inlines(&p.content);
+        let _ = write!(self.out, "<p class=\"para\" id=\"{}\">", escape(&p.id));
+        if let Some(num) = &p.num {
+            let _ = write!(self.out, "<span class=\"num\">{}</span> ", escape(num));
+        }
+        let _ = writeln!(self.out, "{text}</p>");
+        self.items(&p.items);
+    }
+
+    fn items(&mut self, items: &[Item]) {
+        if items.is_empty() {
+            return;
+        }
+        self.out.push_str("<ol class=\"items\">\n");
+        for item in items {
+            let text = self.inlines(&item.content);
+            let _ = write!(
+                self.out,
+                "<li id=\"{}\"><span class=\"label\">{}</span> {text}",
+                escape(&item.id),
+                escape(&item.label)
+            );
+            if item.items.is_empty() {
+                self.out.push_str("</li>\n");
+            } else {
+                self.out.push('\n');
+                self.items(&item.items);
+                self.out.push_str("</li>\n");
+            }
+        }
+        self.out.push_str("</ol>\n");
+    }
+
+    fn table(&mut self, t: &Table) {
+        let _ = writeln!(self.out, "<table id=\"{}\">", escape(&t.id));
+        let caption = self.inlines(&t.caption);
+        if t.num.is_some() || !caption.is_empty() {
+            self.out.push_str("<caption>");
+            if let Some(num) = &t.num {
+                let _ = write!(self.out, "<span class=\"num\">{}</span> ", escape(num));
+            }
+            let _ = writeln!(self.out, "{caption}</caption>");
+        }
+        if !t.header.is_empty() {
+            self.out.push_str("<thead><tr>");
+            for cell in &t.header {
+                let text = self.inlines(cell);
+                let _ = write!(self.out, "<th scope=\"col\">{text}</th>");
+            }
+            self.out.push_str("</tr></thead>\n");
+        }
+        self.out.push_str("<tbody>\n");
+        for row in &t.rows {
+            self.out.push_str("<tr>");
+            for cell in row {
+                let text = self.inlines(cell);
+                let _ = write!(self.out, "<td>{text}</td>");
+            }
+            self.out.push_str("</tr>\n");
+        }
+        self.out.push_str("</tbody>\n</table>\n");
+    }
+
+    fn contents(&mut self, c: &Contents, level: usize) {
+        let h = level.min(6);
+        let _ = writeln!(
+            self.out,
+            "<nav id=\"{}\" class=\"contents\">\n<h{h}>{}</h{h}>\n<ol>",
+            escape(&c.id),
+            escape(&c.heading)
+        );
+        for e in &c.entries {
+            let mut label = String::new();
+            if let Some(num) = &e.num {
+                let _ = write!(label, "<span class=\"num\">{}</span> ", escape(num));
+            }
+            label.push_str(&escape(&e.title));
+            let linked = if self.targets.contains(&e.target) {
+                format!("<a href=\"#{}\">{label}</a>", escape(&e.target))
+            } else {
+                label
+            };
+            let paras = match &e.paragraphs {
+                Some(p) => format!(" <span class=\"paras\">{}</span>", escape(p)),
+                None => String::new(),
+            };
+            let _ = writeln!(self.out, "<li class=\"level-{}\">{linked}{paras}</li>", e.level);
+        }
+        self.out.push_str("</ol>\n</nav>\n");
+    }
+
+    fn footnotes(&mut self) {
+        if self.doc.footnotes.is_empty() {
+            return;
+        }
+        self.out.push_str("<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"Notes\">\n<ol>\n");
+        for note in &self.doc.footnotes {
+            let text = self.inlines(&note.content);
+            let marker = escape(&note.marker);
+            let id = escape(&note.id);
+            let back = if self.cited.contains(&note.id) {
+                format!("<a href=\"#fnref-{id}\" role=\"doc-backlink\" aria-label=\"Back to the text\">{marker}</a>")
+            } else {
+                marker
+            };
+            let _ = writeln!(self.out, "<li id=\"fn-{id}\"><span class=\"marker\">{back}</span> {text}</li>");
+        }
+        self.out.push_str("</ol>\n</section>\n");
+    }
+
+    fn job_footer(&mut self) {
+        let m = &self.doc.masthead;
+        if m.job_number.is_none() && m.barcode.is_none() {
+            return;
+        }
+        self.out.push_str("<footer class=\"job\">\n");
+        if let Some(job) = &m.job_number {
+            let _ = writeln!(self.out, "<p class=\"job-number\">{}</p>", escape(job));
+        }
+        if let Some(code) = &m.barcode {
+            let _ = writeln!(self.out, "<p class=\"barcode\">{}</p>", escape(code));
+        }
+        self.out.push_str("</footer>\n");
+    }
+
+    /// Renders running text, recording the footnotes it cites.
+    fn inlines(&mut self, inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        for inline in inlines {
+            match inline {
+                Inline::Text { text } => out.push_str(&escape(text)),
+                Inline::Emph { content } => {
+                    let inner = self.inlines(content);
+                    let _ = write!(out, "<em>{inner}</em>");
+                }
+                Inline::Strong { content } => {
+                    let inner = self.inlines(content);
+                    let _ = write!(out, "<strong>{inner}</strong>");
+                }
+                Inline::NoteRef { id, marker } => {
+                    let marker = escape(marker);
+                    if self.doc.footnote(id).is_some() && !self.cited.contains(id) {
+                        self.cited.push(id.clone());
+                        let id = escape(id);
+                        let _ = write!(
+                            out,
+                            "<sup class=\"noteref\"><a href=\"#fn-{id}\" id=\"fnref-{id}\" \
+                             role=\"doc-noteref\">{marker}</a></sup>"
+                        );
+                    } else if self.doc.footnote(id).is_some() {
+                        // Cited again (the model says this does not happen): link, no second id.
+                        let _ = write!(out, "<sup class=\"noteref\"><a href=\"#fn-{}\">{marker}</a></sup>", escape(id));
+                    } else {
+                        let _ = write!(out, "<sup class=\"noteref\">{marker}</sup>");
+                    }
+                }
+                Inline::Ref { target, content } => {
+                    let inner = self.inlines(content);
+                    if self.targets.contains(target) {
+                        let _ = write!(out, "<a class=\"ref\" href=\"#{}\">{inner}</a>", escape(target));
+                    } else {
+                        out.push_str(&inner);
+                    }
+                }
+                Inline::Entity { content, .. } => {
+                    let inner = self.inlines(content);
+                    out.push_str(&inner);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The ids of divisions, paragraphs, items, tables and contents (cross-reference targets).
+fn collect_targets(blocks: &[Block], out: &mut HashSet<String>) {
+    fn items(list: &[Item], out: &mut HashSet<String>) {
+        for item in list {
+            out.insert(item.id.clone());
+            items(&item.items, out);
+        }
+    }
+    for block in blocks {
+        match block {
+            Block::Division(d) => {
+                out.insert(d.id.clone());
+                collect_targets(&d.children, out);
+            }
+            Block::Paragraph(p) => {
+                out.insert(p.id.clone());
+                items(&p.items, out);
+            }
+            Block::Table(t) => {
+                out.insert(t.id.clone());
+            }
+            Block::Contents(c) => {
+                out.insert(c.id.clone());
+            }
+        }
+    }
+}
+
+fn kind_class(kind: DivisionKind) -> &'static str {
+    match kind {
+        DivisionKind::Chapter => "chapter",
+        DivisionKind::Section => "section",
+        DivisionKind::Group => "group",
+        DivisionKind::Subgroup => "subgroup",
+        DivisionKind::Annex => "annex",
+        DivisionKind::Decision => "decision",
+    }
+}
+
+/// Escapes text for HTML element content and (double- or single-quoted) attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The page's stylesheet: screen first, then print (A4, UN body text measures).
+const STYLE: &str = r#"body { font-family: "Liberation Serif", "Times New Roman", Times, serif; font-size: 12pt;
+  line-height: 1.35; max-width: 42em; margin: 2em auto; padding: 0 1em; color: #000; background: #fff; }
+.masthead .topline { display: flex; justify-content: space-between; align-items: baseline;
+  border-bottom: 0.5pt solid #000; padding-bottom: 2pt; }
+.masthead .publisher { font-size: 14pt; }
+.masthead .symbol { font-size: 10pt; }
+.masthead .symbol .series { font-size: 20pt; }
+.masthead .second { display: flex; justify-content: space-between; gap: 2em;
+  border-bottom: 1.5pt solid #000; padding: 4pt 0; }
+.masthead .organ { font-weight: bold; margin: 0; max-width: 60%; }
+.masthead .distribution p { margin: 0; }
+.masthead .distribution .original { margin-top: 1em; }
+.masthead .caption { font-weight: bold; margin-top: 6pt; }
+.masthead .caption p { margin: 0; }
+h1.title { font-size: 17pt; margin: 12pt 0 18pt; }
+h2, h3, h4 { font-weight: bold; margin: 16pt 0 8pt; }
+h2 { font-size: 14pt; } h3 { font-size: 12pt; } h4 { font-size: 10pt; }
+h5, h6 { font-size: 10pt; font-style: italic; font-weight: normal; }
+h2 .num, h3 .num, h4 .num, h5 .num { display: inline-block; min-width: 2.5em; }
+p.para { text-align: justify; margin: 0 0 6pt; }
+p.para .num { display: inline-block; min-width: 10mm; }
+ol.items { list-style: none; margin: 0 0 6pt; padding-left: 8mm; }
+ol.items li { text-align: justify; margin-bottom: 3pt; }
+ol.items .label { display: inline-block; min-width: 8mm; }
+sup.noteref { line-height: 0; }
+a { color: inherit; }
+.footnotes { border-top: 0.5pt solid #000; width: 100%; margin-top: 2em; font-size: 9pt; }
+.footnotes ol { list-style: none; padding: 0; }
+.footnotes .marker { display: inline-block; min-width: 1.5em; vertical-align: super; font-size: 75%; }
+table { border-collapse: collapse; margin: 6pt 0; }
+th, td { border-top: 0.5pt solid #000; border-bottom: 0.5pt solid #000; padding: 2pt 4pt; text-align: left; }
+nav.contents ol { list-style: none; padding: 0; }
+nav.contents .level-1 { padding-left: 2em; } nav.contents .level-2 { padding-left: 4em; }
+nav.contents .paras { float: right; }
+footer.job { margin-top: 2em; font-size: 10pt; }
+footer.job p { margin: 0; }
+@media print {
+  @page { size: A4; margin: 20mm 20mm 25mm 40mm; }
+  body { font-size: 10pt; line-height: 12pt; max-width: none; margin: 0; padding: 0; }
+  h1.title { page-break-after: avoid; }
+  h2, h3, h4, h5 { page-break-after: avoid; break-after: avoid; }
+  p.para, ol.items li { orphans: 2; widows: 2; }
+  a { text-decoration: none; }
+  .footnotes { font-size: 9pt; border-top: 0; }
+  .footnotes::before { content: ""; display: block; width: 28mm; border-top: 0.5pt solid #000; }
+}
+"#;
