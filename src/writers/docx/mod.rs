@@ -11,7 +11,10 @@
 //! Footnotes: Word numbers a footnote itself (`w:footnoteRef`); that number is used where the
 //! `Document`'s marker is the next number in sequence. Any other marker ("*", "a", a restarted
 //! "1" in an annex) is written as a custom mark (`w:customMarkFollows` plus the marker text),
-//! which Word and LibreOffice print as given and leave out of their own count.
+//! which Word and LibreOffice print as given and leave out of their own count. As Word does, the
+//! note itself then begins with the mark as text. (LibreOffice 7.4 prints its own label in front
+//! of that text for every custom-mark note but the document's first, so "a" shows twice there;
+//! Word, and LibreOffice's own DOCX export, expect the mark in the note.)
 //!
 //! User text is data: it goes through docx-rs's XML escaping. Characters that XML 1.0 cannot
 //! hold are mapped: tab → `w:tab`, line feed, carriage return and vertical tab → `w:br`

@@ -128,6 +128,12 @@ fn with_tabs(mut style: Style, tabs: &[Tab]) -> Style {
     style
 }
 
+/// No widow or orphan lines (off unless a style says so in WordprocessingML).
+fn widow_control(mut style: Style) -> Style {
+    style.paragraph_property = style.paragraph_property.clone().widow_control(true);
+    style
+}
+
 fn keep_with_next(mut style: Style) -> Style {
     style.paragraph_property = style.paragraph_property.clone().keep_next(true).keep_lines(true);
     style
@@ -156,11 +162,13 @@ fn heading(id: &str, name: &str, size_pt: usize, before: u32, after: u32, italic
 /// All styles of the document, `Normal` first.
 pub fn all() -> Vec<Style> {
     let mut styles = vec![
-        paragraph_style(id::NORMAL, "Normal")
-            .fonts(fonts())
-            .size(20)
-            .line_spacing(spacing(0, 0, 240))
-            .align(AlignmentType::Left),
+        widow_control(
+            paragraph_style(id::NORMAL, "Normal")
+                .fonts(fonts())
+                .size(20)
+                .line_spacing(spacing(0, 0, 240))
+                .align(AlignmentType::Left),
+        ),
         heading(id::HCH, "HCh", 14, 320, 260, false),
         heading(id::H1, "H1", 12, 240, 200, false),
         heading(id::H23, "H23", 10, 200, 160, false),
