@@ -546,6 +546,74 @@ fn parts_follow_the_schema_order() {
     assert!(styles.contains(r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal">"#));
 }
 
+/// Sparse and odd documents: nothing panics, every part stays well-formed.
+#[test]
+fn sparse_and_odd_documents() {
+    let mut bare = sample(false);
+    bare.body.clear();
+    bare.footnotes.clear();
+    bare.masthead.caption.clear();
+    bare.masthead.title.clear();
+    bare.masthead.symbol = "NOSLASH".into();
+    bare.masthead.job_number = None;
+    bare.masthead.barcode = None;
+    let p = parts(&write(&bare));
+    assert!(!p["word/settings.xml"].contains("footnotePr"));
+    assert!(!p["word/_rels/document.xml.rels"].contains("footnotes.xml"));
+
+    // Deep items, a ragged table, an empty table, an unnumbered heading.
+    let mut odd = sample(false);
+    fn nest(depth: usize) -> Vec<Item> {
+        if depth == 0 {
+            return vec![];
+        }
+        vec![Item {
+            id: format!("i{depth}"),
+            label: format!("({depth})"),
+            content: vec![t("deep")],
+            items: nest(depth - 1),
+        }]
+    }
+    odd.body.push(Block::Division(Division {
+        kind: DivisionKind::Section,
+        id: "unnumbered".into(),
+        num: None,
+        heading: vec![t("An unnumbered heading")],
+        children: vec![
+            Block::Paragraph(Paragraph { id: "deep".into(), num: Some("99.".into()), content: vec![], items: nest(7) }),
+            Block::Table(Table {
+                id: "ragged".into(),
+                num: None,
+                caption: vec![],
+                header: vec![],
+                rows: vec![vec![vec![t("one")]], vec![vec![t("a")], vec![t("b")], vec![t("c")]]],
+            }),
+            Block::Table(Table {
+                id: "empty".into(),
+                num: None,
+                caption: vec![t("Empty")],
+                header: vec![],
+                rows: vec![],
+            }),
+        ],
+    }));
+    let p = parts(&write(&odd));
+    let document = &p["word/document.xml"];
+    assert!(
+        document.ends_with("</w:p><w:sectPr>") || !document.contains("</w:tbl><w:sectPr>"),
+        "a paragraph ends the body"
+    );
+    let body = paragraphs(document);
+    assert!(body.iter().any(|(_, p)| p.style.as_deref() == Some("SubItem4") && p.text == "(4)\tdeep"));
+    assert_eq!(body.iter().filter(|(_, p)| p.text.ends_with("\tdeep")).count(), 7);
+
+    // A date that is not a date is an error, not a panic.
+    let mut bad = sample(false);
+    bad.meta.date = "21 April 2009".into();
+    let err = Format::Docx.write(&bad, &WriteOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("21 April 2009"), "{err}");
+}
+
 #[test]
 fn same_bytes_in_one_process() {
     let doc = sample(false);

@@ -86,6 +86,11 @@ pub fn build(doc: &Document) -> Result<Built, Diagnostics> {
     let mut children = Vec::new();
     b.masthead(&mut children);
     b.blocks(&doc.body, &mut children);
+    // Word wants a paragraph after a table at the end of the body.
+    if matches!(children.last(), Some(Child::Table(_))) {
+        let p = b.para(id::NORMAL);
+        push_para(&mut children, p);
+    }
     for child in children {
         docx = match child {
             Child::Paragraph(p) => docx.add_paragraph(*p),
