@@ -420,6 +420,7 @@ fn parts_footnotes_styles_headers_properties() {
     assert_eq!(styled("MastheadCaption").len(), 3);
     assert_eq!(styled("Title"), ["Report on the meeting of the Working Group on Trafficking in Persons"]);
     assert!(document.contains("<w:titlePg />"));
+    assert_eq!(count(document, "<w:pageBreakBefore"), 1, "the annex starts a page");
     assert!(!document.contains("w:numPr"), "numbers must be text, not Word numbering");
 
     // Styles: the New York names, Footnote Reference superscript, Times New Roman.

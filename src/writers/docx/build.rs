@@ -247,6 +247,8 @@ impl Builder<'_> {
         match (&d.num, d.kind) {
             // "Annex I" / "Decision 4/4" stand on a line of their own above the title.
             (Some(num), DivisionKind::Annex | DivisionKind::Decision) => {
+                // An annex starts a page, as in the PDF.
+                p = p.page_break_before(d.kind == DivisionKind::Annex);
                 p = p
                     .indent(
                         Some(styles::BODY_INDENT),
