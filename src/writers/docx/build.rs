@@ -247,15 +247,12 @@ impl Builder<'_> {
         match (&d.num, d.kind) {
             // "Annex I" / "Decision 4/4" stand on a line of their own above the title.
             (Some(num), DivisionKind::Annex | DivisionKind::Decision) => {
-                // An annex starts a page, as in the PDF.
-                p = p.page_break_before(d.kind == DivisionKind::Annex);
+                // An annex starts a page and stands out in the heading column, as in the PDF.
+                let annex = d.kind == DivisionKind::Annex;
+                let left = if annex { styles::BODY_INDENT - styles::HEADING_HANG } else { styles::BODY_INDENT };
+                p = p.page_break_before(annex);
                 p = p
-                    .indent(
-                        Some(styles::BODY_INDENT),
-                        Some(docx_rs::SpecialIndentType::FirstLine(0)),
-                        Some(styles::BODY_INDENT),
-                        None,
-                    )
+                    .indent(Some(left), Some(docx_rs::SpecialIndentType::FirstLine(0)), Some(styles::BODY_INDENT), None)
                     .add_run(Run::new().add_text(clean(num)))
                     .add_run(Run::new().add_break(BreakType::TextWrapping));
             }
