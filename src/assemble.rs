@@ -15,13 +15,14 @@ use serde::Serialize;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::{
-    Block, Division, DivisionKind, Document, Entity, EntityKind, Footnote, Inline, Item, Masthead, Meta, Paragraph,
+    Block, Contents, ContentsEntry, Division, DivisionKind, Document, Entity, EntityKind, Footnote, Inline, Item,
+    Masthead, Meta, Paragraph, Table,
 };
 use crate::generate::{Generator, roman, slug};
 use crate::markup::{self, EntityMark, RefKind, Span};
 use crate::session::date::caption_range;
 use crate::session::load::SourceMap;
-use crate::session::{AgendaItem, FootnoteDef, ItemDef, ParagraphDef, Session};
+use crate::session::{AgendaItem, DecisionDef, FootnoteDef, ItemDef, ParagraphDef, Section, Session, TableDef};
 use crate::templates::Templates;
 
 /// What the assembler produced: the document (when there were no errors) and all diagnostics.
@@ -39,6 +40,8 @@ pub fn assemble(session: &Session, slug_name: &str, sources: &SourceMap, templat
         targets: HashMap::new(),
         plan: Vec::new(),
         citations: Vec::new(),
+        report_paragraphs: Vec::new(),
+        lettered: None,
         cited: HashMap::new(),
         next_note: 1,
         entities: BTreeMap::new(),
@@ -90,6 +93,9 @@ struct Target {
     kind: TargetKind,
     /// The number without punctuation: "I", "A", "12".
     label: String,
+    /// For a section: the chapter it stands in ("chapter II"), so references say
+    /// "chapter II, section A".
+    within: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +104,44 @@ enum TargetKind {
     Section,
     Group,
     Paragraph,
+    Annex,
+    Table,
+    Decision,
+}
+
+/// Which paragraph counter a list of paragraphs draws from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Counter {
+    /// 1…n straight through the chapters.
+    Report,
+    /// Restarting in each annex.
+    Annex,
+    /// Restarting in each quoted decision.
+    Decision,
+}
+
+/// The counters of the first pass.
+#[derive(Default)]
+struct Numbers {
+    ids: HashMap<String, String>,
+    report: u32,
+    annex: u32,
+    decision: u32,
+    tables: u32,
+    /// The report's numbered paragraphs by data path, for the table of contents.
+    report_paragraphs: Vec<(String, u32)>,
+}
+
+impl Numbers {
+    fn next(&mut self, counter: Counter) -> u32 {
+        let n = match counter {
+            Counter::Report => &mut self.report,
+            Counter::Annex => &mut self.annex,
+            Counter::Decision => &mut self.decision,
+        };
+        *n += 1;
+        *n
+    }
 }
 
 /// A numbered unit decided by the first pass, in reading order.
@@ -123,6 +167,10 @@ struct Assembler<'a> {
     /// Numbers and ids of chapters, sections, groups and paragraphs, keyed by data path.
     plan: Vec<(String, Planned)>,
     citations: Vec<Citation>,
+    /// The report's numbered paragraphs by data path (for the table of contents).
+    report_paragraphs: Vec<(String, u32)>,
+    /// Inside an annex or a table, footnotes are lettered: the index of the next letter.
+    lettered: Option<usize>,
     /// Footnote id → data path of its first citation.
     cited: HashMap<String, String>,
     next_note: u32,
@@ -143,39 +191,70 @@ impl Assembler<'_> {
     // ----- pass 1: numbers and ids -----
 
     fn number(&mut self) {
-        let mut para = 0u32;
-        let mut ids: HashMap<String, String> = HashMap::new();
+        let mut numbers = Numbers::default();
         let session = self.session;
         for (ci, chapter) in session.chapters.iter().enumerate() {
             let cpath = format!("chapters[{ci}]");
             let cid = chapter.id.clone().unwrap_or_else(|| slug(&chapter.title));
             let label = roman(ci as u32 + 1);
-            self.claim(&mut ids, &cid, &cpath, TargetKind::Chapter, &label);
+            self.claim(&mut numbers.ids, &cid, &cpath, TargetKind::Chapter, &label);
             self.plan.push((cpath.clone(), Planned { id: cid.clone(), num: Some(format!("{label}.")) }));
-            self.number_paragraphs(&mut ids, &mut para, &cid, &cpath, &chapter.paragraphs);
-            for (si, section) in chapter.sections.iter().enumerate() {
-                let spath = format!("{cpath}.sections[{si}]");
-                let sid = section.id.clone().unwrap_or_else(|| format!("{cid}-{}", slug(&section.title)));
-                let label = letter(si);
-                self.claim(&mut ids, &sid, &spath, TargetKind::Section, &label);
-                self.plan.push((spath.clone(), Planned { id: sid.clone(), num: Some(format!("{label}.")) }));
-                self.number_paragraphs(&mut ids, &mut para, &sid, &spath, &section.paragraphs);
-                for (gi, group) in section.groups.iter().enumerate() {
-                    let gpath = format!("{spath}.groups[{gi}]");
-                    let gid = group.id.clone().unwrap_or_else(|| format!("{sid}-{}", slug(&group.title)));
-                    let label = (gi + 1).to_string();
-                    self.claim(&mut ids, &gid, &gpath, TargetKind::Group, &label);
-                    self.plan.push((gpath.clone(), Planned { id: gid.clone(), num: Some(format!("{label}.")) }));
-                    self.number_paragraphs(&mut ids, &mut para, &gid, &gpath, &group.paragraphs);
-                }
+            self.number_paragraphs(&mut numbers, Counter::Report, &cid, &cpath, &chapter.paragraphs);
+            self.number_sections(&mut numbers, Counter::Report, &cid, &cpath, &chapter.sections);
+        }
+        let single = session.annexes.len() == 1;
+        for (ai, annex) in session.annexes.iter().enumerate() {
+            let apath = format!("annexes[{ai}]");
+            let aid = annex.id.clone().unwrap_or_else(|| format!("annex-{}", slug(&annex.title)));
+            let label = if single { String::new() } else { roman(ai as u32 + 1) };
+            self.claim(&mut numbers.ids, &aid, &apath, TargetKind::Annex, &label);
+            let num = if single { "Annex".to_string() } else { format!("Annex {label}") };
+            self.plan.push((apath.clone(), Planned { id: aid.clone(), num: Some(num) }));
+            // Annex paragraphs are numbered on their own.
+            numbers.annex = 0;
+            self.number_paragraphs(&mut numbers, Counter::Annex, &aid, &apath, &annex.paragraphs);
+            self.number_sections(&mut numbers, Counter::Annex, &aid, &apath, &annex.sections);
+        }
+    }
+
+    fn number_sections(
+        &mut self,
+        numbers: &mut Numbers,
+        counter: Counter,
+        parent: &str,
+        parent_path: &str,
+        sections: &[Section],
+    ) {
+        for (si, section) in sections.iter().enumerate() {
+            let spath = format!("{parent_path}.sections[{si}]");
+            let sid = section.id.clone().unwrap_or_else(|| format!("{parent}-{}", slug(&section.title)));
+            let label = letter(si);
+            self.claim(&mut numbers.ids, &sid, &spath, TargetKind::Section, &label);
+            let within = self
+                .targets
+                .get(parent)
+                .filter(|t| t.kind == TargetKind::Chapter)
+                .map(|t| format!("chapter {}", t.label));
+            if let Some(t) = self.targets.get_mut(&sid) {
+                t.within = within;
+            }
+            self.plan.push((spath.clone(), Planned { id: sid.clone(), num: Some(format!("{label}.")) }));
+            self.number_paragraphs(numbers, counter, &sid, &spath, &section.paragraphs);
+            for (gi, group) in section.groups.iter().enumerate() {
+                let gpath = format!("{spath}.groups[{gi}]");
+                let gid = group.id.clone().unwrap_or_else(|| format!("{sid}-{}", slug(&group.title)));
+                let label = (gi + 1).to_string();
+                self.claim(&mut numbers.ids, &gid, &gpath, TargetKind::Group, &label);
+                self.plan.push((gpath.clone(), Planned { id: gid.clone(), num: Some(format!("{label}.")) }));
+                self.number_paragraphs(numbers, counter, &gid, &gpath, &group.paragraphs);
             }
         }
     }
 
     fn number_paragraphs(
         &mut self,
-        ids: &mut HashMap<String, String>,
-        counter: &mut u32,
+        numbers: &mut Numbers,
+        counter: Counter,
         parent: &str,
         parent_path: &str,
         paragraphs: &[ParagraphDef],
@@ -183,6 +262,27 @@ impl Assembler<'_> {
         let mut derived: HashMap<String, u32> = HashMap::new();
         for (pi, p) in paragraphs.iter().enumerate() {
             let path = format!("{parent_path}.paragraphs[{pi}]");
+            if let Some(table) = &p.table {
+                numbers.tables += 1;
+                let id = table.id.clone().unwrap_or_else(|| format!("table-{}", numbers.tables));
+                self.claim(&mut numbers.ids, &id, &path, TargetKind::Table, &numbers.tables.to_string());
+                self.plan.push((path, Planned { id, num: Some(format!("Table {}", numbers.tables)) }));
+                continue;
+            }
+            if let Some(decision) = &p.decision {
+                let kind = role_name(&decision.kind);
+                let id = decision.id.clone().unwrap_or_else(|| slug(&format!("{} {}", decision.kind, decision.number)));
+                self.claim(&mut numbers.ids, &id, &path, TargetKind::Decision, &decision.number);
+                self.plan
+                    .push((path.clone(), Planned { id: id.clone(), num: Some(format!("{kind} {}", decision.number)) }));
+                let dpath = format!("{path}.decision");
+                let preamble: Vec<ParagraphDef> =
+                    decision.preamble.iter().map(|p| ParagraphDef { numbered: false, ..p.clone() }).collect();
+                numbers.decision = 0;
+                self.number_list(numbers, Counter::Decision, &id, &format!("{dpath}.preamble"), &preamble);
+                self.number_list(numbers, Counter::Decision, &id, &format!("{dpath}.operative"), &decision.operative);
+                continue;
+            }
             let id = match &p.id {
                 Some(id) => id.clone(),
                 None => {
@@ -192,12 +292,33 @@ impl Assembler<'_> {
                     if *n == 1 { base } else { format!("{base}-{n}") }
                 }
             };
-            let num = p.numbered.then(|| {
-                *counter += 1;
-                counter.to_string()
-            });
-            let label = num.clone().unwrap_or_default();
-            self.claim(ids, &id, &path, TargetKind::Paragraph, &label);
+            let num = p.numbered.then(|| numbers.next(counter));
+            if let (Some(n), Counter::Report) = (num, counter) {
+                numbers.report_paragraphs.push((path.clone(), n));
+            }
+            let label = num.map(|n| n.to_string()).unwrap_or_default();
+            self.claim(&mut numbers.ids, &id, &path, TargetKind::Paragraph, &label);
+            self.plan.push((path, Planned { id, num: num.map(|n| format!("{n}.")) }));
+        }
+        self.report_paragraphs = numbers.report_paragraphs.clone();
+    }
+
+    /// Numbers a list of paragraphs whose paths are `{list_path}[i]` (inside a decision).
+    fn number_list(
+        &mut self,
+        numbers: &mut Numbers,
+        counter: Counter,
+        parent: &str,
+        list_path: &str,
+        list: &[ParagraphDef],
+    ) {
+        for (i, p) in list.iter().enumerate() {
+            let path = format!("{list_path}[{i}]");
+            let id =
+                p.id.clone()
+                    .unwrap_or_else(|| format!("{parent}-{}", derive_paragraph_id("", p).trim_start_matches('-')));
+            let num = p.numbered.then(|| numbers.next(counter));
+            self.claim(&mut numbers.ids, &id, &path, TargetKind::Paragraph, "");
             self.plan.push((path, Planned { id, num: num.map(|n| format!("{n}.")) }));
         }
     }
@@ -222,7 +343,7 @@ impl Assembler<'_> {
             );
         }
         ids.insert(id.to_string(), path.to_string());
-        self.targets.insert(id.to_string(), Target { kind, label: label.to_string() });
+        self.targets.insert(id.to_string(), Target { kind, label: label.to_string(), within: None });
     }
 
     fn planned(&self, path: &str) -> Planned {
@@ -280,39 +401,7 @@ impl Assembler<'_> {
             let planned = self.planned(&cpath);
             let heading = self.markup(&chapter.title, &format!("{cpath}.title"), Zone::Body);
             let mut children = self.paragraphs(&cpath, &chapter.paragraphs);
-            if chapter.sections.len() == 1 {
-                self.warn(
-                    &format!("{cpath}.sections"),
-                    "this chapter has a section A but no section B",
-                    "house style: if there is an A there must be a B; drop the section heading or add another",
-                );
-            }
-            for (si, section) in chapter.sections.iter().enumerate() {
-                let spath = format!("{cpath}.sections[{si}]");
-                let splanned = self.planned(&spath);
-                let heading = self.markup(&section.title, &format!("{spath}.title"), Zone::Body);
-                let mut schildren = self.paragraphs(&spath, &section.paragraphs);
-                for (gi, group) in section.groups.iter().enumerate() {
-                    let gpath = format!("{spath}.groups[{gi}]");
-                    let gplanned = self.planned(&gpath);
-                    let heading = self.markup(&group.title, &format!("{gpath}.title"), Zone::Body);
-                    let gchildren = self.paragraphs(&gpath, &group.paragraphs);
-                    schildren.push(Block::Division(Division {
-                        kind: DivisionKind::Group,
-                        id: gplanned.id,
-                        num: gplanned.num,
-                        heading,
-                        children: gchildren,
-                    }));
-                }
-                children.push(Block::Division(Division {
-                    kind: DivisionKind::Section,
-                    id: splanned.id,
-                    num: splanned.num,
-                    heading,
-                    children: schildren,
-                }));
-            }
+            children.extend(self.sections(&cpath, &chapter.sections));
             blocks.push(Block::Division(Division {
                 kind: DivisionKind::Chapter,
                 id: planned.id,
@@ -321,7 +410,108 @@ impl Assembler<'_> {
                 children,
             }));
         }
+        for (ai, annex) in session.annexes.iter().enumerate() {
+            let apath = format!("annexes[{ai}]");
+            let planned = self.planned(&apath);
+            // Footnotes in an annex are lettered, starting again at "a".
+            self.lettered = Some(0);
+            let heading = self.markup(&annex.title, &format!("{apath}.title"), Zone::Body);
+            let mut children = match annex.generate.as_deref() {
+                None => Vec::new(),
+                Some(kind) => self.generated_annex(kind, &planned.id, &apath),
+            };
+            children.extend(self.paragraphs(&apath, &annex.paragraphs));
+            children.extend(self.sections(&apath, &annex.sections));
+            self.lettered = None;
+            blocks.push(Block::Division(Division {
+                kind: DivisionKind::Annex,
+                id: planned.id,
+                num: planned.num,
+                heading,
+                children,
+            }));
+        }
+        if session.contents {
+            blocks.insert(0, Block::Contents(self.contents(&blocks)));
+        }
         blocks
+    }
+
+    /// Sections (with their group headings) under a chapter or an annex.
+    fn sections(&mut self, parent_path: &str, sections: &[Section]) -> Vec<Block> {
+        if sections.len() == 1 {
+            self.warn(
+                &format!("{parent_path}.sections"),
+                "this chapter has a section A but no section B",
+                "house style: if there is an A there must be a B; drop the section heading or add another",
+            );
+        }
+        let mut out = Vec::new();
+        for (si, section) in sections.iter().enumerate() {
+            let spath = format!("{parent_path}.sections[{si}]");
+            let splanned = self.planned(&spath);
+            let heading = self.markup(&section.title, &format!("{spath}.title"), Zone::Body);
+            let mut schildren = self.paragraphs(&spath, &section.paragraphs);
+            for (gi, group) in section.groups.iter().enumerate() {
+                let gpath = format!("{spath}.groups[{gi}]");
+                let gplanned = self.planned(&gpath);
+                let heading = self.markup(&group.title, &format!("{gpath}.title"), Zone::Body);
+                let gchildren = self.paragraphs(&gpath, &group.paragraphs);
+                schildren.push(Block::Division(Division {
+                    kind: DivisionKind::Group,
+                    id: gplanned.id,
+                    num: gplanned.num,
+                    heading,
+                    children: gchildren,
+                }));
+            }
+            out.push(Block::Division(Division {
+                kind: DivisionKind::Section,
+                id: splanned.id,
+                num: splanned.num,
+                heading,
+                children: schildren,
+            }));
+        }
+        out
+    }
+
+    /// The table of contents: chapters, sections and annexes with their paragraph ranges.
+    fn contents(&self, blocks: &[Block]) -> Contents {
+        let mut entries = Vec::new();
+        let paths: HashMap<&str, &str> = self.plan.iter().map(|(path, p)| (p.id.as_str(), path.as_str())).collect();
+        for block in blocks {
+            let Block::Division(d) = block else { continue };
+            let mut push = |d: &Division, level: u8| {
+                let path = paths.get(d.id.as_str()).copied().unwrap_or_default();
+                let prefix = format!("{path}.");
+                let nums: Vec<u32> =
+                    self.report_paragraphs.iter().filter(|(p, _)| p.starts_with(&prefix)).map(|(_, n)| *n).collect();
+                let paragraphs = match (nums.iter().min(), nums.iter().max()) {
+                    (Some(a), Some(b)) if a == b => Some(a.to_string()),
+                    (Some(a), Some(b)) => Some(format!("{a}-{b}")),
+                    _ => None,
+                };
+                entries.push(ContentsEntry {
+                    level,
+                    num: d.num.clone(),
+                    title: crate::document::plain_text(&d.heading),
+                    paragraphs,
+                    target: d.id.clone(),
+                });
+            };
+            push(d, 0);
+            if d.kind == DivisionKind::Chapter {
+                for child in &d.children {
+                    if let Block::Division(s) = child
+                        && s.kind == DivisionKind::Section
+                    {
+                        push(s, 1);
+                    }
+                }
+            }
+        }
+        Contents { id: "contents".into(), heading: "Contents".into(), entries }
     }
 
     fn paragraphs(&mut self, parent_path: &str, defs: &[ParagraphDef]) -> Vec<Block> {
@@ -329,26 +519,188 @@ impl Assembler<'_> {
         for (pi, def) in defs.iter().enumerate() {
             let path = format!("{parent_path}.paragraphs[{pi}]");
             let planned = self.planned(&path);
-            let (content, mut items) = match (&def.text, &def.template) {
-                (Some(text), None) => (self.markup(text, &format!("{path}.text"), Zone::Body), Vec::new()),
-                (None, Some(name)) => self.generated(name, def.item.as_deref(), &path),
-                (Some(_), Some(_)) => {
-                    self.error(&path, "a paragraph has either `text` or `template`, not both", "keep one of them");
-                    (Vec::new(), Vec::new())
-                }
-                (None, None) => {
-                    self.error(
-                        &path,
-                        "a paragraph needs `text` or `template`",
-                        "write the text, or name a template such as `attendance/states_parties`",
-                    );
-                    (Vec::new(), Vec::new())
-                }
-            };
-            items.extend(self.items(&def.items, &planned.id, &path, 0));
-            out.push(Block::Paragraph(Paragraph { id: planned.id, num: planned.num, content, items }));
+            if let Some(table) = &def.table {
+                out.push(Block::Table(self.table(table, planned, &path)));
+                continue;
+            }
+            if let Some(decision) = &def.decision {
+                out.push(Block::Division(self.decision(decision, planned, &path)));
+                continue;
+            }
+            out.push(Block::Paragraph(self.paragraph(def, planned, &path)));
         }
         out
+    }
+
+    fn paragraph(&mut self, def: &ParagraphDef, planned: Planned, path: &str) -> Paragraph {
+        let (content, mut items) = match (&def.text, &def.template) {
+            (Some(text), None) => (self.markup(text, &format!("{path}.text"), Zone::Body), Vec::new()),
+            (None, Some(name)) => self.generated(name, def, path),
+            (Some(_), Some(_)) => {
+                self.error(path, "a paragraph has either `text` or `template`, not both", "keep one of them");
+                (Vec::new(), Vec::new())
+            }
+            (None, None) => {
+                self.error(
+                    path,
+                    "a paragraph needs `text`, `template`, `table` or `decision`",
+                    "write the text, or name a template such as `attendance/states_parties`",
+                );
+                (Vec::new(), Vec::new())
+            }
+        };
+        items.extend(self.items(&def.items, &planned.id, path, 0));
+        Paragraph { id: planned.id, num: planned.num, content, items }
+    }
+
+    /// A table; footnotes cited in it are lettered.
+    fn table(&mut self, def: &TableDef, planned: Planned, path: &str) -> Table {
+        // A table in the body letters its notes afresh; in an annex it continues the annex's
+        // letters, so that no two notes on a page share a letter.
+        let outer = self.lettered;
+        if outer.is_none() {
+            self.lettered = Some(0);
+        }
+        let caption = self.markup(&def.caption, &format!("{path}.table.caption"), Zone::Body);
+        let header = def
+            .header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| self.markup(h, &format!("{path}.table.header[{i}]"), Zone::Body))
+            .collect();
+        let rows = def
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| {
+                row.iter()
+                    .enumerate()
+                    .map(|(c, cell)| self.markup(cell, &format!("{path}.table.rows[{r}][{c}]"), Zone::Body))
+                    .collect()
+            })
+            .collect();
+        self.lettered = outer;
+        Table { id: planned.id, num: planned.num, caption, header, rows }
+    }
+
+    /// A decision or resolution quoted in full: preamble unnumbered, operative paragraphs 1., 2.
+    fn decision(&mut self, def: &DecisionDef, planned: Planned, path: &str) -> Division {
+        let heading = self.markup(&def.title, &format!("{path}.decision.title"), Zone::Body);
+        let mut children = Vec::new();
+        for (list, defs) in [("preamble", &def.preamble), ("operative", &def.operative)] {
+            for (i, p) in defs.iter().enumerate() {
+                let ppath = format!("{path}.decision.{list}[{i}]");
+                let pplanned = self.planned(&ppath);
+                children.push(Block::Paragraph(self.paragraph(p, pplanned, &ppath)));
+            }
+        }
+        Division { kind: DivisionKind::Decision, id: planned.id, num: planned.num, heading, children }
+    }
+
+    /// The content of an annex generated from the data.
+    fn generated_annex(&mut self, kind: &str, annex_id: &str, path: &str) -> Vec<Block> {
+        let s = self.session;
+        match kind {
+            "provisional_agenda" => {
+                let Some(agenda) = &s.next_agenda else {
+                    self.error(
+                        &format!("{path}.generate"),
+                        "there is no `next_agenda:`",
+                        "add the provisional agenda of the next session under `next_agenda:`",
+                    );
+                    return Vec::new();
+                };
+                let items = self.agenda_list(&agenda.items, &format!("{path}.generate"));
+                vec![Block::Paragraph(Paragraph {
+                    id: format!("{annex_id}-items"),
+                    num: None,
+                    content: Vec::new(),
+                    items,
+                })]
+            }
+            "documents" => {
+                let agenda = s.agenda.as_ref().map(|a| a.items.as_slice()).unwrap_or_default();
+                let rows = s
+                    .documents
+                    .iter()
+                    .map(|d| {
+                        let item = d.item.as_deref().and_then(|id| agenda_number(agenda, id)).unwrap_or_default();
+                        vec![
+                            vec![Inline::text(&d.symbol)],
+                            vec![Inline::text(item)],
+                            self.markup(&d.title, "documents", Zone::Body),
+                        ]
+                    })
+                    .collect();
+                let header =
+                    ["Document symbol", "Agenda item", "Title or description"].map(|h| vec![Inline::text(h)]).to_vec();
+                vec![Block::Table(Table {
+                    id: format!("{annex_id}-table"),
+                    num: None,
+                    caption: Vec::new(),
+                    header,
+                    rows,
+                })]
+            }
+            "participants" => {
+                let a = &s.attendance;
+                let instrument = a.instrument.as_deref().map(|i| format!(" to the {i}")).unwrap_or_default();
+                let groups: [(String, &Vec<String>); 8] = [
+                    (format!("States parties{instrument}"), &a.states_parties),
+                    ("Regional economic integration organizations".into(), &a.regional_organizations),
+                    (format!("Signatory States{instrument}"), &a.signatories),
+                    ("Other States represented by observers".into(), &a.observer_states),
+                    ("United Nations entities and institutes".into(), &a.un_entities),
+                    ("Intergovernmental organizations".into(), &a.intergovernmental_organizations),
+                    ("Entities maintaining permanent observer offices".into(), &a.permanent_observers),
+                    ("Non-governmental organizations".into(), &a.ngos),
+                ];
+                let present: Vec<_> = groups.into_iter().filter(|(_, names)| !names.is_empty()).collect();
+                present
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (title, names))| {
+                        let id = format!("{annex_id}-{}", slug(title));
+                        let children = names
+                            .iter()
+                            .map(|n| {
+                                Block::Paragraph(Paragraph {
+                                    id: format!("{id}-{}", slug(n)),
+                                    num: None,
+                                    content: vec![Inline::Entity {
+                                        refers_to: slug(n),
+                                        content: vec![Inline::text(n)],
+                                    }],
+                                    items: Vec::new(),
+                                })
+                            })
+                            .collect();
+                        for n in names.iter() {
+                            self.entities.entry(slug(n)).or_insert_with(|| Entity {
+                                id: slug(n),
+                                kind: EntityKind::Organization,
+                                name: n.clone(),
+                            });
+                        }
+                        Block::Division(Division {
+                            kind: DivisionKind::Section,
+                            id,
+                            num: Some(format!("{}.", letter(i))),
+                            heading: vec![Inline::text(title)],
+                            children,
+                        })
+                    })
+                    .collect()
+            }
+            other => {
+                self.error(
+                    &format!("{path}.generate"),
+                    format!("unknown generated annex `{other}`"),
+                    "use `provisional_agenda`, `documents` or `participants`",
+                );
+                Vec::new()
+            }
+        }
     }
 
     fn items(&mut self, defs: &[ItemDef], parent_id: &str, parent_path: &str, depth: usize) -> Vec<Item> {
@@ -367,8 +719,8 @@ impl Assembler<'_> {
     }
 
     /// A paragraph written by a template, and (for the agenda) its items.
-    fn generated(&mut self, name: &str, item: Option<&str>, path: &str) -> (Vec<Inline>, Vec<Item>) {
-        let context = match self.context(name, item, path) {
+    fn generated(&mut self, name: &str, def: &ParagraphDef, path: &str) -> (Vec<Inline>, Vec<Item>) {
+        let context = match self.context(name, def, path) {
             Some(c) => c,
             None => return (Vec::new(), Vec::new()),
         };
@@ -384,12 +736,65 @@ impl Assembler<'_> {
             }
         };
         let content = self.markup(&text, &format!("{path}.template"), Zone::Body);
-        let items = if name == "agenda" { self.agenda_items(path) } else { Vec::new() };
+        let items = match name {
+            "agenda" => {
+                let agenda = self.session.agenda.as_ref().map(|a| a.items.as_slice()).unwrap_or_default();
+                self.agenda_list(agenda, path)
+            }
+            "documents" => self.document_items(path),
+            "vote" => self.vote_items(def),
+            _ => Vec::new(),
+        };
         (content, items)
     }
 
+    /// "(a) Provisional agenda and annotations (CTOC/COP/WG.4/2016/1);"
+    fn document_items(&mut self, path: &str) -> Vec<Item> {
+        let docs = &self.session.documents;
+        docs.iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let end = if i + 1 == docs.len() { "." } else { ";" };
+                let mut content = self.markup(&d.title, &format!("{path}.template"), Zone::Body);
+                content.push(Inline::text(format!(" ({}){end}", d.symbol)));
+                Item {
+                    id: format!("document-{}", slug(&d.symbol)),
+                    label: item_label(0, i),
+                    content,
+                    items: Vec::new(),
+                }
+            })
+            .collect()
+    }
+
+    /// For a recorded vote: "In favour: …", "Against: …", "Abstaining: …".
+    fn vote_items(&mut self, def: &ParagraphDef) -> Vec<Item> {
+        let Some(vote) =
+            def.vote_on.as_deref().and_then(|id| find_decision(self.session, id)).and_then(|d| d.vote.as_ref())
+        else {
+            return Vec::new();
+        };
+        let Some(states) = vote.states.as_ref().filter(|_| vote.recorded) else { return Vec::new() };
+        let mut items = Vec::new();
+        for (key, label, names) in [
+            ("in-favour", "In favour", &states.in_favour),
+            ("against", "Against", &states.against),
+            ("abstaining", "Abstaining", &states.abstaining),
+        ] {
+            let list = if names.is_empty() { "None".to_string() } else { crate::generate::join_list(names) };
+            items.push(Item {
+                id: format!("{}-{key}", def.vote_on.as_deref().unwrap_or("vote")),
+                label: format!("{label}:"),
+                content: vec![Inline::text(format!("{list}."))],
+                items: Vec::new(),
+            });
+        }
+        items
+    }
+
     /// The data a template sees.
-    fn context(&mut self, name: &str, item: Option<&str>, path: &str) -> Option<Value> {
+    fn context(&mut self, name: &str, def: &ParagraphDef, path: &str) -> Option<Value> {
+        let item = def.item.as_deref();
         let s = self.session;
         #[derive(Serialize)]
         struct MeetingCtx<'a> {
@@ -462,6 +867,34 @@ impl Assembler<'_> {
             self.error(&format!("{path}.template"), "no officer with `role: chair`", "add the chair under `officers:`");
             return None;
         }
+        let mut decision_ctx = None;
+        if name == "vote" {
+            let Some(id) = def.vote_on.as_deref() else {
+                self.error(
+                    path,
+                    "the `vote` template needs `vote_on:`",
+                    "name the decision or resolution voted on by its id",
+                );
+                return None;
+            };
+            let Some(decision) = find_decision(s, id) else {
+                self.error(
+                    &format!("{path}.vote_on"),
+                    format!("no decision or resolution has the id `{id}`"),
+                    "give the decision an `id:` and use it here",
+                );
+                return None;
+            };
+            if decision.vote.is_none() {
+                self.error(
+                    &format!("{path}.vote_on"),
+                    format!("`{id}` records no vote"),
+                    "add `vote: {in_favour: …, against: …, abstaining: …}` to it",
+                );
+                return None;
+            }
+            decision_ctx = Some(Value::from_serialize(decision));
+        }
         if name == "agenda" && s.agenda.is_none() {
             self.error(&format!("{path}.template"), "there is no `agenda:`", "add the agenda as adopted");
             return None;
@@ -476,14 +909,14 @@ impl Assembler<'_> {
             others => Value::from_serialize(&groups),
             item => item_ctx,
             symbol => &s.symbol,
+            decision => decision_ctx,
+            documents => Value::from_serialize(&s.documents),
         })
     }
 
-    /// The agenda as items: "1. Organizational matters:", "(a) Opening of the meeting;"…
-    fn agenda_items(&mut self, path: &str) -> Vec<Item> {
-        let Some(agenda) = &self.session.agenda else { return Vec::new() };
+    /// An agenda as items: "1. Organizational matters:", "(a) Opening of the meeting;"…
+    fn agenda_list(&mut self, agenda: &[AgendaItem], path: &str) -> Vec<Item> {
         agenda
-            .items
             .iter()
             .enumerate()
             .map(|(i, top)| {
@@ -507,7 +940,8 @@ impl Assembler<'_> {
     fn agenda_item(&mut self, item: &AgendaItem, label: String, end: &str, path: &str) -> Item {
         let mut content = self.markup(&item.title, &format!("{path}.template"), Zone::Body);
         content.push(Inline::text(end));
-        Item { id: format!("agenda-{}", item.id), label, content, items: Vec::new() }
+        let prefix = if path.contains(".generate") { "next-agenda" } else { "agenda" };
+        Item { id: format!("{prefix}-{}", item.id), label, content, items: Vec::new() }
     }
 
     /// Parses markup at a data path and resolves it.
@@ -580,6 +1014,9 @@ impl Assembler<'_> {
         self.cited.insert(id.to_string(), path.to_string());
         let marker = if zone == Zone::Cover {
             "*".repeat(self.citations.iter().filter(|c| c.marker.starts_with('*')).count() + 1)
+        } else if let Some(next) = self.lettered.as_mut() {
+            *next += 1;
+            letters(*next - 1)
         } else {
             let n = self.next_note;
             self.next_note += 1;
@@ -594,6 +1031,7 @@ impl Assembler<'_> {
             RefKind::Chapter | RefKind::Chapters => TargetKind::Chapter,
             RefKind::Section => TargetKind::Section,
             RefKind::Para | RefKind::Paras => TargetKind::Paragraph,
+            RefKind::Annex => TargetKind::Annex,
         };
         let ranged = matches!(kind, RefKind::Chapters | RefKind::Paras);
         let (first, last) = match (ranged, last) {
@@ -612,9 +1050,13 @@ impl Assembler<'_> {
             (false, _) => (first.to_string(), None),
         };
         let mut labels = Vec::new();
+        let mut within = None;
         for id in std::iter::once(&first).chain(last.as_ref()) {
             match self.targets.get(id) {
-                Some(t) if t.kind == want => labels.push(t.label.clone()),
+                Some(t) if t.kind == want => {
+                    labels.push(t.label.clone());
+                    within = t.within.clone();
+                }
                 Some(t) => {
                     let (found, wanted) = (format!("{:?}", t.kind).to_lowercase(), format!("{want:?}").to_lowercase());
                     self.error(
@@ -639,8 +1081,13 @@ impl Assembler<'_> {
             TargetKind::Section => "section",
             TargetKind::Group => "group",
             TargetKind::Paragraph => "paragraph",
+            TargetKind::Annex => "annex",
+            TargetKind::Table => "table",
+            TargetKind::Decision => "decision",
         };
         let text = match labels.as_slice() {
+            [one] if one.is_empty() => noun.to_string(),
+            [one] if within.is_some() => format!("{}, {noun} {one}", within.unwrap_or_default()),
             [one] => format!("{noun} {one}"),
             [a, b] => format!("{noun}s {a}-{b}"),
             _ => String::new(),
@@ -826,6 +1273,23 @@ fn levenshtein(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// The decision or resolution with this id (given, or derived as `decision-9-1`).
+fn find_decision<'a>(session: &'a Session, id: &str) -> Option<&'a DecisionDef> {
+    fn in_list<'a>(list: &'a [ParagraphDef], id: &str) -> Option<&'a DecisionDef> {
+        list.iter().filter_map(|p| p.decision.as_ref()).find(|d| {
+            d.id.as_deref().map(str::to_string).unwrap_or_else(|| slug(&format!("{} {}", d.kind, d.number))) == id
+        })
+    }
+    fn in_sections<'a>(sections: &'a [Section], id: &str) -> Option<&'a DecisionDef> {
+        sections.iter().find_map(|s| {
+            in_list(&s.paragraphs, id).or_else(|| s.groups.iter().find_map(|g| in_list(&g.paragraphs, id)))
+        })
+    }
+    session.chapters.iter().find_map(|c| in_list(&c.paragraphs, id).or_else(|| in_sections(&c.sections, id))).or_else(
+        || session.annexes.iter().find_map(|a| in_list(&a.paragraphs, id).or_else(|| in_sections(&a.sections, id))),
+    )
 }
 
 #[cfg(test)]

@@ -186,12 +186,16 @@ impl Checker<'_> {
 
     fn statements(&mut self, s: &Session) {
         let agenda_ids: Vec<&str> = s.agenda.iter().flat_map(|a| agenda_ids(&a.items)).collect();
-        let attending: HashSet<&str> =
+        // A participant attends when its name is listed, or — for a State written another way
+        // ("United Kingdom" for "United Kingdom of Great Britain and Northern Ireland") — when
+        // the registry knows both names as the same State.
+        let on = s.meeting.dates.first().copied().or(s.date);
+        let state_id = |name: &str| on.and_then(|on| registry::lookup(name, on).canonical_id());
+        let listed: Vec<&str> =
             ATTENDANCE_KEYS.iter().flat_map(|k| attendance_list(s, k)).map(String::as_str).collect();
-        let aliases_attend = |name: &str| {
-            attending.contains(name)
-                || attending.iter().any(|a| a.starts_with(name) && a[name.len()..].starts_with(' '))
-        };
+        let listed_ids: HashSet<&str> = listed.iter().filter_map(|n| state_id(n)).collect();
+        let aliases_attend =
+            |name: &str| listed.contains(&name) || state_id(name).is_some_and(|id| listed_ids.contains(id));
         let mut items_seen = HashSet::new();
         for (si, st) in s.statements.iter().enumerate() {
             let path = format!("statements[{si}]");

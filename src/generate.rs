@@ -7,7 +7,7 @@
 //! footnotes, emphasis or references. Whitespace is folded: a template may span lines.
 //!
 //! Filters: `join_list` ("A, B and C" — no serial comma), `states`/`orgs` (mark up a list of
-//! names), `state`/`org`/`person` (one name), `the_list` (names with "the", joined), `capfirst`,
+//! names), `state`/`org`/`person`/`role` (one name), `the_list` (names with "the", joined), `capfirst`,
 //! `date_long` ("21 April 2009"), `day_month` ("14 April"), `date_span` ("on 14 and 15 April
 //! 2009", "from 27 to 29 January 2010"), `caption_dates` ("27-29 January 2010"), `roman`.
 
@@ -47,6 +47,17 @@ impl Generator {
         env.add_filter("state", |name: String| mark_org(&name));
         env.add_filter("org", |name: String| mark_org(&name));
         env.add_filter("person", |name: String| safe(format!("{{person:{}|{}}}", slug(&name), markup::escape(&name))));
+        env.add_filter("role", |role: String| {
+            let name = role
+                .split('-')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join("-");
+            safe(format!("{{role:{}|{}}}", slug(&role), markup::escape(&name)))
+        });
         env.add_filter("the_list", |names: Vec<String>| {
             let marked: Vec<String> = names.iter().map(|n| with_article(n)).collect();
             safe(join_list(&marked))

@@ -5,7 +5,7 @@
 //! | `*text*`           | italics                                            |
 //! | `**text**`         | bold                                               |
 //! | `[^id]`            | a reference to footnote `id` (defined under `footnotes:`) |
-//! | `{chapter:id}`     | "chapter I" (also `section`, `para`)               |
+//! | `{chapter:id}`     | "chapter I" (also `section`, `para`, `annex`)      |
 //! | `{chapters:a-b}`   | "chapters II-VI" (also `paras`; `a..b` when ids contain hyphens) |
 //! | `{org:id\|Name}`    | a named organization or State (also `person`, `role`): prints `Name`, and Akoma Ntoso marks it up |
 //! | `\*`, `\[`, `\{` … | the character itself                               |
@@ -44,6 +44,7 @@ pub enum RefKind {
     Section,
     Para,
     Paras,
+    Annex,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -226,10 +227,11 @@ impl MarkupParser<'_> {
             "section" => RefKind::Section,
             "para" => RefKind::Para,
             "paras" => RefKind::Paras,
+            "annex" => RefKind::Annex,
             other => {
                 return Err(fail(
                     format!("unknown reference kind `{other}`"),
-                    "use chapter, chapters, section, para, paras, org, person or role; write `\\{` for a literal brace",
+                    "use chapter, chapters, section, para, paras, annex, org, person or role; write `\\{` for a literal brace",
                 ));
             }
         };

@@ -11,6 +11,9 @@ use std::collections::BTreeMap;
 const BUILTIN: &[(&str, &str)] = &[
     ("agenda.j2", include_str!("../templates/agenda.j2")),
     ("statements.j2", include_str!("../templates/statements.j2")),
+    ("vote.j2", include_str!("../templates/vote.j2")),
+    ("documents.j2", include_str!("../templates/documents.j2")),
+    ("officers/elected.j2", include_str!("../templates/officers/elected.j2")),
     ("meeting/dates.j2", include_str!("../templates/meeting/dates.j2")),
     ("officers/chair.j2", include_str!("../templates/officers/chair.j2")),
     ("attendance/states_parties.j2", include_str!("../templates/attendance/states_parties.j2")),
@@ -24,6 +27,8 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     ("attendance/permanent_observers.j2", include_str!("../templates/attendance/permanent_observers.j2")),
     ("attendance/ngos.j2", include_str!("../templates/attendance/ngos.j2")),
+    // The PDF layout (typst), read by `writers::pdf`.
+    ("report.typ", include_str!("../templates/report.typ")),
 ];
 
 /// The template sources one build uses.

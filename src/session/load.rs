@@ -53,25 +53,44 @@ impl SourceMap {
     }
 }
 
-/// The names of `Session`'s top-level keys, in the order they merge.
-const TOP_LEVEL_KEYS: &[&str] = &[
-    "symbol",
-    "distribution",
-    "date",
-    "original",
-    "language",
-    "organ",
-    "body",
-    "meeting",
-    "title",
-    "job_number",
-    "agenda",
-    "officers",
-    "attendance",
-    "statements",
-    "chapters",
-    "footnotes",
-];
+/// The top-level keys of `Session` that an included file may define, and how one is merged —
+/// from one list, so that a new key cannot be forgotten in one of the two.
+macro_rules! mergeable_keys {
+    ($($field:ident),* $(,)?) => {
+        const TOP_LEVEL_KEYS: &[&str] = &[$(stringify!($field)),*];
+
+        /// Copies one top-level field from an included file.
+        fn merge_key(into: &mut Session, from: &Session, key: &str) {
+            match key {
+                $(stringify!($field) => into.$field = from.$field.clone(),)*
+                _ => {}
+            }
+        }
+    };
+}
+
+mergeable_keys!(
+    symbol,
+    distribution,
+    date,
+    original,
+    language,
+    organ,
+    body,
+    meeting,
+    title,
+    job_number,
+    agenda,
+    officers,
+    attendance,
+    statements,
+    contents,
+    chapters,
+    annexes,
+    documents,
+    next_agenda,
+    footnotes,
+);
 
 /// Reads the session in `dir`.
 pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
@@ -151,36 +170,6 @@ pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "session".into());
     Ok(Loaded { slug, session, sources, templates })
-}
-
-/// Copies one top-level field from an included file.
-fn merge_key(into: &mut Session, from: &Session, key: &str) {
-    macro_rules! take {
-        ($($field:ident),*) => {
-            match key {
-                $(stringify!($field) => into.$field = from.$field.clone(),)*
-                _ => {}
-            }
-        };
-    }
-    take!(
-        symbol,
-        distribution,
-        date,
-        original,
-        language,
-        organ,
-        body,
-        meeting,
-        title,
-        job_number,
-        agenda,
-        officers,
-        attendance,
-        statements,
-        chapters,
-        footnotes
-    );
 }
 
 /// The keys of the top-level mapping of a YAML text (unparsable text gives none).

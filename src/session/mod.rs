@@ -66,8 +66,22 @@ pub struct Session {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub statements: Vec<Statements>,
 
+    /// Print a table of contents (chapters, sections and annexes, with their paragraphs) before
+    /// chapter I.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub contents: bool,
     #[serde(default)]
     pub chapters: Vec<Chapter>,
+    /// Annexes: "Annex I", "Annex II"… (or "Annex" when there is one), each with its own
+    /// paragraph numbers and lettered footnotes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annexes: Vec<Annex>,
+    /// The documents before the meeting (for `template: documents` and `generate: documents`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<DocumentRef>,
+    /// The provisional agenda of the next session (for `generate: provisional_agenda`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_agenda: Option<Agenda>,
     /// Footnote definitions by id, cited in text as `[^id]`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub footnotes: BTreeMap<String, FootnoteDef>,
@@ -242,6 +256,105 @@ pub struct Group {
     pub paragraphs: Vec<ParagraphDef>,
 }
 
+/// An annex. Either written (`paragraphs`, `sections`) or generated from the data
+/// (`generate: provisional_agenda | documents | participants`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Annex {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generate: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<ParagraphDef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+}
+
+/// A document before the meeting.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRef {
+    /// e.g. `CTOC/COP/WG.4/2016/1`.
+    pub symbol: String,
+    /// e.g. "Provisional agenda and annotations".
+    pub title: String,
+    /// The agenda item it was before, by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+}
+
+/// A table; footnotes cited in it are lettered a, b, c…
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableDef {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The caption (inline markup).
+    pub caption: String,
+    /// Column headings (inline markup).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub header: Vec<String>,
+    /// Rows of cells (inline markup).
+    #[serde(default)]
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A decision or resolution adopted, quoted in full.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionDef {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `decision` or `resolution`.
+    #[serde(default = "default_decision_kind")]
+    pub kind: String,
+    /// e.g. `9/1`.
+    pub number: String,
+    pub title: String,
+    /// Preambular paragraphs (unnumbered), e.g. "*Recalling* its resolution 8/1,".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preamble: Vec<ParagraphDef>,
+    /// Operative paragraphs, numbered 1, 2… inside the decision.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub operative: Vec<ParagraphDef>,
+    /// How it was adopted, when by vote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote: Option<Vote>,
+}
+
+fn default_decision_kind() -> String {
+    "decision".into()
+}
+
+/// A vote on a decision or resolution.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vote {
+    /// A recorded vote (States listed by how they voted).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub recorded: bool,
+    pub in_favour: u32,
+    pub against: u32,
+    #[serde(default)]
+    pub abstaining: u32,
+    /// For a recorded vote: the States by how they voted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub states: Option<VoteStates>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VoteStates {
+    #[serde(default)]
+    pub in_favour: Vec<String>,
+    #[serde(default)]
+    pub against: Vec<String>,
+    #[serde(default)]
+    pub abstaining: Vec<String>,
+}
+
 /// A paragraph: written text, or a sentence generated from the data by a template. In YAML
 /// either a plain string (the text) or a mapping.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -264,6 +377,15 @@ pub struct ParagraphDef {
     /// `false` for an unnumbered paragraph.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub numbered: bool,
+    /// A table standing here instead of a paragraph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<TableDef>,
+    /// A decision or resolution quoted in full, standing here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<DecisionDef>,
+    /// For `template: vote`: the id of the decision voted on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote_on: Option<String>,
 }
 
 fn yes() -> bool {
@@ -309,7 +431,7 @@ pub struct FootnoteDef {
 #[serde(untagged)]
 enum ParagraphRepr {
     Text(String),
-    Full(ParagraphFields),
+    Full(Box<ParagraphFields>),
 }
 
 #[derive(Deserialize)]
@@ -327,6 +449,12 @@ struct ParagraphFields {
     items: Vec<ItemDef>,
     #[serde(default = "yes")]
     numbered: bool,
+    #[serde(default)]
+    table: Option<TableDef>,
+    #[serde(default)]
+    decision: Option<DecisionDef>,
+    #[serde(default)]
+    vote_on: Option<String>,
 }
 
 impl From<ParagraphRepr> for ParagraphDef {
@@ -340,6 +468,9 @@ impl From<ParagraphRepr> for ParagraphDef {
                 item: f.item,
                 items: f.items,
                 numbered: f.numbered,
+                table: f.table,
+                decision: f.decision,
+                vote_on: f.vote_on,
             },
         }
     }

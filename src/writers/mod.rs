@@ -11,6 +11,7 @@ use crate::templates::Templates;
 
 pub mod docx;
 pub mod html;
+pub mod pdf;
 pub mod text;
 
 /// Settings shared by the writers.
@@ -27,16 +28,18 @@ pub struct WriteOptions {
 pub enum Format {
     Text,
     Html,
+    Pdf,
     Docx,
 }
 
 impl Format {
-    pub const ALL: &'static [Format] = &[Format::Text, Format::Html, Format::Docx];
+    pub const ALL: &'static [Format] = &[Format::Text, Format::Html, Format::Pdf, Format::Docx];
 
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Html => "html",
+            Format::Pdf => "pdf",
             Format::Docx => "docx",
         }
     }
@@ -46,6 +49,7 @@ impl Format {
         match self {
             Format::Text => "txt",
             Format::Html => "html",
+            Format::Pdf => "pdf",
             Format::Docx => "docx",
         }
     }
@@ -58,6 +62,7 @@ impl Format {
         match self {
             Format::Text => text::write(doc, opts),
             Format::Html => html::write(doc, opts),
+            Format::Pdf => pdf::write(doc, opts),
             Format::Docx => docx::write(doc, opts),
         }
     }

@@ -5,7 +5,7 @@
 //! paragraph that cites it.
 
 use crate::diag::Diagnostics;
-use crate::document::{Block, Document, Inline, Item, Paragraph};
+use crate::document::{Block, DivisionKind, Document, Inline, Item, Paragraph};
 use crate::writers::WriteOptions;
 
 pub fn write(doc: &Document, _opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
@@ -48,7 +48,14 @@ impl TextWriter<'_> {
             match block {
                 Block::Division(d) => {
                     let heading = self.inlines(&d.heading);
-                    self.lines.push(labelled(d.num.as_deref(), &heading));
+                    // Annexes and quoted decisions print their label on a line of its own.
+                    match (d.kind, &d.num) {
+                        (DivisionKind::Annex | DivisionKind::Decision, Some(num)) => {
+                            self.lines.push(num.clone());
+                            self.lines.push(heading);
+                        }
+                        _ => self.lines.push(labelled(d.num.as_deref(), &heading)),
+                    }
                     self.flush_notes();
                     self.blocks(&d.children);
                 }
@@ -90,7 +97,10 @@ impl TextWriter<'_> {
 
     fn paragraph(&mut self, p: &Paragraph) {
         let text = self.inlines(&p.content);
-        self.lines.push(labelled(p.num.as_deref(), &text));
+        // A paragraph that is only a list (a provisional agenda) has no line of its own.
+        if !(text.is_empty() && p.num.is_none()) {
+            self.lines.push(labelled(p.num.as_deref(), &text));
+        }
         self.items(&p.items);
         self.flush_notes();
     }

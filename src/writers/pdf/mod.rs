@@ -1,0 +1,116 @@
+//! PDF writer: the report typeset by typst 0.15, embedded as a library.
+//!
+//! The layout is the typst template `report.typ` (compiled in from `templates/`, overridable by
+//! a session). The `Document` reaches it as JSON through the `World` (see `world`), so user text
+//! is data and never typst source. The fonts are Liberation Serif, compiled into the binary; the
+//! PDF is tagged and, unless `WriteOptions::no_pdf_standards` is set, conforms to PDF/A-2b and
+//! PDF/UA-1. Its creation date is the document's date (midnight UTC), so the same `Document`
+//! always gives the same bytes.
+//!
+//! Every typst error or warning becomes an error `Diagnostic`: the house template compiles
+//! without warnings, and a warning (above all "unknown font family", which would otherwise fall
+//! back silently to another font) means the output is not what was asked for.
+
+mod world;
+
+use std::path::Path;
+
+use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
+use typst::foundations::{Datetime, Smart};
+use typst::{World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::document::Document;
+use crate::writers::WriteOptions;
+
+use world::ReportWorld;
+
+/// The name of the layout template among the templates.
+pub const TEMPLATE: &str = "report.typ";
+
+pub fn write(doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
+    let template = opts.templates.source(TEMPLATE).ok_or_else(|| {
+        Diagnostic::error(format!("the PDF layout template `{TEMPLATE}` is missing"))
+            .with_hint("the default is compiled in; check the session's template overrides")
+    })?;
+    let date = parse_date(&doc.meta.date).ok_or_else(|| {
+        Diagnostic::error(format!("the document date `{}` is not a date", doc.meta.date))
+            .with_hint("write it as YYYY-MM-DD, e.g. 2009-04-21")
+    })?;
+    let json = serde_json::to_vec(doc).map_err(|e| Diagnostic::error(format!("cannot serialize the document: {e}")))?;
+
+    // Where diagnostics point: the repository's template, or the session's own override.
+    let overridden = opts.templates.override_names().any(|n| n == TEMPLATE);
+    let template_path =
+        if overridden { Path::new("<session>/templates") } else { Path::new("templates") }.join(TEMPLATE);
+    let world = ReportWorld::new(template, json, Some(date));
+    let warned = typst::compile::<PagedDocument>(&world);
+    let mut diags = Diagnostics::new();
+    for w in &warned.warnings {
+        diags.push(convert(&world, &template_path, w, true));
+    }
+    let paged = match warned.output {
+        Ok(paged) if diags.is_empty() => paged,
+        Ok(_) => return Err(diags),
+        Err(errors) => {
+            for e in &errors {
+                diags.push(convert(&world, &template_path, e, false));
+            }
+            return Err(diags);
+        }
+    };
+
+    let standards = if opts.no_pdf_standards {
+        PdfStandards::default()
+    } else {
+        PdfStandards::new(&[PdfStandard::A_2b, PdfStandard::Ua_1])
+            .map_err(|e| Diagnostic::error(format!("PDF standards: {}", e.message())))?
+    };
+    let options = PdfOptions {
+        ident: Smart::Custom(format!("{} {}", doc.meta.slug, doc.meta.symbol)),
+        creator: Smart::Custom(Some(format!("rapporteur {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: Some(Timestamp::new_utc(date)),
+        standards,
+        ..PdfOptions::default()
+    };
+    let result = typst_pdf::pdf(&paged, &options);
+    // Keep the memoization caches of one build from growing across builds in a long process.
+    typst::comemo::evict(0);
+    result.map_err(|errors| Diagnostics(errors.iter().map(|e| convert(&world, &template_path, e, false)).collect()))
+}
+
+/// `YYYY-MM-DD` → midnight UTC of that day.
+fn parse_date(s: &str) -> Option<Datetime> {
+    let mut parts = s.splitn(3, '-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    Datetime::from_ymd_hms(year, month, day, 0, 0, 0)
+}
+
+/// A typst diagnostic as ours: the message, its hints, the place in the template if it has one.
+/// `warning` says it was a typst warning (reported as an error all the same).
+fn convert(world: &ReportWorld, template_path: &Path, d: &SourceDiagnostic, warning: bool) -> Diagnostic {
+    let mut message = d.message.to_string();
+    if warning || d.severity == TypstSeverity::Warning {
+        message = format!("typst warning treated as an error: {message}");
+    }
+    let mut out = Diagnostic::error(message);
+    let location = d.span.id().filter(|id| world.is_main(*id)).and_then(|id| {
+        let range = world.range(d.span)?;
+        let source = world.source(id).ok()?;
+        let (line, column) = source.lines().byte_to_line_column(range.start)?;
+        Some(Location { file: template_path.to_path_buf(), line: line + 1, column: column + 1 })
+    });
+    out = out.at(location);
+    let mut hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
+    if d.message.contains("unknown font family") {
+        hints.push("only the bundled Liberation Serif is available; use `Liberation Serif`".into());
+    }
+    if !hints.is_empty() {
+        out = out.with_hint(hints.join("; "));
+    }
+    out
+}
