@@ -989,3 +989,44 @@ fn superscript_to_ascii(s: &str) -> String {
         })
         .collect()
 }
+
+/// A report with a table of contents (`sessions/ctoc-cop-wg4-2016`): the page column is a
+/// `PAGEREF` field to a bookmark on each heading, and in LibreOffice's rendering it gives the
+/// page the heading stands on.
+#[test]
+fn contents_page_numbers_are_the_headings_pages() {
+    let compiled = rapporteur::build::compile(&common::root().join("sessions/ctoc-cop-wg4-2016"))
+        .unwrap_or_else(|d| panic!("the 2016 session must compile:\n{d}"));
+    let doc = compiled.document;
+    let Some(Block::Contents(contents)) = doc.body.iter().find(|b| matches!(b, Block::Contents(_))) else {
+        panic!("the 2016 report has a table of contents");
+    };
+    let docx = write(&doc);
+    let p = parts(&docx);
+    let document = &p["word/document.xml"];
+    assert_eq!(count(document, "PAGEREF"), contents.entries.len());
+    assert_eq!(count(document, "<w:bookmarkStart "), contents.entries.len());
+
+    let dir = tempfile::tempdir().unwrap();
+    let pages = libreoffice_pages_raw(&docx, dir.path());
+    let mut checked = 0;
+    for e in contents.entries.iter().filter(|e| e.num.as_ref().is_some_and(|n| n.len() <= 5)) {
+        // The contents line: "IV.  Protection of victims ........  18-19   3".
+        let line = pages[0]
+            .lines()
+            .find(|l| l.contains(&format!("{}.", e.title)) || l.contains(&format!("{} .", e.title)))
+            .unwrap_or_else(|| panic!("contents line for {:?} not found", e.title));
+        let page: usize = line.split_whitespace().last().unwrap().parse().expect("a page number");
+        let heading = squash(&format!("{} {}", e.num.as_deref().unwrap(), e.title));
+        let found = pages.iter().skip(1).position(|p| squash(p).contains(&heading)).map(|i| i + 2);
+        assert_eq!(
+            found,
+            Some(page),
+            "{} {} is on page {found:?}, the contents say {page}",
+            e.num.as_deref().unwrap(),
+            e.title
+        );
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} entries checked");
+}

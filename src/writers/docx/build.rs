@@ -5,10 +5,13 @@
 //! `Document` alone.
 
 use docx_rs::{
-    BorderType, BreakType, Docx, FieldCharType, Footer, Footnote, Header, InstrPAGE, InstrText, PageMargin, Paragraph,
-    Run, Table, TableBorder, TableBorderPosition, TableCell, TableCellBorder, TableCellBorderPosition,
-    TableCellBorders, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType, XMLDocx,
+    BorderType, BreakType, Docx, FieldCharType, Footer, Footnote, Header, InstrPAGE, InstrPAGEREF, InstrText,
+    PageMargin, Paragraph, Run, Table, TableBorder, TableBorderPosition, TableCell, TableCellBorder,
+    TableCellBorderPosition, TableCellBorders, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
+    XMLDocx,
 };
+
+use std::collections::BTreeMap;
 
 use super::styles::{self, id};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -29,7 +32,14 @@ pub struct Built {
 }
 
 pub fn build(doc: &Document) -> Result<Built, Diagnostics> {
-    let mut b = Builder { doc, para_seq: 0, notes: Vec::new(), auto_count: 0, errors: Diagnostics::new() };
+    let mut b = Builder {
+        doc,
+        para_seq: 0,
+        notes: Vec::new(),
+        auto_count: 0,
+        errors: Diagnostics::new(),
+        bookmarks: contents_targets(&doc.body),
+    };
 
     let mut docx = Docx::new()
         .page_size(styles::PAGE_WIDTH, styles::PAGE_HEIGHT)
@@ -137,6 +147,23 @@ struct Builder<'a> {
     /// How many footnotes Word has numbered itself so far.
     auto_count: usize,
     errors: Diagnostics,
+    /// The bookmark ("rp1", "rp2"…) of each division a table of contents points to, so its page
+    /// number can be a `PAGEREF` field.
+    bookmarks: BTreeMap<String, (usize, String)>,
+}
+
+/// Bookmarks for the divisions that contents entries point to, numbered in entry order.
+fn contents_targets(blocks: &[Block]) -> BTreeMap<String, (usize, String)> {
+    let mut out = BTreeMap::new();
+    for block in blocks {
+        if let Block::Contents(c) = block {
+            for e in &c.entries {
+                let n = out.len() + 1;
+                out.entry(e.target.clone()).or_insert((n, format!("rp{n}")));
+            }
+        }
+    }
+    out
 }
 
 impl Builder<'_> {
@@ -268,7 +295,13 @@ impl Builder<'_> {
                 );
             }
         }
+        if let Some((n, name)) = self.bookmarks.get(&d.id) {
+            p = p.add_bookmark_start(*n, name.clone());
+        }
         p = self.add_inlines(p, &d.heading, Fmt::default());
+        if let Some((n, _)) = self.bookmarks.get(&d.id) {
+            p = p.add_bookmark_end(*n);
+        }
         push_para(out, p);
         self.blocks(&d.children, out);
     }
@@ -364,20 +397,71 @@ impl Builder<'_> {
         out.push(Child::Table(Box::new(table)));
     }
 
+    /// The table of contents as the PDF lays it out: a borderless table of three columns — the
+    /// entry (number hanging in a 10 mm column, each level 10 mm further in, dots to the end),
+    /// the paragraphs (22 mm) and the page (12 mm, a `PAGEREF` field to the heading's
+    /// bookmark) — then a page break: the body starts on a page of its own.
     fn contents(&mut self, c: &Contents, out: &mut Vec<Child>) {
         let heading = self.para(id::CONTENTS_HEADING).add_run(Run::new().add_text(clean(&c.heading)));
         push_para(out, heading);
+        let (paras_w, page_w) = (styles::CONTENTS_PARAS, styles::CONTENTS_PAGE);
+        let title_w = styles::BODY_WIDTH - paras_w - page_w;
+        let cell = |w: i32| TableCell::new().width(w as usize, WidthType::Dxa).vertical_align(VAlignType::Bottom);
+        let right = |p: Paragraph| p.align(docx_rs::AlignmentType::Right);
+        let mut rows = vec![TableRow::new(vec![
+            cell(title_w).add_paragraph(self.para(id::TOC_HEAD)),
+            cell(paras_w).add_paragraph(right(self.para(id::TOC_HEAD)).add_run(Run::new().add_text("Paragraphs"))),
+            cell(page_w).add_paragraph(right(self.para(id::TOC_HEAD)).add_run(Run::new().add_text("Page"))),
+        ])];
         for e in &c.entries {
-            let mut p = self.para(&id::toc(e.level));
-            if let Some(num) = &e.num {
-                p = p.add_run(Run::new().add_text(clean(num)));
+            let level = e.level.min(2) as i32;
+            let left = styles::LABEL_STEP * (level + 1);
+            let mut p = self
+                .para(&id::toc(e.level))
+                .indent(Some(left), Some(docx_rs::SpecialIndentType::Hanging(styles::LABEL_STEP)), Some(0), None)
+                .add_tab(docx_rs::Tab::new().val(docx_rs::TabValueType::Left).pos(left as usize))
+                .add_tab(
+                    docx_rs::Tab::new()
+                        .val(docx_rs::TabValueType::Right)
+                        .leader(docx_rs::TabLeaderType::Dot)
+                        .pos(title_w as usize),
+                );
+            // A long label ("Annex II") does not fit the number column: it leads the title.
+            let title = match &e.num {
+                Some(num) if num.chars().count() > 5 => format!("{num}. {}", e.title),
+                Some(num) => {
+                    p = p.add_run(Run::new().add_text(clean(num)));
+                    e.title.clone()
+                }
+                None => e.title.clone(),
+            };
+            p = p
+                .add_run(Run::new().add_tab())
+                .add_run(Run::new().add_text(clean(&title)))
+                .add_run(Run::new().add_tab());
+            let mut paras = right(self.para(&id::toc(e.level)));
+            if let Some(range) = &e.paragraphs {
+                paras = paras.add_run(Run::new().add_text(clean(range)));
             }
-            p = p.add_run(Run::new().add_tab()).add_run(Run::new().add_text(clean(&e.title)));
-            if let Some(paras) = &e.paragraphs {
-                p = p.add_run(Run::new().add_tab()).add_run(Run::new().add_text(clean(paras)));
+            let mut page = right(self.para(&id::toc(e.level)));
+            if let Some((_, name)) = self.bookmarks.get(&e.target) {
+                page = page_reference(page, name);
             }
-            push_para(out, p);
+            rows.push(TableRow::new(vec![
+                cell(title_w).add_paragraph(p),
+                cell(paras_w).add_paragraph(paras),
+                cell(page_w).add_paragraph(page),
+            ]));
         }
+        let table = Table::without_borders(rows)
+            .set_grid(vec![title_w as usize, paras_w as usize, page_w as usize])
+            .width(styles::BODY_WIDTH as usize, WidthType::Dxa)
+            .indent(styles::BODY_INDENT)
+            .layout(TableLayoutType::Fixed)
+            .margins(TableCellMargins::new().margin(0, 0, 0, 0));
+        out.push(Child::Table(Box::new(table)));
+        let br = self.para(id::NORMAL).add_run(Run::new().add_break(BreakType::Page));
+        push_para(out, br);
     }
 
     fn add_inlines(&mut self, mut p: Paragraph, inlines: &[Inline], fmt: Fmt) -> Paragraph {
@@ -433,6 +517,16 @@ impl Builder<'_> {
             }
         }
     }
+}
+
+/// A `PAGEREF` field to `bookmark`, marked dirty so that Word computes it when it opens the
+/// file (LibreOffice computes it anyway).
+fn page_reference(p: Paragraph, bookmark: &str) -> Paragraph {
+    p.add_run(Run::new().add_field_char(FieldCharType::Begin, true))
+        .add_run(Run::new().add_instr_text(InstrText::PAGEREF(InstrPAGEREF::new(bookmark))))
+        .add_run(Run::new().add_field_char(FieldCharType::Separate, false))
+        .add_run(Run::new().add_text(""))
+        .add_run(Run::new().add_field_char(FieldCharType::End, false))
 }
 
 /// A paragraph holding a PAGE field (the cached result "1" is replaced by every reader).

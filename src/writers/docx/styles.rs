@@ -16,7 +16,7 @@
 
 use docx_rs::{
     AlignmentType, BorderType, LineSpacing, LineSpacingType, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, RunFonts, SpecialIndentType, Style, StyleType, Tab, TabLeaderType, TabValueType, VertAlignType,
+    ParagraphBorders, RunFonts, SpecialIndentType, Style, StyleType, Tab, TabValueType, VertAlignType,
 };
 
 /// Twips (1/20 pt) in a millimetre, for readable constants.
@@ -41,6 +41,9 @@ pub const BODY_INDENT: i32 = mm(20);
 pub const BODY_WIDTH: i32 = FULL_WIDTH - 2 * BODY_INDENT;
 /// The right-hand column of the masthead (distribution, date, original language).
 pub const DISTR_WIDTH: i32 = mm(50);
+/// The contents' paragraphs and page columns.
+pub const CONTENTS_PARAS: i32 = mm(22);
+pub const CONTENTS_PAGE: i32 = mm(12);
 /// Space kept free between the organ and the right-hand column (the PDF's 10 mm gutter leaves
 /// the reference organ's longest line 0.4 mm to spare; Word and LibreOffice need a little more).
 pub const ORGAN_GUTTER: i32 = mm(5);
@@ -89,6 +92,7 @@ pub mod id {
     pub const BARCODE: &str = "Barcode";
     pub const CONTENTS_HEADING: &str = "ContentsHeading";
     pub const TABLE_CAPTION: &str = "TableCaption";
+    pub const TOC_HEAD: &str = "TOCHead";
     pub const TABLE_HEAD: &str = "TableHead";
     pub const TABLE_TEXT: &str = "TableText";
 
@@ -237,12 +241,7 @@ pub fn all() -> Vec<Style> {
         paragraph_style(id::MASTHEAD_ORGAN, "Masthead Organ").size(28).bold().line_spacing(spacing(120, 120, 320)),
         paragraph_style(id::MASTHEAD_DISTR, "Masthead Distribution").line_spacing(spacing(0, 0, 240)),
         keep_with_next(
-            paragraph_style(id::MASTHEAD_CAPTION, "Masthead Caption").bold().line_spacing(spacing(0, 40, 240)).indent(
-                Some(BODY_INDENT - HEADING_HANG),
-                None,
-                None,
-                None,
-            ),
+            paragraph_style(id::MASTHEAD_CAPTION, "Masthead Caption").bold().line_spacing(spacing(0, 40, 240)),
         ),
         keep_with_next(
             paragraph_style(id::TITLE, "Title").size(34).bold().line_spacing(spacing(160, 360, 420)).indent(
@@ -259,7 +258,7 @@ pub fn all() -> Vec<Style> {
                 .size(28)
                 .bold()
                 .line_spacing(spacing(320, 260, 320))
-                .indent(Some(BODY_INDENT), None, Some(BODY_INDENT), None),
+                .indent(Some(BODY_INDENT - HEADING_HANG), None, Some(BODY_INDENT), None),
         ),
         keep_with_next(
             paragraph_style(id::TABLE_CAPTION, "Table Caption").bold().line_spacing(spacing(240, 120, 240)).indent(
@@ -272,20 +271,13 @@ pub fn all() -> Vec<Style> {
         paragraph_style(id::TABLE_HEAD, "Table Head").size(18).italic().line_spacing(spacing(40, 40, 220)),
         paragraph_style(id::TABLE_TEXT, "Table Text").size(18).line_spacing(spacing(40, 40, 220)),
     ]);
+    // Contents entries stand in table cells; the entry's indent and tabs depend on the cell and
+    // are given on the paragraph.
     for level in 0..3u8 {
-        let indent = BODY_INDENT + LABEL_STEP * level as i32;
-        styles.push(with_tabs(
-            paragraph_style(&id::toc(level), &format!("toc {}", level + 1)).line_spacing(spacing(0, 60, 240)).indent(
-                Some(indent + LABEL_STEP),
-                Some(SpecialIndentType::Hanging(LABEL_STEP)),
-                Some(mm(15)),
-                None,
-            ),
-            &[
-                tab(indent + LABEL_STEP),
-                Tab::new().val(TabValueType::Right).leader(TabLeaderType::Dot).pos(FULL_WIDTH as usize),
-            ],
-        ));
+        styles.push(paragraph_style(&id::toc(level), &format!("toc {}", level + 1)).line_spacing(spacing(0, 120, 240)));
     }
+    styles.push(
+        paragraph_style(id::TOC_HEAD, "Contents Column Head").size(18).italic().line_spacing(spacing(0, 120, 240)),
+    );
     styles
 }
