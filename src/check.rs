@@ -193,7 +193,10 @@ impl Checker<'_> {
         let state_id = |name: &str| on.and_then(|on| registry::lookup(name, on).canonical_id());
         let listed: Vec<&str> =
             ATTENDANCE_KEYS.iter().flat_map(|k| attendance_list(s, k)).map(String::as_str).collect();
-        let listed_ids: HashSet<&str> = listed.iter().filter_map(|n| state_id(n)).collect();
+        // Only the State lists go to the registry (an organization's name would be looked up
+        // as an unknown State, with a costly search for the nearest name).
+        let listed_ids: HashSet<&str> =
+            STATE_LISTS.iter().flat_map(|k| attendance_list(s, k)).filter_map(|n| state_id(n)).collect();
         let aliases_attend =
             |name: &str| listed.contains(&name) || state_id(name).is_some_and(|id| listed_ids.contains(id));
         let mut items_seen = HashSet::new();
@@ -230,7 +233,7 @@ impl Checker<'_> {
                         "use `representative` or `observer`",
                     );
                 }
-                if !aliases_attend(&other.of) {
+                if !listed.contains(&other.of.as_str()) {
                     self.warn(
                         &format!("{path}.others[{i}].of"),
                         format!("`{}` made a statement but is not recorded as attending", other.of),

@@ -53,3 +53,21 @@ fn every_session_matches_its_golden_files() {
         }
     }
 }
+
+#[test]
+fn every_session_builds_in_every_format() {
+    for entry in std::fs::read_dir(common::root().join("sessions")).expect("sessions/") {
+        let dir = entry.expect("entry").path();
+        if !dir.join("session.yaml").exists() {
+            continue;
+        }
+        let compiled = compile(&dir).unwrap_or_else(|d| panic!("{}:\n{d}", dir.display()));
+        let opts = WriteOptions { templates: compiled.templates.clone(), ..Default::default() };
+        for format in Format::ALL {
+            let bytes = format
+                .write(&compiled.document, &opts)
+                .unwrap_or_else(|d| panic!("{} as {}:\n{d}", dir.display(), format.name()));
+            assert!(!bytes.is_empty());
+        }
+    }
+}

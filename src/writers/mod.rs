@@ -10,6 +10,7 @@ use crate::document::Document;
 use crate::templates::Templates;
 
 pub mod akn;
+pub mod docx;
 pub mod html;
 pub mod pdf;
 pub mod text;
@@ -29,18 +30,20 @@ pub enum Format {
     Text,
     Html,
     Pdf,
+    Docx,
     /// Akoma Ntoso 3.0 XML.
     Akn,
 }
 
 impl Format {
-    pub const ALL: &'static [Format] = &[Format::Text, Format::Html, Format::Pdf, Format::Akn];
+    pub const ALL: &'static [Format] = &[Format::Text, Format::Html, Format::Pdf, Format::Docx, Format::Akn];
 
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Html => "html",
             Format::Pdf => "pdf",
+            Format::Docx => "docx",
             Format::Akn => "akn",
         }
     }
@@ -51,6 +54,7 @@ impl Format {
             Format::Text => "txt",
             Format::Html => "html",
             Format::Pdf => "pdf",
+            Format::Docx => "docx",
             Format::Akn => "xml",
         }
     }
@@ -64,6 +68,7 @@ impl Format {
             Format::Text => text::write(doc, opts),
             Format::Html => html::write(doc, opts),
             Format::Pdf => pdf::write(doc, opts),
+            Format::Docx => docx::write(doc, opts),
             Format::Akn => akn::write(doc, opts),
         }
     }

@@ -1,0 +1,599 @@
+//! Builds the docx-rs document from the `Document`: masthead, body, footnotes, headers and
+//! footers, page setup. Every paragraph gets a style and a paragraph id counted here (docx-rs's
+//! own ids come from a thread-local counter), every footnote an id counted here (docx-rs's
+//! `Footnote::new()` draws from a process-wide counter), so that the output depends on the
+//! `Document` alone.
+
+use docx_rs::{
+    BorderType, BreakType, Docx, FieldCharType, Footer, Footnote, Header, InstrPAGE, InstrPAGEREF, InstrText,
+    PageMargin, Paragraph, Run, Table, TableBorder, TableBorderPosition, TableCell, TableCellBorder,
+    TableCellBorderPosition, TableCellBorders, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
+    XMLDocx,
+};
+
+use std::collections::BTreeMap;
+
+use super::styles::{self, id};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::document::{Block, Contents, Division, DivisionKind, Document, Inline, Item, Paragraph as Para};
+
+/// A footnote as written: its id in `word/footnotes.xml`, the `Document`'s marker, and whether
+/// Word's own number (`w:footnoteRef`) prints that marker or a custom mark is needed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub word_id: usize,
+    pub marker: String,
+    pub auto: bool,
+}
+
+pub struct Built {
+    pub xml: XMLDocx,
+    pub notes: Vec<Note>,
+}
+
+pub fn build(doc: &Document) -> Result<Built, Diagnostics> {
+    let mut b = Builder {
+        doc,
+        para_seq: 0,
+        notes: Vec::new(),
+        auto_count: 0,
+        errors: Diagnostics::new(),
+        bookmarks: contents_targets(&doc.body),
+    };
+
+    let mut docx = Docx::new()
+        .page_size(styles::PAGE_WIDTH, styles::PAGE_HEIGHT)
+        .page_margin(
+            PageMargin::new()
+                .top(styles::MARGIN_TOP)
+                .bottom(styles::MARGIN_BOTTOM)
+                .left(styles::MARGIN_SIDE)
+                .right(styles::MARGIN_SIDE)
+                .header(styles::HEADER_DISTANCE)
+                .footer(styles::FOOTER_DISTANCE)
+                .gutter(0),
+        )
+        .default_fonts(
+            docx_rs::RunFonts::new().ascii(styles::FONT).hi_ansi(styles::FONT).cs(styles::FONT).east_asia(styles::FONT),
+        )
+        .default_size(20);
+    for style in styles::all() {
+        docx = docx.add_style(style);
+    }
+
+    // Page furniture. Odd pages (the default header) carry the symbol on the right, even pages
+    // on the left; page 1 has the masthead instead and the job number at the foot.
+    let symbol = &doc.masthead.symbol;
+    let odd_header = Header::new().add_paragraph(
+        b.para(id::HEADER).align(docx_rs::AlignmentType::Right).add_run(Run::new().add_text(clean(symbol))),
+    );
+    let even_header = Header::new().add_paragraph(
+        b.para(id::HEADER).align(docx_rs::AlignmentType::Left).add_run(Run::new().add_text(clean(symbol))),
+    );
+    let first_header = Header::new().add_paragraph(b.para(id::NORMAL));
+    let odd_footer = Footer::new().add_paragraph(page_number(b.para(id::FOOTER).align(docx_rs::AlignmentType::Right)));
+    let even_footer = Footer::new().add_paragraph(page_number(b.para(id::FOOTER).align(docx_rs::AlignmentType::Left)));
+    let mut first_footer = Footer::new();
+    match &doc.masthead.job_number {
+        Some(job) => {
+            first_footer = first_footer.add_paragraph(b.para(id::JOB_NUMBER).add_run(Run::new().add_text(clean(job))));
+            if let Some(code) = &doc.masthead.barcode {
+                first_footer =
+                    first_footer.add_paragraph(b.para(id::BARCODE).add_run(Run::new().add_text(clean(code))));
+            }
+        }
+        None => first_footer = first_footer.add_paragraph(b.para(id::NORMAL)),
+    }
+    docx = docx
+        .header(odd_header)
+        .even_header(even_header)
+        .first_header(first_header)
+        .footer(odd_footer)
+        .even_footer(even_footer)
+        .first_footer(first_footer)
+        .title_pg();
+
+    let mut children = Vec::new();
+    b.masthead(&mut children);
+    b.blocks(&doc.body, &mut children);
+    // Word wants a paragraph after a table at the end of the body.
+    if matches!(children.last(), Some(Child::Table(_))) {
+        let p = b.para(id::NORMAL);
+        push_para(&mut children, p);
+    }
+    for child in children {
+        docx = match child {
+            Child::Paragraph(p) => docx.add_paragraph(*p),
+            Child::Table(t) => docx.add_table(*t),
+        };
+    }
+    if b.errors.has_errors() {
+        return Err(b.errors);
+    }
+    Ok(Built { xml: docx.build(), notes: b.notes })
+}
+
+enum Child {
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
+}
+
+fn push_para(out: &mut Vec<Child>, p: Paragraph) {
+    out.push(Child::Paragraph(Box::new(p)));
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Fmt {
+    italic: bool,
+    bold: bool,
+}
+
+impl Fmt {
+    fn apply(self, mut run: Run) -> Run {
+        if self.italic {
+            run = run.italic();
+        }
+        if self.bold {
+            run = run.bold();
+        }
+        run
+    }
+}
+
+struct Builder<'a> {
+    doc: &'a Document,
+    para_seq: u32,
+    notes: Vec<Note>,
+    /// How many footnotes Word has numbered itself so far.
+    auto_count: usize,
+    errors: Diagnostics,
+    /// The bookmark ("rp1", "rp2"…) of each division a table of contents points to, so its page
+    /// number can be a `PAGEREF` field.
+    bookmarks: BTreeMap<String, (usize, String)>,
+}
+
+/// Bookmarks for the divisions that contents entries point to, numbered in entry order.
+fn contents_targets(blocks: &[Block]) -> BTreeMap<String, (usize, String)> {
+    let mut out = BTreeMap::new();
+    for block in blocks {
+        if let Block::Contents(c) = block {
+            for e in &c.entries {
+                let n = out.len() + 1;
+                out.entry(e.target.clone()).or_insert((n, format!("rp{n}")));
+            }
+        }
+    }
+    out
+}
+
+impl Builder<'_> {
+    /// A new paragraph with the next paragraph id and the given style.
+    fn para(&mut self, style: &str) -> Paragraph {
+        self.para_seq += 1;
+        Paragraph::new().id(format!("{:08X}", self.para_seq)).style(style)
+    }
+
+    fn masthead(&mut self, out: &mut Vec<Child>) {
+        let m = &self.doc.masthead;
+        // Three grid columns: "United Nations" | the symbol over the rest; the organ over the
+        // first two | distribution, date and original language in the last 50 mm.
+        let right = styles::DISTR_WIDTH;
+        let col =
+            [(styles::FULL_WIDTH - right) / 2, styles::FULL_WIDTH - right - (styles::FULL_WIDTH - right) / 2, right];
+        let rule = |size: usize| {
+            TableCellBorder::new(TableCellBorderPosition::Bottom).border_type(BorderType::Single).size(size)
+        };
+        let cell = |width: i32, span: usize, border: usize| {
+            let mut c = TableCell::new()
+                .width(width as usize, WidthType::Dxa)
+                .vertical_align(VAlignType::Bottom)
+                .set_borders(TableCellBorders::with_empty().set(rule(border)));
+            if span > 1 {
+                c = c.grid_span(span);
+            }
+            c
+        };
+
+        // Top line: "United Nations" and the symbol, its first component larger.
+        let publisher = self.para(id::MASTHEAD_UN).add_run(Run::new().add_text(clean(&m.publisher)));
+        let mut symbol = self.para(id::MASTHEAD_SYMBOL);
+        let (first, rest) = match m.symbol.find('/') {
+            Some(i) => m.symbol.split_at(i),
+            None => (m.symbol.as_str(), ""),
+        };
+        symbol = symbol.add_run(Run::new().size(40).add_text(clean(first)));
+        if !rest.is_empty() {
+            symbol = symbol.add_run(Run::new().add_text(clean(rest)));
+        }
+        let row1 = TableRow::new(vec![
+            cell(col[0], 1, 4).add_paragraph(publisher),
+            cell(col[1] + col[2], 2, 4).add_paragraph(symbol),
+        ]);
+
+        // Second block: the organ; distribution, date and original language on the right.
+        let organ = self
+            .para(id::MASTHEAD_ORGAN)
+            .indent(None, None, Some(styles::ORGAN_GUTTER), None)
+            .add_run(Run::new().add_text(clean(&m.organ)));
+        let mut distr = cell(col[2], 1, 12).vertical_align(VAlignType::Top);
+        for line in
+            [format!("Distr.: {}", m.distribution), m.date.clone(), String::new(), format!("Original: {}", m.original)]
+        {
+            let mut p = self.para(id::MASTHEAD_DISTR);
+            if !line.is_empty() {
+                p = p.add_run(Run::new().add_text(clean(&line)));
+            }
+            distr = distr.add_paragraph(p);
+        }
+        // The bottom margin leaves a little air above the heavy rule.
+        let row2 = TableRow::new(vec![
+            cell(col[0] + col[1], 2, 12).vertical_align(VAlignType::Top).add_paragraph(organ),
+            distr,
+        ]);
+
+        let table = Table::without_borders(vec![row1, row2])
+            .set_grid(col.iter().map(|w| *w as usize).collect())
+            .width(styles::FULL_WIDTH as usize, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+            .margins(TableCellMargins::new().margin(0, 0, 60, 0));
+        out.push(Child::Table(Box::new(table)));
+
+        // Under the rule: the meeting caption in bold, then the title.
+        for (i, line) in m.caption.iter().enumerate() {
+            let mut p = self.para(id::MASTHEAD_CAPTION);
+            if i == 0 {
+                p = p.line_spacing(docx_rs::LineSpacing::new().before(120));
+            }
+            p = self.add_inlines(p, line, Fmt::default());
+            push_para(out, p);
+        }
+        let title = self.para(id::TITLE);
+        let title = self.add_inlines(title, &m.title, Fmt::default());
+        push_para(out, title);
+    }
+
+    fn blocks(&mut self, blocks: &[Block], out: &mut Vec<Child>) {
+        for block in blocks {
+            match block {
+                Block::Division(d) => self.division(d, out),
+                Block::Paragraph(p) => self.paragraph(p, out),
+                Block::Table(t) => self.table(t, out),
+                Block::Contents(c) => self.contents(c, out),
+            }
+        }
+    }
+
+    fn division(&mut self, d: &Division, out: &mut Vec<Child>) {
+        let style = match d.kind {
+            DivisionKind::Chapter | DivisionKind::Annex => id::HCH,
+            DivisionKind::Section | DivisionKind::Decision => id::H1,
+            DivisionKind::Group => id::H23,
+            DivisionKind::Subgroup => id::H4,
+        };
+        let mut p = self.para(style);
+        match (&d.num, d.kind) {
+            // "Annex I" / "Decision 4/4" stand on a line of their own above the title.
+            (Some(num), DivisionKind::Annex | DivisionKind::Decision) => {
+                // An annex starts a page and stands out in the heading column, as in the PDF.
+                let annex = d.kind == DivisionKind::Annex;
+                let left = if annex { styles::BODY_INDENT - styles::HEADING_HANG } else { styles::BODY_INDENT };
+                p = p.page_break_before(annex);
+                p = p
+                    .indent(Some(left), Some(docx_rs::SpecialIndentType::FirstLine(0)), Some(styles::BODY_INDENT), None)
+                    .add_run(Run::new().add_text(clean(num)))
+                    .add_run(Run::new().add_break(BreakType::TextWrapping));
+            }
+            (Some(num), _) => {
+                p = p.add_run(Run::new().add_text(clean(num))).add_run(Run::new().add_tab());
+            }
+            (None, _) => {
+                p = p.indent(
+                    Some(styles::BODY_INDENT),
+                    Some(docx_rs::SpecialIndentType::FirstLine(0)),
+                    Some(styles::BODY_INDENT),
+                    None,
+                );
+            }
+        }
+        if let Some((n, name)) = self.bookmarks.get(&d.id) {
+            p = p.add_bookmark_start(*n, name.clone());
+        }
+        p = self.add_inlines(p, &d.heading, Fmt::default());
+        if let Some((n, _)) = self.bookmarks.get(&d.id) {
+            p = p.add_bookmark_end(*n);
+        }
+        push_para(out, p);
+        self.blocks(&d.children, out);
+    }
+
+    fn paragraph(&mut self, para: &Para, out: &mut Vec<Child>) {
+        let mut p = self.para(id::SINGLE_TXT);
+        match &para.num {
+            Some(num) => p = p.add_run(Run::new().add_text(clean(num))).add_run(Run::new().add_tab()),
+            // An unnumbered paragraph spans the text block.
+            None => {
+                p = p.indent(
+                    Some(styles::BODY_INDENT),
+                    Some(docx_rs::SpecialIndentType::FirstLine(0)),
+                    Some(styles::BODY_INDENT),
+                    None,
+                )
+            }
+        }
+        p = self.add_inlines(p, &para.content, Fmt::default());
+        push_para(out, p);
+        self.items(&para.items, 1, out);
+    }
+
+    fn items(&mut self, items: &[Item], depth: usize, out: &mut Vec<Child>) {
+        for item in items {
+            let mut p = self.para(&id::sub_item(depth));
+            if depth > styles::SUB_ITEM_LEVELS {
+                let left = styles::item_indent(depth);
+                p = p
+                    .indent(
+                        Some(left),
+                        Some(docx_rs::SpecialIndentType::Hanging(styles::ITEM_STEP)),
+                        Some(styles::BODY_INDENT),
+                        None,
+                    )
+                    .add_tab(docx_rs::Tab::new().val(docx_rs::TabValueType::Left).pos(left as usize));
+            }
+            p = p.add_run(Run::new().add_text(clean(&item.label))).add_run(Run::new().add_tab());
+            p = self.add_inlines(p, &item.content, Fmt::default());
+            push_para(out, p);
+            self.items(&item.items, depth + 1, out);
+        }
+    }
+
+    fn table(&mut self, t: &crate::document::Table, out: &mut Vec<Child>) {
+        let mut caption = self.para(id::TABLE_CAPTION);
+        if let Some(num) = &t.num {
+            caption = caption.add_run(Run::new().add_text(clean(num)));
+            if !t.caption.is_empty() {
+                caption = caption.add_run(Run::new().add_break(BreakType::TextWrapping));
+            }
+        }
+        caption = self.add_inlines(caption, &t.caption, Fmt::default());
+        push_para(out, caption);
+
+        let columns = t.rows.iter().map(Vec::len).chain([t.header.len()]).max().unwrap_or(0);
+        if columns == 0 {
+            return;
+        }
+        let width = styles::BODY_WIDTH / columns as i32;
+        let mut rows = Vec::new();
+        let mut make_row = |b: &mut Self, cells: &[Vec<Inline>], style: &str, rule: bool| {
+            let mut row = Vec::new();
+            for i in 0..columns {
+                let mut p = b.para(style);
+                if let Some(content) = cells.get(i) {
+                    p = b.add_inlines(p, content, Fmt::default());
+                }
+                let mut cell = TableCell::new().width(width as usize, WidthType::Dxa).add_paragraph(p);
+                if rule {
+                    cell = cell.set_borders(TableCellBorders::with_empty().set(
+                        TableCellBorder::new(TableCellBorderPosition::Bottom).border_type(BorderType::Single).size(4),
+                    ));
+                }
+                row.push(cell);
+            }
+            rows.push(TableRow::new(row));
+        };
+        if !t.header.is_empty() {
+            make_row(self, &t.header, id::TABLE_HEAD, true);
+        }
+        for r in &t.rows {
+            make_row(self, r, id::TABLE_TEXT, false);
+        }
+        let rule = |pos| TableBorder::new(pos).border_type(BorderType::Single).size(4);
+        let table = Table::without_borders(rows)
+            .set_grid(vec![width as usize; columns])
+            .width((width * columns as i32) as usize, WidthType::Dxa)
+            .indent(styles::BODY_INDENT)
+            .layout(TableLayoutType::Fixed)
+            .set_border(rule(TableBorderPosition::Top))
+            .set_border(rule(TableBorderPosition::Bottom));
+        out.push(Child::Table(Box::new(table)));
+    }
+
+    /// The table of contents as the PDF lays it out: a borderless table of three columns — the
+    /// entry (number hanging in a 10 mm column, each level 10 mm further in, dots to the end),
+    /// the paragraphs (22 mm) and the page (12 mm, a `PAGEREF` field to the heading's
+    /// bookmark) — then a page break: the body starts on a page of its own.
+    fn contents(&mut self, c: &Contents, out: &mut Vec<Child>) {
+        let heading = self.para(id::CONTENTS_HEADING).add_run(Run::new().add_text(clean(&c.heading)));
+        push_para(out, heading);
+        let (paras_w, page_w) = (styles::CONTENTS_PARAS, styles::CONTENTS_PAGE);
+        let title_w = styles::BODY_WIDTH - paras_w - page_w;
+        let cell = |w: i32| TableCell::new().width(w as usize, WidthType::Dxa).vertical_align(VAlignType::Bottom);
+        let right = |p: Paragraph| p.align(docx_rs::AlignmentType::Right);
+        let mut rows = vec![TableRow::new(vec![
+            cell(title_w).add_paragraph(self.para(id::TOC_HEAD)),
+            cell(paras_w).add_paragraph(right(self.para(id::TOC_HEAD)).add_run(Run::new().add_text("Paragraphs"))),
+            cell(page_w).add_paragraph(right(self.para(id::TOC_HEAD)).add_run(Run::new().add_text("Page"))),
+        ])];
+        for e in &c.entries {
+            let level = e.level.min(2) as i32;
+            let left = styles::LABEL_STEP * (level + 1);
+            let mut p = self
+                .para(&id::toc(e.level))
+                .indent(Some(left), Some(docx_rs::SpecialIndentType::Hanging(styles::LABEL_STEP)), Some(0), None)
+                .add_tab(docx_rs::Tab::new().val(docx_rs::TabValueType::Left).pos(left as usize))
+                .add_tab(
+                    docx_rs::Tab::new()
+                        .val(docx_rs::TabValueType::Right)
+                        .leader(docx_rs::TabLeaderType::Dot)
+                        .pos(title_w as usize),
+                );
+            // A long label ("Annex II") does not fit the number column: it leads the title.
+            let title = match &e.num {
+                Some(num) if num.chars().count() > 5 => format!("{num}. {}", e.title),
+                Some(num) => {
+                    p = p.add_run(Run::new().add_text(clean(num)));
+                    e.title.clone()
+                }
+                None => e.title.clone(),
+            };
+            p = p
+                .add_run(Run::new().add_tab())
+                .add_run(Run::new().add_text(clean(&title)))
+                .add_run(Run::new().add_tab());
+            let mut paras = right(self.para(&id::toc(e.level)));
+            if let Some(range) = &e.paragraphs {
+                paras = paras.add_run(Run::new().add_text(clean(range)));
+            }
+            let mut page = right(self.para(&id::toc(e.level)));
+            if let Some((_, name)) = self.bookmarks.get(&e.target) {
+                page = page_reference(page, name);
+            }
+            rows.push(TableRow::new(vec![
+                cell(title_w).add_paragraph(p),
+                cell(paras_w).add_paragraph(paras),
+                cell(page_w).add_paragraph(page),
+            ]));
+        }
+        let table = Table::without_borders(rows)
+            .set_grid(vec![title_w as usize, paras_w as usize, page_w as usize])
+            .width(styles::BODY_WIDTH as usize, WidthType::Dxa)
+            .indent(styles::BODY_INDENT)
+            .layout(TableLayoutType::Fixed)
+            .margins(TableCellMargins::new().margin(0, 0, 0, 0));
+        out.push(Child::Table(Box::new(table)));
+        let br = self.para(id::NORMAL).add_run(Run::new().add_break(BreakType::Page));
+        push_para(out, br);
+    }
+
+    fn add_inlines(&mut self, mut p: Paragraph, inlines: &[Inline], fmt: Fmt) -> Paragraph {
+        let mut runs = Vec::new();
+        self.runs(inlines, fmt, false, &mut runs);
+        for run in runs {
+            p = p.add_run(run);
+        }
+        p
+    }
+
+    /// The runs of `inlines`. Inside a footnote (`in_note`) a footnote reference cannot be a
+    /// footnote again and is printed as its superscript marker.
+    fn runs(&mut self, inlines: &[Inline], fmt: Fmt, in_note: bool, out: &mut Vec<Run>) {
+        for inline in inlines {
+            match inline {
+                Inline::Text { text } => push_text(out, text, fmt),
+                Inline::Emph { content } => self.runs(content, Fmt { italic: true, ..fmt }, in_note, out),
+                Inline::Strong { content } => self.runs(content, Fmt { bold: true, ..fmt }, in_note, out),
+                Inline::Ref { content, .. } | Inline::Entity { content, .. } => self.runs(content, fmt, in_note, out),
+                Inline::NoteRef { id, marker } => {
+                    if in_note {
+                        out.push(Run::new().style(id::FOOTNOTE_REFERENCE).add_text(clean(marker)));
+                        continue;
+                    }
+                    let Some(note) = self.doc.footnote(id) else {
+                        self.errors.push(
+                            Diagnostic::error(format!("footnote `{id}` is cited but not defined"))
+                                .with_hint("every `[^id]` needs an entry under `footnotes:`"),
+                        );
+                        continue;
+                    };
+                    let word_id = self.notes.len() + 1;
+                    let auto = *marker == (self.auto_count + 1).to_string();
+                    if auto {
+                        self.auto_count += 1;
+                    }
+                    self.notes.push(Note { word_id, marker: marker.clone(), auto });
+                    // The mark inside the note; `package` turns it into `w:footnoteRef` when
+                    // Word's own number prints the marker.
+                    let mut p = self
+                        .para(id::FOOTNOTE_TEXT)
+                        .add_run(Run::new().style(id::FOOTNOTE_REFERENCE).add_text(clean(marker)))
+                        .add_run(Run::new().add_tab());
+                    let mut body = Vec::new();
+                    self.runs(&note.content, Fmt::default(), true, &mut body);
+                    for run in body {
+                        p = p.add_run(run);
+                    }
+                    let footnote = Footnote { id: word_id, content: vec![p] };
+                    out.push(Run::new().add_footnote_reference(footnote));
+                }
+            }
+        }
+    }
+}
+
+/// A `PAGEREF` field to `bookmark`, marked dirty so that Word computes it when it opens the
+/// file (LibreOffice computes it anyway).
+fn page_reference(p: Paragraph, bookmark: &str) -> Paragraph {
+    p.add_run(Run::new().add_field_char(FieldCharType::Begin, true))
+        .add_run(Run::new().add_instr_text(InstrText::PAGEREF(InstrPAGEREF::new(bookmark))))
+        .add_run(Run::new().add_field_char(FieldCharType::Separate, false))
+        .add_run(Run::new().add_text(""))
+        .add_run(Run::new().add_field_char(FieldCharType::End, false))
+}
+
+/// A paragraph holding a PAGE field (the cached result "1" is replaced by every reader).
+fn page_number(p: Paragraph) -> Paragraph {
+    p.add_run(Run::new().add_field_char(FieldCharType::Begin, false))
+        .add_run(Run::new().add_instr_text(InstrText::PAGE(InstrPAGE::new())))
+        .add_run(Run::new().add_field_char(FieldCharType::Separate, false))
+        .add_run(Run::new().add_text("1"))
+        .add_run(Run::new().add_field_char(FieldCharType::End, false))
+}
+
+/// Text runs for `text`, with tabs and line breaks as elements and characters that XML cannot
+/// hold replaced (see the module documentation).
+fn push_text(out: &mut Vec<Run>, text: &str, fmt: Fmt) {
+    let mut buf = String::new();
+    let flush = |buf: &mut String, out: &mut Vec<Run>| {
+        if !buf.is_empty() {
+            out.push(fmt.apply(Run::new().add_text(std::mem::take(buf))));
+        }
+    };
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\t' => {
+                flush(&mut buf, out);
+                out.push(fmt.apply(Run::new().add_tab()));
+            }
+            '\n' | '\r' | '\u{b}' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                flush(&mut buf, out);
+                out.push(fmt.apply(Run::new().add_break(BreakType::TextWrapping)));
+            }
+            c => buf.push(xml_char(c)),
+        }
+    }
+    flush(&mut buf, out);
+}
+
+/// `c`, or U+FFFD where XML 1.0 cannot hold `c`.
+fn xml_char(c: char) -> char {
+    match c {
+        '\t' | '\n' | '\r' => c,
+        '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => '\u{fffd}',
+        c => c,
+    }
+}
+
+/// Text for places that take a single run (labels, masthead lines): controls replaced.
+fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' | '\u{b}' => ' ',
+            c => xml_char(c),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{clean, xml_char};
+
+    #[test]
+    fn control_characters_are_replaced() {
+        assert_eq!(clean("a\u{1}b\u{b}c\td"), "a\u{fffd}b c d");
+        assert_eq!(xml_char('\u{ffff}'), '\u{fffd}');
+        assert_eq!(xml_char('é'), 'é');
+    }
+}
