@@ -225,3 +225,9 @@ fn mangled_xml_never_panics() {
         }
     }
 }
+
+#[test]
+fn byte_order_mark_is_accepted() {
+    let plain = import_akn(&sample_xml()).unwrap().0;
+    assert_eq!(import_akn(&format!("\u{feff}{}", sample_xml())).unwrap().0, plain);
+}

@@ -358,3 +358,10 @@ Convention says.
     assert_eq!(s.footnotes["unts-2225"].vol, Some(2225), "a footnote wrapped over two lines is joined");
     assert!(warnings.iter().all(|w| !w.to_string().contains("not placed")), "{warnings:#?}");
 }
+
+#[test]
+fn byte_order_mark_and_crlf_are_read_like_plain_text() {
+    let plain = import_text(&reference()).unwrap().0;
+    let windows = format!("\u{feff}{}", reference().replace('\n', "\r\n"));
+    assert_eq!(import_text(&windows).unwrap().0, plain);
+}

@@ -29,6 +29,7 @@ pub use yaml::to_yaml;
 /// Reads Akoma Ntoso 3.0 (ours, or another producer's `debateReport`/`doc`) into a session.
 /// Warnings (what was not understood) come with the session; errors instead of it.
 pub fn import_akn(xml: &str) -> Result<(Session, Vec<Diagnostic>), Diagnostics> {
+    let xml = xml.strip_prefix('\u{feff}').unwrap_or(xml);
     let (draft, mut warnings) = akn::read(xml)?;
     let session = recognize::build(draft, &mut warnings);
     Ok((session, warnings))
@@ -37,6 +38,7 @@ pub fn import_akn(xml: &str) -> Result<(Session, Vec<Diagnostic>), Diagnostics> 
 /// Reads a report given as plain text in the reference extraction's shape into a session.
 /// Every line that could not be placed is reported as a warning with its line number.
 pub fn import_text(text: &str) -> Result<(Session, Vec<Diagnostic>), Diagnostics> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (draft, mut warnings) = text::read(text)?;
     let session = recognize::build(draft, &mut warnings);
     Ok((session, warnings))
