@@ -4,9 +4,9 @@
 //! (`text`) — each build a `Draft`: the report's masthead facts and its chapters, sections and
 //! paragraphs as inline markup, with footnotes already re-attached as `[^id]`. One shared stage
 //! (`recognize`) then turns the standard sentences (dates, chair, agenda, attendance, statements)
-//! into structured data with `template:` paragraphs — only when the template would print the very
-//! same words — and keeps everything else as narrative. `yaml` writes the `Session` the way a
-//! person would have written it.
+//! into structured data with `template:` paragraphs — only when the template prints the very same
+//! words, which `verify` checks by assembling the session — and keeps everything else as
+//! narrative. `yaml` writes the `Session` the way a person would have written it.
 //!
 //! Importers never panic on bad input: what cannot be read is an error `Diagnostic`, what cannot
 //! be placed is a warning with its line number.

@@ -1,12 +1,19 @@
 //! From a `Draft` to a `Session`: the standard sentences become structured data.
 //!
-//! Each recognizer reads one kind of sentence (the meeting's dates, the chair, the agenda, each
-//! attendance list, the statements under an agenda item), takes the data out of it, prints the
-//! sentence again the way the template does, and only when the two are the same word for word
-//! replaces the paragraph by a `template:` paragraph. Anything else stays narrative, so the
-//! imported session always rebuilds the text it came from. A sentence whose data was taken but
-//! whose wording differs (the reference's ¶36 says "Trafficking Protocol" where the others say
-//! "Trafficking in Persons Protocol") keeps its words and is reported.
+//! Each recognizer reads one kind of sentence — the meeting's dates, the chair or the election of
+//! officers, the agenda, each attendance list, the statements under an agenda item, the
+//! documentation, a vote on a decision quoted further on — and takes the data out of it, giving
+//! the paragraph the matching `template:`. The recognizers are lenient on purpose: whether the
+//! template really prints those words is decided afterwards by `verify`, which assembles the
+//! session with the program's own templates and sends every paragraph that comes out different
+//! back to narrative. So the imported session always rebuilds the text it came from, and the
+//! wording lives in one place (the templates). A sentence whose data was taken but whose wording
+//! differs (the reference's ¶36 says "Trafficking Protocol" where the others say "Trafficking in
+//! Persons Protocol") keeps its words and is reported.
+//!
+//! Tables, decisions and annexes read whole by the AKN reader pass through; an annex with the
+//! shape of a generated one (the documents table, the provisional agenda) becomes `generate:`
+//! again, with its data.
 
 use std::collections::HashSet;
 
