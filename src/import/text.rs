@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::import::{
-    Draft, DraftChapter, DraftItem, DraftParagraph, DraftSection, citation, footnote_id, parse_date_span,
+    Draft, DraftAnnex, DraftChapter, DraftItem, DraftParagraph, DraftSection, citation, footnote_id, parse_date_span,
     parse_long_date, slug, unique, warn_at,
 };
 use crate::session::FootnoteDef;
@@ -30,13 +30,33 @@ use crate::session::FootnoteDef;
 pub fn read(text: &str) -> Result<(Draft, Vec<Diagnostic>), Diagnostics> {
     let lines: Vec<&str> = text.lines().collect();
     let mut warnings = Vec::new();
-    let Some(body_start) = lines.iter().position(|l| is_body_start(l.trim())) else {
+    // A table of contents ("Contents" and the block of entries under it) is generated again:
+    // it is skipped and remembered.
+    let contents = lines
+        .iter()
+        .position(|l| l.trim() == "Contents")
+        .filter(|c| lines.iter().position(|l| is_body_start(l.trim())).is_some_and(|b| b > *c));
+    let mut skip = 0..0;
+    if let Some(c) = contents {
+        let mut end = c + 1;
+        while end < lines.len() && lines[end].trim().is_empty() {
+            end += 1;
+        }
+        while end < lines.len() && !lines[end].trim().is_empty() {
+            end += 1;
+        }
+        skip = c..end;
+    }
+    let Some(body_start) = lines.iter().enumerate().position(|(i, l)| !skip.contains(&i) && is_body_start(l.trim()))
+    else {
         return Err(Diagnostic::error("the text has no chapter \"I. …\" and no paragraph \"1. …\"")
             .with_hint("a report in the reference shape starts its body with `I. Title` or `1. Text`")
             .into());
     };
-    let mut draft = Draft::default();
-    let notes = masthead(&lines[..body_start], &mut draft, &mut warnings);
+    let mut draft = Draft { contents: contents.is_some(), ..Default::default() };
+    let masthead_lines: Vec<&str> =
+        lines[..body_start].iter().enumerate().filter(|(i, _)| !skip.contains(i)).map(|(_, l)| *l).collect();
+    let notes = masthead(&masthead_lines, &mut draft, &mut warnings);
     let mut reader = BodyReader { notes, ..Default::default() };
     // For each line, the number of the next numbered line after it, to tell a group heading
     // "1. Title" from paragraph 1 that follows it (one pass from the end).
@@ -206,12 +226,27 @@ struct BodyReader {
     next_number: Option<u32>,
     /// Whether the last non-blank line was a footnote.
     after_note: bool,
+    annexes: Vec<DraftAnnex>,
+    /// Paragraphs now go into the last annex.
+    in_annex: bool,
+    /// "Annex II" stood alone: the next line is its title.
+    annex_title_pending: bool,
 }
 
 const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
+/// The digit or letter a superscript character stands for (footnote markers: ¹ in the body, ᵃ
+/// in tables and annexes).
 fn superscript_digit(c: char) -> Option<char> {
-    SUPERSCRIPTS.iter().position(|s| *s == c).map(|i| (b'0' + i as u8) as char)
+    if let Some(i) = SUPERSCRIPTS.iter().position(|s| *s == c) {
+        return Some((b'0' + i as u8) as char);
+    }
+    // The modifier letters the text writer uses ("q" has none, and stays plain).
+    const LETTERS: [char; 26] = [
+        'ᵃ', 'ᵇ', 'ᶜ', 'ᵈ', 'ᵉ', 'ᶠ', 'ᵍ', 'ʰ', 'ⁱ', 'ʲ', 'ᵏ', 'ˡ', 'ᵐ', 'ⁿ', 'ᵒ', 'ᵖ', 'q', 'ʳ', 'ˢ', 'ᵗ', 'ᵘ', 'ᵛ',
+        'ʷ', 'ˣ', 'ʸ', 'ᶻ',
+    ];
+    LETTERS.iter().position(|l| *l == c && c != 'q').map(|i| (b'a' + i as u8) as char)
 }
 
 fn roman(n: usize) -> String {
@@ -255,11 +290,30 @@ fn lower_roman_value(s: &str) -> Option<usize> {
 
 /// A line's shape.
 enum Shape<'a> {
-    Footnote { marker: String, text: &'a str },
-    Chapter { label: &'a str, title: &'a str },
-    Section { label: &'a str, title: &'a str },
-    Numbered { num: u32, text: &'a str },
-    Item { label: &'a str, text: &'a str },
+    /// "Annex", "Annex II", "Annex II Title".
+    Annex {
+        title: Option<&'a str>,
+    },
+    Footnote {
+        marker: String,
+        text: &'a str,
+    },
+    Chapter {
+        label: &'a str,
+        title: &'a str,
+    },
+    Section {
+        label: &'a str,
+        title: &'a str,
+    },
+    Numbered {
+        num: u32,
+        text: &'a str,
+    },
+    Item {
+        label: &'a str,
+        text: &'a str,
+    },
     Other(&'a str),
 }
 
@@ -274,6 +328,19 @@ fn shape(line: &str) -> Shape<'_> {
     }
     if let Some(text) = line.strip_prefix("* ") {
         return Shape::Footnote { marker: "*".into(), text: text.trim() };
+    }
+    if let Some(rest) = line.strip_prefix("Annex") {
+        let rest = rest.trim_start();
+        if rest.is_empty() {
+            return Shape::Annex { title: None };
+        }
+        if line.as_bytes().get(5) == Some(&b' ') {
+            let (label, title) = rest.split_once(' ').unwrap_or((rest, ""));
+            if from_roman(label).is_some() {
+                let title = title.trim();
+                return Shape::Annex { title: (!title.is_empty()).then_some(title) };
+            }
+        }
     }
     if let Some((label, rest)) = line.split_once(". ") {
         let rest = rest.trim_start();
@@ -311,9 +378,24 @@ impl BodyReader {
         self.chapters.last_mut().expect("a chapter")
     }
 
+    /// The sections of the current chapter or annex.
+    fn sections(&mut self) -> &mut Vec<DraftSection> {
+        if self.in_annex && !self.annexes.is_empty() {
+            return &mut self.annexes.last_mut().expect("an annex").sections;
+        }
+        &mut self.chapter().sections
+    }
+
     /// The list paragraphs go into now.
     fn paragraphs(&mut self) -> &mut Vec<DraftParagraph> {
         let (in_section, in_group) = (self.in_section, self.in_group);
+        if self.in_annex && !self.annexes.is_empty() {
+            let annex = self.annexes.last_mut().expect("an annex");
+            if in_section && let Some(s) = annex.sections.last_mut() {
+                return &mut s.paragraphs;
+            }
+            return &mut annex.paragraphs;
+        }
         let ch = self.chapter();
         if in_section && let Some(s) = ch.sections.last_mut() {
             if in_group && let Some(g) = s.groups.last_mut() {
@@ -334,7 +416,31 @@ impl BodyReader {
             return;
         }
         let after_note = std::mem::take(&mut self.after_note);
-        match shape(line) {
+        let shape = shape(line);
+        if std::mem::take(&mut self.annex_title_pending)
+            && let Shape::Other(title) = shape
+            && let Some(annex) = self.annexes.last_mut()
+        {
+            annex.title = escape_keep_emphasis(title);
+            self.last = Some(Last::Heading);
+            return;
+        }
+        match shape {
+            Shape::Annex { title } => {
+                // Annexes number their paragraphs (and letter their notes) afresh.
+                self.annexes.push(DraftAnnex {
+                    title: title.map(escape_keep_emphasis).unwrap_or_default(),
+                    ..Default::default()
+                });
+                self.annex_title_pending = title.is_none();
+                self.in_annex = true;
+                self.in_section = false;
+                self.in_group = false;
+                self.section_count = 0;
+                self.group_count = 0;
+                self.last_para = None;
+                self.last = Some(Last::Heading);
+            }
             Shape::Footnote { marker, text } => {
                 self.notes.push((marker, text.to_string(), n));
                 self.after_note = true;
@@ -363,6 +469,10 @@ impl BodyReader {
     }
 
     fn open_chapter(&mut self, n: usize, label: &str, title: &str, warnings: &mut Vec<Diagnostic>) {
+        if self.in_annex {
+            warnings.push(warn_at(n, format!("chapter {label} after an annex; kept as a chapter (check its place)")));
+            self.in_annex = false;
+        }
         let expected = roman(self.chapter_count + 1);
         if label != expected {
             warnings.push(warn_at(n, format!("chapter {label} where chapter {expected} was expected")));
@@ -386,7 +496,7 @@ impl BodyReader {
         self.group_count = 0;
         self.in_group = false;
         let title = escape_keep_emphasis(title);
-        self.chapter().sections.push(DraftSection { title, ..Default::default() });
+        self.sections().push(DraftSection { title, ..Default::default() });
         self.last = Some(Last::Heading);
     }
 
@@ -420,7 +530,7 @@ impl BodyReader {
             self.group_count += 1;
             self.in_group = true;
             let title = escape_keep_emphasis(text);
-            if let Some(s) = self.chapter().sections.last_mut() {
+            if let Some(s) = self.sections().last_mut() {
                 s.groups.push(crate::import::DraftGroup { title, ..Default::default() });
             }
             self.last = Some(Last::Heading);
@@ -537,17 +647,18 @@ impl BodyReader {
             }
         }
         // Footnotes: marker -> id, with structured citations where recognised.
-        let mut by_marker: HashMap<String, String> = HashMap::new();
+        // A marker may stand for several notes (lettered notes start again at "a" in each table
+        // and annex): each citation takes the first unused note with its marker at or after it.
+        let mut by_marker: Notes = HashMap::new();
         let mut defs: BTreeMap<String, FootnoteDef> = BTreeMap::new();
         let mut note_used = HashSet::new();
+        let mut note_ids = Vec::new();
         for (marker, text, n) in &self.notes {
             let markup = escape_keep_emphasis(text);
             let def = citation(&markup).unwrap_or(FootnoteDef { text: Some(markup), ..Default::default() });
             let id = unique(&footnote_id(&def, marker), &mut note_used);
-            if by_marker.insert(marker.clone(), id.clone()).is_some() {
-                warnings
-                    .push(warn_at(*n, format!("a second footnote {marker}; markers are matched to the nearest one")));
-            }
+            by_marker.entry(marker.clone()).or_default().push((*n, id.clone()));
+            note_ids.push(id.clone());
             defs.insert(id, def);
         }
         // Markers in the text become [^id].
@@ -556,7 +667,7 @@ impl BodyReader {
         draft.title = attach_notes(&title, &by_marker, &mut cited, 0, warnings);
         if let Some(item) = draft.caption_item.take() {
             // "Item 2 of the provisional agenda*": the `*` is the cover-page note's marker.
-            let item = match (item.strip_suffix('*'), by_marker.get("*")) {
+            let item = match (item.strip_suffix('*'), by_marker.get("*").and_then(|v| v.first()).map(|(_, id)| id)) {
                 (Some(head), Some(id)) => {
                     cited.insert(id.clone());
                     format!("{}[^{id}]", escape_keep_emphasis(head))
@@ -584,21 +695,32 @@ impl BodyReader {
                 }
             }
         }
-        for (marker, _, n) in &self.notes {
-            if let Some(id) = by_marker.get(marker)
-                && !cited.contains(id)
-            {
+        for annex in &mut self.annexes {
+            annex.title = attach_notes(&annex.title, &by_marker, &mut cited, 0, warnings);
+            for p in &mut annex.paragraphs {
+                fix_paragraph(p, &by_marker, &mut cited, &chapter_ids, warnings);
+            }
+            for s in &mut annex.sections {
+                s.title = attach_notes(&s.title, &by_marker, &mut cited, 0, warnings);
+                for p in &mut s.paragraphs {
+                    fix_paragraph(p, &by_marker, &mut cited, &chapter_ids, warnings);
+                }
+            }
+        }
+        for ((marker, _, n), id) in self.notes.iter().zip(&note_ids) {
+            if !cited.contains(id) {
                 warnings.push(warn_at(*n, format!("footnote {marker} is cited nowhere in the text; kept as `{id}`")));
             }
         }
         draft.footnotes = defs;
         draft.chapters = self.chapters;
+        draft.annexes = self.annexes;
     }
 }
 
 fn fix_paragraph(
     p: &mut DraftParagraph,
-    notes: &HashMap<String, String>,
+    notes: &Notes,
     cited: &mut HashSet<String>,
     chapter_ids: &[String],
     warnings: &mut Vec<Diagnostic>,
@@ -606,7 +728,7 @@ fn fix_paragraph(
     p.text = chapter_refs(&attach_notes(&p.text, notes, cited, p.line, warnings), chapter_ids);
     fn items(
         list: &mut [DraftItem],
-        notes: &HashMap<String, String>,
+        notes: &Notes,
         cited: &mut HashSet<String>,
         line: usize,
         chapter_ids: &[String],
@@ -621,9 +743,12 @@ fn fix_paragraph(
 }
 
 /// Replaces superscript numerals with `[^id]`.
+/// Footnote marker → the notes with that marker: (line of the note, id), in order.
+type Notes = HashMap<String, Vec<(usize, String)>>;
+
 fn attach_notes(
     text: &str,
-    notes: &HashMap<String, String>,
+    notes: &Notes,
     cited: &mut HashSet<String>,
     line: usize,
     warnings: &mut Vec<Diagnostic>,
@@ -640,8 +765,15 @@ fn attach_notes(
                 raw.push(d);
                 chars.next();
             }
-            match notes.get(&marker) {
-                Some(id) => {
+            let candidates = notes.get(&marker).map(Vec::as_slice).unwrap_or_default();
+            let chosen = candidates
+                .iter()
+                .find(|(l, id)| *l >= line && !cited.contains(id))
+                .or_else(|| candidates.iter().find(|(_, id)| !cited.contains(id)))
+                .or_else(|| candidates.iter().find(|(l, _)| *l >= line))
+                .or(candidates.last());
+            match chosen {
+                Some((_, id)) => {
                     cited.insert(id.clone());
                     out.push_str(&format!("[^{id}]"));
                 }

@@ -30,6 +30,15 @@ pub fn keep_verified(
     }
     let assembled = assemble(session, "import", &SourceMap::single("<import>", ""), &Templates::default());
     let printed: Option<Vec<Option<Printed>>> = assembled.document.as_ref().map(printed_paragraphs);
+    if printed.is_none() {
+        let first = assembled.diagnostics.errors().next().map(|d| d.message.clone()).unwrap_or_default();
+        w.push(
+            Diagnostic::warning(format!(
+                "the imported session does not assemble ({first}), so no standard sentence can be checked against its template; all are kept as written"
+            ))
+            .with_hint("fix the error, then turn sentences into `template:` paragraphs by hand"),
+        );
+    }
     let mut index = 0usize;
     let mut dropped_items = Vec::new();
     for_each_paragraph(session, &mut |def| {
