@@ -137,17 +137,14 @@ fn reference_text_imported_builds_the_reference() {
     assert!(problems.is_empty(), "{} differences:\n{}\n\nimported YAML:\n{yaml}", problems.len(), problems.join("\n"));
 }
 
-/// Whether a session uses only what the plain-text shape can carry back (no annexes, tables,
-/// decisions quoted in full or table of contents: the text writer prints those, the text
-/// importer does not read them yet).
+/// Whether a session uses only what the plain-text importer reads back (everything but decisions
+/// and resolutions quoted in full, which it does not read yet).
 fn text_shaped(s: &rapporteur::session::Session) -> bool {
-    let plain = |ps: &[rapporteur::session::ParagraphDef]| ps.iter().all(|p| p.table.is_none() && p.decision.is_none());
-    s.annexes.is_empty()
-        && !s.contents
-        && s.chapters.iter().all(|c| {
-            plain(&c.paragraphs)
-                && c.sections.iter().all(|x| plain(&x.paragraphs) && x.groups.iter().all(|g| plain(&g.paragraphs)))
-        })
+    let plain = |ps: &[rapporteur::session::ParagraphDef]| ps.iter().all(|p| p.decision.is_none());
+    s.chapters.iter().all(|c| {
+        plain(&c.paragraphs)
+            && c.sections.iter().all(|x| plain(&x.paragraphs) && x.groups.iter().all(|g| plain(&g.paragraphs)))
+    }) && s.annexes.iter().all(|a| plain(&a.paragraphs))
 }
 
 #[test]
@@ -168,12 +165,18 @@ fn every_session_round_trips_through_its_own_text() {
             warnings.iter().map(|w| w.to_string()).filter(|w| w.contains("not placed")).collect();
         assert!(unplaced.is_empty(), "{slug}: {unplaced:#?}");
         assert_eq!(session.symbol, original.symbol);
-        assert_eq!(session.meeting, original.meeting, "{slug}: meeting");
+        // The same meeting (footnote ids in the caption are the importer's own).
+        let no_notes = |m: &rapporteur::session::Meeting| {
+            let mut m = m.clone();
+            m.caption_item = m.caption_item.map(|c| c.split("[^").next().unwrap_or_default().to_string());
+            m
+        };
+        assert_eq!(no_notes(&session.meeting), no_notes(&original.meeting), "{slug}: meeting");
         assert_eq!(session.agenda.as_ref().map(|a| a.items.len()), original.agenda.as_ref().map(|a| a.items.len()));
         assert_eq!(session.statements.len(), original.statements.len(), "{slug}: statements");
         let yaml = to_yaml(&session);
         let again = text_of(&session_dir(tmp.path(), &slug, &yaml));
         assert_eq!(first, again, "{slug}: the text differs after import\n\nimported YAML:\n{yaml}");
     }
-    assert!(tested > 0, "no session in the plain-text shape");
+    assert!(tested >= 2, "the reference and the 2016 session must round-trip through their text");
 }

@@ -25,7 +25,7 @@ use crate::import::{
     Draft, DraftAnnex, DraftChapter, DraftItem, DraftParagraph, DraftSection, citation, footnote_id, parse_date_span,
     parse_long_date, slug, unique, warn_at,
 };
-use crate::session::FootnoteDef;
+use crate::session::{FootnoteDef, ParagraphDef, TableDef};
 
 pub fn read(text: &str) -> Result<(Draft, Vec<Diagnostic>), Diagnostics> {
     let lines: Vec<&str> = text.lines().collect();
@@ -231,6 +231,8 @@ struct BodyReader {
     in_annex: bool,
     /// "Annex II" stood alone: the next line is its title.
     annex_title_pending: bool,
+    /// "Table N" stood alone: the next line is its caption.
+    table_caption_pending: bool,
 }
 
 const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
@@ -290,6 +292,10 @@ fn lower_roman_value(s: &str) -> Option<usize> {
 
 /// A line's shape.
 enum Shape<'a> {
+    /// "Table 3": a table follows (caption, then rows of cells separated by " | ").
+    Table,
+    /// A row of a table: "cell | cell | cell".
+    Row(&'a str),
     /// "Annex", "Annex II", "Annex II Title".
     Annex {
         title: Option<&'a str>,
@@ -328,6 +334,12 @@ fn shape(line: &str) -> Shape<'_> {
     }
     if let Some(text) = line.strip_prefix("* ") {
         return Shape::Footnote { marker: "*".into(), text: text.trim() };
+    }
+    if line.strip_prefix("Table ").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())) {
+        return Shape::Table;
+    }
+    if line.contains(" | ") {
+        return Shape::Row(line);
     }
     if let Some(rest) = line.strip_prefix("Annex") {
         let rest = rest.trim_start();
@@ -406,6 +418,11 @@ impl BodyReader {
         &mut ch.paragraphs
     }
 
+    /// The table being read: the last element, if it is a table.
+    fn current_table(&mut self) -> Option<&mut TableDef> {
+        self.paragraphs().last_mut()?.special.as_mut()?.table.as_mut()
+    }
+
     fn current_paragraph(&mut self) -> Option<&mut DraftParagraph> {
         self.paragraphs().last_mut()
     }
@@ -425,7 +442,35 @@ impl BodyReader {
             self.last = Some(Last::Heading);
             return;
         }
+        if std::mem::take(&mut self.table_caption_pending)
+            && let Shape::Other(caption) = shape
+            && let Some(t) = self.current_table()
+        {
+            t.caption = escape_keep_emphasis(caption);
+            return;
+        }
         match shape {
+            Shape::Table => {
+                let table = TableDef { caption: String::new(), ..Default::default() };
+                let def = ParagraphDef { table: Some(table), numbered: true, ..Default::default() };
+                self.paragraphs().push(DraftParagraph { special: Some(def), line: n, ..Default::default() });
+                self.table_caption_pending = true;
+                self.last = Some(Last::Heading);
+            }
+            Shape::Row(row) => {
+                let cells: Vec<String> = row.split(" | ").map(|c| escape_keep_emphasis(c.trim())).collect();
+                match self.current_table() {
+                    Some(t) if t.header.is_empty() && t.rows.is_empty() => t.header = cells,
+                    Some(t) => t.rows.push(cells),
+                    None => {
+                        // A table without number or caption (the generated list of documents).
+                        let table = TableDef { header: cells, ..Default::default() };
+                        let def = ParagraphDef { table: Some(table), numbered: true, ..Default::default() };
+                        self.paragraphs().push(DraftParagraph { special: Some(def), line: n, ..Default::default() });
+                        self.last = Some(Last::Heading);
+                    }
+                }
+            }
             Shape::Annex { title } => {
                 // Annexes number their paragraphs (and letter their notes) afresh.
                 self.annexes.push(DraftAnnex {
@@ -714,6 +759,19 @@ impl BodyReader {
         }
         draft.footnotes = defs;
         draft.chapters = self.chapters;
+        // An annex that opens with the documents table (as `generate: documents` prints it).
+        for annex in &mut self.annexes {
+            let Some(t) = annex.paragraphs.first().and_then(|p| p.special.as_ref()).and_then(|s| s.table.as_ref())
+            else {
+                continue;
+            };
+            if t.header == ["Document symbol", "Agenda item", "Title or description"]
+                && t.rows.iter().all(|r| r.len() == 3)
+            {
+                annex.document_rows = Some(t.rows.iter().map(|r| (r[0].clone(), r[1].clone(), r[2].clone())).collect());
+                annex.paragraphs.remove(0);
+            }
+        }
         draft.annexes = self.annexes;
     }
 }
@@ -725,6 +783,12 @@ fn fix_paragraph(
     chapter_ids: &[String],
     warnings: &mut Vec<Diagnostic>,
 ) {
+    if let Some(t) = p.special.as_mut().and_then(|s| s.table.as_mut()) {
+        t.caption = attach_notes(&t.caption, notes, cited, p.line, warnings);
+        for cell in t.header.iter_mut().chain(t.rows.iter_mut().flatten()) {
+            *cell = attach_notes(cell, notes, cited, p.line, warnings);
+        }
+    }
     p.text = chapter_refs(&attach_notes(&p.text, notes, cited, p.line, warnings), chapter_ids);
     fn items(
         list: &mut [DraftItem],
