@@ -558,11 +558,12 @@ impl AknReader {
             let (mut preamble, mut operative) = (Vec::new(), Vec::new());
             for c in e.elements().filter(|c| c.name == "paragraph") {
                 let p = self.paragraph(c);
+                // Preambular paragraphs are the unnumbered ones; `numbered` keeps its default.
                 let def = ParagraphDef {
                     id: p.id.clone(),
                     text: Some(p.text.clone()),
                     items: p.items.iter().map(|i| i.to_def(true)).collect(),
-                    numbered: p.num.is_some(),
+                    numbered: true,
                     ..Default::default()
                 };
                 if p.num.is_some() { operative.push(def) } else { preamble.push(def) }

@@ -25,7 +25,7 @@ use crate::import::{
     Draft, DraftAnnex, DraftChapter, DraftItem, DraftParagraph, DraftSection, citation, footnote_id, parse_date_span,
     parse_long_date, slug, unique, warn_at,
 };
-use crate::session::{FootnoteDef, ParagraphDef, TableDef};
+use crate::session::{DecisionDef, FootnoteDef, ItemDef, ParagraphDef, TableDef};
 
 pub fn read(text: &str) -> Result<(Draft, Vec<Diagnostic>), Diagnostics> {
     let lines: Vec<&str> = text.lines().collect();
@@ -233,6 +233,20 @@ struct BodyReader {
     annex_title_pending: bool,
     /// "Table N" stood alone: the next line is its caption.
     table_caption_pending: bool,
+    /// The decision being read, if any.
+    decision: Option<OpenDecision>,
+}
+
+/// A decision quoted in full, while its lines are read.
+#[derive(Default)]
+struct OpenDecision {
+    kind: String,
+    number: String,
+    title: String,
+    title_pending: bool,
+    preamble: Vec<DraftParagraph>,
+    operative: Vec<DraftParagraph>,
+    line: usize,
 }
 
 const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
@@ -292,6 +306,17 @@ fn lower_roman_value(s: &str) -> Option<usize> {
 
 /// A line's shape.
 enum Shape<'a> {
+    /// "Resolution 9/1", "Decision 4/4": a decision quoted in full follows (title, preamble,
+    /// operative paragraphs numbered from 1).
+    Decision {
+        kind: &'a str,
+        number: &'a str,
+    },
+    /// "In favour: …", "Against: …", "Abstaining: …" under a recorded vote.
+    VoteItem {
+        label: &'a str,
+        text: &'a str,
+    },
     /// "Table 3": a table follows (caption, then rows of cells separated by " | ").
     Table,
     /// A row of a table: "cell | cell | cell".
@@ -334,6 +359,20 @@ fn shape(line: &str) -> Shape<'_> {
     }
     if let Some(text) = line.strip_prefix("* ") {
         return Shape::Footnote { marker: "*".into(), text: text.trim() };
+    }
+    for kind in ["Resolution ", "Decision "] {
+        if let Some(number) = line.strip_prefix(kind)
+            && !number.is_empty()
+            && number.contains('/')
+            && number.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-'))
+        {
+            return Shape::Decision { kind: kind.trim_end(), number };
+        }
+    }
+    for label in ["In favour: ", "Against: ", "Abstaining: "] {
+        if let Some(text) = line.strip_prefix(label) {
+            return Shape::VoteItem { label: label.trim_end(), text };
+        }
     }
     if line.strip_prefix("Table ").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())) {
         return Shape::Table;
@@ -399,7 +438,14 @@ impl BodyReader {
     }
 
     /// The list paragraphs go into now.
+    // `if let Some(d) = self.decision.as_mut() { return … }` is refused by today's borrow checker
+    // (a conditional return of a borrow); the check-then-expect form is what it accepts.
+    #[allow(clippy::unnecessary_unwrap)]
     fn paragraphs(&mut self) -> &mut Vec<DraftParagraph> {
+        if self.decision.is_some() {
+            let d = self.decision.as_mut().expect("a decision");
+            return if d.operative.is_empty() { &mut d.preamble } else { &mut d.operative };
+        }
         let (in_section, in_group) = (self.in_section, self.in_group);
         if self.in_annex && !self.annexes.is_empty() {
             let annex = self.annexes.last_mut().expect("an annex");
@@ -416,6 +462,30 @@ impl BodyReader {
             return &mut s.paragraphs;
         }
         &mut ch.paragraphs
+    }
+
+    /// Ends the decision being read: it stands where it began, as one paragraph definition.
+    fn close_decision(&mut self) {
+        let Some(d) = self.decision.take() else { return };
+        let def = |p: &DraftParagraph, numbered: bool| ParagraphDef {
+            text: Some(p.text.clone()),
+            items: p.items.iter().map(|i| i.to_def(false)).collect(),
+            numbered,
+            ..Default::default()
+        };
+        let decision = DecisionDef {
+            id: Some(crate::generate::slug(&format!("{} {}", d.kind, d.number))),
+            kind: d.kind,
+            number: d.number,
+            title: d.title,
+            // Preambular paragraphs are never numbered; `numbered` is left at its default.
+            preamble: d.preamble.iter().map(|p| def(p, true)).collect(),
+            operative: d.operative.iter().map(|p| def(p, true)).collect(),
+            vote: None,
+        };
+        let special = ParagraphDef { decision: Some(decision), numbered: true, ..Default::default() };
+        self.paragraphs().push(DraftParagraph { special: Some(special), line: d.line, ..Default::default() });
+        self.last = Some(Last::Heading);
     }
 
     /// The table being read: the last element, if it is a table.
@@ -442,6 +512,49 @@ impl BodyReader {
             self.last = Some(Last::Heading);
             return;
         }
+        if self.decision.is_some() {
+            match shape {
+                Shape::Chapter { .. }
+                | Shape::Section { .. }
+                | Shape::Annex { .. }
+                | Shape::Decision { .. }
+                | Shape::Table => self.close_decision(),
+                Shape::Other(text) => {
+                    let d = self.decision.as_mut().expect("a decision");
+                    if std::mem::take(&mut d.title_pending) {
+                        d.title = escape_keep_emphasis(text);
+                        return;
+                    }
+                    // Preambular paragraphs end in commas: each line is one, unless it goes on
+                    // in lower case.
+                    if d.operative.is_empty() && !text.starts_with(|c: char| c.is_lowercase()) {
+                        d.preamble.push(DraftParagraph {
+                            text: escape_keep_emphasis(text),
+                            line: n,
+                            ..Default::default()
+                        });
+                        self.last = Some(Last::Paragraph);
+                        return;
+                    }
+                }
+                Shape::Numbered { num, text } => {
+                    let d = self.decision.as_mut().expect("a decision");
+                    let expected = d.operative.len() + 1;
+                    if num as usize != expected {
+                        warnings.push(warn_at(n, format!("operative paragraph {num} where {expected} was expected")));
+                    }
+                    d.operative.push(DraftParagraph {
+                        num: Some(num.to_string()),
+                        text: escape_keep_emphasis(text),
+                        line: n,
+                        ..Default::default()
+                    });
+                    self.last = Some(Last::Paragraph);
+                    return;
+                }
+                _ => {}
+            }
+        }
         if std::mem::take(&mut self.table_caption_pending)
             && let Shape::Other(caption) = shape
             && let Some(t) = self.current_table()
@@ -450,6 +563,27 @@ impl BodyReader {
             return;
         }
         match shape {
+            Shape::Decision { kind, number } => {
+                self.decision = Some(OpenDecision {
+                    kind: kind.to_lowercase(),
+                    number: number.to_string(),
+                    title_pending: true,
+                    line: n,
+                    ..Default::default()
+                });
+                self.last = Some(Last::Heading);
+            }
+            Shape::VoteItem { label, text } => match self.current_paragraph() {
+                Some(p) if p.items.iter().all(|i| !i.label.starts_with('(')) => {
+                    p.items.push(DraftItem {
+                        label: label.to_string(),
+                        text: escape_keep_emphasis(text),
+                        ..Default::default()
+                    });
+                    self.last = Some(Last::Item(0));
+                }
+                _ => self.other(n, &format!("{label} {text}"), after_note, warnings),
+            },
             Shape::Table => {
                 let table = TableDef { caption: String::new(), ..Default::default() };
                 let def = ParagraphDef { table: Some(table), numbered: true, ..Default::default() };
@@ -648,6 +782,17 @@ impl BodyReader {
         }
         let text = escape_keep_emphasis(text);
         let lower_start = text.starts_with(|c: char| c.is_lowercase());
+        // In an annex, unnumbered paragraphs are the rule (lists of names, say): a line in upper
+        // case after a heading or after another unnumbered paragraph is one of them.
+        let unnumbered_before = matches!(self.last, Some(Last::Heading))
+            || (matches!(self.last, Some(Last::Paragraph))
+                && self.current_paragraph().is_some_and(|p| p.num.is_none() && p.special.is_none()));
+        if self.in_annex && self.decision.is_none() && !lower_start && unnumbered_before {
+            let para = DraftParagraph { text, line: n, ..Default::default() };
+            self.paragraphs().push(para);
+            self.last = Some(Last::Paragraph);
+            return;
+        }
         let last = self.last;
         let target: Option<&mut String> = match last {
             Some(Last::Paragraph) => self.current_paragraph().map(|p| &mut p.text),
@@ -680,6 +825,7 @@ impl BodyReader {
     }
 
     fn finish(mut self, draft: &mut Draft, warnings: &mut Vec<Diagnostic>) {
+        self.close_decision();
         // Ids for chapters and sections, from their titles.
         let mut used = HashSet::new();
         for ch in &mut self.chapters {
@@ -783,6 +929,27 @@ fn fix_paragraph(
     chapter_ids: &[String],
     warnings: &mut Vec<Diagnostic>,
 ) {
+    if let Some(d) = p.special.as_mut().and_then(|s| s.decision.as_mut()) {
+        fn defs(
+            list: &mut [ItemDef],
+            notes: &Notes,
+            cited: &mut HashSet<String>,
+            line: usize,
+            warnings: &mut Vec<Diagnostic>,
+        ) {
+            for it in list {
+                it.text = attach_notes(&it.text, notes, cited, line, warnings);
+                defs(&mut it.items, notes, cited, line, warnings);
+            }
+        }
+        d.title = attach_notes(&d.title, notes, cited, p.line, warnings);
+        for q in d.preamble.iter_mut().chain(d.operative.iter_mut()) {
+            if let Some(t) = q.text.as_mut() {
+                *t = chapter_refs(&attach_notes(t, notes, cited, p.line, warnings), chapter_ids);
+            }
+            defs(&mut q.items, notes, cited, p.line, warnings);
+        }
+    }
     if let Some(t) = p.special.as_mut().and_then(|s| s.table.as_mut()) {
         t.caption = attach_notes(&t.caption, notes, cited, p.line, warnings);
         for cell in t.header.iter_mut().chain(t.rows.iter_mut().flatten()) {

@@ -313,11 +313,13 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
     y.key(indent, key);
     let inner = indent + 2;
     for p in list {
-        let numbered = p.numbered && p.table.is_none() && p.decision.is_none();
+        let numbered = p.numbered && p.table.is_none() && p.decision.is_none() && key != "preamble";
         if numbered {
             *number += 1;
         }
-        let label = if numbered {
+        let label = if key == "preamble" {
+            "preambular paragraph".to_string()
+        } else if numbered {
             format!("¶{number}")
         } else if p.table.is_some() {
             "a table".to_string()
