@@ -99,3 +99,28 @@ fn errors_show_file_line_column_source_and_hint() {
     assert!(stderr.contains("2 | titel: Y"), "{stderr}");
     assert!(stderr.contains("hint:"), "{stderr}");
 }
+
+#[test]
+fn two_processes_write_the_same_bytes_in_every_format() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut outputs = Vec::new();
+    for run in ["a", "b"] {
+        let dir = tmp.path().join(run);
+        let out = rapporteur()
+            .args(["build", "sessions/ctoc-cop-wg4-2016", "-o"])
+            .arg(&dir)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        outputs.push(
+            files.iter().map(|f| (f.file_name().unwrap().to_owned(), std::fs::read(f).unwrap())).collect::<Vec<_>>(),
+        );
+    }
+    assert_eq!(outputs[0].len(), rapporteur::writers::Format::ALL.len(), "one file per format");
+    for ((name, a), (_, b)) in outputs[0].iter().zip(&outputs[1]) {
+        assert!(a == b, "{name:?} differs between two runs");
+    }
+}

@@ -210,6 +210,7 @@ fn cited_words(doc: &Document, id: &str) -> Vec<String> {
                     items(&p.items, id, out);
                 }
                 Block::Table(t) => {
+                    walk_inlines(&t.caption, id, &mut String::new(), out);
                     for cell in t.header.iter().chain(t.rows.iter().flatten()) {
                         walk_inlines(cell, id, &mut String::new(), out);
                     }
@@ -246,7 +247,14 @@ fn assert_footnotes_on_marker_pages(doc: &Document, pdf: &Path) {
         let words = cited_words(doc, &f.id);
         assert_eq!(words.len(), 1, "footnote {} is cited once", f.id);
         let cited = format!("{}{}", words[0], f.marker);
-        let marker_pages: Vec<usize> = (0..pages.len()).filter(|&i| pages[i].contains(&cited)).collect();
+        let mut marker_pages: Vec<usize> = (0..pages.len()).filter(|&i| pages[i].contains(&cited)).collect();
+        if marker_pages.is_empty() {
+            // In a table cell pdftotext sets the superscript on a line of its own ("b" above
+            // "Europe"): then the word and the lone marker on one page will do.
+            let lone = format!(" {} ", f.marker);
+            marker_pages =
+                (0..pages.len()).filter(|&i| pages[i].contains(&words[0]) && pages[i].contains(&lone)).collect();
+        }
         assert!(
             marker_pages.contains(&note_pages[0]),
             "footnote {} is on page {} but its marker `{cited}` is on {:?}",
@@ -314,8 +322,9 @@ fn two_builds_in_one_process_are_identical() {
 }
 
 /// Writes the sample PDF where `RAPPORTEUR_PDF_OUT` says; run by the next test in a child process.
+/// The child half of `two_builds_in_two_processes_are_identical`: writes the sample when asked to
+/// (and does nothing in an ordinary run).
 #[test]
-#[ignore = "helper for two_builds_in_two_processes_are_identical"]
 fn write_sample_to_env_path() {
     if let Ok(path) = std::env::var("RAPPORTEUR_PDF_OUT") {
         std::fs::write(path, build(&sample())).unwrap();
@@ -329,7 +338,7 @@ fn two_builds_in_two_processes_are_identical() {
     for k in 0..2 {
         let path = dir.path().join(format!("{k}.pdf"));
         let status = Command::new(std::env::current_exe().unwrap())
-            .args(["--ignored", "--exact", "write_sample_to_env_path", "--test-threads=1"])
+            .args(["--exact", "write_sample_to_env_path", "--test-threads=1"])
             .env("RAPPORTEUR_PDF_OUT", &path)
             .output()
             .unwrap();
@@ -527,4 +536,17 @@ fn a_cross_reference_to_an_ambiguous_id_still_builds() {
     rename(&mut doc.body);
     let pdf = save(&build(&doc));
     assert!(squash(&pdftotext(pdf.path(), None)).contains("contained in chapter I of the present report"));
+}
+
+/// The other sessions too: every footnote — on the cover, in tables, in annexes, in quoted
+/// resolutions — stands on the page of its marker.
+#[test]
+fn footnotes_of_every_session_stand_on_their_markers_pages() {
+    for slug in ["ctoc-cop-wg4-2016", "ctoc-cop-2018"] {
+        let compiled = compile(&common::root().join("sessions").join(slug)).unwrap_or_else(|d| panic!("{slug}:\n{d}"));
+        let opts = WriteOptions { templates: compiled.templates.clone(), ..WriteOptions::default() };
+        let bytes = pdf::write(&compiled.document, &opts).unwrap_or_else(|d| panic!("{slug}: {d}"));
+        let file = save(&bytes);
+        assert_footnotes_on_marker_pages(&compiled.document, file.path());
+    }
 }
