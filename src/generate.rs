@@ -142,11 +142,14 @@ const NO_ARTICLE: &[&str] = &["Eurojust", "INTERPOL", "UNODC", "UN-Women", "UNAI
 /// "the {org:…|African Union}".
 fn with_article(name: &str) -> String {
     let marked = mark_org(name).to_string();
-    if NO_ARTICLE.contains(&name) || name.starts_with("The ") || name.starts_with("the ") {
-        marked
-    } else {
-        format!("the {marked}")
-    }
+    if takes_article(name) { format!("the {marked}") } else { marked }
+}
+
+/// Whether a name takes "the" in running text: not when it brings its own article, in English or
+/// another language ("La Strada International"), nor for the few names used bare ("Eurojust").
+pub fn takes_article(name: &str) -> bool {
+    const OWN_ARTICLE: &[&str] = &["The ", "the ", "La ", "Le ", "Les ", "El ", "Los ", "Las ", "Die ", "Der "];
+    !(NO_ARTICLE.contains(&name) || OWN_ARTICLE.iter().any(|a| name.starts_with(a)))
 }
 
 /// A lower-case, hyphenated identifier made of the letters and digits of `text`.

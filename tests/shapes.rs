@@ -144,6 +144,10 @@ fn generated_parts_of_the_other_shapes() {
     assert!(t2016.contains("CTOC/COP/WG.4/2016/2 | 2 | Background paper on the protection of victims"));
     assert!(t2016.contains("2. Non-punishment of victims of trafficking in persons."), "provisional agenda annex");
     assert!(t2016.contains("set out in chapter II, section A."));
+    assert!(
+        t2016.contains("Statements were also made by observers for the Council of Europe and La Strada International."),
+        "several speakers of one capacity are all named"
+    );
     let t2018 = text("ctoc-cop-2018");
     assert!(t2018.contains(
         "adopted resolution 9/1 by a recorded vote of 5 to 1, with 1 abstention. The voting was as follows:"

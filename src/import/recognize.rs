@@ -900,19 +900,30 @@ pub fn split_list(s: &str, states: bool) -> Vec<String> {
 
 /// Splits "The A, the B and the C" (or lower-case "the") into names.
 fn split_the_list(s: &str) -> Option<Vec<String>> {
-    let s = s.strip_prefix("The ").or_else(|| s.strip_prefix("the "))?;
-    let (init, last) = match s.rsplit_once(" and the ") {
-        Some((init, last)) => (Some(init), last),
-        None => (None, s),
-    };
-    let mut names: Vec<String> = Vec::new();
-    if let Some(init) = init {
-        for (i, part) in init.split(", the ").enumerate() {
-            let _ = i;
-            names.push(part.to_string());
+    // Each name is "the X", or a bare X that takes no article (`generate::takes_article`), as the
+    // templates' `the_list` writes them: "the A, the B and La C".
+    let item = |piece: &str| -> Option<String> {
+        match piece.strip_prefix("the ").or_else(|| piece.strip_prefix("The ")) {
+            Some(name) => Some(name.to_string()),
+            None => (!crate::generate::takes_article(piece)).then(|| piece.to_string()),
         }
+    };
+    let mut pieces: Vec<&str> = s.split(", ").collect();
+    let last = pieces.pop()?;
+    // The last " and " whose right side is a whole item ends the list; an " and " inside a name
+    // ("Red Cross and Red Crescent Societies") is followed by neither "the" nor a bare name.
+    let split = last
+        .rmatch_indices(" and ")
+        .map(|(i, _)| i)
+        .find(|&i| item(&last[..i]).is_some() && item(&last[i + 5..]).is_some());
+    let mut names = pieces.into_iter().map(item).collect::<Option<Vec<String>>>()?;
+    match split {
+        Some(i) => {
+            names.push(item(&last[..i])?);
+            names.push(item(&last[i + 5..])?);
+        }
+        None => names.push(item(last)?),
     }
-    names.push(last.to_string());
     Some(names)
 }
 
