@@ -9,6 +9,8 @@ need=()
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v xmllint >/dev/null || need+=(libxml2-utils)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+# LibreOffice renders the DOCX's Times New Roman with the metric-compatible Liberation Serif.
+[ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation2)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
