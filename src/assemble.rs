@@ -38,7 +38,7 @@ pub fn assemble(session: &Session, slug_name: &str, sources: &SourceMap, templat
         generator: Generator::new(templates),
         diags: Diagnostics::new(),
         targets: HashMap::new(),
-        plan: Vec::new(),
+        plan: HashMap::new(),
         citations: Vec::new(),
         report_paragraphs: Vec::new(),
         lettered: None,
@@ -165,7 +165,7 @@ struct Assembler<'a> {
     diags: Diagnostics,
     targets: HashMap<String, Target>,
     /// Numbers and ids of chapters, sections, groups and paragraphs, keyed by data path.
-    plan: Vec<(String, Planned)>,
+    plan: HashMap<String, Planned>,
     citations: Vec<Citation>,
     /// The report's numbered paragraphs by data path (for the table of contents).
     report_paragraphs: Vec<(String, u32)>,
@@ -198,7 +198,7 @@ impl Assembler<'_> {
             let cid = chapter.id.clone().unwrap_or_else(|| slug(&chapter.title));
             let label = roman(ci as u32 + 1);
             self.claim(&mut numbers.ids, &cid, &cpath, TargetKind::Chapter, &label);
-            self.plan.push((cpath.clone(), Planned { id: cid.clone(), num: Some(format!("{label}.")) }));
+            self.plan.insert(cpath.clone(), Planned { id: cid.clone(), num: Some(format!("{label}.")) });
             self.number_paragraphs(&mut numbers, Counter::Report, &cid, &cpath, &chapter.paragraphs);
             self.number_sections(&mut numbers, Counter::Report, &cid, &cpath, &chapter.sections);
         }
@@ -209,12 +209,13 @@ impl Assembler<'_> {
             let label = if single { String::new() } else { roman(ai as u32 + 1) };
             self.claim(&mut numbers.ids, &aid, &apath, TargetKind::Annex, &label);
             let num = if single { "Annex".to_string() } else { format!("Annex {label}") };
-            self.plan.push((apath.clone(), Planned { id: aid.clone(), num: Some(num) }));
+            self.plan.insert(apath.clone(), Planned { id: aid.clone(), num: Some(num) });
             // Annex paragraphs are numbered on their own.
             numbers.annex = 0;
             self.number_paragraphs(&mut numbers, Counter::Annex, &aid, &apath, &annex.paragraphs);
             self.number_sections(&mut numbers, Counter::Annex, &aid, &apath, &annex.sections);
         }
+        self.report_paragraphs = numbers.report_paragraphs;
     }
 
     fn number_sections(
@@ -238,14 +239,14 @@ impl Assembler<'_> {
             if let Some(t) = self.targets.get_mut(&sid) {
                 t.within = within;
             }
-            self.plan.push((spath.clone(), Planned { id: sid.clone(), num: Some(format!("{label}.")) }));
+            self.plan.insert(spath.clone(), Planned { id: sid.clone(), num: Some(format!("{label}.")) });
             self.number_paragraphs(numbers, counter, &sid, &spath, &section.paragraphs);
             for (gi, group) in section.groups.iter().enumerate() {
                 let gpath = format!("{spath}.groups[{gi}]");
                 let gid = group.id.clone().unwrap_or_else(|| format!("{sid}-{}", slug(&group.title)));
                 let label = (gi + 1).to_string();
                 self.claim(&mut numbers.ids, &gid, &gpath, TargetKind::Group, &label);
-                self.plan.push((gpath.clone(), Planned { id: gid.clone(), num: Some(format!("{label}.")) }));
+                self.plan.insert(gpath.clone(), Planned { id: gid.clone(), num: Some(format!("{label}.")) });
                 self.number_paragraphs(numbers, counter, &gid, &gpath, &group.paragraphs);
             }
         }
@@ -266,7 +267,7 @@ impl Assembler<'_> {
                 numbers.tables += 1;
                 let id = table.id.clone().unwrap_or_else(|| format!("table-{}", numbers.tables));
                 self.claim(&mut numbers.ids, &id, &path, TargetKind::Table, &numbers.tables.to_string());
-                self.plan.push((path, Planned { id, num: Some(format!("Table {}", numbers.tables)) }));
+                self.plan.insert(path, Planned { id, num: Some(format!("Table {}", numbers.tables)) });
                 continue;
             }
             if let Some(decision) = &p.decision {
@@ -274,7 +275,7 @@ impl Assembler<'_> {
                 let id = decision.id.clone().unwrap_or_else(|| slug(&format!("{} {}", decision.kind, decision.number)));
                 self.claim(&mut numbers.ids, &id, &path, TargetKind::Decision, &decision.number);
                 self.plan
-                    .push((path.clone(), Planned { id: id.clone(), num: Some(format!("{kind} {}", decision.number)) }));
+                    .insert(path.clone(), Planned { id: id.clone(), num: Some(format!("{kind} {}", decision.number)) });
                 let dpath = format!("{path}.decision");
                 let preamble: Vec<ParagraphDef> =
                     decision.preamble.iter().map(|p| ParagraphDef { numbered: false, ..p.clone() }).collect();
@@ -298,9 +299,8 @@ impl Assembler<'_> {
             }
             let label = num.map(|n| n.to_string()).unwrap_or_default();
             self.claim(&mut numbers.ids, &id, &path, TargetKind::Paragraph, &label);
-            self.plan.push((path, Planned { id, num: num.map(|n| format!("{n}.")) }));
+            self.plan.insert(path, Planned { id, num: num.map(|n| format!("{n}.")) });
         }
-        self.report_paragraphs = numbers.report_paragraphs.clone();
     }
 
     /// Numbers a list of paragraphs whose paths are `{list_path}[i]` (inside a decision).
@@ -319,7 +319,7 @@ impl Assembler<'_> {
                     .unwrap_or_else(|| format!("{parent}-{}", derive_paragraph_id("", p).trim_start_matches('-')));
             let num = p.numbered.then(|| numbers.next(counter));
             self.claim(&mut numbers.ids, &id, &path, TargetKind::Paragraph, "");
-            self.plan.push((path, Planned { id, num: num.map(|n| format!("{n}.")) }));
+            self.plan.insert(path, Planned { id, num: num.map(|n| format!("{n}.")) });
         }
     }
 
@@ -347,11 +347,7 @@ impl Assembler<'_> {
     }
 
     fn planned(&self, path: &str) -> Planned {
-        self.plan
-            .iter()
-            .find(|(p, _)| p == path)
-            .map(|(_, planned)| planned.clone())
-            .unwrap_or(Planned { id: slug(path), num: None })
+        self.plan.get(path).cloned().unwrap_or(Planned { id: slug(path), num: None })
     }
 
     // ----- pass 2: blocks -----
