@@ -155,3 +155,42 @@ fn generated_parts_of_the_other_shapes() {
     assert!(t2018.contains("Against: Turkey."));
     assert!(t2018.contains("A. States parties to the Convention\n\nAlgeria\n\nEswatini"), "list of participants");
 }
+
+#[test]
+fn cross_references_print_the_final_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = r#"
+symbol: X/2020/1
+date: 2020-01-10
+organ: An organ
+meeting: { name: A meeting, venue: Vienna, dates: [2020-01-08] }
+title: A report
+chapters:
+  - id: one
+    title: One
+    paragraphs:
+      - id: p1
+        text: "See {chapter:two}, {chapters:one-three}, {chapters:two..three}, {section:two-b}, {para:p3}, {paras:p2-p3}, {annex:only} and {annex:only}."
+      - id: p2
+        text: Two.
+  - id: two
+    title: Two
+    sections:
+      - { id: two-a, title: A, paragraphs: [ { id: p3, text: Three. } ] }
+      - { id: two-b, title: B, paragraphs: [ Four. ] }
+  - id: three
+    title: Three
+    paragraphs: [ Five. ]
+annexes:
+  - { id: only, title: The only annex, paragraphs: [ Annexed. ] }
+"#;
+    std::fs::write(dir.path().join("session.yaml"), yaml).unwrap();
+    let doc = compile(dir.path()).unwrap_or_else(|d| panic!("{d}")).document;
+    let first = &doc.paragraphs()[0];
+    assert_eq!(
+        rapporteur::document::plain_text(&first.content),
+        "See chapter II, chapters I-III, chapters II-III, chapter II, section B, paragraph 3, paragraphs 2-3, annex and annex."
+    );
+    let single_annex = division(&doc.body, "only");
+    assert_eq!(single_annex.num.as_deref(), Some("Annex"), "a lone annex is not numbered");
+}
