@@ -271,7 +271,7 @@ fn fold(c: char) -> impl Iterator<Item = char> {
 }
 
 /// Edit distance (insertions, deletions, substitutions), by characters.
-fn levenshtein(a: &str, b: &str) -> usize {
+pub fn levenshtein(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];

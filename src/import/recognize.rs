@@ -789,14 +789,8 @@ fn capacity(s: &str) -> Option<(&'static str, &'static str, &str)> {
     None
 }
 
-/// "A, B and C" (no serial comma), as the templates' `join_list`.
-pub fn join_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
+/// "A, B and C" (no serial comma): the templates' own `join_list`.
+pub use crate::generate::join_list;
 
 /// "the A, the B and the C".
 pub fn the_list(items: &[String]) -> String {

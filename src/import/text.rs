@@ -257,39 +257,11 @@ fn superscript_digit(c: char) -> Option<char> {
     if let Some(i) = SUPERSCRIPTS.iter().position(|s| *s == c) {
         return Some((b'0' + i as u8) as char);
     }
-    // The modifier letters the text writer uses ("q" has none, and stays plain).
-    const LETTERS: [char; 26] = [
-        'ᵃ', 'ᵇ', 'ᶜ', 'ᵈ', 'ᵉ', 'ᶠ', 'ᵍ', 'ʰ', 'ⁱ', 'ʲ', 'ᵏ', 'ˡ', 'ᵐ', 'ⁿ', 'ᵒ', 'ᵖ', 'q', 'ʳ', 'ˢ', 'ᵗ', 'ᵘ', 'ᵛ',
-        'ʷ', 'ˣ', 'ʸ', 'ᶻ',
-    ];
-    LETTERS.iter().position(|l| *l == c && c != 'q').map(|i| (b'a' + i as u8) as char)
+    crate::writers::text::SUPERSCRIPT_LETTERS.iter().position(|l| *l == c && c != 'q').map(|i| (b'a' + i as u8) as char)
 }
 
 fn roman(n: usize) -> String {
-    const TABLE: &[(usize, &str)] = &[
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut n = n;
-    let mut s = String::new();
-    for (v, r) in TABLE {
-        while n >= *v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
+    crate::generate::roman(n as u32)
 }
 
 fn from_roman(s: &str) -> Option<usize> {

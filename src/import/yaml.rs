@@ -276,29 +276,8 @@ fn chapter(y: &mut Yaml, ch: &Chapter, index: usize, number: &mut usize) {
 }
 
 /// Roman numerals for the orientation comments.
-fn roman(mut n: usize) -> String {
-    let mut out = String::new();
-    for (v, r) in [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ] {
-        while n >= v {
-            out.push_str(r);
-            n -= v;
-        }
-    }
-    out
+fn roman(n: usize) -> String {
+    crate::generate::roman(n as u32)
 }
 
 fn paragraphs(y: &mut Yaml, indent: usize, list: &[ParagraphDef], number: &mut usize) {

@@ -176,7 +176,7 @@ pub fn superscript(marker: &str) -> String {
 }
 
 /// Modifier letters a–z ("q" has none in Unicode; the plain letter stands in).
-const SUPERSCRIPT_LETTERS: [char; 26] = [
+pub const SUPERSCRIPT_LETTERS: [char; 26] = [
     'ᵃ', 'ᵇ', 'ᶜ', 'ᵈ', 'ᵉ', 'ᶠ', 'ᵍ', 'ʰ', 'ⁱ', 'ʲ', 'ᵏ', 'ˡ', 'ᵐ', 'ⁿ', 'ᵒ', 'ᵖ', 'q', 'ʳ', 'ˢ', 'ᵗ', 'ᵘ', 'ᵛ', 'ʷ',
     'ˣ', 'ʸ', 'ᶻ',
 ];
