@@ -372,8 +372,8 @@ const STYLE: &str = r#"body { font-family: "Liberation Serif", "Times New Roman"
 .masthead .caption p { margin: 0; }
 h1.title { font-size: 17pt; margin: 12pt 0 18pt; }
 h2, h3, h4 { font-weight: bold; margin: 16pt 0 8pt; }
-h2 { font-size: 14pt; } h3 { font-size: 12pt; } h4 { font-size: 10pt; }
-h5, h6 { font-size: 10pt; font-style: italic; font-weight: normal; }
+h2 { font-size: 1.4em; } h3 { font-size: 1.2em; } h4 { font-size: 1em; }
+h5, h6 { font-size: 1em; font-style: italic; font-weight: normal; }
 h2 .num, h3 .num, h4 .num, h5 .num { display: inline-block; min-width: 2.5em; }
 p.para { text-align: justify; margin: 0 0 6pt; }
 p.para .num { display: inline-block; min-width: 10mm; }
