@@ -259,9 +259,18 @@ pub fn render(d: &Diagnostic) -> String {
     {
         let number = loc.line.to_string();
         let pad = " ".repeat(number.len());
-        let caret_pad: String =
-            line.chars().take(loc.column.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-        out.push_str(&format!("\n{pad} |\n{number} | {line}\n{pad} | {caret_pad}^"));
+        // A very long line is shown as a window around the column.
+        let chars: Vec<char> = line.chars().collect();
+        let column = loc.column.saturating_sub(1).min(chars.len());
+        let (start, end) = (column.saturating_sub(60), (column + 60).min(chars.len()));
+        let shown: String = chars[start..end].iter().collect();
+        let (before, after) = (if start > 0 { "…" } else { "" }, if end < chars.len() { "…" } else { "" });
+        let caret_pad: String = before
+            .chars()
+            .map(|_| ' ')
+            .chain(chars[start..column].iter().map(|&c| if c == '\t' { '\t' } else { ' ' }))
+            .collect();
+        out.push_str(&format!("\n{pad} |\n{number} | {before}{shown}{after}\n{pad} | {caret_pad}^"));
     }
     if let Some(hint) = &d.hint {
         out.push_str(&format!("\n  hint: {hint}"));

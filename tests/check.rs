@@ -193,3 +193,35 @@ fn missing_folder_is_a_clear_error() {
     let err = compile(Path::new("/nonexistent/session")).unwrap_err();
     assert!(err.0[0].message.contains("is not a folder"), "{err}");
 }
+
+#[test]
+fn bad_input_gives_errors_never_panics() {
+    let deep = format!("chapters: {}{}\n", "[".repeat(5000), "]".repeat(5000));
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("binary", (0u8..=255).cycle().take(600).collect()),
+        ("deep nesting", deep.into_bytes()),
+        ("tab indentation", b"symbol: X\n\ttitle: Y\n".to_vec()),
+        ("aliases", b"symbol: &a X\ntitle: *a\nchapters: *a\n".to_vec()),
+        ("wrong types", b"symbol: [1, 2]\ndate: 12\nchapters: {a: b}\n".to_vec()),
+    ];
+    for (name, bytes) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("session.yaml"), &bytes).unwrap();
+        let result = std::panic::catch_unwind(|| compile(dir.path()));
+        let diags = match result {
+            Ok(Err(d)) => d,
+            Ok(Ok(_)) => panic!("{name}: accepted"),
+            Err(_) => panic!("{name}: panicked"),
+        };
+        assert!(diags.has_errors(), "{name}");
+        for d in diags.errors() {
+            assert!(d.hint.is_some(), "{name}: `{d}` has a hint");
+        }
+    }
+    // A required key that is missing is reported at the top of session.yaml.
+    let (diags, dir) = diagnostics("title: Only a title\n");
+    let missing = diags.0.iter().find(|d| d.message.contains("`symbol` is missing")).expect("symbol missing");
+    let loc = missing.location.clone().expect("located");
+    assert_eq!((loc.file, loc.line), (dir.path().join("session.yaml"), 1));
+}

@@ -48,7 +48,9 @@ impl SourceMap {
         let top = path.split(['.', '[']).next().unwrap_or_default();
         let index = self.owners.get(top).copied().unwrap_or(0);
         let (file, locator) = self.files.get(index)?;
-        let (line, column) = locator.find(path)?;
+        // A key that is not there at all (a required one left out) is reported at the top of
+        // the file that should hold it.
+        let (line, column) = locator.find(path).unwrap_or((1, 1));
         Some(Location { file: file.clone(), line, column })
     }
 }
