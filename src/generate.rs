@@ -29,7 +29,6 @@ impl Generator {
         let mut env = Environment::new();
         let sources = templates.clone();
         env.set_loader(move |name| Ok(sources.source(name).map(str::to_string)));
-        env.set_trim_blocks(true);
         env.set_lstrip_blocks(true);
         env.set_formatter(|out, _state, value| {
             let text = value.to_string();

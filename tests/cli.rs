@@ -1,0 +1,96 @@
+//! The command line as a user meets it: exit codes, messages, atomic outputs, `new`.
+
+use std::path::Path;
+use std::process::Command;
+
+fn rapporteur() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_rapporteur"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let dest = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &dest);
+        } else {
+            std::fs::copy(&path, &dest).unwrap();
+        }
+    }
+}
+
+#[test]
+fn check_the_reference_exits_0_with_its_warnings() {
+    let out = rapporteur().args(["check", "sessions/ctoc-cop-wg4-2009"]).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("`Australia` made a statement but is not recorded as attending"), "{stderr}");
+    assert!(stderr.contains("out of alphabetical order"), "{stderr}");
+    assert!(stderr.contains("no errors"), "{stderr}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = rapporteur().args(["build"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = rapporteur().args(["build", "x", "--format", "odt"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown format `odt`"));
+    let out = rapporteur().args(["--help"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("build"));
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_outputs_in_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let session = tmp.path().join("s");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/ctoc-cop-wg4-2009"), &session);
+    let out_dir = tmp.path().join("out");
+    let build = || rapporteur().args(["build"]).arg(&session).args(["--format", "text", "-o"]).arg(&out_dir).output().unwrap();
+    let first = build();
+    assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
+    let written = out_dir.join("s.txt");
+    let before = std::fs::read(&written).unwrap();
+
+    // Break the data: a State that did not exist under that name in 2009.
+    let attendance = session.join("attendance.yaml");
+    let text = std::fs::read_to_string(&attendance).unwrap().replacen("- Burundi", "- Czechia", 1);
+    std::fs::write(&attendance, text).unwrap();
+    let second = build();
+    assert_eq!(second.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert!(stderr.contains("attendance.yaml:") && stderr.contains("Czechia"), "{stderr}");
+    assert_eq!(std::fs::read(&written).unwrap(), before, "the previous output is untouched");
+    let leftovers: Vec<_> = std::fs::read_dir(&out_dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers.len(), 1, "no temporary files are left: {leftovers:?}");
+}
+
+#[test]
+fn new_writes_a_skeleton_that_checks_clean_and_refuses_to_overwrite() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = rapporteur().args(["new", "my-meeting", "--dir"]).arg(tmp.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let folder = tmp.path().join("my-meeting");
+    let check = rapporteur().arg("check").arg(&folder).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stderr));
+    let again = rapporteur().args(["new", "my-meeting", "--dir"]).arg(tmp.path()).output().unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    let bad = rapporteur().args(["new", "My Meeting"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn errors_show_file_line_column_source_and_hint() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("session.yaml"), "symbol: X\ntitel: Y\n").unwrap();
+    let out = rapporteur().arg("check").arg(tmp.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("session.yaml:2:1: error:"), "{stderr}");
+    assert!(stderr.contains("titel"), "{stderr}");
+    assert!(stderr.contains("2 | titel: Y"), "{stderr}");
+    assert!(stderr.contains("hint:"), "{stderr}");
+}
