@@ -1,6 +1,8 @@
-//! The HTML writer on a small document built here: escaping, footnote links both ways, ids on
-//! paragraphs and items, the model's labels, cross-reference links, determinism.
+//! The HTML writer on a small document built here (escaping, footnote links both ways, ids on
+//! paragraphs and items, the model's labels, cross-reference links, determinism), and on the
+//! reference session (its golden file is kept by `tests/golden.rs`).
 
+use rapporteur::build::compile;
 use rapporteur::document::{
     Block, Division, DivisionKind, Document, Footnote, Inline, Item, Masthead, Meta, Paragraph,
 };
@@ -165,4 +167,24 @@ fn ids_are_unique_and_output_is_deterministic() {
         let target = &out[i + 7..][..out[i + 7..].find('"').unwrap()];
         assert!(ids.contains(&target), "dangling link #{target}");
     }
+}
+
+#[test]
+fn reference_session_is_complete_and_deterministic() {
+    let session = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/ctoc-cop-wg4-2009");
+    let compiled = compile(&session).unwrap_or_else(|d| panic!("the reference session must compile:\n{d}"));
+    let opts = WriteOptions { templates: compiled.templates.clone(), ..WriteOptions::default() };
+    let build = || Format::Html.write(&compiled.document, &opts).expect("the HTML writer succeeds");
+    let (a, b) = (build(), build());
+    assert_eq!(a, b, "two builds in one process differ");
+    let out = String::from_utf8(a).unwrap();
+    // 56 numbered paragraphs, each with an id; 4 footnotes linked both ways.
+    for n in 1..=56 {
+        assert!(out.contains(&format!("<span class=\"num\">{n}.</span> ")), "paragraph {n}");
+    }
+    assert!(out.matches("<p class=\"para\" id=\"").count() >= 56);
+    assert_eq!(out.matches("role=\"doc-noteref\"").count(), 4);
+    assert_eq!(out.matches("role=\"doc-backlink\"").count(), 4);
+    // Names as they were on the meeting date.
+    assert!(out.contains("Czech Republic") && !out.contains("Czechia"));
 }
