@@ -1209,7 +1209,8 @@ fn barcode(job: &str) -> Option<String> {
 /// Writes a structured citation, as "Ibid." when the previous footnote has the same source.
 fn citation(def: &FootnoteDef, previous: Option<&FootnoteDef>) -> Result<Vec<Inline>, (String, String)> {
     let ibid = || Inline::Emph { content: vec![Inline::text("Ibid.")] };
-    let same_kind = previous.is_some_and(|p| p.cite == def.cite);
+    // The immediately preceding footnote, when it cites the same kind of source.
+    let same_kind = previous.filter(|p| p.cite == def.cite);
     match def.cite.as_deref() {
         Some("unts") => {
             let (Some(vol), Some(no)) = (def.vol, def.no.as_deref()) else {
@@ -1218,8 +1219,7 @@ fn citation(def: &FootnoteDef, previous: Option<&FootnoteDef>) -> Result<Vec<Inl
                     "e.g. `{cite: unts, vol: 2237, no: \"39574\"}`".into(),
                 ));
             };
-            if same_kind {
-                let p = previous.expect("same_kind implies previous");
+            if let Some(p) = same_kind {
                 if p.vol == def.vol && p.no == def.no {
                     return Ok(vec![ibid()]);
                 }
@@ -1235,7 +1235,7 @@ fn citation(def: &FootnoteDef, previous: Option<&FootnoteDef>) -> Result<Vec<Inl
             let Some(no) = def.no.as_deref() else {
                 return Err(("a Sales number citation needs `no`".into(), "e.g. `{cite: sales, no: E.09.V.5}`".into()));
             };
-            if same_kind && previous.is_some_and(|p| p.no == def.no) {
+            if same_kind.is_some_and(|p| p.no == def.no) {
                 return Ok(vec![ibid()]);
             }
             Ok(vec![Inline::text(format!("United Nations publication, Sales No. {no}."))])
