@@ -18,7 +18,7 @@ use crate::document::{
     Block, Contents, ContentsEntry, Division, DivisionKind, Document, Entity, EntityKind, Footnote, Inline, Item,
     Masthead, Meta, Paragraph, Table,
 };
-use crate::generate::{Generator, roman, slug};
+use crate::generate::{Generator, role_name, roman, slug};
 use crate::markup::{self, EntityMark, RefKind, Span};
 use crate::session::date::caption_range;
 use crate::session::load::SourceMap;
@@ -68,17 +68,6 @@ pub fn assemble(session: &Session, slug_name: &str, sources: &SourceMap, templat
     };
     let document = Document { meta, masthead, body, footnotes, entities: a.entities.into_values().collect() };
     Assembled { document: Some(document), diagnostics }
-}
-
-/// "chair" → "Chair", "vice-chair" → "Vice-Chair".
-fn role_name(role: &str) -> String {
-    role.split('-')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join("-")
 }
 
 /// `CTOC/COP/WG.4/2009/2` → `ctoc-cop`.

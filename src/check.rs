@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::registry::{self, Lookup};
+use crate::registry;
 use crate::session::load::SourceMap;
 use crate::session::{AgendaItem, Date, Session};
 use crate::templates::Templates;
@@ -91,37 +91,9 @@ impl Checker<'_> {
             }
         }
         for (path, name) in named {
-            match registry::lookup(name, on) {
-                Lookup::Valid { .. } => {}
-                Lookup::Alias { official, .. } => self.warn(
-                    &path,
-                    format!("`{name}` is an informal name"),
-                    format!("the United Nations short name is `{official}`"),
-                ),
-                Lookup::NotYet { official_on_date, from, .. } => self.error(
-                    &path,
-                    format!("`{name}` was not the name of that State on {}", on.long()),
-                    match official_on_date {
-                        Some(official) => format!("on that date it was `{official}`"),
-                        None => format!("the State did not exist yet; it bears this name from {}", from.long()),
-                    },
-                ),
-                Lookup::NoLonger { official_on_date, until, .. } => self.error(
-                    &path,
-                    format!("`{name}` was not the name of that State on {}", on.long()),
-                    match official_on_date {
-                        Some(official) => format!("on that date it was `{official}`"),
-                        None => format!("the State no longer existed; it bore this name until {}", until.long()),
-                    },
-                ),
-                Lookup::Unknown { suggestion } => self.error(
-                    &path,
-                    format!("`{name}` is not a State known to the registry"),
-                    match suggestion {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => "use the United Nations short name (e.g. `Iran (Islamic Republic of)`)".into(),
-                    },
-                ),
+            if let Some(d) = registry::lookup(name, on).diagnostic(name, on) {
+                let at = self.sources.locate(&path);
+                self.diags.push(d.at(at));
             }
         }
         for key in STATE_LISTS {
@@ -134,14 +106,12 @@ impl Checker<'_> {
 
     /// Warns at every name that breaks alphabetical order.
     fn alphabetical(&mut self, path: &str, names: &[String]) {
-        for (i, pair) in names.windows(2).enumerate() {
-            if registry::sort_key(&pair[0]) > registry::sort_key(&pair[1]) {
-                self.warn(
-                    &format!("{path}[{}]", i + 1),
-                    format!("`{}` is out of alphabetical order (after `{}`)", pair[1], pair[0]),
-                    "house style lists States alphabetically; keep the order only if the record must",
-                );
-            }
+        for i in registry::out_of_order(names) {
+            self.warn(
+                &format!("{path}[{i}]"),
+                format!("`{}` is out of alphabetical order (after `{}`)", names[i], names[i - 1]),
+                "house style lists States alphabetically; keep the order only if the record must",
+            );
         }
     }
 

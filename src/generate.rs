@@ -48,27 +48,14 @@ impl Generator {
         env.add_filter("org", |name: String| mark_org(&name));
         env.add_filter("person", |name: String| safe(format!("{{person:{}|{}}}", slug(&name), markup::escape(&name))));
         env.add_filter("role", |role: String| {
-            let name = role
-                .split('-')
-                .map(|w| {
-                    let mut c = w.chars();
-                    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
-                })
-                .collect::<Vec<_>>()
-                .join("-");
-            safe(format!("{{role:{}|{}}}", slug(&role), markup::escape(&name)))
+            safe(format!("{{role:{}|{}}}", slug(&role), markup::escape(&role_name(&role))))
         });
         env.add_filter("the_list", |names: Vec<String>| {
             let marked: Vec<String> = names.iter().map(|n| with_article(n)).collect();
             safe(join_list(&marked))
         });
         env.add_filter("capfirst", |v: Value| {
-            let s = v.to_string();
-            let mut chars = s.chars();
-            let out = match chars.next() {
-                Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
-                None => String::new(),
-            };
+            let out = capfirst(&v.to_string());
             if v.is_safe() { safe(out) } else { Value::from(out) }
         });
         env.add_filter("date_long", |d: String| date(&d).map(|d| d.long()));
@@ -120,6 +107,20 @@ fn escaped(v: &Value) -> String {
 
 fn date(s: &str) -> Result<Date, Error> {
     Date::parse(s).map_err(|e| Error::new(ErrorKind::InvalidOperation, e))
+}
+
+/// The text with its first letter in upper case.
+fn capfirst(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+/// An officer's role as printed: "chair" → "Chair", "vice-chair" → "Vice-Chair".
+pub fn role_name(role: &str) -> String {
+    role.split('-').map(capfirst).collect::<Vec<_>>().join("-")
 }
 
 /// "A", "A and B", "A, B and C" — the UN puts no comma before the final "and".

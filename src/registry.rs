@@ -81,29 +81,26 @@ impl Lookup {
     /// location (`Diagnostic::at`).
     pub fn diagnostic(&self, name: &str, on: Date) -> Option<Diagnostic> {
         let day = on.long();
+        let not_then = || format!("`{name}` was not the name of that State on {day}");
         match self {
             Lookup::Valid { .. } => None,
             Lookup::Alias { official, .. } => Some(
-                Diagnostic::warning(format!("`{name}` is not the United Nations short name of the State on {day}"))
-                    .with_hint(format!("write `{official}`")),
+                Diagnostic::warning(format!("`{name}` is an informal name")).with_hint(format!("write `{official}`")),
             ),
             Lookup::NotYet { from, official_on_date, .. } => {
-                let message = format!("`{name}` became the State's short name only on {}", from.long());
-                Some(Diagnostic::error(message).with_hint(match official_on_date {
+                Some(Diagnostic::error(not_then()).with_hint(match official_on_date {
                     Some(official) => format!("on {day} the State was called `{official}`"),
-                    None => format!("the State did not exist yet on {day}"),
+                    None => format!("the State did not exist yet; it bears this name from {}", from.long()),
                 }))
             }
             Lookup::NoLonger { until, official_on_date, .. } => {
-                let message =
-                    format!("`{name}` was no longer the State's short name on {day} (it changed on {})", until.long());
-                Some(Diagnostic::error(message).with_hint(match official_on_date {
+                Some(Diagnostic::error(not_then()).with_hint(match official_on_date {
                     Some(official) => format!("write `{official}`"),
-                    None => format!("the State no longer existed on {day}"),
+                    None => format!("the State no longer existed; it bore this name until {}", until.long()),
                 }))
             }
             Lookup::Unknown { suggestion } => {
-                let diag = Diagnostic::error(format!("`{name}` is not the name of a State"));
+                let diag = Diagnostic::error(format!("`{name}` is not a State known to the registry"));
                 Some(match suggestion {
                     Some(s) => diag.with_hint(format!("did you mean `{s}`?")),
                     None => diag.with_hint("use the United Nations short name (UNTERM), e.g. `Czechia`, `Viet Nam`"),
@@ -172,11 +169,11 @@ pub fn sort_key(name: &str) -> String {
     name.chars().flat_map(fold).collect()
 }
 
-/// The index of the first name that comes before its predecessor in the UN's alphabetical
-/// order (by [`sort_key`]), or `None` when the list is in order.
-pub fn first_out_of_order<S: AsRef<str>>(names: &[S]) -> Option<usize> {
+/// The indices of the names that come before their predecessor in the UN's alphabetical order
+/// (by [`sort_key`]); empty when the list is in order.
+pub fn out_of_order<S: AsRef<str>>(names: &[S]) -> Vec<usize> {
     let keys: Vec<String> = names.iter().map(|n| sort_key(n.as_ref())).collect();
-    keys.windows(2).position(|w| w[1] < w[0]).map(|i| i + 1)
+    keys.windows(2).enumerate().filter(|(_, w)| w[1] < w[0]).map(|(i, _)| i + 1).collect()
 }
 
 /// The alias (or informal spelling) of State `id`: suggest its official name on the date.
@@ -509,9 +506,9 @@ mod tests {
         let mut names = vec!["Cuba", "Côte d'Ivoire", "Croatia", "Costa Rica"];
         names.sort_by_key(|n| sort_key(n));
         assert_eq!(names, ["Costa Rica", "Côte d'Ivoire", "Croatia", "Cuba"]);
-        assert_eq!(first_out_of_order(&names), None);
+        assert_eq!(out_of_order(&names).first(), None);
         // Paragraph 38 of the reference report: "…, Pakistan, Qatar, Iran (Islamic Republic of), …".
-        assert_eq!(first_out_of_order(&["Pakistan", "Qatar", "Iran (Islamic Republic of)", "Singapore"]), Some(2));
+        assert_eq!(out_of_order(&["Pakistan", "Qatar", "Iran (Islamic Republic of)", "Singapore"]).first(), Some(&2));
     }
 
     #[test]
