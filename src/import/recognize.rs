@@ -83,7 +83,8 @@ pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
         footnotes: draft.footnotes,
         documents: cx.documents,
         contents: draft.contents,
-        keep_names_as_recorded: false,
+        // A past report is a record: its State names stay as it printed them.
+        keep_names_as_recorded: true,
         annexes,
         next_agenda,
     };

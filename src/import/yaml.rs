@@ -71,6 +71,10 @@ pub fn to_yaml(s: &Session) -> String {
         y.scalar(2, "caption_item", v);
     }
     y.scalar(0, "title", &s.title);
+    if s.keep_names_as_recorded {
+        y.line(0, "# State names as the imported report printed them; remove this to print the official names.");
+        y.raw(0, "keep_names_as_recorded", "true");
+    }
     if let Some(j) = &s.job_number {
         y.scalar(0, "job_number", j);
     }
