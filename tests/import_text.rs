@@ -95,7 +95,6 @@ fn reference_structure() {
     assert!(
         paras[28]
             .text()
-            .as_deref()
             .unwrap()
             .contains("contained in {chapter:recommendations-adopted-working} of the present report")
     );

@@ -29,32 +29,32 @@ pub fn diagnostic(path: &Path, source: &str, error: &Error) -> Diagnostic {
             (message.to_string(), hint.to_string(), at)
         }
         Error::SerdeUnknownField { field, expected, .. } => {
-            let (message, hint) = unknown_field(field, &noun(parent(&node)), expected);
+            let (message, hint) = unknown_field(field, &noun(parent(node)), expected);
             (message, hint, at)
         }
         Error::SerdeUnknownVariant { variant, expected, .. } => {
-            let key = last_key(&node);
+            let key = last_key(node);
             let list = quoted_list(expected);
             let message = match did_you_mean(variant, expected.iter().copied()) {
                 Some(near) => format!("`{variant}` is not a valid `{key}` — did you mean `{near}`?"),
                 None => format!("`{variant}` is not a valid `{key}`"),
             };
             // Point at the word itself rather than at its key.
-            let pos = locator.find_exact(&node).or(at);
+            let pos = locator.find_exact(node).or(at);
             (message, format!("expected one of {list}"), pos)
         }
         Error::SerdeMissingField { field, .. } => {
-            let what = noun(&node);
+            let what = noun(node);
             (format!("{what} needs `{field}`"), example(field).unwrap_or_else(|| format!("add `{field}: …`")), at)
         }
         Error::SerdeInvalidType { unexpected, expected, .. }
         | Error::SerdeInvalidValue { unexpected, expected, .. } => {
-            let key = last_key(&node);
+            let key = last_key(node);
             let message = format!("`{key}` must be {}, not {unexpected}", plain_expected(expected));
             (message, example(key).unwrap_or_else(|| "see the data format in README.md".into()), at)
         }
         Error::Unexpected { expected, .. } => {
-            let key = last_key(&node);
+            let key = last_key(node);
             let wanted = match *expected {
                 "sequence start" => "a list",
                 "mapping start" => "a mapping of `key: value` pairs",
@@ -62,7 +62,7 @@ pub fn diagnostic(path: &Path, source: &str, error: &Error) -> Diagnostic {
                 other => other,
             };
             let message = format!("`{key}` must be {wanted}");
-            let hint = match locator.text(&node).and_then(crate::session::date::parse_date_span) {
+            let hint = match locator.text(node).and_then(crate::session::date::parse_date_span) {
                 // `dates: 8-9 June 2026`: say it back in the form the file needs.
                 Some(days) if key == "dates" => {
                     let iso: Vec<String> = days.iter().map(|d| d.iso()).collect();
@@ -77,7 +77,7 @@ pub fn diagnostic(path: &Path, source: &str, error: &Error) -> Diagnostic {
             (format!("`{key}` is given twice here"), "keep one of them".into(), at)
         }
         Error::Message { msg, .. } => {
-            let key = last_key(&node);
+            let key = last_key(node);
             let hint = example(key).unwrap_or_else(|| "see the data format in README.md".into());
             (msg.clone(), hint, at)
         }

@@ -412,16 +412,12 @@ macro_rules! closed_set {
 }
 
 closed_set! {
-    /// What a quoted text adopted by the meeting is.
+    /// What a quoted text adopted by the meeting is (`decision` when not given).
+    #[derive(Default)]
     DecisionKind {
+        #[default]
         Decision = "decision" / "Decision",
         Resolution = "resolution" / "Resolution",
-    }
-}
-
-impl Default for DecisionKind {
-    fn default() -> Self {
-        DecisionKind::Decision
     }
 }
 
