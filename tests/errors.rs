@@ -283,3 +283,65 @@ fn a_name_out_of_order_points_at_itself() {
     );
     expect_at(&yaml, Severity::Warning, "`Algeria` is out of alphabetical order", "Algeria", 0);
 }
+
+// ----- Part 4: issuance ---------------------------------------------------------------------
+
+/// The skeleton with `USA` among the observer States.
+fn with_usa() -> String {
+    skeleton_with("observer_states: [China]", "observer_states: [China, USA]")
+}
+
+fn printed(yaml: &str) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("session.yaml"), yaml).expect("write");
+    let compiled = compile(dir.path()).unwrap_or_else(|d| panic!("compiles:\n{d}"));
+    serde_json::to_string(&compiled.document).expect("JSON")
+}
+
+#[test]
+fn an_informal_name_is_printed_as_the_official_name() {
+    let yaml = with_usa();
+    let d = expect_at(&yaml, Severity::Warning, "`USA` is an informal name", "USA", 0);
+    assert_eq!(d.hint.unwrap(), "the report prints `United States of America`; write it so in the data");
+    let json = printed(&yaml);
+    assert!(json.contains("United States of America"), "{json}");
+    assert!(!json.contains("USA"), "{json}");
+}
+
+#[test]
+fn keep_names_as_recorded_prints_them_as_written() {
+    let yaml = format!("keep_names_as_recorded: true\n{}", with_usa());
+    let json = printed(&yaml);
+    assert!(json.contains("USA") && !json.contains("United States of America"), "{json}");
+}
+
+#[test]
+fn a_name_never_official_is_an_error() {
+    let yaml = skeleton_with("observer_states: [China]", "observer_states: [China, Macedonia]")
+        .replace("dates: [2010-01-27, 2010-01-28, 2010-01-29]", "dates: [2026-06-08, 2026-06-09]");
+    let d = error_at(&yaml, "`Macedonia` was never the United Nations name of a State", "Macedonia");
+    assert_eq!(d.hint.unwrap(), "on 8 June 2026 the State's name is `North Macedonia`");
+}
+
+#[test]
+fn strict_turns_warnings_into_errors_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("session.yaml"), with_usa()).expect("write");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_rapporteur")).args(args).arg(dir.path()).output().unwrap()
+    };
+    assert_eq!(run(&["check"]).status.code(), Some(0), "a warning alone passes");
+    let strict = run(&["check", "--strict"]);
+    assert_eq!(strict.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&strict.stderr);
+    assert!(stderr.contains("error: `USA` is an informal name"), "{stderr}");
+    let out = dir.path().join("out");
+    let build = std::process::Command::new(env!("CARGO_BIN_EXE_rapporteur"))
+        .args(["build", "--strict", "--format", "text", "-o"])
+        .arg(&out)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(build.status.code(), Some(1), "{}", String::from_utf8_lossy(&build.stderr));
+    assert!(!out.exists(), "nothing written under --strict");
+}
