@@ -345,3 +345,35 @@ fn strict_turns_warnings_into_errors_and_writes_nothing() {
     assert_eq!(build.status.code(), Some(1), "{}", String::from_utf8_lossy(&build.stderr));
     assert!(!out.exists(), "nothing written under --strict");
 }
+
+// ----- More YAML-level slips, said for people -----------------------------------------------
+
+#[test]
+fn a_missing_colon_after_a_key() {
+    let yaml = skeleton_with("  venue: Vienna", "  venue Vienna");
+    let d = error_at(&yaml, "`venue Vienna` is not a `key: value` pair", "venue Vienna");
+    assert_eq!(d.hint.unwrap(), "is a `:` missing after the key? `venue: Vienna`");
+}
+
+#[test]
+fn a_text_running_on_without_indentation() {
+    let yaml = skeleton_with(
+        "        text: \"States parties should:\"",
+        "        text: States parties should\n        consider this",
+    );
+    let d = error_at(&yaml, "this line goes on with the text of `text` above", "consider this");
+    assert!(d.hint.unwrap().contains("`text: >-`"));
+}
+
+#[test]
+fn an_unclosed_list_points_at_its_bracket() {
+    let yaml =
+        skeleton_with("  dates: [2010-01-27, 2010-01-28, 2010-01-29]", "  dates: [2010-01-27, 2010-01-28, 2010-01-29");
+    error_at(&yaml, "the `[` opened here is not closed", "[2010-01-27");
+}
+
+#[test]
+fn an_unclosed_quote_points_at_its_opening() {
+    let yaml = skeleton_with("        text: \"States parties should:\"", "        text: \"States parties should:");
+    error_at(&yaml, "the text quoted with `\"` here is not closed on its line", "\"States parties");
+}

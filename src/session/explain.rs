@@ -82,8 +82,8 @@ pub fn diagnostic(path: &Path, source: &str, error: &Error) -> Diagnostic {
             (msg.clone(), hint, at)
         }
         Error::ExternalMessage { msg, .. } => {
-            let (message, hint) = syntax(msg, source, at);
-            (message, hint, at)
+            let (message, hint, culprit) = syntax(msg, source, at);
+            (message, hint, culprit.or(at))
         }
         other => {
             let message = other.to_string();
@@ -239,8 +239,183 @@ fn example(key: &str) -> Option<String> {
 }
 
 /// The YAML scanner's complaint, said in terms of what a person most likely typed.
-fn syntax(raw: &str, source: &str, at: Option<(usize, usize)>) -> (String, String) {
+/// Returns the message, the hint, and the position of the cause when it is not where the
+/// scanner noticed the problem (an unclosed quote or bracket lines above).
+fn syntax(raw: &str, source: &str, at: Option<(usize, usize)>) -> (String, String, Option<(usize, usize)>) {
     let raw = raw.trim_start_matches("error: ");
+    if let Some(at) = at {
+        match unclosed(source, at) {
+            Some(Unclosed::Quote(pos, q)) => {
+                return (
+                    format!("the text quoted with `{q}` here is not closed on its line"),
+                    format!("end it with `{q}`; as it is, the text runs on to the next `{q}` (line {})", at.0),
+                    Some(pos),
+                );
+            }
+            Some(Unclosed::Bracket(pos, b)) => {
+                let close = if b == '[' { ']' } else { '}' };
+                return (
+                    format!("the `{b}` opened here is not closed"),
+                    format!("close it with `{close}`; quote an entry that contains `,`, `[`, `]`, `{{`, `}}` or `: `"),
+                    Some(pos),
+                );
+            }
+            None => {}
+        }
+    }
+    let (message, hint) = syntax_here(raw, source, at);
+    (message, hint, None)
+}
+
+/// Every key of the format, to tell `venue Vienna` (a missing `:`) from text that runs on.
+const KEYS: &[&str] = &[
+    "include",
+    "symbol",
+    "distribution",
+    "date",
+    "original",
+    "language",
+    "organ",
+    "body",
+    "meeting",
+    "title",
+    "job_number",
+    "agenda",
+    "officers",
+    "attendance",
+    "statements",
+    "contents",
+    "keep_names_as_recorded",
+    "chapters",
+    "annexes",
+    "documents",
+    "next_agenda",
+    "footnotes",
+    "name",
+    "short",
+    "session",
+    "venue",
+    "dates",
+    "caption_item",
+    "adopted",
+    "items",
+    "id",
+    "role",
+    "state",
+    "instrument",
+    "states_parties",
+    "regional_organizations",
+    "signatories",
+    "observer_states",
+    "un_entities",
+    "un_network",
+    "intergovernmental_organizations",
+    "permanent_observers",
+    "ngos",
+    "item",
+    "states",
+    "by_representatives",
+    "others",
+    "as",
+    "of",
+    "paragraphs",
+    "sections",
+    "groups",
+    "generate",
+    "text",
+    "template",
+    "table",
+    "decision",
+    "numbered",
+    "vote_on",
+    "caption",
+    "header",
+    "rows",
+    "kind",
+    "number",
+    "preamble",
+    "operative",
+    "vote",
+    "recorded",
+    "in_favour",
+    "against",
+    "abstaining",
+    "cite",
+    "vol",
+    "no",
+];
+
+/// A quote or bracket opened on a line above the scanner's error and still open there (or, for
+/// a quote, closed only on the error's line).
+enum Unclosed {
+    Quote((usize, usize), char),
+    Bracket((usize, usize), char),
+}
+
+/// Scans the source up to `at`, tracking quoted texts and inline lists the way YAML opens them
+/// (at the start of a value), to find the one a person left open.
+fn unclosed(source: &str, at: (usize, usize)) -> Option<Unclosed> {
+    let mut quote: Option<((usize, usize), char)> = None;
+    let mut last_quote: Option<((usize, usize), char, usize)> = None; // opened at, char, closing line
+    let mut brackets: Vec<((usize, usize), char)> = Vec::new();
+    for (i, text) in source.lines().enumerate().take(at.0) {
+        let line = i + 1;
+        let chars: Vec<char> = text.chars().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let c = chars[k];
+            let column = k + 1;
+            if (line, column) >= at {
+                break;
+            }
+            if let Some((_, q)) = quote {
+                if q == '"' && c == '\\' {
+                    k += 2;
+                    continue;
+                }
+                if c == q {
+                    if q == '\'' && chars.get(k + 1) == Some(&'\'') {
+                        k += 2;
+                        continue;
+                    }
+                    let (opened, q) = quote.take().unwrap_or(((line, column), c));
+                    last_quote = Some((opened, q, line));
+                }
+                k += 1;
+                continue;
+            }
+            let before = chars[..k].iter().rev().find(|c| **c != ' ').copied();
+            let value_start = matches!(before, None | Some(':' | '-' | '[' | '{' | ','));
+            match c {
+                '#' if k == 0 || chars[k - 1] == ' ' => break,
+                '"' | '\'' if value_start => quote = Some(((line, column), c)),
+                '[' | '{' if value_start || !brackets.is_empty() => brackets.push(((line, column), c)),
+                ']' | '}' if !brackets.is_empty() => {
+                    brackets.pop();
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+    }
+    if let Some((pos, q)) = quote
+        && pos.0 < at.0
+    {
+        return Some(Unclosed::Quote(pos, q));
+    }
+    if let Some((pos, q, closed_on)) = last_quote
+        && pos.0 < at.0
+        && closed_on == at.0
+    {
+        return Some(Unclosed::Quote(pos, q));
+    }
+    match brackets.first() {
+        Some(&(pos, b)) if pos.0 < at.0 => Some(Unclosed::Bracket(pos, b)),
+        _ => None,
+    }
+}
+
+fn syntax_here(raw: &str, source: &str, at: Option<(usize, usize)>) -> (String, String) {
     let line_of = |n: usize| source.lines().nth(n.saturating_sub(1)).unwrap_or_default();
     let here = at.map(|(l, _)| line_of(l)).unwrap_or_default();
     // The scanner often notices a problem on the line after the one that caused it.
@@ -277,10 +452,39 @@ fn syntax(raw: &str, source: &str, at: Option<(usize, usize)>) -> (String, Strin
                 .into(),
         );
     }
+    let body = here.trim_start().trim_start_matches("- ");
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    // `text: States parties should` and, on the next line at the key's indentation, more text.
+    if let Some((key, value)) = before.trim_start().trim_start_matches("- ").split_once(": ")
+        && !body.contains(": ")
+        && !value.trim().is_empty()
+        && !value.starts_with(['"', '\'', '[', '{', '|', '>', '&', '*'])
+        && key.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+        && indent(here)
+            <= indent(before) + (before.trim_start().len() - before.trim_start().trim_start_matches("- ").len())
+        && !KEYS.contains(&body.split(' ').next().unwrap_or_default())
+    {
+        return (
+            format!("this line goes on with the text of `{key}` above, but is not indented further than `{key}`"),
+            format!(
+                "indent it further, or write the text as a folded block: `{key}: >-` and the text on the lines below"
+            ),
+        );
+    }
+    if let Some((word, rest)) = body.split_once(' ')
+        && !body.contains(':')
+        && KEYS.contains(&word)
+        && (raw.contains("expected key") || raw.contains("simple key"))
+    {
+        return (
+            format!("`{}` is not a `key: value` pair", body.trim_end()),
+            format!("is a `:` missing after the key? `{word}: {}`", rest.trim()),
+        );
+    }
     if raw.contains("did not find expected key") || raw.contains("simple key") || raw.contains("mapping values") {
         return (
             "this line does not fit the structure around it".into(),
-            "check its indentation against the line above; a text that contains `: ` must be quoted, e.g. `text: \"States parties should: …\"`"
+            "check its indentation against the line above; a text that goes on to the next line must be indented further than its key (or written as a folded block, `text: >-`); a text that contains `: ` must be quoted"
                 .into(),
         );
     }
