@@ -18,11 +18,14 @@ use crate::document::{
     Block, Contents, ContentsEntry, Division, DivisionKind, Document, Entity, EntityKind, Footnote, Inline, Item,
     Masthead, Meta, Paragraph, Table,
 };
-use crate::generate::{Generator, role_name, roman, slug};
+use crate::generate::{Generator, roman, slug};
 use crate::markup::{self, EntityMark, RefKind, Span};
 use crate::session::date::caption_range;
 use crate::session::load::SourceMap;
-use crate::session::{AgendaItem, DecisionDef, FootnoteDef, ItemDef, ParagraphDef, Section, Session, TableDef};
+use crate::session::{
+    AgendaItem, Capacity, CiteKind, DecisionDef, FootnoteDef, ItemDef, OfficerRole, ParagraphDef, Section, Session,
+    TableDef,
+};
 use crate::templates::Templates;
 
 /// What the assembler produced: the document (when there were no errors) and all diagnostics.
@@ -51,8 +54,8 @@ pub fn assemble(session: &Session, slug_name: &str, sources: &SourceMap, templat
     let body = a.body();
     let footnotes = a.footnotes();
     for officer in &session.officers {
-        let name = role_name(&officer.role);
-        a.entities.insert(officer.role.clone(), Entity { id: officer.role.clone(), kind: EntityKind::Role, name });
+        let (id, name) = (officer.role.key().to_string(), officer.role.printed().to_string());
+        a.entities.insert(id.clone(), Entity { id, kind: EntityKind::Role, name });
     }
     let diagnostics = a.diags;
     if diagnostics.has_errors() {
@@ -172,6 +175,14 @@ impl Assembler<'_> {
         self.diags.push(Diagnostic::error(message).at(location).with_hint(hint));
     }
 
+    /// An error about the characters at `offset` of the text at `path` (a footnote or
+    /// cross-reference in it); generated text is located at its template.
+    fn error_in(&mut self, path: &str, offset: usize, message: impl Into<String>, hint: impl Into<String>) {
+        let location =
+            if path.ends_with(".template") { self.sources.locate(path) } else { self.sources.locate_in(path, offset) };
+        self.diags.push(Diagnostic::error(message).at(location).with_hint(hint));
+    }
+
     fn warn(&mut self, path: &str, message: impl Into<String>, hint: impl Into<String>) {
         let location = self.sources.locate(path);
         self.diags.push(Diagnostic::warning(message).at(location).with_hint(hint));
@@ -252,15 +263,15 @@ impl Assembler<'_> {
         let mut derived: HashMap<String, u32> = HashMap::new();
         for (pi, p) in paragraphs.iter().enumerate() {
             let path = format!("{parent_path}.paragraphs[{pi}]");
-            if let Some(table) = &p.table {
+            if let Some(table) = p.table() {
                 numbers.tables += 1;
                 let id = table.id.clone().unwrap_or_else(|| format!("table-{}", numbers.tables));
                 self.claim(&mut numbers.ids, &id, &path, TargetKind::Table, &numbers.tables.to_string());
                 self.plan.insert(path, Planned { id, num: Some(format!("Table {}", numbers.tables)) });
                 continue;
             }
-            if let Some(decision) = &p.decision {
-                let kind = role_name(&decision.kind);
+            if let Some(decision) = p.decision() {
+                let kind = decision.kind.printed();
                 let id = decision.id.clone().unwrap_or_else(|| slug(&format!("{} {}", decision.kind, decision.number)));
                 self.claim(&mut numbers.ids, &id, &path, TargetKind::Decision, &decision.number);
                 self.plan
@@ -504,11 +515,11 @@ impl Assembler<'_> {
         for (pi, def) in defs.iter().enumerate() {
             let path = format!("{parent_path}.paragraphs[{pi}]");
             let planned = self.planned(&path);
-            if let Some(table) = &def.table {
+            if let Some(table) = def.table() {
                 out.push(Block::Table(self.table(table, planned, &path)));
                 continue;
             }
-            if let Some(decision) = &def.decision {
+            if let Some(decision) = def.decision() {
                 out.push(Block::Division(self.decision(decision, planned, &path)));
                 continue;
             }
@@ -518,23 +529,13 @@ impl Assembler<'_> {
     }
 
     fn paragraph(&mut self, def: &ParagraphDef, planned: Planned, path: &str) -> Paragraph {
-        let (content, mut items) = match (&def.text, &def.template) {
-            (Some(text), None) => (self.markup(text, &format!("{path}.text"), Zone::Body), Vec::new()),
+        // Tables and decisions are blocks of their own (see `paragraphs`).
+        let (content, mut items) = match (def.text(), def.template()) {
+            (Some(text), _) => (self.markup(text, &format!("{path}.text"), Zone::Body), Vec::new()),
             (None, Some(name)) => self.generated(name, def, path),
-            (Some(_), Some(_)) => {
-                self.error(path, "a paragraph has either `text` or `template`, not both", "keep one of them");
-                (Vec::new(), Vec::new())
-            }
-            (None, None) => {
-                self.error(
-                    path,
-                    "a paragraph needs `text`, `template`, `table` or `decision`",
-                    "write the text, or name a template such as `attendance/states_parties`",
-                );
-                (Vec::new(), Vec::new())
-            }
+            (None, None) => (Vec::new(), Vec::new()),
         };
-        items.extend(self.items(&def.items, &planned.id, path, 0));
+        items.extend(self.items(def.items(), &planned.id, path, 0));
         Paragraph { id: planned.id, num: planned.num, content, items }
     }
 
@@ -754,8 +755,7 @@ impl Assembler<'_> {
 
     /// For a recorded vote: "In favour: …", "Against: …", "Abstaining: …".
     fn vote_items(&mut self, def: &ParagraphDef) -> Vec<Item> {
-        let Some(vote) =
-            def.vote_on.as_deref().and_then(|id| find_decision(self.session, id)).and_then(|d| d.vote.as_ref())
+        let Some(vote) = def.vote_on().and_then(|id| find_decision(self.session, id)).and_then(|d| d.vote.as_ref())
         else {
             return Vec::new();
         };
@@ -768,7 +768,7 @@ impl Assembler<'_> {
         ] {
             let list = if names.is_empty() { "None".to_string() } else { crate::generate::join_list(names) };
             items.push(Item {
-                id: format!("{}-{key}", def.vote_on.as_deref().unwrap_or("vote")),
+                id: format!("{}-{key}", def.vote_on().unwrap_or("vote")),
                 label: format!("{label}:"),
                 content: vec![Inline::text(format!("{list}."))],
                 items: Vec::new(),
@@ -779,7 +779,7 @@ impl Assembler<'_> {
 
     /// The data a template sees.
     fn context(&mut self, name: &str, def: &ParagraphDef, path: &str) -> Option<Value> {
-        let item = def.item.as_deref();
+        let item = def.item();
         let s = self.session;
         #[derive(Serialize)]
         struct MeetingCtx<'a> {
@@ -802,7 +802,7 @@ impl Assembler<'_> {
             dates: s.meeting.dates.iter().map(|d| d.iso()).collect(),
             session: s.meeting.session.as_deref(),
         };
-        let chair = s.officers.iter().find(|o| o.role == "chair");
+        let chair = s.officers.iter().find(|o| o.role == OfficerRole::Chair);
         let mut statement = None;
         let mut groups: Vec<Group> = Vec::new();
         let mut item_ctx = None;
@@ -825,9 +825,9 @@ impl Assembler<'_> {
             };
             statement = Some(st);
             for other in &st.others {
-                let (capacity, preposition) = match other.capacity.as_str() {
-                    "observer" => ("observer", "for"),
-                    _ => ("representative", "of"),
+                let (capacity, preposition) = match other.capacity {
+                    Capacity::Observer => ("observer", "for"),
+                    Capacity::Representative => ("representative", "of"),
                 };
                 match groups.iter_mut().find(|g| g.capacity == capacity) {
                     Some(g) => g.names.push(other.of.clone()),
@@ -854,7 +854,7 @@ impl Assembler<'_> {
         }
         let mut decision_ctx = None;
         if name == "vote" {
-            let Some(id) = def.vote_on.as_deref() else {
+            let Some(id) = def.vote_on() else {
                 self.error(
                     path,
                     "the `vote` template needs `vote_on:`",
@@ -934,15 +934,8 @@ impl Assembler<'_> {
         match markup::parse(text) {
             Ok(spans) => self.resolve(&spans, path, zone),
             Err(e) => {
-                let mut location = self.sources.locate(path);
-                let single_line = !text.contains('\n');
-                if let Some(loc) = location.as_mut().filter(|_| single_line && !path.ends_with(".template")) {
-                    // Point into the text when the scalar sits on one line.
-                    loc.column += e.offset;
-                }
                 let excerpt: String = text.chars().skip(e.offset).take(24).collect();
-                self.diags
-                    .push(Diagnostic::error(format!("{} (at `{excerpt}`)", e.message)).at(location).with_hint(e.hint));
+                self.error_in(path, e.offset, format!("{} (at `{excerpt}`)", e.message), e.hint);
                 Vec::new()
             }
         }
@@ -955,8 +948,8 @@ impl Assembler<'_> {
                 Span::Text(t) => Inline::text(t),
                 Span::Emph(inner) => Inline::Emph { content: self.resolve(inner, path, zone) },
                 Span::Strong(inner) => Inline::Strong { content: self.resolve(inner, path, zone) },
-                Span::Note(id) => self.cite(id, path, zone),
-                Span::Ref { kind, first, last } => self.reference(*kind, first, last.as_deref(), path),
+                Span::Note { id, at } => self.cite(id, path, *at, zone),
+                Span::Ref { kind, first, last, at } => self.reference(*kind, first, last.as_deref(), path, *at),
                 Span::Entity { kind, id, text } => {
                     let kind = match kind {
                         EntityMark::Org => EntityKind::Organization,
@@ -974,9 +967,9 @@ impl Assembler<'_> {
             .collect()
     }
 
-    fn cite(&mut self, id: &str, path: &str, zone: Zone) -> Inline {
+    fn cite(&mut self, id: &str, path: &str, at: usize, zone: Zone) -> Inline {
         if zone == Zone::Footnote {
-            self.error(path, format!("a footnote cannot cite footnote `{id}`"), "footnotes do not nest");
+            self.error_in(path, at, format!("a footnote cannot cite footnote `{id}`"), "footnotes do not nest");
             return Inline::text("");
         }
         if !self.session.footnotes.contains_key(id) {
@@ -984,14 +977,16 @@ impl Assembler<'_> {
                 Some(n) => format!("did you mean `[^{n}]`? footnotes are defined under `footnotes:`"),
                 None => "define it under `footnotes:`".to_string(),
             };
-            self.error(path, format!("unknown footnote `{id}`"), hint);
+            self.error_in(path, at, format!("unknown footnote `{id}`"), hint);
             return Inline::text("");
         }
         if let Some(first) = self.cited.get(id) {
-            let at = self.sources.locate(first).map(|l| format!(" (first at line {})", l.line)).unwrap_or_default();
-            self.error(
+            let first_at =
+                self.sources.locate(first).map(|l| format!(" (first at line {})", l.line)).unwrap_or_default();
+            self.error_in(
                 path,
-                format!("footnote `{id}` is cited twice{at}"),
+                at,
+                format!("footnote `{id}` is cited twice{first_at}"),
                 "each footnote is cited once; define a second footnote for a second citation",
             );
             return Inline::text("");
@@ -1011,7 +1006,7 @@ impl Assembler<'_> {
         Inline::NoteRef { id: id.to_string(), marker }
     }
 
-    fn reference(&mut self, kind: RefKind, first: &str, last: Option<&str>, path: &str) -> Inline {
+    fn reference(&mut self, kind: RefKind, first: &str, last: Option<&str>, path: &str, at: usize) -> Inline {
         let want = match kind {
             RefKind::Chapter | RefKind::Chapters => TargetKind::Chapter,
             RefKind::Section => TargetKind::Section,
@@ -1024,8 +1019,9 @@ impl Assembler<'_> {
             (true, None) => match self.split_range(first, want) {
                 Some((a, b)) => (a, Some(b)),
                 None => {
-                    self.error(
+                    self.error_in(
                         path,
+                        at,
                         format!("`{first}` is not a range of two known ids"),
                         "write `{chapters:first..last}` with ids of this report",
                     );
@@ -1044,8 +1040,9 @@ impl Assembler<'_> {
                 }
                 Some(t) => {
                     let (found, wanted) = (format!("{:?}", t.kind).to_lowercase(), format!("{want:?}").to_lowercase());
-                    self.error(
+                    self.error_in(
                         path,
+                        at,
                         format!("`{id}` is a {found}, not a {wanted}"),
                         format!("use `{{{found}:{id}}}`").replace("paragraph:", "para:"),
                     );
@@ -1056,7 +1053,7 @@ impl Assembler<'_> {
                         Some(n) => format!("did you mean `{n}`?"),
                         None => "give the chapter, section or paragraph an `id:`".into(),
                     };
-                    self.error(path, format!("unknown cross-reference target `{id}`"), hint);
+                    self.error_in(path, at, format!("unknown cross-reference target `{id}`"), hint);
                     return Inline::text(id);
                 }
             }
@@ -1179,9 +1176,9 @@ fn agenda_number(items: &[AgendaItem], id: &str) -> Option<String> {
 /// An id for a paragraph that has none, from its parent and the first words of its text (or
 /// its template), so that it survives renumbering.
 fn derive_paragraph_id(parent: &str, p: &ParagraphDef) -> String {
-    let basis = match (&p.text, &p.template) {
+    let basis = match (p.text(), p.template()) {
         (Some(text), _) => text.split_whitespace().take(6).collect::<Vec<_>>().join(" "),
-        (None, Some(t)) => format!("{t} {}", p.item.as_deref().unwrap_or_default()),
+        (None, Some(t)) => format!("{t} {}", p.item().unwrap_or_default()),
         _ => "paragraph".into(),
     };
     format!("{parent}-{}", slug(&basis))
@@ -1200,8 +1197,8 @@ fn citation(def: &FootnoteDef, previous: Option<&FootnoteDef>) -> Result<Vec<Inl
     let ibid = || Inline::Emph { content: vec![Inline::text("Ibid.")] };
     // The immediately preceding footnote, when it cites the same kind of source.
     let same_kind = previous.filter(|p| p.cite == def.cite);
-    match def.cite.as_deref() {
-        Some("unts") => {
+    match def.cite {
+        Some(CiteKind::Unts) => {
             let (Some(vol), Some(no)) = (def.vol, def.no.as_deref()) else {
                 return Err((
                     "a Treaty Series citation needs `vol` and `no`".into(),
@@ -1220,7 +1217,7 @@ fn citation(def: &FootnoteDef, previous: Option<&FootnoteDef>) -> Result<Vec<Inl
                 Inline::text(format!(", vol. {vol}, No. {no}.")),
             ])
         }
-        Some("sales") => {
+        Some(CiteKind::Sales) => {
             let Some(no) = def.no.as_deref() else {
                 return Err(("a Sales number citation needs `no`".into(), "e.g. `{cite: sales, no: E.09.V.5}`".into()));
             };
@@ -1229,8 +1226,8 @@ fn citation(def: &FootnoteDef, previous: Option<&FootnoteDef>) -> Result<Vec<Inl
             }
             Ok(vec![Inline::text(format!("United Nations publication, Sales No. {no}."))])
         }
-        other => Err((
-            format!("unknown citation kind `{}`", other.unwrap_or_default()),
+        None => Err((
+            "a footnote has either `text` or `cite`".into(),
             "use `unts` (Treaty Series) or `sales` (United Nations publication), or write `text:`".into(),
         )),
     }
@@ -1248,7 +1245,7 @@ pub fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
 /// The decision or resolution with this id (given, or derived as `decision-9-1`).
 fn find_decision<'a>(session: &'a Session, id: &str) -> Option<&'a DecisionDef> {
     fn in_list<'a>(list: &'a [ParagraphDef], id: &str) -> Option<&'a DecisionDef> {
-        list.iter().filter_map(|p| p.decision.as_ref()).find(|d| {
+        list.iter().filter_map(|p| p.decision()).find(|d| {
             d.id.as_deref().map(str::to_string).unwrap_or_else(|| slug(&format!("{} {}", d.kind, d.number))) == id
         })
     }
@@ -1284,8 +1281,8 @@ mod tests {
     #[test]
     fn ibid_decided_by_previous_footnote() {
         let unts =
-            |vol, no: &str| FootnoteDef { cite: Some("unts".into()), vol: Some(vol), no: Some(no.into()), text: None };
-        let sales = FootnoteDef { cite: Some("sales".into()), no: Some("E.09.V.5".into()), ..Default::default() };
+            |vol, no: &str| FootnoteDef { cite: Some(CiteKind::Unts), vol: Some(vol), no: Some(no.into()), text: None };
+        let sales = FootnoteDef { cite: Some(CiteKind::Sales), no: Some("E.09.V.5".into()), ..Default::default() };
         let a = unts(2237, "39574");
         let b = unts(2225, "39574");
         let text = |v: Vec<Inline>| {
@@ -1301,7 +1298,7 @@ mod tests {
         assert_eq!(text(citation(&b, Some(&b)).unwrap()), "*Ibid.*");
         assert_eq!(text(citation(&a, Some(&sales)).unwrap()), "United Nations, *Treaty Series*, vol. 2237, No. 39574.");
         assert_eq!(text(citation(&sales, Some(&a)).unwrap()), "United Nations publication, Sales No. E.09.V.5.");
-        assert!(citation(&FootnoteDef { cite: Some("unts".into()), ..Default::default() }, None).is_err());
+        assert!(citation(&FootnoteDef { cite: Some(CiteKind::Unts), ..Default::default() }, None).is_err());
     }
 
     #[test]

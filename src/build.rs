@@ -28,7 +28,10 @@ pub fn compile(dir: &Path) -> Result<Compiled, Diagnostics> {
 /// Checks and assembles an already loaded session.
 pub fn compile_loaded(loaded: &Loaded) -> Result<Compiled, Diagnostics> {
     let mut diags = check(&loaded.session, &loaded.sources, &loaded.override_names());
-    let assembled = assemble(&loaded.session, &loaded.slug, &loaded.sources, &loaded.templates);
+    // Informal State names are printed as the official names of the day (see `Session`).
+    let printed = crate::check::with_official_names(&loaded.session);
+    let session = printed.as_ref().unwrap_or(&loaded.session);
+    let assembled = assemble(session, &loaded.slug, &loaded.sources, &loaded.templates);
     diags.extend(assembled.diagnostics);
     match assembled.document {
         Some(document) if !diags.has_errors() => {

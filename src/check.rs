@@ -91,7 +91,11 @@ impl Checker<'_> {
             }
         }
         for (path, name) in named {
-            if let Some(d) = registry::lookup(name, on).diagnostic(name, on) {
+            let found = registry::lookup(name, on);
+            if let Some(mut d) = found.diagnostic(name, on) {
+                if let (false, Some(official)) = (s.keep_names_as_recorded, found.official_replacement()) {
+                    d.hint = Some(format!("the report prints `{official}`; write it so in the data"));
+                }
                 let at = self.sources.locate(&path);
                 self.diags.push(d.at(at));
             }
@@ -122,10 +126,19 @@ impl Checker<'_> {
             for (i, name) in attendance_list(s, key).iter().enumerate() {
                 let path = format!("attendance.{key}[{i}]");
                 if let Some(first) = seen.get(name.as_str()) {
-                    let first = first.clone();
+                    // Say where the first listing stands, as the reader sees the file.
+                    let first = match self.sources.locate(first) {
+                        Some(l) => format!(
+                            "{}:{}:{}",
+                            l.file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+                            l.line,
+                            l.column
+                        ),
+                        None => first.clone(),
+                    };
                     self.error(
                         &path,
-                        format!("`{name}` is listed twice (also at {first})"),
+                        format!("`{name}` is listed twice (first at {first})"),
                         "list each participant once, in one category",
                     );
                 } else {
@@ -196,13 +209,6 @@ impl Checker<'_> {
                 }
             }
             for (i, other) in st.others.iter().enumerate() {
-                if !matches!(other.capacity.as_str(), "representative" | "observer") {
-                    self.error(
-                        &format!("{path}.others[{i}].as"),
-                        format!("unknown capacity `{}`", other.capacity),
-                        "use `representative` or `observer`",
-                    );
-                }
                 if !listed.contains(&other.of.as_str()) {
                     self.warn(
                         &format!("{path}.others[{i}].of"),
@@ -239,6 +245,37 @@ fn attendance_list<'a>(s: &'a Session, key: &str) -> &'a [String] {
         "ngos" => &a.ngos,
         _ => &[],
     }
+}
+
+/// The session as the report prints it: every informal State name (in the State lists, the
+/// statements and the officers) replaced by the State's official short name on the meeting
+/// date. `None` when nothing changes, or when the session keeps the record's wording.
+pub fn with_official_names(s: &Session) -> Option<Session> {
+    let on = s.meeting.dates.first().copied().or(s.date)?;
+    if s.keep_names_as_recorded {
+        return None;
+    }
+    let mut printed = s.clone();
+    let mut changed = false;
+    let mut fix = |name: &mut String| {
+        if let Some(official) = registry::lookup(name, on).official_replacement() {
+            *name = official.to_string();
+            changed = true;
+        }
+    };
+    let a = &mut printed.attendance;
+    for list in [&mut a.states_parties, &mut a.signatories, &mut a.observer_states] {
+        list.iter_mut().for_each(&mut fix);
+    }
+    for st in &mut printed.statements {
+        st.states.iter_mut().for_each(&mut fix);
+    }
+    for o in &mut printed.officers {
+        if let Some(state) = o.state.as_mut() {
+            fix(state);
+        }
+    }
+    changed.then_some(printed)
 }
 
 fn agenda_ids(items: &[AgendaItem]) -> Vec<&str> {

@@ -39,6 +39,9 @@ enum Command {
     Check {
         /// The session folder, e.g. `sessions/ctoc-cop-wg4-2009`.
         session: PathBuf,
+        /// Treat every warning as an error (a report meant for issuance).
+        #[arg(long)]
+        strict: bool,
     },
     /// Build a session's report.
     Build {
@@ -53,6 +56,9 @@ enum Command {
         /// PDF only: do not declare PDF/A-2b and PDF/UA-1.
         #[arg(long)]
         no_pdf_standards: bool,
+        /// Treat every warning as an error and write nothing if there is one (issuance).
+        #[arg(long)]
+        strict: bool,
     },
     /// Import a past report (Akoma Ntoso XML, or plain text in the reference shape) as a session.
     Import {
@@ -86,7 +92,13 @@ pub fn run() -> i32 {
     let cli = Cli::parse();
     match cli.command {
         Command::New { slug, dir } => new_session(&slug, &dir),
-        Command::Check { session } => match compile(&session) {
+        Command::Check { session, strict } => match compile(&session) {
+            Ok(compiled) if strict && !compiled.warnings.is_empty() => {
+                report(&compiled.warnings.as_errors());
+                let n = compiled.warnings.0.len();
+                eprintln!("{}: {n} error{} under --strict", session.display(), if n == 1 { "" } else { "s" });
+                1
+            }
             Ok(compiled) => {
                 report(&compiled.warnings);
                 let n = compiled.warnings.0.len();
@@ -98,7 +110,7 @@ pub fn run() -> i32 {
                 1
             }
         },
-        Command::Build { session, format, output, no_pdf_standards } => {
+        Command::Build { session, format, output, no_pdf_standards, strict } => {
             let formats = match parse_formats(&format) {
                 Ok(f) => f,
                 Err(message) => {
@@ -106,7 +118,7 @@ pub fn run() -> i32 {
                     return 2;
                 }
             };
-            build(&session, &formats, output, no_pdf_standards)
+            build(&session, &formats, output, no_pdf_standards, strict)
         }
         Command::Import { file, from, output, symbol, force } => import(&file, from, &output, symbol, force),
     }
@@ -189,7 +201,7 @@ fn parse_formats(names: &[String]) -> Result<Vec<Format>, String> {
     Ok(out)
 }
 
-fn build(session: &Path, formats: &[Format], output: Option<PathBuf>, no_pdf_standards: bool) -> i32 {
+fn build(session: &Path, formats: &[Format], output: Option<PathBuf>, no_pdf_standards: bool, strict: bool) -> i32 {
     let compiled = match compile(session) {
         Ok(c) => c,
         Err(diags) => {
@@ -197,6 +209,11 @@ fn build(session: &Path, formats: &[Format], output: Option<PathBuf>, no_pdf_sta
             return 1;
         }
     };
+    if strict && !compiled.warnings.is_empty() {
+        report(&compiled.warnings.as_errors());
+        eprintln!("error: --strict allows no warnings; nothing was written");
+        return 1;
+    }
     report(&compiled.warnings);
     let opts = WriteOptions { templates: compiled.templates.clone(), no_pdf_standards };
     let mut rendered = Vec::new();

@@ -103,6 +103,12 @@ impl Diagnostics {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// The same diagnostics with every warning made an error (`--strict`: a report meant for
+    /// issuance may carry none).
+    pub fn as_errors(&self) -> Diagnostics {
+        Diagnostics(self.0.iter().map(|d| Diagnostic { severity: Severity::Error, ..d.clone() }).collect())
+    }
 }
 
 impl From<Diagnostic> for Diagnostics {

@@ -120,6 +120,9 @@ fn capfirst(s: &str) -> String {
 
 /// An officer's role as printed: "chair" → "Chair", "vice-chair" → "Vice-Chair".
 pub fn role_name(role: &str) -> String {
+    if let Some(known) = crate::session::OfficerRole::from_key(role) {
+        return known.printed().to_string();
+    }
     role.split('-').map(capfirst).collect::<Vec<_>>().join("-")
 }
 

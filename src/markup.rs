@@ -21,13 +21,17 @@ pub enum Span {
     Text(String),
     Emph(Vec<Span>),
     Strong(Vec<Span>),
-    /// `[^id]`
-    Note(String),
-    /// `{kind:target}` or `{kind:first-last}`
+    /// `[^id]`; `at` is the character offset of its `[` in the text (for diagnostics).
+    Note {
+        id: String,
+        at: usize,
+    },
+    /// `{kind:target}` or `{kind:first-last}`; `at` is the offset of its `{`.
     Ref {
         kind: RefKind,
         first: String,
         last: Option<String>,
+        at: usize,
     },
     /// `{org:id|Name}`
     Entity {
@@ -170,7 +174,7 @@ impl MarkupParser<'_> {
             });
         }
         self.pos += 1;
-        Ok(Span::Note(id))
+        Ok(Span::Note { id, at: start })
     }
 
     /// `{` followed by a lower-case word and `:`.
@@ -251,7 +255,7 @@ impl MarkupParser<'_> {
         if !valid(&first) || !last.as_deref().is_none_or(valid) {
             return Err(fail(format!("`{body}` is not an id"), "ids are letters, digits, `-`, `_` and `.`"));
         }
-        Ok(Span::Ref { kind, first, last })
+        Ok(Span::Ref { kind, first, last, at: start })
     }
 
     fn take_while(&mut self, f: impl Fn(char) -> bool) -> String {
@@ -289,7 +293,7 @@ mod tests {
             vec![
                 t("the "),
                 Span::Emph(vec![t("Global Report")]),
-                Span::Note("gr".into()),
+                Span::Note { id: "gr".into(), at: 19 },
                 t(" and "),
                 Span::Strong(vec![t("bold")])
             ]
@@ -313,11 +317,16 @@ mod tests {
     fn references() {
         assert_eq!(
             parse("{chapters:introduction..other}").unwrap(),
-            vec![Span::Ref { kind: RefKind::Chapters, first: "introduction".into(), last: Some("other".into()) }]
+            vec![Span::Ref {
+                kind: RefKind::Chapters,
+                first: "introduction".into(),
+                last: Some("other".into()),
+                at: 0
+            }]
         );
         assert_eq!(
             parse("{paras:a-b}").unwrap(),
-            vec![Span::Ref { kind: RefKind::Paras, first: "a-b".into(), last: None }]
+            vec![Span::Ref { kind: RefKind::Paras, first: "a-b".into(), last: None, at: 0 }]
         );
         assert_eq!(
             parse("{org:poland|Poland}").unwrap(),

@@ -23,6 +23,9 @@ pub enum Kind {
     Name,
     /// An informal form ("United Kingdom", "Iran"), accepted with a warning.
     Alias,
+    /// A name the United Nations never gave the State and a report must not print
+    /// ("Macedonia", "Burma"): an error, with the official name as the hint.
+    Never,
 }
 
 /// One row of `states.tsv`.
@@ -59,6 +62,9 @@ pub enum Lookup {
     /// A name the State no longer bore ("Czech Republic" in 2026). `official_on_date` is the name
     /// to write instead (`None`: the State no longer existed on that date).
     NoLonger { canonical_id: &'static str, until: Date, official_on_date: Option<&'static str> },
+    /// A name the State never bore at the United Nations ("Macedonia"); `official` is its name
+    /// on that date.
+    Never { canonical_id: &'static str, official: Option<&'static str> },
     /// Not a State name the registry knows; `suggestion` is the nearest name, as written on that
     /// date, when one is close enough.
     Unknown { suggestion: Option<&'static str> },
@@ -71,8 +77,18 @@ impl Lookup {
             Lookup::Valid { canonical_id }
             | Lookup::Alias { canonical_id, .. }
             | Lookup::NotYet { canonical_id, .. }
-            | Lookup::NoLonger { canonical_id, .. } => Some(canonical_id),
+            | Lookup::NoLonger { canonical_id, .. }
+            | Lookup::Never { canonical_id, .. } => Some(canonical_id),
             Lookup::Unknown { .. } => None,
+        }
+    }
+
+    /// The name to print for a name that is informal ("USA") on the date: the State's official
+    /// short name then. `None` when the name is right as written, or wrong (an error).
+    pub fn official_replacement(&self) -> Option<&'static str> {
+        match self {
+            Lookup::Alias { official, .. } => Some(official),
+            _ => None,
         }
     }
 
@@ -98,6 +114,14 @@ impl Lookup {
                     Some(official) => format!("write `{official}`"),
                     None => format!("the State no longer existed; it bore this name until {}", until.long()),
                 }))
+            }
+            Lookup::Never { official, .. } => {
+                Some(Diagnostic::error(format!("`{name}` was never the United Nations name of a State")).with_hint(
+                    match official {
+                        Some(official) => format!("on {day} the State's name is `{official}`"),
+                        None => "use the United Nations short name (UNTERM)".to_string(),
+                    },
+                ))
             }
             Lookup::Unknown { suggestion } => {
                 let diag = Diagnostic::error(format!("`{name}` is not a State known to the registry"));
@@ -140,6 +164,7 @@ pub fn lookup(name: &str, on: Date) -> Lookup {
         return match e.kind {
             Kind::Name => Lookup::Valid { canonical_id: e.id },
             Kind::Alias => alias_or_missing(e.id, on),
+            Kind::Never => never(e.id, on),
         };
     }
     // 2. Exactly a name of another period.
@@ -154,7 +179,7 @@ pub fn lookup(name: &str, on: Date) -> Lookup {
     let key = normalize(name);
     let same = |e: &&Entry| normalize(e.name) == key;
     if let Some(e) = all.iter().filter(same).find(|e| e.applies_on(on)) {
-        return alias_or_missing(e.id, on);
+        return if e.kind == Kind::Never { never(e.id, on) } else { alias_or_missing(e.id, on) };
     }
     if let Some(e) = nearest_in_time(all.iter().filter(|e| e.kind == Kind::Name).filter(same), on) {
         return out_of_period(e, on);
@@ -182,6 +207,11 @@ fn alias_or_missing(id: &'static str, on: Date) -> Lookup {
         Some(official) => Lookup::Alias { canonical_id: id, official },
         None => missing_state(id, on),
     }
+}
+
+/// A name never to be printed for State `id`: point at its official name on the date.
+fn never(id: &'static str, on: Date) -> Lookup {
+    Lookup::Never { canonical_id: id, official: official_name(id, on) }
 }
 
 /// State `id` has no name on `on`: say whether it came later or ended earlier.
@@ -309,7 +339,8 @@ fn parse_row(line: &'static str) -> Result<Entry, String> {
     let kind = match col(1) {
         "name" => Kind::Name,
         "alias" => Kind::Alias,
-        other => return Err(format!("kind `{other}` is neither `name` nor `alias`")),
+        "never" => Kind::Never,
+        other => return Err(format!("kind `{other}` is not `name`, `alias` or `never`")),
     };
     let name = col(2);
     if name.is_empty() {

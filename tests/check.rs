@@ -68,7 +68,7 @@ fn malformed_yaml() {
 fn unknown_field_is_an_error() {
     let yaml = skeleton_with("original: English", "orignal: English");
     let d = expect(&yaml, Severity::Error, "orignal", line_of(&yaml, "orignal"));
-    assert!(d.message.contains("unknown field"), "{d}");
+    assert!(d.message.contains("is not a field of the session — did you mean `original`?"), "{d}");
 }
 
 #[test]

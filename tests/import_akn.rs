@@ -30,7 +30,7 @@ fn own_output_comes_back() {
 
     let ch = &s.chapters[0];
     assert_eq!(ch.id.as_deref(), Some("recommendations"));
-    let p1 = ch.paragraphs[0].text.as_deref().unwrap();
+    let p1 = ch.paragraphs[0].text().unwrap();
     assert_eq!(ch.paragraphs[0].id.as_deref(), Some("adopted"));
     assert!(p1.contains("chaired by {person:krois|Dominika Krois} ({org:poland|Poland}), {role:chair|Chair}"), "{p1}");
     assert!(p1.contains("the Convention,[^unts-convention] see {para:functions} and"), "{p1}");
@@ -39,12 +39,12 @@ fn own_output_comes_back() {
     let group = &sec.groups[0];
     assert_eq!(group.id.as_deref(), Some("victims"));
     let p2 = &group.paragraphs[0];
-    assert_eq!(p2.items[0].id.as_deref(), Some("functions-a"));
-    assert_eq!(p2.items[0].text, "Facilitate implementation < & > of the Protocol;");
-    assert_eq!(p2.items[0].items[0].text, "Including \"experts\";");
+    assert_eq!(p2.items()[0].id.as_deref(), Some("functions-a"));
+    assert_eq!(p2.items()[0].text, "Facilitate implementation < & > of the Protocol;");
+    assert_eq!(p2.items()[0].items[0].text, "Including \"experts\";");
 
     let f = &s.footnotes["unts-convention"];
-    assert_eq!((f.cite.as_deref(), f.vol, f.no.as_deref()), (Some("unts"), Some(2225), Some("39574")));
+    assert_eq!((f.cite.map(|c| c.key()), f.vol, f.no.as_deref()), (Some("unts"), Some(2225), Some("39574")));
     assert_eq!(s.footnotes["agenda"].text.as_deref(), Some("CTOC/COP/WG.4/2009/1."));
 
     // The annex comes back with its table and paragraphs; the table of contents as a flag.
@@ -52,10 +52,10 @@ fn own_output_comes_back() {
     assert!(s.contents);
     let annex = &s.annexes[0];
     assert_eq!((annex.id.as_deref(), annex.title.as_str()), (Some("annex-1"), "List of documents"));
-    let table = annex.paragraphs[0].table.as_ref().unwrap();
+    let table = annex.paragraphs[0].table().unwrap();
     assert_eq!(table.header, ["Symbol", "Title"]);
     assert_eq!(table.rows[0], ["CTOC/COP/WG.4/2009/1", "Agenda[^tbl-note]"]);
-    assert_eq!(annex.paragraphs[1].text.as_deref(), Some("**Bold**"));
+    assert_eq!(annex.paragraphs[1].text(), Some("**Bold**"));
     assert_eq!(annex.paragraphs[3].id.as_deref(), Some("_3_odd_id"));
 
     let yaml = to_yaml(&s);
@@ -159,11 +159,10 @@ fn foreign_document_is_read() {
     assert_eq!(s.title, "A title");
     assert_eq!(s.date.unwrap().iso(), "2010-01-29");
     assert_eq!(s.chapters[0].title, "Introduction");
-    assert_eq!(s.chapters[0].paragraphs[0].text.as_deref(), Some("Text with a note[^note-1] and more."));
+    assert_eq!(s.chapters[0].paragraphs[0].text(), Some("Text with a note[^note-1] and more."));
     assert_eq!(s.footnotes["note-1"].vol, Some(1));
     // A speech has no place in the session format: its text is kept as unnumbered paragraphs.
-    let texts: Vec<(&str, bool)> =
-        s.chapters[0].paragraphs.iter().map(|p| (p.text.as_deref().unwrap(), p.numbered)).collect();
+    let texts: Vec<(&str, bool)> = s.chapters[0].paragraphs.iter().map(|p| (p.text().unwrap(), p.numbered)).collect();
     assert_eq!(texts[1..], [("The Chair", false), ("Thanks.", false)]);
 }
 

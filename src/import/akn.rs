@@ -22,7 +22,7 @@ use crate::import::{
     Draft, DraftAnnex, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection, citation, escape_markup,
     parse_date_span,
 };
-use crate::session::{Date, DecisionDef, FootnoteDef, ParagraphDef, TableDef};
+use crate::session::{Date, DecisionDef, DecisionKind, FootnoteDef, ParagraphDef, ParagraphKind, TableDef};
 use crate::writers::akn::NAMESPACE;
 
 /// Deeper than this is not a report.
@@ -545,11 +545,7 @@ impl AknReader {
                     }
                 }
             }
-            ParagraphDef {
-                table: Some(TableDef { id: id.clone(), caption, header, rows }),
-                numbered: true,
-                ..Default::default()
-            }
+            ParagraphDef::new(ParagraphKind::Table(TableDef { id: id.clone(), caption, header, rows }))
         } else {
             // "Resolution 9/1" / "Decision 4/4": kind and number from the label.
             let num = e.child("num").map(|n| n.text()).unwrap_or_default();
@@ -561,26 +557,23 @@ impl AknReader {
                 // Preambular paragraphs are the unnumbered ones; `numbered` keeps its default.
                 let def = ParagraphDef {
                     id: p.id.clone(),
-                    text: Some(p.text.clone()),
-                    items: p.items.iter().map(|i| i.to_def(true)).collect(),
                     numbered: true,
-                    ..Default::default()
+                    kind: ParagraphKind::Text {
+                        text: p.text.clone(),
+                        items: p.items.iter().map(|i| i.to_def(true)).collect(),
+                    },
                 };
                 if p.num.is_some() { operative.push(def) } else { preamble.push(def) }
             }
-            ParagraphDef {
-                decision: Some(DecisionDef {
-                    id: id.clone(),
-                    kind: kind.to_lowercase(),
-                    number: number.to_string(),
-                    title,
-                    preamble,
-                    operative,
-                    vote: None,
-                }),
-                numbered: true,
-                ..Default::default()
-            }
+            ParagraphDef::new(ParagraphKind::Decision(DecisionDef {
+                id: id.clone(),
+                kind: DecisionKind::from_key(&kind.to_lowercase()).unwrap_or_default(),
+                number: number.to_string(),
+                title,
+                preamble,
+                operative,
+                vote: None,
+            }))
         };
         DraftParagraph { id, special: Some(def), ..Default::default() }
     }
@@ -602,7 +595,7 @@ impl AknReader {
             // The generated list of documents: a table with these three columns.
             if first.name == "hcontainer" && first.attr("name") == Some("table") {
                 let special = self.special(first);
-                if let Some(t) = special.special.as_ref().and_then(|d| d.table.as_ref())
+                if let Some(t) = special.special.as_ref().and_then(|d| d.table())
                     && t.header == ["Document symbol", "Agenda item", "Title or description"]
                     && t.rows.iter().all(|r| r.len() == 3)
                 {

@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::session::{Date, FootnoteDef, ItemDef, Session};
+use crate::session::{CiteKind, Date, FootnoteDef, ItemDef, Session};
 
 pub use yaml::to_yaml;
 
@@ -210,24 +210,24 @@ pub fn citation(text: &str) -> Option<FootnoteDef> {
         if no.is_empty() || !no.chars().all(|c| c.is_ascii_digit()) {
             return None;
         }
-        return Some(FootnoteDef { cite: Some("unts".into()), vol: Some(vol), no: Some(no.into()), text: None });
+        return Some(FootnoteDef { cite: Some(CiteKind::Unts), vol: Some(vol), no: Some(no.into()), text: None });
     }
     if let Some(rest) = t.strip_prefix("United Nations publication, Sales No. ") {
         let no = rest.strip_suffix('.')?;
         if no.is_empty() || no.contains(' ') {
             return None;
         }
-        return Some(FootnoteDef { cite: Some("sales".into()), no: Some(no.into()), vol: None, text: None });
+        return Some(FootnoteDef { cite: Some(CiteKind::Sales), no: Some(no.into()), vol: None, text: None });
     }
     None
 }
 
 /// The id a footnote gets from its content: `unts-2237`, `sales-e-09-v-5`, else `note-<marker>`.
 pub fn footnote_id(def: &FootnoteDef, marker: &str) -> String {
-    match def.cite.as_deref() {
-        Some("unts") => format!("unts-{}", def.vol.unwrap_or(0)),
-        Some("sales") => format!("sales-{}", slug(def.no.as_deref().unwrap_or(""), 8)),
-        _ => format!("note-{}", slug(marker, 2).if_empty("star")),
+    match def.cite {
+        Some(CiteKind::Unts) => format!("unts-{}", def.vol.unwrap_or(0)),
+        Some(CiteKind::Sales) => format!("sales-{}", slug(def.no.as_deref().unwrap_or(""), 8)),
+        None => format!("note-{}", slug(marker, 2).if_empty("star")),
     }
 }
 
@@ -240,71 +240,9 @@ impl IfEmpty for String {
     }
 }
 
-/// Parses "21 April 2009".
-pub fn parse_long_date(s: &str) -> Option<Date> {
-    let mut parts = s.split_whitespace();
-    let day: u32 = parts.next()?.parse().ok()?;
-    let month = month_number(parts.next()?)?;
-    let year: i32 = parts.next()?.parse().ok()?;
-    if parts.next().is_some() {
-        return None;
-    }
-    Date::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()
-}
-
-pub fn month_number(name: &str) -> Option<u32> {
-    crate::session::date::MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
-}
-
-/// The day after `d`.
-pub fn next_day(d: Date) -> Date {
-    let next = Date { day: d.day + 1, ..d };
-    if Date::parse(&next.iso()).is_ok() {
-        next
-    } else if d.month < 12 {
-        Date { month: d.month + 1, day: 1, ..d }
-    } else {
-        Date { year: d.year + 1, month: 1, day: 1 }
-    }
-}
-
-/// Parses a span of days as captions and prose print it: "14 April 2009", "14 and 15 April 2009",
-/// "27-29 January 2010", "from 27 to 29 January 2010", "30 November-2 December 2010". Returns
-/// every day of the span.
-pub fn parse_date_span(s: &str) -> Option<Vec<Date>> {
-    let s = s.trim();
-    let s = s.strip_prefix("from ").unwrap_or(s);
-    let (first, last) = if let Some((a, b)) = s.split_once(" and ") {
-        (a, b)
-    } else if let Some((a, b)) = s.split_once(" to ") {
-        (a, b)
-    } else if let Some((a, b)) = s.split_once('-') {
-        (a, b)
-    } else {
-        let d = parse_long_date(s)?;
-        return Some(vec![d]);
-    };
-    let last = parse_long_date(last.trim())?;
-    let words: Vec<&str> = first.split_whitespace().collect();
-    let first = match words.as_slice() {
-        [day] => Date::parse(&format!("{:04}-{:02}-{:02}", last.year, last.month, day.parse::<u32>().ok()?)).ok()?,
-        [day, month] => {
-            Date::parse(&format!("{:04}-{:02}-{:02}", last.year, month_number(month)?, day.parse::<u32>().ok()?))
-                .ok()?
-        }
-        _ => parse_long_date(first.trim())?,
-    };
-    if first > last {
-        return None;
-    }
-    let mut days = vec![first];
-    let mut d = first;
-    while d < last && days.len() < 366 {
-        d = next_day(d);
-        days.push(d);
-    }
-    Some(days)
-}
+// Dates as reports print them are read by the session's date module, which the session
+// loader's hints use too.
+pub use crate::session::date::{month_number, next_day, parse_date_span, parse_long_date};
 
 /// The file name importers put in locations; the CLI replaces it with the path it read.
 pub const INPUT: &str = "<input>";
@@ -322,11 +260,11 @@ mod tests {
     #[test]
     fn citations() {
         let c = citation("United Nations, *Treaty Series*, vol. 2237, No. 39574.").unwrap();
-        assert_eq!((c.cite.as_deref(), c.vol, c.no.as_deref()), (Some("unts"), Some(2237), Some("39574")));
+        assert_eq!((c.cite, c.vol, c.no.as_deref()), (Some(CiteKind::Unts), Some(2237), Some("39574")));
         assert_eq!(citation("*Ibid.*, vol. 2225, No. 39574.").unwrap().vol, Some(2225));
         assert_eq!(citation("Ibid., vol. 2349, No. 42146.").unwrap().no.as_deref(), Some("42146"));
         let s = citation("United Nations publication, Sales No. E.09.V.5.").unwrap();
-        assert_eq!((s.cite.as_deref(), s.no.as_deref()), (Some("sales"), Some("E.09.V.5")));
+        assert_eq!((s.cite, s.no.as_deref()), (Some(CiteKind::Sales), Some("E.09.V.5")));
         assert!(citation("See the report of the Secretary-General.").is_none());
         assert_eq!(footnote_id(&s, "4"), "sales-e-09-v-5");
     }

@@ -22,8 +22,8 @@ use crate::import::{
     Draft, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection, parse_date_span, slug, unique, warn_at,
 };
 use crate::session::{
-    Agenda, AgendaItem, Annex, Attendance, Chapter, DocumentRef, Group, Meeting, Officer, OtherSpeaker, ParagraphDef,
-    Section, Session, Statements, Vote, VoteStates,
+    Agenda, AgendaItem, Annex, Attendance, Capacity, Chapter, DocumentRef, Group, Meeting, Officer, OfficerRole,
+    OtherSpeaker, ParagraphDef, ParagraphKind, Section, Session, Statements, Vote, VoteStates,
 };
 
 pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
@@ -83,6 +83,8 @@ pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
         footnotes: draft.footnotes,
         documents: cx.documents,
         contents: draft.contents,
+        // A past report is a record: its State names stay as it printed them.
+        keep_names_as_recorded: true,
         annexes,
         next_agenda,
     };
@@ -113,7 +115,7 @@ fn decisions_of(draft: &Draft) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut add = |ps: &[DraftParagraph]| {
         for p in ps {
-            if let Some(d) = p.special.as_ref().and_then(|s| s.decision.as_ref())
+            if let Some(d) = p.special.as_ref().and_then(|s| s.decision())
                 && let Some(id) = d.id.clone().or_else(|| p.id.clone())
             {
                 out.push((format!("{} {}", d.kind, d.number), id));
@@ -136,7 +138,7 @@ fn decisions_of(draft: &Draft) -> Vec<(String, String)> {
 fn attach_votes(chapters: &mut [Chapter], votes: &[(String, Vote)]) {
     let put = |ps: &mut [ParagraphDef]| {
         for p in ps {
-            if let Some(d) = p.decision.as_mut()
+            if let Some(d) = p.decision_mut()
                 && let Some((_, v)) = votes.iter().find(|(id, _)| Some(id) == d.id.as_ref())
             {
                 d.vote = Some(v.clone());
@@ -279,18 +281,12 @@ impl Cx {
                         "annex \"{}\" lists other documents than the documentation paragraph; its table is kept as written",
                         a.title
                     )));
-                    annex.paragraphs.push(ParagraphDef {
-                        numbered: true,
-                        table: Some(crate::session::TableDef {
-                            id: a.id.as_ref().map(|id| format!("{id}-table")),
-                            caption: String::new(),
-                            header: ["Document symbol", "Agenda item", "Title or description"]
-                                .map(String::from)
-                                .to_vec(),
-                            rows: rows.iter().map(|(a, b, c)| vec![a.clone(), b.clone(), c.clone()]).collect(),
-                        }),
-                        ..Default::default()
-                    });
+                    annex.paragraphs.push(ParagraphDef::new(ParagraphKind::Table(crate::session::TableDef {
+                        id: a.id.as_ref().map(|id| format!("{id}-table")),
+                        caption: String::new(),
+                        header: ["Document symbol", "Agenda item", "Title or description"].map(String::from).to_vec(),
+                        rows: rows.iter().map(|(a, b, c)| vec![a.clone(), b.clone(), c.clone()]).collect(),
+                    })));
                 }
             }
             if let Some(items) = &a.agenda_items {
@@ -306,10 +302,12 @@ impl Cx {
                         a.title
                     )));
                     annex.paragraphs.push(ParagraphDef {
-                        items: items.iter().map(|i| i.to_def(self.keep_ids)).collect(),
+                        id: None,
                         numbered: false,
-                        text: Some(String::new()),
-                        ..Default::default()
+                        kind: ParagraphKind::Text {
+                            text: String::new(),
+                            items: items.iter().map(|i| i.to_def(self.keep_ids)).collect(),
+                        },
                     });
                 }
             }
@@ -337,10 +335,11 @@ impl Cx {
         }
         ParagraphDef {
             id,
-            text: Some(p.text.clone()),
-            items: p.items.iter().map(|i| i.to_def(self.keep_ids)).collect(),
             numbered: p.num.is_some(),
-            ..Default::default()
+            kind: ParagraphKind::Text {
+                text: p.text.clone(),
+                items: p.items.iter().map(|i| i.to_def(self.keep_ids)).collect(),
+            },
         }
     }
 
@@ -371,20 +370,21 @@ impl Cx {
         let numbered = p.num.is_some();
         if numbered && let Some((template, item)) = self.recognize(p, w) {
             self.drafts.push(Some(p.clone()));
-            if template == "vote" {
-                return ParagraphDef { id, template: Some(template), vote_on: item, numbered, ..Default::default() };
-            }
-            return ParagraphDef { id, template: Some(template), item, numbered, ..Default::default() };
+            let kind = if template == "vote" {
+                ParagraphKind::Template { name: template, item: None, vote_on: item }
+            } else {
+                ParagraphKind::Template { name: template, item, vote_on: None }
+            };
+            return ParagraphDef { id, numbered, kind };
         }
         self.drafts.push(None);
         ParagraphDef {
             id,
-            text: Some(p.text.clone()),
-            template: None,
-            item: None,
-            items: p.items.iter().map(|i| i.to_def(self.keep_ids)).collect(),
             numbered,
-            ..Default::default()
+            kind: ParagraphKind::Text {
+                text: p.text.clone(),
+                items: p.items.iter().map(|i| i.to_def(self.keep_ids)).collect(),
+            },
         }
     }
 
@@ -444,7 +444,7 @@ impl Cx {
     /// "The meeting of the Working Group was chaired by Dominika Krois (Poland), Vice-President of
     /// the Conference."
     fn chair(&mut self, t: &str) -> Option<String> {
-        if self.officers.iter().any(|o| o.role == "chair") {
+        if self.officers.iter().any(|o| o.role == OfficerRole::Chair) {
             return None;
         }
         let rest =
@@ -462,7 +462,7 @@ impl Cx {
         } else {
             (rest.to_string(), None, None)
         };
-        let officer = Officer { role: "chair".into(), name, state, title };
+        let officer = Officer { role: OfficerRole::Chair, name, state, title };
         self.officers.push(officer);
         Some("officers/chair".into())
     }
@@ -488,7 +488,9 @@ impl Cx {
                 Some((name, state)) => (name.to_string(), Some(state.strip_suffix(')')?.to_string())),
                 None => (who.to_string(), None),
             };
-            officers.push(Officer { role: role.to_lowercase(), name, state, title: None });
+            // A role the format does not know leaves the sentence as written.
+            let role = OfficerRole::from_key(&role.to_lowercase())?;
+            officers.push(Officer { role, name, state, title: None });
             rest = &after[end..];
             if rest.is_empty() {
                 break;
@@ -759,14 +761,14 @@ impl Cx {
                 let r = r.strip_suffix(" also made a statement.")?;
                 let (cap, prep, org) = capacity(r)?;
                 let org = org.strip_prefix("the ")?;
-                others.push(OtherSpeaker { capacity: cap.into(), of: org.into() });
+                others.push(OtherSpeaker { capacity: cap, of: org.into() });
                 let _ = prep;
             } else {
                 let r = o.strip_prefix("Statements were also made by ")?.strip_suffix('.')?;
                 for g in r.split(" and by ") {
                     let (cap, _prep, list) = capacity(g.strip_prefix("the ").unwrap_or(g))?;
                     for name in split_the_list(list)? {
-                        others.push(OtherSpeaker { capacity: cap.into(), of: name });
+                        others.push(OtherSpeaker { capacity: cap, of: name });
                     }
                 }
             }
@@ -778,8 +780,8 @@ impl Cx {
 
 /// "representative of X", "representatives of X", "observer for X", "observers for X" →
 /// (capacity, preposition, X).
-fn capacity(s: &str) -> Option<(&'static str, &'static str, &str)> {
-    for (cap, prep) in [("representative", "of"), ("observer", "for")] {
+fn capacity(s: &str) -> Option<(Capacity, &'static str, &str)> {
+    for (cap, prep) in [(Capacity::Representative, "of"), (Capacity::Observer, "for")] {
         for form in [format!("{cap}s {prep} "), format!("{cap} {prep} ")] {
             if let Some(r) = s.strip_prefix(form.as_str()) {
                 return Some((cap, prep, r));

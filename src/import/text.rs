@@ -25,7 +25,7 @@ use crate::import::{
     Draft, DraftAnnex, DraftChapter, DraftItem, DraftParagraph, DraftSection, citation, footnote_id, parse_date_span,
     parse_long_date, slug, unique, warn_at,
 };
-use crate::session::{DecisionDef, FootnoteDef, ItemDef, ParagraphDef, TableDef};
+use crate::session::{DecisionDef, DecisionKind, FootnoteDef, ItemDef, ParagraphDef, ParagraphKind, TableDef};
 
 pub fn read(text: &str) -> Result<(Draft, Vec<Diagnostic>), Diagnostics> {
     let lines: Vec<&str> = text.lines().collect();
@@ -440,14 +440,16 @@ impl BodyReader {
     fn close_decision(&mut self) {
         let Some(d) = self.decision.take() else { return };
         let def = |p: &DraftParagraph, numbered: bool| ParagraphDef {
-            text: Some(p.text.clone()),
-            items: p.items.iter().map(|i| i.to_def(false)).collect(),
+            id: None,
             numbered,
-            ..Default::default()
+            kind: ParagraphKind::Text {
+                text: p.text.clone(),
+                items: p.items.iter().map(|i| i.to_def(false)).collect(),
+            },
         };
         let decision = DecisionDef {
             id: Some(crate::generate::slug(&format!("{} {}", d.kind, d.number))),
-            kind: d.kind,
+            kind: DecisionKind::from_key(&d.kind).unwrap_or_default(),
             number: d.number,
             title: d.title,
             // Preambular paragraphs are never numbered; `numbered` is left at its default.
@@ -455,14 +457,14 @@ impl BodyReader {
             operative: d.operative.iter().map(|p| def(p, true)).collect(),
             vote: None,
         };
-        let special = ParagraphDef { decision: Some(decision), numbered: true, ..Default::default() };
+        let special = ParagraphDef::new(ParagraphKind::Decision(decision));
         self.paragraphs().push(DraftParagraph { special: Some(special), line: d.line, ..Default::default() });
         self.last = Some(Last::Heading);
     }
 
     /// The table being read: the last element, if it is a table.
     fn current_table(&mut self) -> Option<&mut TableDef> {
-        self.paragraphs().last_mut()?.special.as_mut()?.table.as_mut()
+        self.paragraphs().last_mut()?.special.as_mut()?.table_mut()
     }
 
     fn current_paragraph(&mut self) -> Option<&mut DraftParagraph> {
@@ -558,7 +560,7 @@ impl BodyReader {
             },
             Shape::Table => {
                 let table = TableDef { caption: String::new(), ..Default::default() };
-                let def = ParagraphDef { table: Some(table), numbered: true, ..Default::default() };
+                let def = ParagraphDef::new(ParagraphKind::Table(table));
                 self.paragraphs().push(DraftParagraph { special: Some(def), line: n, ..Default::default() });
                 self.table_caption_pending = true;
                 self.last = Some(Last::Heading);
@@ -571,7 +573,7 @@ impl BodyReader {
                     None => {
                         // A table without number or caption (the generated list of documents).
                         let table = TableDef { header: cells, ..Default::default() };
-                        let def = ParagraphDef { table: Some(table), numbered: true, ..Default::default() };
+                        let def = ParagraphDef::new(ParagraphKind::Table(table));
                         self.paragraphs().push(DraftParagraph { special: Some(def), line: n, ..Default::default() });
                         self.last = Some(Last::Heading);
                     }
@@ -879,8 +881,7 @@ impl BodyReader {
         draft.chapters = self.chapters;
         // An annex that opens with the documents table (as `generate: documents` prints it).
         for annex in &mut self.annexes {
-            let Some(t) = annex.paragraphs.first().and_then(|p| p.special.as_ref()).and_then(|s| s.table.as_ref())
-            else {
+            let Some(t) = annex.paragraphs.first().and_then(|p| p.special.as_ref()).and_then(|s| s.table()) else {
                 continue;
             };
             if t.header == ["Document symbol", "Agenda item", "Title or description"]
@@ -901,7 +902,7 @@ fn fix_paragraph(
     chapter_ids: &[String],
     warnings: &mut Vec<Diagnostic>,
 ) {
-    if let Some(d) = p.special.as_mut().and_then(|s| s.decision.as_mut()) {
+    if let Some(d) = p.special.as_mut().and_then(|s| s.decision_mut()) {
         fn defs(
             list: &mut [ItemDef],
             notes: &Notes,
@@ -916,13 +917,13 @@ fn fix_paragraph(
         }
         d.title = attach_notes(&d.title, notes, cited, p.line, warnings);
         for q in d.preamble.iter_mut().chain(d.operative.iter_mut()) {
-            if let Some(t) = q.text.as_mut() {
-                *t = chapter_refs(&attach_notes(t, notes, cited, p.line, warnings), chapter_ids);
+            if let ParagraphKind::Text { text, items } = &mut q.kind {
+                *text = chapter_refs(&attach_notes(text, notes, cited, p.line, warnings), chapter_ids);
+                defs(items, notes, cited, p.line, warnings);
             }
-            defs(&mut q.items, notes, cited, p.line, warnings);
         }
     }
-    if let Some(t) = p.special.as_mut().and_then(|s| s.table.as_mut()) {
+    if let Some(t) = p.special.as_mut().and_then(|s| s.table_mut()) {
         t.caption = attach_notes(&t.caption, notes, cited, p.line, warnings);
         for cell in t.header.iter_mut().chain(t.rows.iter_mut().flatten()) {
             *cell = attach_notes(cell, notes, cited, p.line, warnings);

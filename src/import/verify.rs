@@ -9,7 +9,7 @@ use crate::diag::Diagnostic;
 use crate::document::{Block, DivisionKind, Document, Item, plain_text};
 use crate::import::{DraftItem, DraftParagraph, warn_at};
 use crate::session::load::SourceMap;
-use crate::session::{ParagraphDef, Session};
+use crate::session::{ParagraphDef, ParagraphKind, Session};
 use crate::templates::Templates;
 
 /// What a paragraph prints: its text and the (label, text) of every item, in order.
@@ -45,32 +45,33 @@ pub fn keep_verified(
         let i = index;
         index += 1;
         let Some(Some(draft)) = drafts.get(i) else { return };
-        if def.template.is_none() {
+        if def.template().is_none() {
             return;
         }
         let ok = printed.as_ref().and_then(|p| p.get(i).cloned().flatten()).is_some_and(|(text, items)| {
             text == unescape(draft.plain.as_deref().unwrap_or(&draft.text)) && items == draft_items(&draft.items)
         });
         if !ok {
-            if def.template.as_deref() == Some("statements")
-                && let Some(item) = &def.item
+            if def.template() == Some("statements")
+                && let Some(item) = def.item()
             {
-                dropped_items.push(item.clone());
+                dropped_items.push(item.to_string());
             }
             w.push(warn_at(
                 draft.line,
                 format!(
                     "paragraph {} reads like `{}` but the template does not print the same words; kept as written",
                     draft.num.as_deref().unwrap_or("?"),
-                    def.template.as_deref().unwrap_or("")
+                    def.template().unwrap_or("")
                 ),
             ));
             *def = ParagraphDef {
                 id: def.id.clone(),
-                text: Some(draft.text.clone()),
-                items: draft.items.iter().map(|i| i.to_def(keep_ids)).collect(),
                 numbered: def.numbered,
-                ..Default::default()
+                kind: ParagraphKind::Text {
+                    text: draft.text.clone(),
+                    items: draft.items.iter().map(|i| i.to_def(keep_ids)).collect(),
+                },
             };
         }
     });

@@ -71,6 +71,10 @@ pub fn to_yaml(s: &Session) -> String {
         y.scalar(2, "caption_item", v);
     }
     y.scalar(0, "title", &s.title);
+    if s.keep_names_as_recorded {
+        y.line(0, "# State names as the imported report printed them; remove this to print the official names.");
+        y.raw(0, "keep_names_as_recorded", "true");
+    }
     if let Some(j) = &s.job_number {
         y.scalar(0, "job_number", j);
     }
@@ -88,7 +92,7 @@ pub fn to_yaml(s: &Session) -> String {
         y.blank();
         y.key(0, "officers");
         for o in &s.officers {
-            y.item_scalar_key(2, "role", &o.role);
+            y.item_scalar_key(2, "role", o.role.key());
             y.scalar(4, "name", &o.name);
             if let Some(v) = &o.state {
                 y.scalar(4, "state", v);
@@ -146,7 +150,7 @@ pub fn to_yaml(s: &Session) -> String {
             if !st.others.is_empty() {
                 y.key(4, "others");
                 for o in &st.others {
-                    y.item_scalar_key(6, "as", &o.capacity);
+                    y.item_scalar_key(6, "as", o.capacity.key());
                     y.scalar(8, "of", &o.of);
                 }
             }
@@ -292,7 +296,7 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
     y.key(indent, key);
     let inner = indent + 2;
     for p in list {
-        let numbered = p.numbered && p.table.is_none() && p.decision.is_none() && key != "preamble";
+        let numbered = p.numbered && p.table().is_none() && p.decision().is_none() && key != "preamble";
         if numbered {
             *number += 1;
         }
@@ -300,26 +304,26 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
             "preambular paragraph".to_string()
         } else if numbered {
             format!("¶{number}")
-        } else if p.table.is_some() {
+        } else if p.table().is_some() {
             "a table".to_string()
-        } else if p.decision.is_some() {
+        } else if p.decision().is_some() {
             "a decision quoted in full".to_string()
         } else {
             "unnumbered".to_string()
         };
-        match &p.template {
+        match p.template() {
             Some(t) => y.line(inner, &format!("# {label}, written from the data by templates/{t}.j2")),
             None => y.line(inner, &format!("# {label}")),
         }
         let bare = p.id.is_none()
-            && p.template.is_none()
-            && p.item.is_none()
-            && p.items.is_empty()
+            && p.template().is_none()
+            && p.item().is_none()
+            && p.items().is_empty()
             && p.numbered
-            && p.table.is_none()
-            && p.decision.is_none()
-            && p.vote_on.is_none();
-        if bare && let Some(text) = &p.text {
+            && p.table().is_none()
+            && p.decision().is_none()
+            && p.vote_on().is_none();
+        if bare && let Some(text) = p.text() {
             y.item_scalar(inner, text);
             continue;
         }
@@ -327,26 +331,26 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
         if let Some(id) = &p.id {
             fields.scalar(y, "id", id);
         }
-        if let Some(t) = &p.template {
+        if let Some(t) = p.template() {
             fields.scalar(y, "template", t);
         }
-        if let Some(i) = &p.item {
+        if let Some(i) = p.item() {
             fields.scalar(y, "item", i);
         }
-        if let Some(v) = &p.vote_on {
+        if let Some(v) = p.vote_on() {
             fields.scalar(y, "vote_on", v);
         }
-        if !p.numbered && p.table.is_none() && p.decision.is_none() {
+        if !p.numbered && p.table().is_none() && p.decision().is_none() {
             fields.raw(y, "numbered", "false");
         }
-        if let Some(t) = &p.text {
+        if let Some(t) = p.text() {
             fields.scalar(y, "text", t);
         }
-        if !p.items.is_empty() {
+        if !p.items().is_empty() {
             let at = fields.block(y, "items");
-            items(y, at, &p.items);
+            items(y, at, p.items());
         }
-        if let Some(t) = &p.table {
+        if let Some(t) = p.table() {
             let at = fields.block(y, "table");
             if let Some(id) = &t.id {
                 y.scalar(at, "id", id);
@@ -371,12 +375,12 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
                 }
             }
         }
-        if let Some(d) = &p.decision {
+        if let Some(d) = p.decision() {
             let at = fields.block(y, "decision");
             if let Some(id) = &d.id {
                 y.scalar(at, "id", id);
             }
-            y.scalar(at, "kind", &d.kind);
+            y.scalar(at, "kind", d.kind.key());
             y.scalar(at, "number", &d.number);
             y.scalar(at, "title", &d.title);
             let mut own = 0usize;
@@ -472,7 +476,7 @@ fn items(y: &mut Yaml, indent: usize, list: &[ItemDef]) {
 fn footnote(y: &mut Yaml, id: &str, f: &FootnoteDef) {
     let mut parts = Vec::new();
     if let Some(c) = &f.cite {
-        parts.push(format!("cite: {}", quote(c)));
+        parts.push(format!("cite: {}", quote(c.key())));
     }
     if let Some(v) = f.vol {
         parts.push(format!("vol: {v}"));

@@ -31,7 +31,10 @@ pub const MONTHS: [&str; 12] = [
 impl Date {
     /// Parses `YYYY-MM-DD`, checking the day exists.
     pub fn parse(s: &str) -> Result<Date, String> {
-        let bad = || format!("`{s}` is not a date of the form YYYY-MM-DD");
+        let bad = || match parse_long_date(s.trim()) {
+            Some(d) => format!("`{s}` is not a date of the form YYYY-MM-DD: write `{d}`"),
+            None => format!("`{s}` is not a date of the form YYYY-MM-DD"),
+        };
         let mut parts = s.trim().split('-');
         let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
             return Err(bad());
@@ -144,6 +147,74 @@ fn consecutive(a: Date, b: Date) -> bool {
         Date { year: a.year + 1, month: 1, day: 1 }
     };
     next == b
+}
+
+// ----- Dates as reports print them (importers, and hints for dates written that way) -----
+
+/// Parses "21 April 2009".
+pub fn parse_long_date(s: &str) -> Option<Date> {
+    let mut parts = s.split_whitespace();
+    let day: u32 = parts.next()?.parse().ok()?;
+    let month = month_number(parts.next()?)?;
+    let year: i32 = parts.next()?.parse().ok()?;
+    if parts.next().is_some() {
+        return None;
+    }
+    Date::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()
+}
+
+pub fn month_number(name: &str) -> Option<u32> {
+    MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
+}
+
+/// The day after `d`.
+pub fn next_day(d: Date) -> Date {
+    let next = Date { day: d.day + 1, ..d };
+    if Date::parse(&next.iso()).is_ok() {
+        next
+    } else if d.month < 12 {
+        Date { month: d.month + 1, day: 1, ..d }
+    } else {
+        Date { year: d.year + 1, month: 1, day: 1 }
+    }
+}
+
+/// Parses a span of days as captions and prose print it: "14 April 2009", "14 and 15 April 2009",
+/// "27-29 January 2010", "from 27 to 29 January 2010", "30 November-2 December 2010". Returns
+/// every day of the span.
+pub fn parse_date_span(s: &str) -> Option<Vec<Date>> {
+    let s = s.trim();
+    let s = s.strip_prefix("from ").unwrap_or(s);
+    let (first, last) = if let Some((a, b)) = s.split_once(" and ") {
+        (a, b)
+    } else if let Some((a, b)) = s.split_once(" to ") {
+        (a, b)
+    } else if let Some((a, b)) = s.split_once('-') {
+        (a, b)
+    } else {
+        let d = parse_long_date(s)?;
+        return Some(vec![d]);
+    };
+    let last = parse_long_date(last.trim())?;
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let first = match words.as_slice() {
+        [day] => Date::parse(&format!("{:04}-{:02}-{:02}", last.year, last.month, day.parse::<u32>().ok()?)).ok()?,
+        [day, month] => {
+            Date::parse(&format!("{:04}-{:02}-{:02}", last.year, month_number(month)?, day.parse::<u32>().ok()?))
+                .ok()?
+        }
+        _ => parse_long_date(first.trim())?,
+    };
+    if first > last {
+        return None;
+    }
+    let mut days = vec![first];
+    let mut d = first;
+    while d < last && days.len() < 366 {
+        d = next_day(d);
+        days.push(d);
+    }
+    Some(days)
 }
 
 #[cfg(test)]

@@ -53,6 +53,16 @@ impl SourceMap {
         let (line, column) = locator.find(path).unwrap_or((1, 1));
         Some(Location { file: file.clone(), line, column })
     }
+
+    /// Where the character at `offset` (counted in characters) of the text at `path` stands:
+    /// inside a folded or literal block, on its own line and column.
+    pub fn locate_in(&self, path: &str, offset: usize) -> Option<Location> {
+        let top = path.split(['.', '[']).next().unwrap_or_default();
+        let index = self.owners.get(top).copied().unwrap_or(0);
+        let (file, locator) = self.files.get(index)?;
+        let (line, column) = locator.find_in(path, offset).unwrap_or((1, 1));
+        Some(Location { file: file.clone(), line, column })
+    }
 }
 
 /// The top-level keys of `Session` that an included file may define, and how one is merged —
@@ -87,6 +97,7 @@ mergeable_keys!(
     attendance,
     statements,
     contents,
+    keep_names_as_recorded,
     chapters,
     annexes,
     documents,
@@ -203,36 +214,10 @@ fn top_level_keys(text: &str) -> Vec<String> {
     keys
 }
 
-/// Deserializes one file, turning a serde error into a located diagnostic.
+/// Deserializes one file, turning a serde error into a located diagnostic in the format's own
+/// words (see `explain`).
 fn parse(path: &Path, text: &str) -> Result<Session, Diagnostics> {
-    serde_saphyr::from_str::<Session>(text).map_err(|e| {
-        let location = e.location().map(|l| Location {
-            file: path.to_path_buf(),
-            line: l.line() as usize,
-            column: l.column() as usize,
-        });
-        let message = first_line(&e.to_string());
-        Diagnostic::error(message)
-            .at(location)
-            .with_hint("see the data format in README.md, or `rapporteur new` for a commented example")
-            .into()
-    })
-}
-
-/// serde-saphyr's messages carry their own "error:" and position, and a rendered snippet after
-/// the first line; we print our own, so keep just the words.
-fn first_line(message: &str) -> String {
-    let mut line = message.lines().next().unwrap_or(message).trim();
-    line = line.strip_prefix("error:").unwrap_or(line).trim_start();
-    if let Some(rest) = line.strip_prefix("line ")
-        && let Some((_, after)) = rest.split_once(": ")
-    {
-        line = after;
-    }
-    match line.rfind(" at line ") {
-        Some(cut) => line[..cut].to_string(),
-        None => line.to_string(),
-    }
+    serde_saphyr::from_str::<Session>(text).map_err(|e| crate::session::explain::diagnostic(path, text, &e).into())
 }
 
 fn read(path: &Path) -> Result<String, Diagnostics> {

@@ -8,14 +8,17 @@
 //! Free text fields hold the inline markup described in `crate::markup`.
 
 pub mod date;
+pub mod explain;
 pub mod load;
 pub mod locate;
+pub mod paragraph;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 pub use date::Date;
+pub use paragraph::{ItemDef, ParagraphDef, ParagraphKind};
 
 /// One meeting's record (`session.yaml` plus any files it includes).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -70,6 +73,11 @@ pub struct Session {
     /// chapter I.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub contents: bool,
+    /// Print State names as written. By default an informal name ("USA", "Côte d’Ivoire" with a
+    /// curly apostrophe) is printed as the State's official short name on the meeting date; a
+    /// session reproducing a past report word for word keeps the record's wording.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub keep_names_as_recorded: bool,
     #[serde(default)]
     pub chapters: Vec<Chapter>,
     /// Annexes: "Annex I", "Annex II"… (or "Annex" when there is one), each with its own
@@ -143,11 +151,10 @@ pub struct AgendaItem {
 }
 
 /// An officer of the meeting.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Officer {
-    /// `chair`, `vice-chair` or `rapporteur`.
-    pub role: String,
+    pub role: OfficerRole,
     pub name: String,
     /// The State the officer comes from, by its name on the meeting date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -208,12 +215,11 @@ pub struct Statements {
     pub others: Vec<OtherSpeaker>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OtherSpeaker {
-    /// `representative` or `observer`.
     #[serde(rename = "as")]
-    pub capacity: String,
+    pub capacity: Capacity,
     /// The organization spoken for.
     pub of: String,
 }
@@ -307,9 +313,8 @@ pub struct TableDef {
 pub struct DecisionDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// `decision` or `resolution`.
-    #[serde(default = "default_decision_kind")]
-    pub kind: String,
+    #[serde(default)]
+    pub kind: DecisionKind,
     /// e.g. `9/1`.
     pub number: String,
     pub title: String,
@@ -322,10 +327,6 @@ pub struct DecisionDef {
     /// How it was adopted, when by vote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vote: Option<Vote>,
-}
-
-fn default_decision_kind() -> String {
-    "decision".into()
 }
 
 /// A vote on a decision or resolution.
@@ -355,58 +356,6 @@ pub struct VoteStates {
     pub abstaining: Vec<String>,
 }
 
-/// A paragraph: written text, or a sentence generated from the data by a template. In YAML
-/// either a plain string (the text) or a mapping.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(from = "ParagraphRepr")]
-pub struct ParagraphDef {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// The text, in inline markup.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
-    /// A generated paragraph: the template's name, e.g. `attendance/states_parties`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub template: Option<String>,
-    /// For templates that need to know which agenda item (`statements`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub item: Option<String>,
-    /// Sub-items (a), (b)…
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub items: Vec<ItemDef>,
-    /// `false` for an unnumbered paragraph.
-    #[serde(default = "yes", skip_serializing_if = "is_true")]
-    pub numbered: bool,
-    /// A table standing here instead of a paragraph.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub table: Option<TableDef>,
-    /// A decision or resolution quoted in full, standing here.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub decision: Option<DecisionDef>,
-    /// For `template: vote`: the id of the decision voted on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub vote_on: Option<String>,
-}
-
-fn yes() -> bool {
-    true
-}
-fn is_true(b: &bool) -> bool {
-    *b
-}
-
-/// A sub-item: "(a) text", with its own sub-items (i), (ii)…; in YAML either a plain string or
-/// a mapping with `text` (and `id`, `items`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(from = "ItemRepr")]
-pub struct ItemDef {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    pub text: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub items: Vec<ItemDef>,
-}
-
 /// A footnote: free text (`text`), or a structured citation (`cite`) whose wording — and
 /// "Ibid." — the assembler writes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -415,9 +364,8 @@ pub struct FootnoteDef {
     /// Free text in inline markup.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    /// `unts` (United Nations, *Treaty Series*) or `sales` (United Nations publication).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
+    pub cite: Option<CiteKind>,
     /// Treaty Series volume.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vol: Option<u32>,
@@ -426,75 +374,81 @@ pub struct FootnoteDef {
     pub no: Option<String>,
 }
 
-/// What YAML may hold where a paragraph is expected.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum ParagraphRepr {
-    Text(String),
-    Full(Box<ParagraphFields>),
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ParagraphFields {
-    #[serde(default)]
-    id: Option<String>,
-    #[serde(default)]
-    text: Option<String>,
-    #[serde(default)]
-    template: Option<String>,
-    #[serde(default)]
-    item: Option<String>,
-    #[serde(default)]
-    items: Vec<ItemDef>,
-    #[serde(default = "yes")]
-    numbered: bool,
-    #[serde(default)]
-    table: Option<TableDef>,
-    #[serde(default)]
-    decision: Option<DecisionDef>,
-    #[serde(default)]
-    vote_on: Option<String>,
-}
-
-impl From<ParagraphRepr> for ParagraphDef {
-    fn from(repr: ParagraphRepr) -> Self {
-        match repr {
-            ParagraphRepr::Text(text) => ParagraphDef { text: Some(text), numbered: true, ..Default::default() },
-            ParagraphRepr::Full(f) => ParagraphDef {
-                id: f.id,
-                text: f.text,
-                template: f.template,
-                item: f.item,
-                items: f.items,
-                numbered: f.numbered,
-                table: f.table,
-                decision: f.decision,
-                vote_on: f.vote_on,
-            },
+/// Declares a closed set of words the files may use: the enum, its serde names, its printed
+/// name, and `Display` as the word itself (so `format!("{} {}", kind, number)` reads as written).
+macro_rules! closed_set {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $key:literal / $printed:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vdoc])* #[serde(rename = $key)] $variant,)+
         }
+
+        impl $name {
+            pub const ALL: &[$name] = &[$($name::$variant),+];
+
+            /// The word the files use.
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => $key,)+ }
+            }
+
+            /// The word as printed in the report.
+            pub fn printed(self) -> &'static str {
+                match self { $($name::$variant => $printed,)+ }
+            }
+
+            /// The value the files write as `word`.
+            pub fn from_key(word: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.key() == word)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.key())
+            }
+        }
+    };
+}
+
+closed_set! {
+    /// What a quoted text adopted by the meeting is (`decision` when not given).
+    #[derive(Default)]
+    DecisionKind {
+        #[default]
+        Decision = "decision" / "Decision",
+        Resolution = "resolution" / "Resolution",
     }
 }
 
-/// What YAML may hold where a sub-item is expected.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum ItemRepr {
-    Text(String),
-    Full {
-        #[serde(default)]
-        id: Option<String>,
-        text: String,
-        #[serde(default)]
-        items: Vec<ItemDef>,
-    },
+closed_set! {
+    /// An officer's role at the meeting.
+    OfficerRole {
+        Chair = "chair" / "Chair",
+        ViceChair = "vice-chair" / "Vice-Chair",
+        Rapporteur = "rapporteur" / "Rapporteur",
+        ViceChairRapporteur = "vice-chair-cum-rapporteur" / "Vice-Chair-cum-Rapporteur",
+        President = "president" / "President",
+        VicePresident = "vice-president" / "Vice-President",
+    }
 }
 
-impl From<ItemRepr> for ItemDef {
-    fn from(repr: ItemRepr) -> Self {
-        match repr {
-            ItemRepr::Text(text) => ItemDef { id: None, text, items: Vec::new() },
-            ItemRepr::Full { id, text, items } => ItemDef { id, text, items },
-        }
+closed_set! {
+    /// The capacity a speaker other than a State spoke in.
+    Capacity {
+        /// "the representative of …"
+        Representative = "representative" / "representative",
+        /// "the observer for …"
+        Observer = "observer" / "observer",
+    }
+}
+
+closed_set! {
+    /// The source a structured footnote cites.
+    CiteKind {
+        /// United Nations, *Treaty Series*, with `vol` and `no`.
+        Unts = "unts" / "United Nations, Treaty Series",
+        /// A United Nations publication, with its Sales number in `no`.
+        Sales = "sales" / "United Nations publication",
     }
 }
