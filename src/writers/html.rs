@@ -342,7 +342,8 @@ fn kind_class(kind: DivisionKind) -> &'static str {
 /// Escapes text for HTML element content and (double- or single-quoted) attribute values.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    // Control characters and non-characters are not allowed in HTML (`check` refuses them first).
+    for c in crate::safety::xml_safe(s).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
