@@ -96,7 +96,10 @@ fn main() {
     };
     let me = std::env::current_exe().unwrap();
     let steps = ["check", "text", "html", "akn", "docx", "pdf", "import"];
-    println!("{:>8} {:>7} {:>10} {:>10} {:>12}   (N paragraphs, N footnotes)", "N", "step", "time ms", "peak MB", "bytes");
+    println!(
+        "{:>8} {:>7} {:>10} {:>10} {:>12}   (N paragraphs, N footnotes)",
+        "N", "step", "time ms", "peak MB", "bytes"
+    );
     for n in sizes {
         for what in steps {
             let out = Command::new(&me).env("RAPPORTEUR_SCALE_STEP", format!("{n}:{what}")).output().unwrap();

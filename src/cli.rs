@@ -178,10 +178,15 @@ fn import(file: &Path, from: ImportFrom, output: &Path, symbol: Option<String>, 
 fn read_import(file: &Path) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let cannot = |e: std::io::Error| format!("cannot read {}: {}", file.display(), crate::safety::io_reason(&e));
+    // Looked at before opening too: opening a fifo waits for a writer.
+    let not_regular = || format!("{} is not a regular file\n  hint: import a report saved as a file", file.display());
+    if !std::fs::metadata(file).map_err(cannot)?.is_file() {
+        return Err(not_regular());
+    }
     let handle = std::fs::File::open(file).map_err(cannot)?;
     let meta = handle.metadata().map_err(cannot)?;
     if !meta.is_file() {
-        return Err(format!("{} is not a regular file\n  hint: import a report saved as a file", file.display()));
+        return Err(not_regular());
     }
     let cap = crate::safety::limits::IMPORT_BYTES;
     if meta.len() > cap {
@@ -244,7 +249,10 @@ fn build(session: &Path, formats: &[Format], output: Option<PathBuf>, no_pdf_sta
         .map(|(format, bytes)| (dir.join(format!("{stem}.{}", format.extension())), bytes))
         .collect();
     if let Err(message) = write_all(&dir, &files) {
-        eprintln!("error: {}; nothing was written\n  hint: the previous outputs, if any, are as they were", printable(&message));
+        eprintln!(
+            "error: {}; nothing was written\n  hint: the previous outputs, if any, are as they were",
+            printable(&message)
+        );
         return 1;
     }
     for (path, _) in &files {

@@ -69,10 +69,9 @@ pub fn plain_yaml_message(message: &str) -> String {
     let what = &message[at + BREACHED.len()..];
     let name = what.split([' ', '{']).next().unwrap_or_default();
     match name {
-        "Nodes" | "Events" => format!(
-            "the file holds more than {} values; see \"Limits\" in README.md",
-            limits::YAML_VALUES
-        ),
+        "Nodes" | "Events" => {
+            format!("the file holds more than {} values; see \"Limits\" in README.md", limits::YAML_VALUES)
+        }
         "Depth" => format!("the data is nested more than {} deep", limits::YAML_DEPTH),
         "Aliases" | "Anchors" | "AliasAnchorRatio" | "RecordedAnchorEvents" | "RecordedAnchorBytes" => {
             "the file repeats too much through YAML aliases (`*name`)".into()
@@ -186,10 +185,7 @@ impl Walk<'_> {
         if citations > limits::CITATIONS_PER_TEXT {
             self.error(
                 path,
-                format!(
-                    "{citations} footnote references in one text; the most is {}",
-                    limits::CITATIONS_PER_TEXT
-                ),
+                format!("{citations} footnote references in one text; the most is {}", limits::CITATIONS_PER_TEXT),
                 "split the paragraph; see \"Limits\" in README.md",
             );
         }
@@ -328,7 +324,11 @@ fn data(s: &Session, sources: &SourceMap, diags: &mut Diagnostics) {
         }
     }
     if s.chapters.is_empty() {
-        error("chapters", "the report has no chapters".into(), "a report has at least one chapter: `chapters: [{title: …, paragraphs: […]}]`");
+        error(
+            "chapters",
+            "the report has no chapters".into(),
+            "a report has at least one chapter: `chapters: [{title: …, paragraphs: […]}]`",
+        );
     }
     // Tables and votes wherever they stand (chapters, sections, groups, annexes).
     if let Ok(value) = serde_json::to_value(s) {
@@ -400,7 +400,19 @@ mod tests {
 
     #[test]
     fn forbidden_characters() {
-        for c in ['\0', '\u{7}', '\u{1b}', '\u{b}', '\r', '\u{7f}', '\u{85}', '\u{fffe}', '\u{ffff}', '\u{fdd0}', '\u{1fffe}'] {
+        for c in [
+            '\0',
+            '\u{7}',
+            '\u{1b}',
+            '\u{b}',
+            '\r',
+            '\u{7f}',
+            '\u{85}',
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{fdd0}',
+            '\u{1fffe}',
+        ] {
             assert!(forbidden(c).is_some(), "{c:?}");
         }
         for c in ['a', '\t', '\n', 'é', '\u{a0}', '\u{fffd}', '€'] {

@@ -115,7 +115,8 @@ fn an_include_linked_outside_is_refused() {
     let outside = tempfile::tempdir().unwrap();
     let part = outside.path().join("part.yaml");
     std::fs::write(&part, "footnotes:\n  decision: { text: SECRET-FROM-OUTSIDE }\n").unwrap();
-    let yaml = skeleton_with("footnotes:\n  decision: { text: \"See Conference decision 4/4.\" }\n", "include: [part.yaml]\n");
+    let yaml =
+        skeleton_with("footnotes:\n  decision: { text: \"See Conference decision 4/4.\" }\n", "include: [part.yaml]\n");
     let dir = session(&yaml);
     symlink(&part, dir.path().join("part.yaml")).unwrap();
     let d = the_error(&errors_within(dir.path(), 60), "outside the session folder");
@@ -126,7 +127,7 @@ fn an_include_linked_outside_is_refused() {
 fn a_link_that_stays_inside_the_session_is_read() {
     let dir = session(SKELETON);
     std::fs::create_dir_all(dir.path().join("templates/attendance")).unwrap();
-    std::fs::write(dir.path().join("shared.j2"), "Own words about {{ states | length }} States.").unwrap();
+    std::fs::write(dir.path().join("shared.j2"), "Own words about the States parties.").unwrap();
     symlink(dir.path().join("shared.j2"), dir.path().join("templates/attendance/states_parties.j2")).unwrap();
     let compiled = compile(dir.path()).unwrap_or_else(|d| panic!("{d}"));
     let json = serde_json::to_string(&compiled.document).unwrap();
@@ -137,7 +138,8 @@ fn a_link_that_stays_inside_the_session_is_read() {
 fn a_device_or_fifo_is_not_read() {
     // /dev/zero inside the folder's reach: a fifo stands in for it (a device cannot be made
     // without privileges); both are "not a regular file", checked before any read.
-    let yaml = skeleton_with("footnotes:\n  decision: { text: \"See Conference decision 4/4.\" }\n", "include: [pipe.yaml]\n");
+    let yaml =
+        skeleton_with("footnotes:\n  decision: { text: \"See Conference decision 4/4.\" }\n", "include: [pipe.yaml]\n");
     let dir = session(&yaml);
     let fifo = dir.path().join("pipe.yaml");
     let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
@@ -171,7 +173,7 @@ fn a_control_character_is_refused_with_its_position() {
 fn a_glyph_the_fonts_lack_is_found_with_its_position() {
     let yaml = skeleton_with("Consider the second matter.", "Consider the matter of 会议.");
     let d = expect_error(&yaml, "not in the report's font", line_of(&yaml, "会议"));
-    assert!(d.message.contains("U+4F1A") && d.message.contains("character 23"), "{d}");
+    assert!(d.message.contains("U+4F1A") && d.message.contains("character 24"), "{d}");
     let yaml = skeleton_with("Consider the second matter.", "Consider the second matter 😀.");
     expect_error(&yaml, "U+1F600", line_of(&yaml, "😀"));
     // Latin, Greek and Cyrillic are in the fonts.
@@ -181,7 +183,8 @@ fn a_glyph_the_fonts_lack_is_found_with_its_position() {
 
 #[test]
 fn messages_never_send_raw_control_characters_to_the_terminal() {
-    let yaml = skeleton_with("states_parties: [Algeria, Austria, Brazil]", "states_parties: [Algeria, \"Aus\\e[31mtria\\a\"]");
+    let yaml =
+        skeleton_with("states_parties: [Algeria, Austria, Brazil]", "states_parties: [Algeria, \"Aus\\e[31mtria\\a\"]");
     let dir = session(&yaml);
     let out = rapporteur().arg("check").arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -196,7 +199,10 @@ fn messages_never_send_raw_control_characters_to_the_terminal() {
 fn too_many_citations_in_one_paragraph() {
     let refs: String = (0..101).map(|i| format!("[^n{i}]")).collect();
     let notes: String = (0..101).map(|i| format!("  n{i}: {{ text: Note {i}. }}\n")).collect();
-    let yaml = skeleton_with("The Working Group adopted the recommendations below.[^decision]", &format!("Below.{refs}[^decision]"));
+    let yaml = skeleton_with(
+        "The Working Group adopted the recommendations below.[^decision]",
+        &format!("Below.{refs}[^decision]"),
+    );
     let yaml = skeleton_with_in(&yaml, "footnotes:\n", &format!("footnotes:\n{notes}"));
     expect_error(&yaml, "footnote references in one text", line_of(&yaml, "Below."));
 }
@@ -240,7 +246,13 @@ fn import_refuses_a_file_over_the_cap_before_reading() {
     let big = dir.path().join("big.txt");
     // Sparse: large on paper, nothing on disk.
     std::fs::File::create(&big).unwrap().set_len(rapporteur::safety::limits::IMPORT_BYTES + 1).unwrap();
-    let out = rapporteur().args(["import"]).arg(&big).args(["--from", "text", "-o"]).arg(dir.path().join("s")).output().unwrap();
+    let out = rapporteur()
+        .args(["import"])
+        .arg(&big)
+        .args(["--from", "text", "-o"])
+        .arg(dir.path().join("s"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("the most an import may read"), "{stderr}");

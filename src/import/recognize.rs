@@ -15,7 +15,6 @@
 //! shape of a generated one (the documents table, the provisional agenda) becomes `generate:`
 //! again, with its data.
 
-
 use crate::diag::Diagnostic;
 use crate::import::{
     Draft, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection, UsedIds, parse_date_span, slug, unique,

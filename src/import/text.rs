@@ -22,8 +22,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::import::{
-    Draft, DraftAnnex, DraftChapter, DraftItem, DraftParagraph, DraftSection, citation, footnote_id, parse_date_span,
-    parse_long_date, slug, unique, warn_at, UsedIds,
+    Draft, DraftAnnex, DraftChapter, DraftItem, DraftParagraph, DraftSection, UsedIds, citation, footnote_id,
+    parse_date_span, parse_long_date, slug, unique, warn_at,
 };
 use crate::session::{DecisionDef, FootnoteDef, ItemDef, ParagraphDef, TableDef};
 

@@ -257,6 +257,13 @@ fn read(root: &Path, path: &Path) -> Result<String, Diagnostics> {
             "a session reads only its own files: replace the symbolic link with the file itself",
         ));
     }
+    // Looked at before opening: opening a fifo waits for a writer.
+    if !std::fs::metadata(&resolved).map_err(cannot)?.is_file() {
+        return Err(fail(
+            format!("{} is not a regular file", path.display()),
+            "a session is made of text files; devices, fifos and sockets are not read",
+        ));
+    }
     let file = std::fs::File::open(&resolved).map_err(cannot)?;
     let meta = file.metadata().map_err(cannot)?;
     if !meta.is_file() {
@@ -275,9 +282,14 @@ fn read(root: &Path, path: &Path) -> Result<String, Diagnostics> {
     let mut bytes = Vec::new();
     std::io::Read::read_to_end(&mut std::io::Read::take(file, cap + 1), &mut bytes).map_err(cannot)?;
     if bytes.len() as u64 > cap {
-        return Err(fail(format!("{} grew past {cap} bytes while read", path.display()), "see \"Limits\" in README.md"));
+        return Err(fail(
+            format!("{} grew past {cap} bytes while read", path.display()),
+            "see \"Limits\" in README.md",
+        ));
     }
-    String::from_utf8(bytes).map_err(|_| fail(format!("cannot read {}: it is not UTF-8 text", path.display()), "the file must be readable UTF-8 text"))
+    String::from_utf8(bytes).map_err(|_| {
+        fail(format!("cannot read {}: it is not UTF-8 text", path.display()), "the file must be readable UTF-8 text")
+    })
 }
 
 /// `name` joined to `dir` if it is a plain relative path that stays inside `dir`.
