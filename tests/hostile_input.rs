@@ -207,6 +207,15 @@ fn too_many_citations_in_one_paragraph() {
     expect_error(&yaml, "footnote references in one text", line_of(&yaml, "Below."));
 }
 
+#[test]
+fn too_many_footnotes() {
+    let n = rapporteur::safety::limits::FOOTNOTES + 1;
+    let notes: String = (0..n).map(|i| format!("  n{i}: {{ text: Note {i}. }}\n")).collect();
+    let yaml = skeleton_with("footnotes:\n", &format!("footnotes:\n{notes}"));
+    // A block mapping is located at its first key, the line after `footnotes:`.
+    expect_error(&yaml, "footnotes; the most a report may have is", line_of(&yaml, "footnotes:") + 1);
+}
+
 fn skeleton_with_in(yaml: &str, from: &str, to: &str) -> String {
     assert!(yaml.contains(from));
     yaml.replacen(from, to, 1)

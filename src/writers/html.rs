@@ -23,7 +23,7 @@ use crate::document::{Block, Contents, Division, DivisionKind, Document, Inline,
 use crate::writers::WriteOptions;
 
 pub fn write(doc: &Document, _opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
-    let mut w = HtmlWriter { doc, out: String::new(), targets: HashSet::new(), cited: Vec::new() };
+    let mut w = HtmlWriter { doc, out: String::new(), targets: HashSet::new(), cited: HashSet::new() };
     collect_targets(&doc.body, &mut w.targets);
     w.page();
     Ok(w.out.into_bytes())
@@ -35,7 +35,7 @@ struct HtmlWriter<'a> {
     /// Ids of the elements that carry one, so that cross-references link only to what exists.
     targets: HashSet<String>,
     /// Footnote ids in the order their citations were written (each once).
-    cited: Vec<String>,
+    cited: HashSet<String>,
 }
 
 impl HtmlWriter<'_> {
@@ -268,7 +268,7 @@ impl HtmlWriter<'_> {
                 Inline::NoteRef { id, marker } => {
                     let marker = escape(marker);
                     if self.doc.footnote(id).is_some() && !self.cited.contains(id) {
-                        self.cited.push(id.clone());
+                        self.cited.insert(id.clone());
                         let id = escape(id);
                         let _ = write!(
                             out,
