@@ -7,7 +7,7 @@
 # Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`). No sanitizer: the crate
 # has no `unsafe` code, so AddressSanitizer would only slow the runs; libFuzzer still catches
 # panics, timeouts (-timeout) and runaway memory (-rss_limit_mb). A crash is saved under
-# fuzz/artifacts/TARGET/ and should become a regression test in tests/fuzz_regressions.rs.
+# fuzz/artifacts/TARGET/ and should become a regression test in tests/.
 # The last lines of each log (fuzz/logs/TARGET.log) give executions, time and crashes.
 set -uo pipefail
 cd "$(dirname "$0")"
