@@ -88,6 +88,8 @@ struct Target {
     /// For a section: the chapter it stands in ("chapter II"), so references say
     /// "chapter II, section A".
     within: Option<String>,
+    /// Order of registration (document order): a range must run forwards.
+    order: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -343,7 +345,8 @@ impl Assembler<'_> {
             );
         }
         ids.insert(id.to_string(), path.to_string());
-        self.targets.insert(id.to_string(), Target { kind, label: label.to_string(), within: None });
+        let order = self.targets.len();
+        self.targets.insert(id.to_string(), Target { kind, label: label.to_string(), within: None, order });
     }
 
     fn planned(&self, path: &str) -> Planned {
@@ -1032,11 +1035,13 @@ impl Assembler<'_> {
         };
         let mut labels = Vec::new();
         let mut within = None;
+        let mut orders = Vec::new();
         for id in std::iter::once(&first).chain(last.as_ref()) {
             match self.targets.get(id) {
                 Some(t) if t.kind == want => {
                     labels.push(t.label.clone());
                     within = t.within.clone();
+                    orders.push(t.order);
                 }
                 Some(t) => {
                     let (found, wanted) = (format!("{:?}", t.kind).to_lowercase(), format!("{want:?}").to_lowercase());
@@ -1067,6 +1072,19 @@ impl Assembler<'_> {
             TargetKind::Table => "table",
             TargetKind::Decision => "decision",
         };
+        if let ([a, b], [from, to]) = (orders.as_slice(), labels.as_slice())
+            && a >= b
+        {
+            let last = last.unwrap_or_default();
+            self.error(
+                path,
+                format!("the range from `{first}` ({from}) to `{last}` ({to}) does not run forwards"),
+                format!("name the first one first, e.g. `{{{noun}s:{last}..{first}}}`, or refer to one with `{{{noun}:{first}}}`")
+                    .replace("paragraphs:", "paras:")
+                    .replace("paragraph:", "para:"),
+            );
+            return Inline::text(format!("{noun}s {from}-{to}"));
+        }
         let text = match labels.as_slice() {
             [one] if one.is_empty() => noun.to_string(),
             [one] if within.is_some() => format!("{}, {noun} {one}", within.unwrap_or_default()),

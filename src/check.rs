@@ -24,6 +24,7 @@ pub fn check(session: &Session, sources: &SourceMap, overrides: &[String]) -> Di
     c.participants(session);
     c.agenda(session);
     c.statements(session);
+    c.diags.extend(crate::safety::check(session, sources));
     for name in overrides {
         let builtin = Templates::is_builtin(name);
         if !builtin {

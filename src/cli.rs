@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand};
 
 use crate::build::compile;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::safety::printable;
 use crate::writers::{Format, WriteOptions};
 
 #[derive(Parser)]
@@ -135,10 +136,10 @@ fn import(file: &Path, from: ImportFrom, output: &Path, symbol: Option<String>, 
         );
         return 1;
     }
-    let bytes = match std::fs::read(file) {
+    let bytes = match read_import(file) {
         Ok(b) => b,
-        Err(e) => {
-            eprintln!("error: cannot read {}: {e}", file.display());
+        Err(message) => {
+            eprintln!("error: {}", printable(&message));
             return 1;
         }
     };
@@ -172,7 +173,7 @@ fn import(file: &Path, from: ImportFrom, output: &Path, symbol: Option<String>, 
     let n = warnings.len();
     report(&Diagnostics(warnings.into_iter().map(in_file).collect()));
     if let Err(e) = write_atomically(&target, crate::import::to_yaml(&session).as_bytes()) {
-        eprintln!("error: cannot write {}: {e}", target.display());
+        eprintln!("error: {}; nothing was written", printable(&e.to_string()));
         return 1;
     }
     println!("{}", target.display());
@@ -182,6 +183,37 @@ fn import(file: &Path, from: ImportFrom, output: &Path, symbol: Option<String>, 
         output.display()
     );
     0
+}
+
+/// The bytes of a file to import: a regular file of at most `limits::IMPORT_BYTES`, checked
+/// before reading (`/dev/zero` or a fifo would otherwise be read without end).
+fn read_import(file: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| format!("cannot read {}: {}", file.display(), crate::safety::io_reason(&e));
+    // Looked at before opening too: opening a fifo waits for a writer.
+    let not_regular = || format!("{} is not a regular file\n  hint: import a report saved as a file", file.display());
+    if !std::fs::metadata(file).map_err(cannot)?.is_file() {
+        return Err(not_regular());
+    }
+    let handle = std::fs::File::open(file).map_err(cannot)?;
+    let meta = handle.metadata().map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    let cap = crate::safety::limits::IMPORT_BYTES;
+    if meta.len() > cap {
+        return Err(format!(
+            "{} is {} bytes; the most an import may read is {cap}\n  hint: see \"Limits\" in README.md",
+            file.display(),
+            meta.len()
+        ));
+    }
+    let mut bytes = Vec::new();
+    handle.take(cap + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > cap {
+        return Err(format!("{} grew past {cap} bytes while read", file.display()));
+    }
+    Ok(bytes)
 }
 
 fn parse_formats(names: &[String]) -> Result<Vec<Format>, String> {
@@ -229,39 +261,126 @@ fn build(session: &Path, formats: &[Format], output: Option<PathBuf>, no_pdf_sta
     }
     let dir = output.unwrap_or_else(|| Path::new("out").join(&compiled.document.meta.slug));
     let stem = compiled.document.meta.slug.clone();
-    for (format, bytes) in rendered {
-        let path = dir.join(format!("{stem}.{}", format.extension()));
-        if let Err(e) = write_atomically(&path, &bytes) {
-            eprintln!("error: cannot write {}: {e}", path.display());
-            return 1;
-        }
-        println!("{}", path.display());
+    let files: Vec<(PathBuf, Vec<u8>)> = rendered
+        .into_iter()
+        .map(|(format, bytes)| (dir.join(format!("{stem}.{}", format.extension())), bytes))
+        .collect();
+    if let Err(message) = write_all(&dir, &files) {
+        eprintln!(
+            "error: {}; nothing was written\n  hint: the previous outputs, if any, are as they were",
+            printable(&message)
+        );
+        return 1;
+    }
+    for (path, _) in &files {
+        println!("{}", printable(&path.display().to_string()));
     }
     0
 }
 
-/// Writes `bytes` to a temporary file beside `path`, then renames it into place.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+/// The prefix and suffix of our temporary files in an output folder: whatever bears them when a
+/// build holds the folder's lock was left by a build that was killed, and is removed.
+const TEMP_PREFIX: &str = ".rapporteur-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Writes every file of one build into `dir`, all or nothing: each is written to a temporary file
+/// created exclusively in `dir` (`O_EXCL`, so a planted symbolic link is never followed), then all
+/// are renamed into place together. The files they replace are kept aside (hard links) until every
+/// rename has succeeded; if one fails, those already replaced are put back and the new ones that
+/// replaced nothing are removed. A lock on the folder keeps two builds from interleaving.
+pub fn write_all(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), String> {
+    let at = |what: &str, path: &Path, e: std::io::Error| {
+        format!("cannot {what} {}: {}", path.display(), crate::safety::io_reason(&e))
+    };
+    std::fs::create_dir_all(dir).map_err(|e| at("create the folder", dir, e))?;
+    // flock on the folder itself: no lock file to plant a link on, released when the process ends.
+    let lock = std::fs::File::open(dir).map_err(|e| at("open the folder", dir, e))?;
+    lock.lock().map_err(|e| at("lock the folder", dir, e))?;
+    remove_stale_temporaries(dir);
+
+    let mut staged = Vec::new();
+    for (path, bytes) in files {
+        let mut tmp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .suffix(TEMP_SUFFIX)
+            .tempfile_in(dir)
+            .map_err(|e| at("create a temporary file in", dir, e))?;
+        tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all()).map_err(|e| at("write", tmp.path(), e))?;
+        staged.push((path, tmp.into_temp_path()));
     }
-    result
+
+    // The previous outputs, kept aside under temporary names until all renames have succeeded.
+    let mut kept: Vec<(&PathBuf, Option<tempfile::TempPath>)> = Vec::new();
+    let mut failure = None;
+    for (path, tmp) in staged {
+        let previous = if path.is_file() {
+            match tempfile::Builder::new()
+                .prefix(TEMP_PREFIX)
+                .suffix(TEMP_SUFFIX)
+                .make_in(dir, |aside| std::fs::hard_link(path, aside))
+            {
+                Ok(aside) => Some(aside.into_temp_path()),
+                Err(e) => {
+                    failure = Some(at("keep aside", path, e));
+                    break;
+                }
+            }
+        } else {
+            None
+        };
+        if let Err(e) = tmp.persist(path) {
+            failure = Some(at("write", path, e.error));
+            break;
+        }
+        kept.push((path, previous));
+    }
+    if let Some(message) = failure {
+        for (path, previous) in kept {
+            let restored = match previous {
+                Some(aside) => aside.persist(path).map_err(|e| e.error),
+                None => std::fs::remove_file(path),
+            };
+            if let Err(e) = restored {
+                eprintln!("error: {}", printable(&at("restore", path, e)));
+            }
+        }
+        return Err(message);
+    }
+    // Dropping the `TempPath`s of the files kept aside removes them.
+    drop(kept);
+    if let Ok(folder) = std::fs::File::open(dir) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+/// Removes the temporary files a killed build left in `dir` (called with the folder locked, so
+/// none of them belongs to a running build).
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX);
+        if ours && entry.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Writes one file atomically (see `write_all`).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    write_all(dir, &[(path.to_path_buf(), bytes.to_vec())]).map_err(std::io::Error::other)
 }
 
 /// Prints diagnostics to stderr, with the source line and a caret under the column.
 pub fn report(diags: &Diagnostics) {
     for d in &diags.0 {
-        eprintln!("{}", render(d));
+        eprintln!("{}", printable(&render(d)));
     }
 }
 
@@ -271,6 +390,7 @@ pub fn render(d: &Diagnostic) -> String {
     let head = Diagnostic { hint: None, ..d.clone() };
     out.push_str(&head.to_string());
     if let Some(loc) = &d.location
+        && std::fs::metadata(&loc.file).is_ok_and(|m| m.is_file() && m.len() <= crate::safety::limits::FILE_BYTES)
         && let Ok(text) = std::fs::read_to_string(&loc.file)
         && let Some(line) = text.lines().nth(loc.line.saturating_sub(1))
     {
@@ -318,7 +438,7 @@ fn new_session(slug: &str, dir: &Path) -> i32 {
             0
         }
         Err(e) => {
-            eprintln!("error: cannot write {}: {e}", path.display());
+            eprintln!("error: {}", printable(&e.to_string()));
             1
         }
     }

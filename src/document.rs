@@ -265,8 +265,33 @@ fn push_plain(inlines: &[Inline], out: &mut String) {
 
 impl Document {
     /// The footnote with this id (every `NoteRef` has one; the assembler guarantees it).
+    ///
+    /// Every writer asks this for each citation, so it must not scan the list: an index by id
+    /// is kept per thread for the last list asked about, and every answer is verified against
+    /// the list itself (a stale index — another document — is rebuilt, never trusted).
     pub fn footnote(&self, id: &str) -> Option<&Footnote> {
-        self.footnotes.iter().find(|f| f.id == id)
+        use std::cell::RefCell;
+        use std::collections::HashMap;
+        thread_local! {
+            static INDEX: RefCell<(usize, usize, HashMap<String, usize>)> = RefCell::new((0, 0, HashMap::new()));
+        }
+        let notes = &self.footnotes;
+        let key = (notes.as_ptr() as usize, notes.len());
+        let lookup = |rebuild: bool| {
+            INDEX.with_borrow_mut(|(ptr, len, map)| {
+                if rebuild || (*ptr, *len) != key {
+                    *map = notes.iter().enumerate().rev().map(|(i, f)| (f.id.clone(), i)).collect();
+                    (*ptr, *len) = key;
+                }
+                map.get(id).copied()
+            })
+        };
+        let verified = |i: Option<usize>| i.and_then(|i| notes.get(i)).filter(|f| f.id == id);
+        // A small list is scanned; a miss or a wrong hit may be a stale index: rebuilt once.
+        if notes.len() < 32 {
+            return notes.iter().find(|f| f.id == id);
+        }
+        verified(lookup(false)).or_else(|| verified(lookup(true)))
     }
 
     /// Every paragraph of the document in reading order, with the divisions it stands in.

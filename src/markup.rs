@@ -83,14 +83,19 @@ pub fn escape(text: &str) -> String {
 
 pub fn parse(text: &str) -> Result<Vec<Span>, MarkupError> {
     let chars: Vec<char> = text.chars().collect();
-    let mut p = MarkupParser { chars: &chars, pos: 0 };
+    let mut p = MarkupParser { chars: &chars, pos: 0, depth: 0 };
     let spans = p.spans(None)?;
     Ok(spans)
 }
 
+/// How deep italics and bold may nest (`*a **b *c* b** a*` is three deep). The parser recurses
+/// once per level, so an unbounded depth would let a hostile text overflow the stack.
+pub const MAX_NESTING: usize = 8;
+
 struct MarkupParser<'a> {
     chars: &'a [char],
     pos: usize,
+    depth: usize,
 }
 
 impl MarkupParser<'_> {
@@ -123,8 +128,18 @@ impl MarkupParser<'_> {
                     if next.is_some_and(|n| !n.is_whitespace()) {
                         flush(&mut text, &mut out);
                         let open_at = self.pos;
+                        if self.depth >= MAX_NESTING {
+                            return Err(MarkupError {
+                                offset: open_at,
+                                message: format!("italics and bold nested more than {MAX_NESTING} deep"),
+                                hint: "write `\\*` for a literal asterisk".into(),
+                            });
+                        }
                         self.pos += width;
-                        let inner = self.spans(Some(delim)).map_err(|mut e| {
+                        self.depth += 1;
+                        let inner = self.spans(Some(delim));
+                        self.depth -= 1;
+                        let inner = inner.map_err(|mut e| {
                             if e.message.starts_with("unclosed") {
                                 e.offset = open_at;
                             }
@@ -223,6 +238,12 @@ impl MarkupParser<'_> {
                 }
             }
             self.pos += 1;
+            if name.trim().is_empty() {
+                return Err(fail(
+                    format!("`{{{}:{id}|}}` has no name to print", format!("{kind:?}").to_lowercase()),
+                    "write the name after `|`, e.g. `{org:poland|Poland}`",
+                ));
+            }
             return Ok(Span::Entity { kind, id, text: name });
         }
         let kind = match kind.as_str() {
@@ -345,5 +366,26 @@ mod tests {
         let e = parse("x [^bad id]").unwrap_err();
         assert_eq!(e.offset, 2);
         assert!(parse("{chapter:a b}").is_err());
+    }
+
+    #[test]
+    fn an_entity_needs_a_name() {
+        let e = parse("see {org:x|} here").unwrap_err();
+        assert_eq!(e.offset, 4);
+        assert!(e.message.contains("no name"), "{}", e.message);
+        assert!(parse("{org:x|  }").is_err());
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        // Each ` *a` opens italics inside the previous ones: without a bound this overflowed the
+        // stack at a few ten thousand levels.
+        let deep = " *a".repeat(100_000);
+        let e = parse(&deep).unwrap_err();
+        assert!(e.message.contains("nested"), "{}", e.message);
+        let e = parse(&" *a".repeat(MAX_NESTING)).unwrap_err();
+        assert!(e.message.contains("unclosed"), "as deep as allowed: {}", e.message);
+        let ok = format!("{}{}", " *a".repeat(MAX_NESTING), "a*".repeat(MAX_NESTING));
+        assert!(parse(&ok).is_ok(), "{ok}");
     }
 }

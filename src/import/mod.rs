@@ -168,15 +168,38 @@ pub fn slug(text: &str, max_words: usize) -> String {
     chosen.join("-")
 }
 
-/// Makes `base` unique among `used` by appending `-2`, `-3`…
-pub fn unique(base: &str, used: &mut std::collections::HashSet<String>) -> String {
-    let base = if base.is_empty() { "x" } else { base };
-    let mut candidate = base.to_string();
-    let mut n = 2;
-    while used.contains(&candidate) {
-        candidate = format!("{base}-{n}");
-        n += 1;
+/// Ids given so far, and for each base the next suffix worth trying, so that making many ids
+/// from one base (a long report whose notes or headings share their words) stays linear.
+#[derive(Debug, Default)]
+pub struct UsedIds {
+    ids: std::collections::HashSet<String>,
+    next: std::collections::HashMap<String, usize>,
+}
+
+impl UsedIds {
+    pub fn contains(&self, id: &str) -> bool {
+        self.ids.contains(id)
     }
+
+    pub fn insert(&mut self, id: String) -> bool {
+        self.ids.insert(id)
+    }
+}
+
+/// Makes `base` unique among `used` by appending `-2`, `-3`… (the smallest free suffix: ids are
+/// only ever added, so the suffixes below the one remembered for `base` are all taken).
+pub fn unique(base: &str, used: &mut UsedIds) -> String {
+    let base = if base.is_empty() { "x" } else { base };
+    if used.insert(base.to_string()) {
+        return base.to_string();
+    }
+    let mut n = used.next.get(base).copied().unwrap_or(2);
+    let mut candidate = format!("{base}-{n}");
+    while used.contains(&candidate) {
+        n += 1;
+        candidate = format!("{base}-{n}");
+    }
+    used.next.insert(base.to_string(), n + 1);
     used.insert(candidate.clone());
     candidate
 }

@@ -15,11 +15,10 @@
 //! shape of a generated one (the documents table, the provisional agenda) becomes `generate:`
 //! again, with its data.
 
-use std::collections::HashSet;
-
 use crate::diag::Diagnostic;
 use crate::import::{
-    Draft, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection, parse_date_span, slug, unique, warn_at,
+    Draft, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection, UsedIds, parse_date_span, slug, unique,
+    warn_at,
 };
 use crate::session::{
     Agenda, AgendaItem, Annex, Attendance, Capacity, Chapter, DocumentRef, Group, Meeting, Officer, OfficerRole,
@@ -42,7 +41,7 @@ pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
         keep_ids: draft.keep_ids,
         // Agenda item ids live apart from chapter and paragraph ids (the report prints them as
         // `agenda-<id>`), so they only need to be unique among themselves.
-        used_ids: HashSet::new(),
+        used_ids: UsedIds::default(),
         drafts: Vec::new(),
     };
     let mut chapters: Vec<Chapter> = draft.chapters.iter().map(|c| cx.chapter(c, warnings)).collect();
@@ -93,7 +92,7 @@ pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
 }
 
 /// An item of a provisional agenda: title without its final punctuation, id from the eId.
-fn next_item(it: &DraftItem, used: &mut HashSet<String>, keep_ids: bool) -> AgendaItem {
+fn next_item(it: &DraftItem, used: &mut UsedIds, keep_ids: bool) -> AgendaItem {
     let title = it.text.trim_end_matches([':', ';', '.']).to_string();
     let given = if keep_ids {
         it.id.as_deref().and_then(|i| i.strip_prefix("next-agenda-").or_else(|| i.strip_prefix("agenda-")))
@@ -221,7 +220,7 @@ struct Cx {
     /// Votes read from the vote sentences, by decision id; put into the decisions at the end.
     votes: Vec<(String, Vote)>,
     keep_ids: bool,
-    used_ids: HashSet<String>,
+    used_ids: UsedIds,
     /// The draft behind each paragraph given a template, in reading order (see `verify`).
     drafts: Vec<Option<DraftParagraph>>,
 }
@@ -290,7 +289,7 @@ impl Cx {
                 }
             }
             if let Some(items) = &a.agenda_items {
-                let mut used = HashSet::new();
+                let mut used = UsedIds::default();
                 let list: Vec<AgendaItem> = items.iter().map(|it| next_item(it, &mut used, self.keep_ids)).collect();
                 let numbered = items.iter().enumerate().all(|(i, it)| it.label == format!("{}.", i + 1));
                 if next_agenda.is_none() && numbered {

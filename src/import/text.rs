@@ -22,8 +22,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::import::{
-    Draft, DraftAnnex, DraftChapter, DraftItem, DraftParagraph, DraftSection, citation, footnote_id, parse_date_span,
-    parse_long_date, slug, unique, warn_at,
+    Draft, DraftAnnex, DraftChapter, DraftItem, DraftParagraph, DraftSection, UsedIds, citation, footnote_id,
+    parse_date_span, parse_long_date, slug, unique, warn_at,
 };
 use crate::session::{DecisionDef, DecisionKind, FootnoteDef, ItemDef, ParagraphDef, ParagraphKind, TableDef};
 
@@ -801,7 +801,7 @@ impl BodyReader {
     fn finish(mut self, draft: &mut Draft, warnings: &mut Vec<Diagnostic>) {
         self.close_decision();
         // Ids for chapters and sections, from their titles.
-        let mut used = HashSet::new();
+        let mut used = UsedIds::default();
         for ch in &mut self.chapters {
             ch.id = Some(unique(&slug(&ch.title, 3), &mut used));
             for s in &mut ch.sections {
@@ -816,7 +816,7 @@ impl BodyReader {
         // and annex): each citation takes the first unused note with its marker at or after it.
         let mut by_marker: Notes = HashMap::new();
         let mut defs: BTreeMap<String, FootnoteDef> = BTreeMap::new();
-        let mut note_used = HashSet::new();
+        let mut note_used = UsedIds::default();
         let mut note_ids = Vec::new();
         for (marker, text, n) in &self.notes {
             let markup = escape_keep_emphasis(text);
@@ -970,9 +970,12 @@ fn attach_notes(
                 chars.next();
             }
             let candidates = notes.get(&marker).map(Vec::as_slice).unwrap_or_default();
-            let chosen = candidates
+            // The notes of one marker are in line order: start at the first one at or after this
+            // line instead of scanning from the top (a long text has thousands of note "1"s).
+            let from = candidates.partition_point(|(l, _)| *l < line);
+            let chosen = candidates[from..]
                 .iter()
-                .find(|(l, id)| *l >= line && !cited.contains(id))
+                .find(|(_, id)| !cited.contains(id))
                 .or_else(|| candidates.iter().find(|(_, id)| !cited.contains(id)))
                 .or_else(|| candidates.iter().find(|(l, _)| *l >= line))
                 .or(candidates.last());

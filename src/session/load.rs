@@ -115,7 +115,7 @@ pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
             )
             .into());
     }
-    let text = read(&entry)?;
+    let text = read(dir, &entry)?;
     let mut session: Session = parse(&entry, &text)?;
     let mut sources = SourceMap::default();
     let main_keys = top_level_keys(&text);
@@ -134,7 +134,7 @@ pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
             );
             continue;
         };
-        let text = match read(&path) {
+        let text = match read(dir, &path) {
             Ok(t) => t,
             Err(e) => {
                 diags.extend(e);
@@ -176,7 +176,7 @@ pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
     if diags.has_errors() {
         return Err(diags);
     }
-    let templates = Templates::with_overrides(read_overrides(&dir.join("templates"))?);
+    let templates = Templates::with_overrides(read_overrides(dir, &dir.join("templates"))?);
     let slug = dir
         .canonicalize()
         .ok()
@@ -217,17 +217,71 @@ fn top_level_keys(text: &str) -> Vec<String> {
 /// Deserializes one file, turning a serde error into a located diagnostic in the format's own
 /// words (see `explain`).
 fn parse(path: &Path, text: &str) -> Result<Session, Diagnostics> {
-    serde_saphyr::from_str::<Session>(text).map_err(|e| crate::session::explain::diagnostic(path, text, &e).into())
+    serde_saphyr::from_str_with_options::<Session>(text, crate::safety::yaml_options()).map_err(|e| {
+        let mut diagnostic = crate::session::explain::diagnostic(path, text, &e);
+        // A breached reading budget (hostile sizes, nesting, aliases) is said in plain words,
+        // never as serde-saphyr's internal `Nodes { nodes: 250001 }`.
+        if e.to_string().contains("budget breached: ") {
+            diagnostic.message = crate::safety::plain_yaml_message(&e.to_string());
+        }
+        diagnostic.into()
+    })
 }
 
-fn read(path: &Path) -> Result<String, Diagnostics> {
-    std::fs::read_to_string(path).map_err(|e| {
+/// Reads a file of the session in `root`: it must resolve (symbolic links followed) to a regular
+/// file inside the session folder, of at most `limits::FILE_BYTES`. A session received from
+/// someone else can thus not copy the reader's own files (`/etc/passwd` behind a symlink) into
+/// the report, nor make the program read without end (`/dev/zero`, a fifo).
+fn read(root: &Path, path: &Path) -> Result<String, Diagnostics> {
+    let fail = |message: String, hint: &str| -> Diagnostics { Diagnostic::error(message).with_hint(hint).into() };
+    let cannot = |e: std::io::Error| {
         let hint = if e.kind() == std::io::ErrorKind::NotFound {
             "check the name; `rapporteur new <slug>` writes a session folder with session.yaml"
         } else {
             "the file must be readable UTF-8 text"
         };
-        Diagnostic::error(format!("cannot read {}: {e}", path.display())).with_hint(hint).into()
+        fail(format!("cannot read {}: {}", path.display(), crate::safety::io_reason(&e)), hint)
+    };
+    let resolved = path.canonicalize().map_err(cannot)?;
+    let inside = root.canonicalize().is_ok_and(|r| resolved.starts_with(r));
+    if !inside {
+        return Err(fail(
+            format!("{} leads outside the session folder (to {})", path.display(), resolved.display()),
+            "a session reads only its own files: replace the symbolic link with the file itself",
+        ));
+    }
+    // Looked at before opening: opening a fifo waits for a writer.
+    if !std::fs::metadata(&resolved).map_err(cannot)?.is_file() {
+        return Err(fail(
+            format!("{} is not a regular file", path.display()),
+            "a session is made of text files; devices, fifos and sockets are not read",
+        ));
+    }
+    let file = std::fs::File::open(&resolved).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(fail(
+            format!("{} is not a regular file", path.display()),
+            "a session is made of text files; devices, fifos and sockets are not read",
+        ));
+    }
+    let cap = crate::safety::limits::FILE_BYTES;
+    if meta.len() > cap {
+        return Err(fail(
+            format!("{} is {} bytes; the most a session file may have is {cap}", path.display(), meta.len()),
+            "split it with `include:`; see \"Limits\" in README.md",
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, cap + 1), &mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > cap {
+        return Err(fail(
+            format!("{} grew past {cap} bytes while read", path.display()),
+            "see \"Limits\" in README.md",
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        fail(format!("cannot read {}: it is not UTF-8 text", path.display()), "the file must be readable UTF-8 text")
     })
 }
 
@@ -237,30 +291,56 @@ fn contained(dir: &Path, name: &str) -> Option<PathBuf> {
     rel.components().all(|c| matches!(c, Component::Normal(_))).then(|| dir.join(rel))
 }
 
-/// Every file under the session's `templates/` folder, by its path relative to it.
-fn read_overrides(dir: &Path) -> Result<BTreeMap<String, String>, Diagnostics> {
+/// Every file under the session's `templates/` folder, by its path relative to it. Folders are
+/// walked without following symbolic links to folders (a link to `..` would never end), and each
+/// file is read as `read` reads it: inside the session, regular, capped.
+fn read_overrides(root: &Path, dir: &Path) -> Result<BTreeMap<String, String>, Diagnostics> {
+    /// More files than any session's templates: a bound on the walk.
+    const MAX_FILES: usize = 1_000;
     let mut out = BTreeMap::new();
-    if !dir.is_dir() {
+    let Ok(meta) = std::fs::symlink_metadata(dir) else {
+        return Ok(out);
+    };
+    if meta.file_type().is_symlink() {
+        return Err(Diagnostic::error(format!("{} is a symbolic link", dir.display()))
+            .with_hint("a session reads only its own files: make `templates` a real folder")
+            .into());
+    }
+    if !meta.is_dir() {
         return Ok(out);
     }
     let mut pending = vec![dir.to_path_buf()];
+    let cannot = |folder: &Path, e: std::io::Error| {
+        Diagnostic::error(format!("cannot read {}: {}", folder.display(), crate::safety::io_reason(&e)))
+    };
     while let Some(folder) = pending.pop() {
-        let entries = std::fs::read_dir(&folder)
-            .map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", folder.display())))?;
+        let entries = std::fs::read_dir(&folder).map_err(|e| cannot(&folder, e))?;
         for entry in entries {
-            let path = entry.map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", folder.display())))?.path();
-            if path.is_dir() {
+            let entry = entry.map_err(|e| cannot(&folder, e))?;
+            let path = entry.path();
+            let kind = entry.file_type().map_err(|e| cannot(&path, e))?;
+            if kind.is_dir() {
                 pending.push(path);
-            } else {
-                let name = path
-                    .strip_prefix(dir)
-                    .unwrap_or(&path)
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                out.insert(name, read(&path)?);
+                continue;
             }
+            if kind.is_symlink() && path.is_dir() {
+                return Err(Diagnostic::error(format!("{} is a symbolic link to a folder", path.display()))
+                    .with_hint("a session reads only its own files: copy the templates in")
+                    .into());
+            }
+            if out.len() >= MAX_FILES {
+                return Err(Diagnostic::error(format!("{} holds more than {MAX_FILES} files", dir.display()))
+                    .with_hint("a session's `templates/` holds only the templates it overrides")
+                    .into());
+            }
+            let name = path
+                .strip_prefix(dir)
+                .unwrap_or(&path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            out.insert(name, read(root, &path)?);
         }
     }
     Ok(out)

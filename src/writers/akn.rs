@@ -25,6 +25,7 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::{Block, Contents, Division, DivisionKind, Document, EntityKind, Inline, Item, Paragraph, Table};
+use crate::safety::xml_safe;
 use crate::writers::WriteOptions;
 
 /// The Akoma Ntoso 3.0 namespace.
@@ -212,6 +213,15 @@ fn iri_component(s: &str) -> String {
 
 type XmlResult = std::io::Result<()>;
 
+/// A start tag whose attribute values hold only characters XML can carry.
+fn element<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
+    let mut el = BytesStart::new(name);
+    for (key, value) in attrs {
+        el.push_attribute((*key, xml_safe(value).as_ref()));
+    }
+    el
+}
+
 struct AknWriter<'a> {
     doc: &'a Document,
     out: Writer<Vec<u8>>,
@@ -224,19 +234,11 @@ struct AknWriter<'a> {
 
 impl AknWriter<'_> {
     fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> XmlResult {
-        let mut el = BytesStart::new(name);
-        for a in attrs {
-            el.push_attribute(*a);
-        }
-        self.out.write_event(Event::Start(el))
+        self.out.write_event(Event::Start(element(name, attrs)))
     }
 
     fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> XmlResult {
-        let mut el = BytesStart::new(name);
-        for a in attrs {
-            el.push_attribute(*a);
-        }
-        self.out.write_event(Event::Empty(el))
+        self.out.write_event(Event::Empty(element(name, attrs)))
     }
 
     fn end(&mut self, name: &str) -> XmlResult {
@@ -247,7 +249,9 @@ impl AknWriter<'_> {
         if text.is_empty() {
             return Ok(());
         }
-        self.out.write_event(Event::Text(BytesText::new(text)))
+        // quick-xml escapes markup but passes control characters through; XML 1.0 cannot hold
+        // them (`check` refuses them first — this keeps the output well-formed regardless).
+        self.out.write_event(Event::Text(BytesText::new(&xml_safe(text))))
     }
 
     /// `<name>text</name>`.

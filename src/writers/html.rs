@@ -23,7 +23,7 @@ use crate::document::{Block, Contents, Division, DivisionKind, Document, Inline,
 use crate::writers::WriteOptions;
 
 pub fn write(doc: &Document, _opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
-    let mut w = HtmlWriter { doc, out: String::new(), targets: HashSet::new(), cited: Vec::new() };
+    let mut w = HtmlWriter { doc, out: String::new(), targets: HashSet::new(), cited: HashSet::new() };
     collect_targets(&doc.body, &mut w.targets);
     w.page();
     Ok(w.out.into_bytes())
@@ -35,7 +35,7 @@ struct HtmlWriter<'a> {
     /// Ids of the elements that carry one, so that cross-references link only to what exists.
     targets: HashSet<String>,
     /// Footnote ids in the order their citations were written (each once).
-    cited: Vec<String>,
+    cited: HashSet<String>,
 }
 
 impl HtmlWriter<'_> {
@@ -268,7 +268,7 @@ impl HtmlWriter<'_> {
                 Inline::NoteRef { id, marker } => {
                     let marker = escape(marker);
                     if self.doc.footnote(id).is_some() && !self.cited.contains(id) {
-                        self.cited.push(id.clone());
+                        self.cited.insert(id.clone());
                         let id = escape(id);
                         let _ = write!(
                             out,
@@ -342,7 +342,8 @@ fn kind_class(kind: DivisionKind) -> &'static str {
 /// Escapes text for HTML element content and (double- or single-quoted) attribute values.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    // Control characters and non-characters are not allowed in HTML (`check` refuses them first).
+    for c in crate::safety::xml_safe(s).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

@@ -12,6 +12,7 @@ use crate::templates::Templates;
 pub mod akn;
 pub mod docx;
 pub mod html;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod text;
 
@@ -67,7 +68,10 @@ impl Format {
         match self {
             Format::Text => text::write(doc, opts),
             Format::Html => html::write(doc, opts),
+            #[cfg(feature = "pdf")]
             Format::Pdf => pdf::write(doc, opts),
+            #[cfg(not(feature = "pdf"))]
+            Format::Pdf => Err(crate::diag::Diagnostic::error("this build has no PDF writer (feature `pdf`)").into()),
             Format::Docx => docx::write(doc, opts),
             Format::Akn => akn::write(doc, opts),
         }

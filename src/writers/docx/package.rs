@@ -17,6 +17,7 @@
 //! with whatever its zip version's default time is; here every entry carries the document's
 //! date (midnight), and the entry order is fixed.
 
+use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Write};
 
 use zip::write::SimpleFileOptions;
@@ -150,11 +151,24 @@ fn patch_footnotes(xml: &str, notes: &[Note]) -> Result<String, String> {
     out.push_str(&separator(0, "continuationSeparator"));
     out.push_str(&xml[open_end..]);
 
-    for note in notes.iter().filter(|n| n.auto) {
-        let tag = format!(r#"<w:footnote w:id="{}">"#, note.word_id);
-        let start = out.find(&tag).ok_or_else(|| format!("footnote {} missing", note.word_id))?;
-        let end = start + out[start..].find("</w:footnote>").ok_or("unterminated <w:footnote>")?;
-        let body = &out[start..end];
+    // One pass over the notes (a search from the top and an insertion for each note made this
+    // quadratic in the number of footnotes).
+    let auto: HashMap<usize, &Note> = notes.iter().filter(|n| n.auto).map(|n| (n.word_id, n)).collect();
+    let mut patched = String::with_capacity(out.len());
+    let mut rest = out.as_str();
+    let mut done = 0;
+    const OPEN: &str = r#"<w:footnote w:id=""#;
+    while let Some(at) = rest.find(OPEN) {
+        let id_start = at + OPEN.len();
+        let id_end = id_start + rest[id_start..].find('"').ok_or("unterminated w:id")?;
+        let note = rest[id_start..id_end].parse::<usize>().ok().and_then(|id| auto.get(&id));
+        let Some(note) = note.filter(|_| rest[id_end..].starts_with("\">")) else {
+            patched.push_str(&rest[..id_end]);
+            rest = &rest[id_end..];
+            continue;
+        };
+        let end = at + rest[at..].find("</w:footnote>").ok_or("unterminated <w:footnote>")?;
+        let body = &rest[at..end];
         let t_start = [body.find("<w:t>"), body.find("<w:t ")]
             .into_iter()
             .flatten()
@@ -166,25 +180,48 @@ fn patch_footnotes(xml: &str, notes: &[Note]) -> Result<String, String> {
         if inner != note.marker {
             return Err(format!("footnote {}: mark `{inner}` is not `{}`", note.word_id, note.marker));
         }
-        out.replace_range(start + t_start..start + t_end, "<w:footnoteRef />");
+        patched.push_str(&rest[..at + t_start]);
+        patched.push_str("<w:footnoteRef />");
+        rest = &rest[at + t_end..];
+        done += 1;
     }
-    Ok(out)
+    patched.push_str(rest);
+    if done != auto.len() {
+        let missing = auto.keys().min().copied().unwrap_or_default();
+        return Err(format!("{} of {} footnotes missing (e.g. {missing})", auto.len() - done, auto.len()));
+    }
+    Ok(patched)
 }
 
 /// Gives every footnote reference whose marker Word would not produce itself a custom mark.
 fn mark_custom_references(xml: &str, notes: &[Note]) -> Result<String, String> {
-    let mut out = xml.to_string();
-    for note in notes.iter().filter(|n| !n.auto) {
-        let tag = format!(r#"<w:footnoteReference w:id="{}" />"#, note.word_id);
-        let Some(at) = out.find(&tag) else {
-            return Err(format!("reference to footnote {} missing", note.word_id));
+    let custom: HashMap<usize, &Note> = notes.iter().filter(|n| !n.auto).map(|n| (n.word_id, n)).collect();
+    let mut out = String::with_capacity(xml.len() + 64 * custom.len());
+    let mut rest = xml;
+    let mut done = HashSet::new();
+    const OPEN: &str = r#"<w:footnoteReference w:id=""#;
+    while let Some(at) = rest.find(OPEN) {
+        let id_start = at + OPEN.len();
+        let id_end = id_start + rest[id_start..].find('"').ok_or("unterminated w:id")?;
+        let id = rest[id_start..id_end].parse::<usize>().ok();
+        let note = id.and_then(|id| custom.get(&id)).filter(|n| !done.contains(&n.word_id));
+        let Some(note) = note.filter(|_| rest[id_end..].starts_with("\" />")) else {
+            out.push_str(&rest[..id_end]);
+            rest = &rest[id_end..];
+            continue;
         };
-        let replacement = format!(
+        out.push_str(&rest[..at]);
+        out.push_str(&format!(
             r#"<w:footnoteReference w:customMarkFollows="1" w:id="{}" /><w:t xml:space="preserve">{}</w:t>"#,
             note.word_id,
             escape(&note.marker)
-        );
-        out.replace_range(at..at + tag.len(), &replacement);
+        ));
+        done.insert(note.word_id);
+        rest = &rest[id_end + "\" />".len()..];
+    }
+    out.push_str(rest);
+    if let Some(missing) = custom.keys().filter(|id| !done.contains(*id)).min() {
+        return Err(format!("reference to footnote {missing} missing"));
     }
     Ok(out)
 }

@@ -13,18 +13,12 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
+use crate::fonts::FONT_FILES;
+
 /// The virtual path of the layout template (the main source).
 pub const MAIN_PATH: &str = "/report.typ";
 /// The virtual path under which the template reads the document: `json("/doc.json")`.
 pub const DOC_PATH: &str = "/doc.json";
-
-/// Liberation Serif 2.x (SIL Open Font License 1.1, see `fonts/`): Times New Roman metrics.
-const FONT_FILES: &[&[u8]] = &[
-    include_bytes!("../../../fonts/LiberationSerif-Regular.ttf"),
-    include_bytes!("../../../fonts/LiberationSerif-Bold.ttf"),
-    include_bytes!("../../../fonts/LiberationSerif-Italic.ttf"),
-    include_bytes!("../../../fonts/LiberationSerif-BoldItalic.ttf"),
-];
 
 /// The fonts, parsed once per process.
 static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
