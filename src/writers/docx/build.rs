@@ -288,6 +288,9 @@ impl Builder<'_> {
             DivisionKind::Group => id::H23,
             DivisionKind::Subgroup => id::H4,
         };
+        // A decision's heading looks like H1 whatever its depth; its style says its level.
+        let decision_style = id::decision_heading(self.depth);
+        let style = if d.kind == DivisionKind::Decision { decision_style.as_str() } else { style };
         let mut p = self.para(style);
         // The outline level of the heading is its depth in the document; the style says the
         // usual one (a decision quoted inside a section sits one level deeper than H1 says).

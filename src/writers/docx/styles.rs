@@ -119,9 +119,18 @@ pub mod id {
         format!("DecisionItem{}", depth.clamp(1, super::SUB_ITEM_LEVELS))
     }
 
+    /// "DecisionHeading1" … "DecisionHeading5": a decision's heading (as H1) at outline level
+    /// `level` (a decision may be quoted at any depth).
+    pub fn decision_heading(level: usize) -> String {
+        format!("DecisionHeading{}", level.min(4) + 1)
+    }
+
     /// The outline level (0 for a chapter) a heading style stands for.
     pub fn outline_level(style: &str) -> Option<usize> {
-        [HCH, H1, H23, H4, H56].iter().position(|s| *s == style)
+        [HCH, H1, H23, H4, H56].iter().position(|s| *s == style).or_else(|| {
+            let n: usize = style.strip_prefix("DecisionHeading")?.parse().ok()?;
+            Some(n - 1)
+        })
     }
 
     /// "TOC1" … "TOC3" for contents entries of level 0 to 2.
@@ -181,10 +190,20 @@ fn bottom_rule(mut style: Style, size: usize, space: usize) -> Style {
     style
 }
 
+/// Word's built-in "heading N" (N = `level` + 1), which the UN heading styles are based on: Word,
+/// LibreOffice and pandoc know a heading by this name (pandoc 2.17 reads no outline level).
+fn builtin_heading(level: usize) -> Style {
+    keep_with_next(
+        paragraph_style(&format!("Heading{}", level + 1), &format!("heading {}", level + 1)).outline_lvl(level),
+    )
+}
+
 /// A heading style: bold (or italic), its number hanging left of the text block.
 fn heading(id: &str, name: &str, size_pt: usize, before: u32, after: u32, italic: bool) -> Style {
     let line = (size_pt as i32 + 2) * 20;
+    let level = id::outline_level(id).unwrap_or(0);
     let mut style = paragraph_style(id, name)
+        .based_on(format!("Heading{}", level + 1))
         .size(size_pt * 2)
         .line_spacing(spacing(before, after, line))
         .indent(Some(BODY_INDENT), Some(SpecialIndentType::Hanging(HEADING_HANG)), Some(BODY_INDENT), None)
@@ -206,11 +225,21 @@ pub fn all() -> Vec<Style> {
                 .line_spacing(spacing(0, 0, 240))
                 .align(AlignmentType::Left),
         ),
+        builtin_heading(0),
+        builtin_heading(1),
+        builtin_heading(2),
+        builtin_heading(3),
+        builtin_heading(4),
         heading(id::HCH, "HCh", 14, 320, 260, false),
         heading(id::H1, "H1", 12, 240, 200, false),
         heading(id::H23, "H23", 10, 200, 160, false),
         heading(id::H4, "H4", 10, 200, 160, true),
         heading(id::H56, "H56", 10, 200, 160, false),
+        heading(&id::decision_heading(0), "H1 Decision 1", 12, 240, 200, false),
+        heading(&id::decision_heading(1), "H1 Decision 2", 12, 240, 200, false),
+        heading(&id::decision_heading(2), "H1 Decision 3", 12, 240, 200, false),
+        heading(&id::decision_heading(3), "H1 Decision 4", 12, 240, 200, false),
+        heading(&id::decision_heading(4), "H1 Decision 5", 12, 240, 200, false),
         // The number at the left edge, a tab, the text; following lines back at the left edge.
         with_tabs(
             paragraph_style(id::SINGLE_TXT, "SingleTxt")
