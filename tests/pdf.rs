@@ -112,7 +112,11 @@ fn body_text(pdf: &Path, doc: &Document) -> String {
             .lines()
             .filter(|l| {
                 let l = l.trim();
-                l != doc.meta.symbol && l != p.to_string()
+                // The running footer: "2/11" and the job number.
+                let footer = l.replace(doc.masthead.job_number.as_deref().unwrap_or("\u{0}"), "");
+                l != doc.meta.symbol
+                    && !footer.trim().chars().all(|c| c.is_ascii_digit() || c == '/')
+                    && l != p.to_string()
             })
             .collect();
         let mut page = squash(&kept.join("\n"));
