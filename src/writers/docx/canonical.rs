@@ -7,7 +7,9 @@
 //! docx-rs), stably reorders the children of the property containers by their schema sequence,
 //! and writes the part again. It also removes what docx-rs adds that the schema does not allow:
 //! a second `Normal` style (docx-rs always writes an empty one before the styles it is given) and
-//! the `w:type` attribute of `w:gridCol`. Deterministic: the same input gives the same output.
+//! the `w:type` attribute of `w:gridCol`, the empty `w:rPr` inside the paragraph properties of
+//! styles, document defaults and numbering levels (`CT_PPrGeneral`). Deterministic: the same input
+//! gives the same output.
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
