@@ -112,7 +112,11 @@ fn body_text(pdf: &Path, doc: &Document) -> String {
             .lines()
             .filter(|l| {
                 let l = l.trim();
-                l != doc.meta.symbol && l != p.to_string()
+                // The running footer: "2/11" and the job number.
+                let footer = l.replace(doc.masthead.job_number.as_deref().unwrap_or("\u{0}"), "");
+                l != doc.meta.symbol
+                    && !footer.trim().chars().all(|c| c.is_ascii_digit() || c == '/')
+                    && l != p.to_string()
             })
             .collect();
         let mut page = squash(&kept.join("\n"));
@@ -549,4 +553,67 @@ fn footnotes_of_every_session_stand_on_their_markers_pages() {
         let file = save(&bytes);
         assert_footnotes_on_marker_pages(&compiled.document, file.path());
     }
+}
+
+// ---------------------------------------------------------------- layout as the UN prints it
+
+/// The words of one page with their left x and top y (`pdftotext -bbox`).
+fn words(pdf: &Path, page: usize) -> Vec<(f64, f64, String)> {
+    let p = page.to_string();
+    let html = run("pdftotext", &["-bbox", "-f", &p, "-l", &p], pdf);
+    let num = |line: &str, key: &str| -> f64 {
+        let at = line.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+        line[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    html.lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+        .map(|l| {
+            let text = l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()].to_string();
+            (num(l, "xMin"), num(l, "yMin"), text)
+        })
+        .collect()
+}
+
+/// A numbered paragraph: its number at the text block's left edge, the text 10 mm further in,
+/// the following lines back at the left edge (no hanging indent); page 2 on, the counter "2/N"
+/// in the footer; numbers and labels are list labels in the structure tree, footnotes notes.
+#[test]
+fn numbered_paragraphs_footer_counter_and_tags() {
+    let (doc, bytes, _) = reference_pdf();
+    let pdf = save(&bytes);
+    let total = page_count(pdf.path());
+    let page2 = words(pdf.path(), 2);
+    // Paragraph 7 of the reference runs over several lines on page 2.
+    let (x_num, y_num, _) = page2.iter().find(|(_, _, w)| w == "7.").cloned().expect("paragraph 7 on page 2");
+    let first_text = page2.iter().find(|(x, y, _)| (*y - y_num).abs() < 1.0 && *x > x_num + 1.0).unwrap();
+    let mm = 72.0 / 25.4;
+    assert!((first_text.0 - x_num - 10.0 * mm).abs() < 1.5, "the text starts 10 mm after the number: {first_text:?}");
+    let next_line = page2
+        .iter()
+        .filter(|(_, y, _)| *y > y_num + 5.0 && *y < y_num + 20.0)
+        .map(|(x, _, _)| *x)
+        .fold(f64::MAX, f64::min);
+    assert!((next_line - x_num).abs() < 0.5, "the second line starts at the number's x ({next_line} vs {x_num})");
+    // The footer: "2/N" and the job number.
+    let text = pdftotext(pdf.path(), Some(2));
+    assert!(text.contains(&format!("2/{total}")), "page 2 has the counter 2/{total}");
+    if let Some(job) = &doc.masthead.job_number {
+        assert!(text.contains(job.as_str()), "page 2 has the job number in its footer");
+    }
+
+    // The structure tree (poppler's `pdfinfo -struct-text`).
+    let out = Command::new("pdfinfo").arg("-struct-text").arg(pdf.path()).output().expect("pdfinfo");
+    let tree = String::from_utf8_lossy(&out.stdout);
+    let labels: Vec<&str> = tree
+        .lines()
+        .zip(tree.lines().skip(1))
+        .filter(|(l, _)| l.trim_start().starts_with("Lbl"))
+        .map(|(_, next)| next.trim())
+        .collect();
+    for n in 1..=56 {
+        assert!(labels.contains(&format!("\"{n}.\"").as_str()), "paragraph number {n}. is a list label");
+    }
+    assert!(labels.contains(&"\"(a)\""), "sub-item labels are list labels");
+    assert!(tree.contains("LI (block)") && tree.contains("LBody (block)"));
+    assert_eq!(tree.matches("Note <Note").count(), doc.footnotes.len(), "each footnote is a Note");
 }

@@ -1,8 +1,8 @@
 //! A `Document` built by hand for the PDF tests and benchmark: the shape of the reference report
 //! (masthead with a `*` caption note, chapters, sections, numbered paragraphs with sub-items,
 //! four numbered footnotes, one of them "Ibid."), plus what the reference lacks — a table of
-//! contents, a group and a subgroup heading, a table, an annex and a decision — and a paragraph
-//! of hostile text that must come out literally.
+//! contents, a group and a subgroup heading, a table, an annex and a decision with lettered
+//! sub-paragraphs — and a paragraph of hostile text that must come out literally.
 
 #![allow(dead_code)]
 
@@ -242,8 +242,11 @@ pub fn sample() -> Document {
                 vec![para(
                     "decision-p1",
                     Some(1),
-                    vec![t("Decides to establish an open-ended interim working group.")],
-                    vec![],
+                    vec![t("Decides to establish an open-ended interim working group, which shall:")],
+                    vec![
+                        item("decision-p1-a", "(a)", &format!("Facilitate implementation. {FILLER}"), vec![]),
+                        item("decision-p1-b", "(b)", "Report to the Conference.", vec![]),
+                    ],
                 )],
             ),
         ],

@@ -5,8 +5,8 @@
 //! `Document` alone.
 
 use docx_rs::{
-    BorderType, BreakType, Docx, FieldCharType, Footer, Footnote, Header, InstrPAGE, InstrPAGEREF, InstrText,
-    PageMargin, Paragraph, Run, Table, TableBorder, TableBorderPosition, TableCell, TableCellBorder,
+    BorderType, BreakType, Docx, FieldCharType, Footer, Footnote, Header, InstrNUMPAGES, InstrPAGE, InstrPAGEREF,
+    InstrText, PageMargin, Paragraph, Run, Table, TableBorder, TableBorderPosition, TableCell, TableCellBorder,
     TableCellBorderPosition, TableCellBorders, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
     XMLDocx,
 };
@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use super::styles::{self, id};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::document::{Block, Contents, Division, DivisionKind, Document, Inline, Item, Paragraph as Para};
+use crate::document::{Block, Contents, Division, DivisionKind, Document, Inline, Item, Paragraph as Para, plain_text};
 
 /// A footnote as written: its id in `word/footnotes.xml`, the `Document`'s marker, and whether
 /// Word's own number (`w:footnoteRef`) prints that marker or a custom mark is needed.
@@ -39,6 +39,8 @@ pub fn build(doc: &Document) -> Result<Built, Diagnostics> {
         auto_count: 0,
         errors: Diagnostics::new(),
         bookmarks: contents_targets(&doc.body),
+        depth: 0,
+        in_decision: false,
     };
 
     let mut docx = Docx::new()
@@ -71,8 +73,20 @@ pub fn build(doc: &Document) -> Result<Built, Diagnostics> {
         b.para(id::HEADER).align(docx_rs::AlignmentType::Left).add_run(Run::new().add_text(clean(symbol))),
     );
     let first_header = Header::new().add_paragraph(b.para(id::NORMAL));
-    let odd_footer = Footer::new().add_paragraph(page_number(b.para(id::FOOTER).align(docx_rs::AlignmentType::Right)));
-    let even_footer = Footer::new().add_paragraph(page_number(b.para(id::FOOTER).align(docx_rs::AlignmentType::Left)));
+    // From page 2 on, the footer carries the page counter "2/27" on the outer side and the job
+    // number on the inner side.
+    let job = doc.masthead.job_number.as_deref().map(clean);
+    let job_run = |job: &String| Run::new().add_text(job.clone()).disable_bold();
+    let mut odd = b.para(id::FOOTER);
+    if let Some(job) = &job {
+        odd = odd.add_run(job_run(job));
+    }
+    let odd_footer = Footer::new().add_paragraph(page_counter(odd.add_run(Run::new().add_tab())));
+    let mut even = page_counter(b.para(id::FOOTER));
+    if let Some(job) = &job {
+        even = even.add_run(Run::new().add_tab()).add_run(job_run(job));
+    }
+    let even_footer = Footer::new().add_paragraph(even);
     let mut first_footer = Footer::new();
     match &doc.masthead.job_number {
         Some(job) => {
@@ -150,6 +164,10 @@ struct Builder<'a> {
     /// The bookmark ("rp1", "rp2"…) of each division a table of contents points to, so its page
     /// number can be a `PAGEREF` field.
     bookmarks: BTreeMap<String, (usize, String)>,
+    /// How deep the division being written is (1 for a chapter): its headings' outline level.
+    depth: usize,
+    /// Inside a decision or resolution: its sub-paragraphs are laid out as numbered paragraphs.
+    in_decision: bool,
 }
 
 /// Bookmarks for the divisions that contents entries point to, numbered in entry order.
@@ -270,7 +288,17 @@ impl Builder<'_> {
             DivisionKind::Group => id::H23,
             DivisionKind::Subgroup => id::H4,
         };
+        // A decision's heading looks like H1 whatever its depth; its style says its level.
+        let decision_style = id::decision_heading(self.depth);
+        let style = if d.kind == DivisionKind::Decision { decision_style.as_str() } else { style };
         let mut p = self.para(style);
+        // The outline level of the heading is its depth in the document; the style says the
+        // usual one (a decision quoted inside a section sits one level deeper than H1 says).
+        self.depth += 1;
+        let level = self.depth.saturating_sub(1);
+        if id::outline_level(style) != Some(level) {
+            p = p.outline_lvl(level.min(8));
+        }
         match (&d.num, d.kind) {
             // "Annex I" / "Decision 4/4" stand on a line of their own above the title.
             (Some(num), DivisionKind::Annex | DivisionKind::Decision) => {
@@ -303,23 +331,20 @@ impl Builder<'_> {
             p = p.add_bookmark_end(*n);
         }
         push_para(out, p);
+        let in_decision = self.in_decision;
+        self.in_decision |= d.kind == DivisionKind::Decision;
         self.blocks(&d.children, out);
+        self.in_decision = in_decision;
+        self.depth -= 1;
     }
 
     fn paragraph(&mut self, para: &Para, out: &mut Vec<Child>) {
         let mut p = self.para(id::SINGLE_TXT);
-        match &para.num {
-            Some(num) => p = p.add_run(Run::new().add_text(clean(num))).add_run(Run::new().add_tab()),
-            // An unnumbered paragraph spans the text block.
-            None => {
-                p = p.indent(
-                    Some(styles::BODY_INDENT),
-                    Some(docx_rs::SpecialIndentType::FirstLine(0)),
-                    Some(styles::BODY_INDENT),
-                    None,
-                )
-            }
+        if let Some(num) = &para.num {
+            p = p.add_run(Run::new().add_text(clean(num))).add_run(Run::new().add_tab());
         }
+        // A lead-in ("5. States parties should:") stays on the page of its first item.
+        p = p.keep_next(!para.items.is_empty());
         p = self.add_inlines(p, &para.content, Fmt::default());
         push_para(out, p);
         self.items(&para.items, 1, out);
@@ -327,6 +352,18 @@ impl Builder<'_> {
 
     fn items(&mut self, items: &[Item], depth: usize, out: &mut Vec<Child>) {
         for item in items {
+            if self.in_decision {
+                let mut p = self.para(&id::decision_item(depth));
+                if depth > styles::SUB_ITEM_LEVELS {
+                    p = styles::decision_item_layout(p, depth);
+                }
+                p = p.keep_next(!item.items.is_empty());
+                p = p.add_run(Run::new().add_text(clean(&item.label))).add_run(Run::new().add_tab());
+                p = self.add_inlines(p, &item.content, Fmt::default());
+                push_para(out, p);
+                self.items(&item.items, depth + 1, out);
+                continue;
+            }
             let mut p = self.para(&id::sub_item(depth));
             if depth > styles::SUB_ITEM_LEVELS {
                 let left = styles::item_indent(depth);
@@ -339,6 +376,7 @@ impl Builder<'_> {
                     )
                     .add_tab(docx_rs::Tab::new().val(docx_rs::TabValueType::Left).pos(left as usize));
             }
+            p = p.keep_next(!item.items.is_empty());
             p = p.add_run(Run::new().add_text(clean(&item.label))).add_run(Run::new().add_tab());
             p = self.add_inlines(p, &item.content, Fmt::default());
             push_para(out, p);
@@ -362,11 +400,16 @@ impl Builder<'_> {
             return;
         }
         let width = styles::BODY_WIDTH / columns as i32;
+        // Text columns are left-aligned, columns of figures right-aligned (their heads too).
+        let figures: Vec<bool> = (0..columns).map(|i| is_figure_column(&t.rows, i)).collect();
         let mut rows = Vec::new();
         let mut make_row = |b: &mut Self, cells: &[Vec<Inline>], style: &str, rule: bool| {
             let mut row = Vec::new();
             for i in 0..columns {
                 let mut p = b.para(style);
+                if figures[i] {
+                    p = p.align(docx_rs::AlignmentType::Right);
+                }
                 if let Some(content) = cells.get(i) {
                     p = b.add_inlines(p, content, Fmt::default());
                 }
@@ -529,13 +572,41 @@ fn page_reference(p: Paragraph, bookmark: &str) -> Paragraph {
         .add_run(Run::new().add_field_char(FieldCharType::End, false))
 }
 
-/// A paragraph holding a PAGE field (the cached result "1" is replaced by every reader).
-fn page_number(p: Paragraph) -> Paragraph {
-    p.add_run(Run::new().add_field_char(FieldCharType::Begin, false))
-        .add_run(Run::new().add_instr_text(InstrText::PAGE(InstrPAGE::new())))
-        .add_run(Run::new().add_field_char(FieldCharType::Separate, false))
-        .add_run(Run::new().add_text("1"))
-        .add_run(Run::new().add_field_char(FieldCharType::End, false))
+/// A column of figures: at least one body cell holds a number ("21", "1 234", "12.5%", "(3)"),
+/// and every other one a number or is empty or a dash. (The PDF template decides alike.)
+fn is_figure_column(rows: &[Vec<Vec<Inline>>], column: usize) -> bool {
+    let mut figures = 0;
+    for row in rows {
+        let text = row.get(column).map(|c| plain_text(c)).unwrap_or_default();
+        let text = text.trim();
+        if text.is_empty() || matches!(text, "-" | "\u{2013}" | "\u{2014}" | "..." | "\u{2026}") {
+            continue;
+        }
+        let figure = text.chars().any(|c| c.is_ascii_digit())
+            && text.chars().all(|c| {
+                c.is_ascii_digit() || c.is_whitespace() || ".,%+-()\u{2212}\u{2013}\u{a0}\u{202f}".contains(c)
+            });
+        if !figure {
+            return false;
+        }
+        figures += 1;
+    }
+    figures > 0
+}
+
+/// The page counter "2/27": a PAGE and a NUMPAGES field (their cached results are replaced by
+/// every reader).
+fn page_counter(p: Paragraph) -> Paragraph {
+    let field = |p: Paragraph, instr: InstrText| {
+        p.add_run(Run::new().add_field_char(FieldCharType::Begin, false))
+            .add_run(Run::new().add_instr_text(instr))
+            .add_run(Run::new().add_field_char(FieldCharType::Separate, false))
+            .add_run(Run::new().add_text("1"))
+            .add_run(Run::new().add_field_char(FieldCharType::End, false))
+    };
+    let p = field(p, InstrText::PAGE(InstrPAGE::new()));
+    let p = p.add_run(Run::new().add_text("/"));
+    field(p, InstrText::NUMPAGES(InstrNUMPAGES::new()))
 }
 
 /// Text runs for `text`, with tabs and line breaks as elements and characters that XML cannot

@@ -7,7 +7,9 @@
 //! docx-rs), stably reorders the children of the property containers by their schema sequence,
 //! and writes the part again. It also removes what docx-rs adds that the schema does not allow:
 //! a second `Normal` style (docx-rs always writes an empty one before the styles it is given) and
-//! the `w:type` attribute of `w:gridCol`. Deterministic: the same input gives the same output.
+//! the `w:type` attribute of `w:gridCol`, the empty `w:rPr` inside the paragraph properties of
+//! styles, document defaults and numbering levels (`CT_PPrGeneral`). Deterministic: the same input
+//! gives the same output.
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
@@ -282,6 +284,46 @@ pub fn canonicalize(xml: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// The raw (still escaped) values of attribute `key` on the elements named `name`, in document
+/// order: e.g. the targets of a relationships part.
+pub fn attribute_values(xml: &str, name: &str, key: &str) -> Result<Vec<String>, String> {
+    fn walk(nodes: &[Node], name: &str, key: &str, out: &mut Vec<String>) {
+        for node in nodes {
+            if let Node::Element(e) = node {
+                if e.name == name
+                    && let Some(v) = attr(e, key)
+                {
+                    out.push(v.to_string());
+                }
+                walk(&e.children, name, key, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&parse(xml)?, name, key, &mut out);
+    Ok(out)
+}
+
+/// Rewrites `xml` without the elements named `name` whose attribute `key` satisfies `drop`:
+/// e.g. the relationship to a part that is not written.
+pub fn remove_elements(xml: &str, name: &str, key: &str, drop: impl Fn(&str) -> bool) -> Result<String, String> {
+    fn walk(nodes: &mut Vec<Node>, name: &str, key: &str, drop: &dyn Fn(&str) -> bool) {
+        nodes.retain(|n| !matches!(n, Node::Element(e) if e.name == name && attr(e, key).is_some_and(drop)));
+        for node in nodes {
+            if let Node::Element(e) = node {
+                walk(&mut e.children, name, key, drop);
+            }
+        }
+    }
+    let mut nodes = parse(xml)?;
+    walk(&mut nodes, name, key, &drop);
+    let mut out = String::with_capacity(xml.len());
+    for node in &nodes {
+        write(node, &mut out);
+    }
+    Ok(out)
+}
+
 fn parse(xml: &str) -> Result<Vec<Node>, String> {
     let mut reader = Reader::from_str(xml);
     // The root's children collect in `stack[0]`.
@@ -334,6 +376,18 @@ fn fix(e: &mut Element) {
     if e.name == "w:gridCol" {
         e.attrs.retain(|(k, _)| k != "w:type");
     }
+    // The paragraph properties of a style, of the document defaults and of a numbering level are
+    // `CT_PPrGeneral`, which has no run properties; docx-rs writes an empty `w:rPr` there all the
+    // same. (The run properties of a style are its own `w:rPr`, a sibling of `w:pPr`.)
+    if matches!(e.name.as_str(), "w:style" | "w:pPrDefault" | "w:lvl") {
+        for c in &mut e.children {
+            if let Node::Element(ppr) = c
+                && ppr.name == "w:pPr"
+            {
+                ppr.children.retain(|c| !matches!(c, Node::Element(r) if r.name == "w:rPr" && is_empty(r)));
+            }
+        }
+    }
     if e.name == "w:styles" {
         dedupe_styles(e);
     }
@@ -350,6 +404,15 @@ fn fix(e: &mut Element) {
             fix(c);
         }
     }
+}
+
+/// An element without attributes and without element children (whitespace aside).
+fn is_empty(e: &Element) -> bool {
+    e.attrs.is_empty()
+        && e.children.iter().all(|c| match c {
+            Node::Element(_) => false,
+            Node::Raw(s) => s.trim().is_empty(),
+        })
 }
 
 fn attr<'a>(e: &'a Element, name: &str) -> Option<&'a str> {

@@ -12,6 +12,8 @@
 //! - `docProps/core.xml`: written here (docx-rs cannot set title, subject or language).
 //! - `word/styles.xml`: the document language in the default run properties.
 //! - every WordprocessingML part: children in schema order (`canonical`).
+//! - the package: parts nothing uses (comments, numbering) left out with their relationships and
+//!   content types.
 //!
 //! The archive is written with the `zip` crate directly: docx-rs's own zipper stamps entries
 //! with whatever its zip version's default time is; here every entry carries the document's
@@ -23,7 +25,7 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 
 use super::build::{Built, Note};
-use super::canonical::canonicalize;
+use super::canonical::{self, canonicalize};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::Document;
 
@@ -102,7 +104,78 @@ pub fn package(doc: &Document, built: Built) -> Result<Vec<u8>, Diagnostics> {
             parts.push((format!("word/_rels/footer{}.xml.rels", i + 1), rels));
         }
     }
+    prune_unused_parts(&mut parts).map_err(bug)?;
     zip_parts(parts, date).map_err(|e| bug(e.to_string()))
+}
+
+/// Leaves out the parts docx-rs always writes but nothing uses, and every mention of them: the
+/// comments parts when the document has no comment (docx-rs relates `commentsExtended.xml`
+/// even then), and any part no relationship points to (`numbering.xml` when nothing is
+/// numbered). The `[Content_Types].xml` overrides then name exactly the parts written.
+fn prune_unused_parts(parts: &mut Vec<(String, Vec<u8>)>) -> Result<(), String> {
+    const COMMENTS_EXTENDED: &str = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended";
+    const COMMENTS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+    let text = |bytes: &[u8]| String::from_utf8(bytes.to_vec()).map_err(|e| e.to_string());
+    let rels_of = |part: &str| match part.rsplit_once('/') {
+        Some((dir, file)) => format!("{dir}/_rels/{file}.rels"),
+        None => format!("_rels/{part}.rels"),
+    };
+
+    // Comment extensions without comments.
+    let document_rels = "word/_rels/document.xml.rels";
+    let index = parts.iter().position(|(n, _)| n == document_rels).ok_or("no document relationships")?;
+    let rels = text(&parts[index].1)?;
+    if !canonical::attribute_values(&rels, "Relationship", "Type")?.iter().any(|t| t == COMMENTS) {
+        parts[index].1 =
+            canonical::remove_elements(&rels, "Relationship", "Type", |t| t == COMMENTS_EXTENDED)?.into_bytes();
+    }
+
+    // The parts reachable from the package's relationships, following each part's own.
+    let mut reached = std::collections::BTreeSet::new();
+    let mut pending = vec![String::new()];
+    while let Some(source) = pending.pop() {
+        let rels_name = if source.is_empty() { "_rels/.rels".to_string() } else { rels_of(&source) };
+        let Some((_, bytes)) = parts.iter().find(|(n, _)| *n == rels_name) else { continue };
+        let xml = text(bytes)?;
+        let base = source.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let modes = canonical::attribute_values(&xml, "Relationship", "TargetMode")?;
+        if !modes.is_empty() {
+            return Err("external relationships are not expected in the DOCX package".into());
+        }
+        for target in canonical::attribute_values(&xml, "Relationship", "Target")? {
+            let name = resolve(base, &target);
+            if reached.insert(name.clone()) {
+                pending.push(name);
+            }
+        }
+    }
+    parts.retain(|(name, _)| {
+        name == "[Content_Types].xml"
+            || reached.contains(name)
+            || name.ends_with(".rels") && (name == "_rels/.rels" || reached.iter().any(|p| rels_of(p) == *name))
+    });
+
+    let written: std::collections::BTreeSet<String> = parts.iter().map(|(n, _)| format!("/{n}")).collect();
+    let index = parts.iter().position(|(n, _)| n == "[Content_Types].xml").ok_or("no [Content_Types].xml")?;
+    let types = text(&parts[index].1)?;
+    parts[index].1 = canonical::remove_elements(&types, "Override", "PartName", |p| !written.contains(p))?.into_bytes();
+    Ok(())
+}
+
+/// The part name a relationship target denotes, relative to the folder `base` of its source.
+fn resolve(base: &str, target: &str) -> String {
+    let mut path: Vec<&str> =
+        if target.starts_with('/') || base.is_empty() { vec![] } else { base.split('/').collect() };
+    for seg in target.trim_start_matches('/').split('/') {
+        match seg {
+            ".." => {
+                path.pop();
+            }
+            "." | "" => {}
+            s => path.push(s),
+        }
+    }
+    path.join("/")
 }
 
 /// (year, month, day) of `YYYY-MM-DD`.
@@ -304,7 +377,15 @@ fn escape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape, parse_date};
+    use super::{escape, parse_date, resolve};
+
+    #[test]
+    fn relationship_targets() {
+        assert_eq!(resolve("word", "styles.xml"), "word/styles.xml");
+        assert_eq!(resolve("", "word/document.xml"), "word/document.xml");
+        assert_eq!(resolve("word", "../customXml/item1.xml"), "customXml/item1.xml");
+        assert_eq!(resolve("word", "/docProps/app.xml"), "docProps/app.xml");
+    }
 
     #[test]
     fn dates() {

@@ -6,13 +6,20 @@
 //! few things a style cannot say (the first component of the symbol printed larger, the indent of
 //! sub-items deeper than the deepest sub-item style).
 //!
-//! Measurements follow `../shared/DESIGN.md` and the PDF writer's template (`templates/report.typ`
-//! on the pdf branch), so that the two look alike: A4, body 10 pt Times on a 12 pt pitch with 6 pt
-//! after, justified, the text block 130 mm wide (40 mm to 170 mm from the left edge); masthead,
-//! running headers and footers on the wider band from 20 mm to 190 mm; heading numbers hanging
-//! 10 mm left of the text block; paragraph numbers in a 10 mm column with the text hanging after
-//! them; sub-item labels in 8 mm columns, each level 8 mm further in; footnote marks in a 10 mm
-//! column.
+//! Measurements follow `../shared/DESIGN.md` and the PDF writer's template (`templates/report.typ`),
+//! so that the two look alike: A4, body 10 pt Times on a 12 pt pitch with 6 pt after, justified,
+//! the text block 130 mm wide (40 mm to 170 mm from the left edge); masthead, running headers and
+//! footers on the wider band from 20 mm to 190 mm; heading numbers hanging 10 mm left of the text
+//! block. A numbered paragraph is printed as the UN prints it today: the number at the text
+//! block's left edge, the text after a tab 10 mm in, the following lines back at the left edge
+//! (no hanging indent); the lettered sub-paragraphs of a decision the same way one step in.
+//! Other sub-items hang: labels in 8 mm columns, each level 8 mm further in. Footnote marks stand
+//! in a 10 mm column.
+//!
+//! Structure other readers see: the heading styles carry outline levels (HCh 0 … H56 4) — the
+//! heading paragraphs also carry their own level where a division sits deeper than its style's
+//! usual place — and the report's title has the `Title` style, so Word's navigation pane and
+//! accessibility checker, and pandoc, find the headings and the title.
 
 use docx_rs::{
     AlignmentType, BorderType, LineSpacing, LineSpacingType, ParagraphBorder, ParagraphBorderPosition,
@@ -47,7 +54,7 @@ pub const CONTENTS_PAGE: i32 = mm(12);
 /// Space kept free between the organ and the right-hand column (the PDF's 10 mm gutter leaves
 /// the reference organ's longest line 0.4 mm to spare; Word and LibreOffice need a little more).
 pub const ORGAN_GUTTER: i32 = mm(5);
-/// The column of a paragraph number (the text hangs after it).
+/// The tab after a paragraph number (and the step of a decision's sub-paragraphs).
 pub const LABEL_STEP: i32 = mm(10);
 /// The column of a sub-item label; each level of items starts this much further in.
 pub const ITEM_STEP: i32 = mm(8);
@@ -64,6 +71,12 @@ pub fn item_indent(depth: usize) -> i32 {
 }
 /// Sub-item styles defined (deeper items use the last one with a direct indent).
 pub const SUB_ITEM_LEVELS: usize = 4;
+
+/// Left indent of a decision's sub-paragraph at `depth` (1 for (a)): its first line starts one
+/// step further in with the label, the text follows after a tab one more step in.
+pub fn decision_item_indent(depth: usize) -> i32 {
+    BODY_INDENT + LABEL_STEP * (depth as i32 - 1)
+}
 
 /// The font every style uses.
 pub const FONT: &str = "Times New Roman";
@@ -99,6 +112,25 @@ pub mod id {
     /// "SubItem1" … "SubItem4" for items at depth 1 ((a)) to 4 (i.).
     pub fn sub_item(depth: usize) -> String {
         format!("SubItem{}", depth.clamp(1, super::SUB_ITEM_LEVELS))
+    }
+
+    /// "DecisionItem1" … "DecisionItem4": the lettered sub-paragraphs of a decision.
+    pub fn decision_item(depth: usize) -> String {
+        format!("DecisionItem{}", depth.clamp(1, super::SUB_ITEM_LEVELS))
+    }
+
+    /// "DecisionHeading1" … "DecisionHeading5": a decision's heading (as H1) at outline level
+    /// `level` (a decision may be quoted at any depth).
+    pub fn decision_heading(level: usize) -> String {
+        format!("DecisionHeading{}", level.min(4) + 1)
+    }
+
+    /// The outline level (0 for a chapter) a heading style stands for.
+    pub fn outline_level(style: &str) -> Option<usize> {
+        [HCH, H1, H23, H4, H56].iter().position(|s| *s == style).or_else(|| {
+            let n: usize = style.strip_prefix("DecisionHeading")?.parse().ok()?;
+            Some(n - 1)
+        })
     }
 
     /// "TOC1" … "TOC3" for contents entries of level 0 to 2.
@@ -138,6 +170,13 @@ fn widow_control(mut style: Style) -> Style {
     style
 }
 
+/// Sub-paragraphs of a decision at `depth`: as a numbered paragraph, one step in per level.
+pub fn decision_item_layout(p: docx_rs::Paragraph, depth: usize) -> docx_rs::Paragraph {
+    let left = decision_item_indent(depth);
+    p.indent(Some(left), Some(SpecialIndentType::FirstLine(LABEL_STEP)), Some(BODY_INDENT), None)
+        .add_tab(Tab::new().val(TabValueType::Left).pos((left + 2 * LABEL_STEP) as usize))
+}
+
 fn keep_with_next(mut style: Style) -> Style {
     style.paragraph_property = style.paragraph_property.clone().keep_next(true).keep_lines(true);
     style
@@ -151,14 +190,27 @@ fn bottom_rule(mut style: Style, size: usize, space: usize) -> Style {
     style
 }
 
+/// Word's built-in "heading N" (N = `level` + 1), which the UN heading styles are based on: Word,
+/// LibreOffice and pandoc know a heading by this name (pandoc 2.17 reads no outline level).
+fn builtin_heading(level: usize) -> Style {
+    keep_with_next(
+        paragraph_style(&format!("Heading{}", level + 1), &format!("heading {}", level + 1)).outline_lvl(level),
+    )
+}
+
 /// A heading style: bold (or italic), its number hanging left of the text block.
 fn heading(id: &str, name: &str, size_pt: usize, before: u32, after: u32, italic: bool) -> Style {
     let line = (size_pt as i32 + 2) * 20;
+    let level = id::outline_level(id).unwrap_or(0);
     let mut style = paragraph_style(id, name)
+        .based_on(format!("Heading{}", level + 1))
         .size(size_pt * 2)
         .line_spacing(spacing(before, after, line))
         .indent(Some(BODY_INDENT), Some(SpecialIndentType::Hanging(HEADING_HANG)), Some(BODY_INDENT), None)
         .align(AlignmentType::Left);
+    if let Some(level) = id::outline_level(id) {
+        style = style.outline_lvl(level);
+    }
     style = if italic { style.italic() } else { style.bold() };
     keep_with_next(with_tabs(style, &[tab(BODY_INDENT)]))
 }
@@ -173,21 +225,27 @@ pub fn all() -> Vec<Style> {
                 .line_spacing(spacing(0, 0, 240))
                 .align(AlignmentType::Left),
         ),
+        builtin_heading(0),
+        builtin_heading(1),
+        builtin_heading(2),
+        builtin_heading(3),
+        builtin_heading(4),
         heading(id::HCH, "HCh", 14, 320, 260, false),
         heading(id::H1, "H1", 12, 240, 200, false),
         heading(id::H23, "H23", 10, 200, 160, false),
         heading(id::H4, "H4", 10, 200, 160, true),
         heading(id::H56, "H56", 10, 200, 160, false),
+        heading(&id::decision_heading(0), "H1 Decision 1", 12, 240, 200, false),
+        heading(&id::decision_heading(1), "H1 Decision 2", 12, 240, 200, false),
+        heading(&id::decision_heading(2), "H1 Decision 3", 12, 240, 200, false),
+        heading(&id::decision_heading(3), "H1 Decision 4", 12, 240, 200, false),
+        heading(&id::decision_heading(4), "H1 Decision 5", 12, 240, 200, false),
+        // The number at the left edge, a tab, the text; following lines back at the left edge.
         with_tabs(
             paragraph_style(id::SINGLE_TXT, "SingleTxt")
                 .next(id::SINGLE_TXT)
                 .line_spacing(spacing(0, 120, 240))
-                .indent(
-                    Some(BODY_INDENT + LABEL_STEP),
-                    Some(SpecialIndentType::Hanging(LABEL_STEP)),
-                    Some(BODY_INDENT),
-                    None,
-                )
+                .indent(Some(BODY_INDENT), Some(SpecialIndentType::FirstLine(0)), Some(BODY_INDENT), None)
                 .align(AlignmentType::Both),
             &[tab(BODY_INDENT + LABEL_STEP)],
         ),
@@ -200,6 +258,16 @@ pub fn all() -> Vec<Style> {
                 .next(id::sub_item(depth))
                 .indent(Some(left), Some(SpecialIndentType::Hanging(ITEM_STEP)), Some(BODY_INDENT), None),
             &[tab(left)],
+        ));
+    }
+    for depth in 1..=SUB_ITEM_LEVELS {
+        let left = decision_item_indent(depth);
+        styles.push(with_tabs(
+            paragraph_style(&id::decision_item(depth), &format!("SingleTxt Decision Sub-paragraph {depth}"))
+                .based_on(id::SINGLE_TXT)
+                .next(id::decision_item(depth))
+                .indent(Some(left), Some(SpecialIndentType::FirstLine(LABEL_STEP)), Some(BODY_INDENT), None),
+            &[tab(left + 2 * LABEL_STEP)],
         ));
     }
     styles.extend([
@@ -232,7 +300,11 @@ pub fn all() -> Vec<Style> {
             4,
             1,
         ),
-        paragraph_style(id::FOOTER, "Footer").size(18).bold(),
+        // The page counter on the outer side, the job number on the inner side.
+        with_tabs(
+            paragraph_style(id::FOOTER, "Footer").size(18).bold(),
+            &[Tab::new().val(TabValueType::Right).pos(FULL_WIDTH as usize)],
+        ),
         paragraph_style(id::MASTHEAD_UN, "Masthead United Nations").size(28).line_spacing(spacing(0, 40, 400)),
         paragraph_style(id::MASTHEAD_SYMBOL, "Masthead Symbol")
             .bold()
