@@ -58,8 +58,13 @@ pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
     let drafts = std::mem::take(&mut cx.drafts);
     let mut session = Session {
         include: Vec::new(),
+        // A limited (`L.`) symbol is a draft.
+        stage: match crate::session::SymbolParts::parse(&draft.symbol) {
+            Ok(parts) if parts.limited.is_some() => crate::session::Stage::Draft,
+            _ => crate::session::Stage::Final,
+        },
         symbol: draft.symbol,
-        distribution: draft.distribution.unwrap_or_else(|| "General".into()),
+        distribution: draft.distribution.as_deref().and_then(crate::session::Distribution::parse),
         date: draft.date,
         original: draft.original.unwrap_or_else(|| "English".into()),
         language: draft.language.unwrap_or_else(|| "en".into()),

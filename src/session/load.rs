@@ -73,6 +73,7 @@ macro_rules! mergeable_keys {
 
 mergeable_keys!(
     symbol,
+    stage,
     distribution,
     date,
     original,
