@@ -178,13 +178,10 @@ fn diff(old: &str, new: &str, output: Option<PathBuf>, formats: &[Format], autho
     print!("{summary}{}", crate::review::report::renumbering(&cmp));
     let slug = &new_c.document.meta.slug;
     let dir = output.unwrap_or_else(|| Path::new("out").join(format!("{slug}-diff")));
-    let files = rendered
-        .into_iter()
-        .map(|(suffix, bytes)| (format!("{slug}{suffix}"), bytes))
-        .chain([
-            ("changes.txt".to_string(), summary.into_bytes()),
-            ("concordance.tsv".to_string(), crate::review::report::concordance(&cmp).into_bytes()),
-        ]);
+    let files = rendered.into_iter().map(|(suffix, bytes)| (format!("{slug}{suffix}"), bytes)).chain([
+        ("changes.txt".to_string(), summary.into_bytes()),
+        ("concordance.tsv".to_string(), crate::review::report::concordance(&cmp).into_bytes()),
+    ]);
     for (name, bytes) in files {
         let path = dir.join(name);
         if let Err(e) = write_atomically(&path, &bytes) {

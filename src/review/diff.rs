@@ -249,13 +249,7 @@ impl<'a> Comparer<'a> {
     }
 
     fn entry(&mut self, kind: ChangeKind, what: &'static str, id: &str, old: Option<&String>, new: Option<&String>) {
-        self.changes.push(ChangeEntry {
-            kind,
-            what,
-            id: id.to_string(),
-            old_num: old.cloned(),
-            new_num: new.cloned(),
-        });
+        self.changes.push(ChangeEntry { kind, what, id: id.to_string(), old_num: old.cloned(), new_num: new.cloned() });
     }
 
     /// The marked children of a block: the new ones, each followed by the ghosts of the old
@@ -586,7 +580,12 @@ mod tests {
         got.sort();
         assert_eq!(
             got,
-            vec![(ChangeKind::Added, "x"), (ChangeKind::Deleted, "b"), (ChangeKind::Changed, "c"), (ChangeKind::Moved, "a")]
+            vec![
+                (ChangeKind::Added, "x"),
+                (ChangeKind::Deleted, "b"),
+                (ChangeKind::Changed, "c"),
+                (ChangeKind::Moved, "a")
+            ]
         );
         let review = cmp.marked.review.as_ref().unwrap();
         assert_eq!(review.revisions["a"].change, Change::MovedTo);

@@ -94,7 +94,11 @@ pub const FORMATS: &[Format] = &[Format::Docx, Format::Pdf, Format::Html, Format
 /// The marked copy in each of `formats` (file name suffix, bytes): DOCX with Word tracked
 /// changes, PDF and HTML marked in house style, plain text in wdiff's notation. Pure: the CLI
 /// writes the files.
-pub fn render(cmp: &Comparison, formats: &[Format], opts: &WriteOptions) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
+pub fn render(
+    cmp: &Comparison,
+    formats: &[Format],
+    opts: &WriteOptions,
+) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
     let mut out = Vec::new();
     for format in formats {
         let bytes = match format {

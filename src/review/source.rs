@@ -33,15 +33,14 @@ pub fn resolve(spec: &str) -> Result<Source, String> {
         return Ok(Source { dir: PathBuf::from(spec), label: spec.to_string(), temp: None });
     };
     let Some((rev, path)) = rest.split_once(':') else {
-        return Err(format!(
-            "`{spec}` is not of the form git:REV:PATH (e.g. git:HEAD~1:sessions/ctoc-cop-wg4-2009)"
-        ));
+        return Err(format!("`{spec}` is not of the form git:REV:PATH (e.g. git:HEAD~1:sessions/ctoc-cop-wg4-2009)"));
     };
     let path = path.trim_matches('/');
     if rev.is_empty() || path.is_empty() || rev.starts_with('-') {
         return Err(format!("`{spec}` is not of the form git:REV:PATH (e.g. git:HEAD~1:sessions/ctoc-cop-wg4-2009)"));
     }
-    let name = Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "session".into());
+    let name =
+        Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "session".into());
     let temp = std::env::temp_dir().join(format!("rapporteur-diff-{}-{}", std::process::id(), unique()));
     let dir = temp.join(&name);
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;

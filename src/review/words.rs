@@ -98,7 +98,8 @@ fn words(text: &str) -> Vec<&str> {
     let class = |c: char| {
         if c.is_whitespace() {
             Class::Space
-        } else if matches!(c, ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '"' | '“' | '”' | '‘' | '—' | '–') {
+        } else if matches!(c, ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '"' | '“' | '”' | '‘' | '—' | '–')
+        {
             Class::Mark
         } else {
             Class::Word
@@ -229,7 +230,10 @@ mod tests {
 
     #[test]
     fn words_spaces_and_marks() {
-        assert_eq!(words("prepare, in  WG.4 front-line."), vec!["prepare", ",", " ", "in", "  ", "WG.4", " ", "front-line", "."]);
+        assert_eq!(
+            words("prepare, in  WG.4 front-line."),
+            vec!["prepare", ",", " ", "in", "  ", "WG.4", " ", "front-line", "."]
+        );
         assert_eq!(words(" a"), vec![" ", "a"]);
     }
 

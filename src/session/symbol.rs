@@ -191,7 +191,11 @@ fn special_component(component: &str) -> Result<Option<(usize, u32)>, SymbolErro
         Some(n) => (name, n.to_string()),
         None => {
             let letters = component.trim_end_matches(|c: char| c.is_ascii_digit());
-            if letters.len() < component.len() { (letters, component[letters.len()..].to_string()) } else { (name, String::new()) }
+            if letters.len() < component.len() {
+                (letters, component[letters.len()..].to_string())
+            } else {
+                (name, String::new())
+            }
         }
     };
     let Some(rank) = SPECIAL.iter().position(|s| s.eq_ignore_ascii_case(name)) else {

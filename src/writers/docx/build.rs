@@ -497,7 +497,9 @@ impl Builder<'_> {
                 Inline::Emph { content } => self.runs(content, Fmt { italic: true, ..fmt }, in_note, out),
                 Inline::Strong { content } => self.runs(content, Fmt { bold: true, ..fmt }, in_note, out),
                 Inline::Ref { content, .. } | Inline::Entity { content, .. } => self.runs(content, fmt, in_note, out),
-                Inline::Inserted { content } => self.runs(content, Fmt { track: Some(Track::Ins), ..fmt }, in_note, out),
+                Inline::Inserted { content } => {
+                    self.runs(content, Fmt { track: Some(Track::Ins), ..fmt }, in_note, out)
+                }
                 Inline::Deleted { content } => self.runs(content, Fmt { track: Some(Track::Del), ..fmt }, in_note, out),
                 Inline::NoteRef { id, marker } => {
                     if in_note {

@@ -286,7 +286,8 @@ impl Tracker<'_> {
         ]);
         let start = Node::Element(element(format!("{range}Start"), start_attrs, vec![]));
         let end = Node::Element(element(format!("{range}End"), vec![("w:id".into(), id)], vec![]));
-        let after_ppr = p.children.iter().position(|c| matches!(c, Node::Element(e) if e.name == "w:pPr")).map_or(0, |i| i + 1);
+        let after_ppr =
+            p.children.iter().position(|c| matches!(c, Node::Element(e) if e.name == "w:pPr")).map_or(0, |i| i + 1);
         p.children.insert(after_ppr, start);
         p.children.push(end);
     }
@@ -338,7 +339,8 @@ mod tests {
     use super::*;
 
     fn review_doc() -> Document {
-        let mut doc: Document = serde_json::from_str(include_str!("../../../tests/golden/ctoc-cop-wg4-2009.json")).unwrap();
+        let mut doc: Document =
+            serde_json::from_str(include_str!("../../../tests/golden/ctoc-cop-wg4-2009.json")).unwrap();
         doc.review = Some(crate::document::Review {
             author: "Chair & co".into(),
             date: "2009-04-21".into(),
