@@ -475,14 +475,14 @@ fn changed_text(ob: &Block, nb: &Block) -> bool {
     }
 }
 
-fn items_text(items: &[Item]) -> Vec<(String, String, Vec<(String, String, usize)>)> {
-    items
-        .iter()
-        .map(|i| {
-            let sub = items_text(&i.items).into_iter().map(|(id, t, s)| (id, t, s.len())).collect();
-            (i.id.clone(), plain_text(&i.content), sub)
-        })
-        .collect()
+/// The sub-items' ids and texts, depth first.
+fn items_text(items: &[Item]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for i in items {
+        out.push((i.id.clone(), plain_text(&i.content)));
+        out.extend(items_text(&i.items));
+    }
+    out
 }
 
 fn collect_notes(inlines: &[Inline], out: &mut Vec<String>) {
