@@ -47,7 +47,9 @@ pub fn to_yaml(s: &Session) -> String {
     if s.stage == crate::session::Stage::Draft {
         y.raw(0, "stage", "draft");
     }
-    y.scalar(0, "distribution", s.printed_distribution().name());
+    if let Some(d) = s.distribution {
+        y.scalar(0, "distribution", d.name());
+    }
     if let Some(d) = s.date {
         y.raw(0, "date", &d.iso());
     }
