@@ -188,6 +188,17 @@ fn tracked_changes_accepted_in_libreoffice_give_the_new_text_and_rejected_the_ol
     // Deterministic: the same marked copy, the same bytes.
     assert_eq!(std::fs::read(&tracked).unwrap(), Format::Docx.write(&cmp.marked, &opts).unwrap());
 
+    // What Word reads: deletions as w:delText, paragraph marks of added and deleted paragraphs
+    // tracked, the move as a named pair of ranges.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&tracked).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    assert!(xml.contains("<w:delText xml:space=\"preserve\">In another presentation"), "the deleted ¶46");
+    assert_eq!(xml.matches("<w:t xml:space=\"preserve\">With regard to training").count(), 2, "moved text is w:t");
+    assert!(xml.contains("<w:rPr><w:ins w:id=") && xml.contains("<w:rPr><w:del w:id="), "paragraph marks");
+    assert!(xml.contains("<w:moveFromRangeStart ") && xml.contains("<w:moveToRangeStart "));
+    assert_eq!(xml.matches("w:name=\"move1\"").count(), 2, "one move, its two places paired");
+
     let (t, o, n) = (dir.path().join("lo-tracked"), dir.path().join("lo-old"), dir.path().join("lo-new"));
     libreoffice(&tracked, &t);
     libreoffice(&old_docx, &o);
