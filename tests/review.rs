@@ -389,3 +389,20 @@ fn diff_reads_an_old_version_out_of_git() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("at revision `nope`"));
 }
+
+#[test]
+fn any_two_reports_compare_and_render_in_every_format() {
+    // Unrelated reports: nearly everything added and deleted, tables, annexes, decisions,
+    // lettered footnotes cited only by deleted text — every marked copy must still be written.
+    let sessions = ["ctoc-cop-wg4-2009", "ctoc-cop-2018", "ctoc-cop-wg4-2016"];
+    let compiled: Vec<_> =
+        sessions.iter().map(|s| compile(&common::root().join("sessions").join(s)).unwrap()).collect();
+    for (a, b) in [(0, 1), (1, 2), (2, 0)] {
+        let cmp = compare(&compiled[a].document, &compiled[b].document, "rapporteur", "old");
+        assert!(!cmp.changes.is_empty());
+        let opts = WriteOptions { templates: compiled[b].templates.clone(), no_pdf_standards: false };
+        let rendered = rapporteur::review::render(&cmp, rapporteur::review::FORMATS, &opts)
+            .unwrap_or_else(|e| panic!("{} → {}: {e:?}", sessions[a], sessions[b]));
+        assert_eq!(rendered.len(), 4);
+    }
+}
