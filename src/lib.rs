@@ -24,6 +24,7 @@ pub mod import;
 pub mod markup;
 pub mod registry;
 pub mod safety;
+pub mod review;
 pub mod session;
 pub mod templates;
 pub mod writers;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of rapporteur, installing first what the tests need (the tools that read our
 # outputs as real consumers do: poppler-utils for PDF text and fonts, libxml2-utils for the Akoma
-# Ntoso and OOXML schemas, LibreOffice and pandoc for DOCX), then the lints CI enforces.
+# Ntoso and OOXML schemas, LibreOffice, its Python bridge and pandoc for DOCX), then the lints CI
+# enforces.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,10 @@ command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 command -v pandoc >/dev/null || need+=(pandoc)
 # LibreOffice renders the DOCX's Times New Roman with the metric-compatible Liberation Serif.
 [ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation2)
+# `rapporteur diff` is judged by LibreOffice accepting and rejecting its tracked changes through
+# UNO (tests/support/lo_redlines.py); git is needed to read an old version out of history.
+/usr/bin/python3 -c 'import uno' 2>/dev/null || need+=(python3-uno)
+command -v git >/dev/null || need+=(git)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
