@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of rapporteur, installing first what the tests need (the tools that read our
 # outputs as real consumers do: poppler-utils for PDF text and fonts, libxml2-utils for the Akoma
-# Ntoso schema, LibreOffice for DOCX), then the lints CI enforces.
+# Ntoso schema, LibreOffice for DOCX, python3-uno to script it), then the lints CI enforces.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,8 @@ need=()
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v xmllint >/dev/null || need+=(libxml2-utils)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+# The review test annotates a DOCX with LibreOffice through its UNO API (Debian's Python binding).
+/usr/bin/python3 -c 'import uno' 2>/dev/null || need+=(python3-uno)
 # LibreOffice renders the DOCX's Times New Roman with the metric-compatible Liberation Serif.
 [ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation2)
 if [ ${#need[@]} -gt 0 ]; then

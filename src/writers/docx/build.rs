@@ -13,6 +13,7 @@ use docx_rs::{
 
 use std::collections::BTreeMap;
 
+use super::anchors::{AnchorKind, Anchors};
 use super::styles::{self, id};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::{Block, Contents, Division, DivisionKind, Document, Inline, Item, Paragraph as Para};
@@ -32,13 +33,15 @@ pub struct Built {
 }
 
 pub fn build(doc: &Document) -> Result<Built, Diagnostics> {
+    let bookmarks = contents_targets(&doc.body);
     let mut b = Builder {
         doc,
         para_seq: 0,
         notes: Vec::new(),
         auto_count: 0,
         errors: Diagnostics::new(),
-        bookmarks: contents_targets(&doc.body),
+        anchors: Anchors::new(bookmarks.len()),
+        bookmarks,
     };
 
     let mut docx = Docx::new()
@@ -150,6 +153,8 @@ struct Builder<'a> {
     /// The bookmark ("rp1", "rp2"…) of each division a table of contents points to, so its page
     /// number can be a `PAGEREF` field.
     bookmarks: BTreeMap<String, (usize, String)>,
+    /// The hidden bookmark of every paragraph's id (`anchors`), for review round trips.
+    anchors: Anchors,
 }
 
 /// Bookmarks for the divisions that contents entries point to, numbered in entry order.
@@ -302,6 +307,7 @@ impl Builder<'_> {
         if let Some((n, _)) = self.bookmarks.get(&d.id) {
             p = p.add_bookmark_end(*n);
         }
+        p = self.anchors.wrap(p, AnchorKind::Body, &d.id);
         push_para(out, p);
         self.blocks(&d.children, out);
     }
@@ -321,6 +327,7 @@ impl Builder<'_> {
             }
         }
         p = self.add_inlines(p, &para.content, Fmt::default());
+        p = self.anchors.wrap(p, AnchorKind::Body, &para.id);
         push_para(out, p);
         self.items(&para.items, 1, out);
     }
@@ -341,6 +348,7 @@ impl Builder<'_> {
             }
             p = p.add_run(Run::new().add_text(clean(&item.label))).add_run(Run::new().add_tab());
             p = self.add_inlines(p, &item.content, Fmt::default());
+            p = self.anchors.wrap(p, AnchorKind::Body, &item.id);
             push_para(out, p);
             self.items(&item.items, depth + 1, out);
         }
@@ -511,6 +519,7 @@ impl Builder<'_> {
                     for run in body {
                         p = p.add_run(run);
                     }
+                    p = self.anchors.wrap(p, AnchorKind::Note, id);
                     let footnote = Footnote { id: word_id, content: vec![p] };
                     out.push(Run::new().add_footnote_reference(footnote));
                 }

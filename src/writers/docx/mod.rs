@@ -20,6 +20,7 @@
 //! hold are mapped: tab → `w:tab`, line feed, carriage return and vertical tab → `w:br`
 //! (Word's own meaning of U+000B), every other control character → U+FFFD.
 
+pub mod anchors;
 mod build;
 mod canonical;
 mod package;
