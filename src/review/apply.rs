@@ -62,9 +62,13 @@ pub fn find(source: &str, path: &str) -> Option<Node> {
         match event {
             Event::Scalar(value, style, ..) => {
                 if value_path(&mut stack, Some(&value)).as_deref() == Some(path) {
-                    let start = byte(span.start.index());
+                    let mut start = byte(span.start.index());
                     let end = match style {
-                        ScalarStyle::Literal | ScalarStyle::Folded => block_end(source, start),
+                        ScalarStyle::Literal | ScalarStyle::Folded => {
+                            // The span may begin at the content: the value starts at its indicator.
+                            start = source[..(start + 1).min(source.len())].rfind(['>', '|']).unwrap_or(start);
+                            block_end(source, start)
+                        }
                         _ => byte(span.end.index()),
                     };
                     return Some(Node::Scalar(Scalar { value: value.into_owned(), style, start, end }));
@@ -317,7 +321,9 @@ mod tests {
         // An insertion with no deleted words is placed by its neighbours.
         let got = apply_change("a b c", "a b c", "a b new c").unwrap();
         assert_eq!(got, "a b new c");
-        assert!(apply_change("*a b*", "a b", "a c").is_err());
+        assert_eq!(apply_change("*a b*", "a b", "a c").unwrap(), "*a c*");
+        // A change across emphasis cannot be placed: an error, not a guess.
+        assert!(apply_change("a *b* c", "a b c", "z c").is_err());
     }
 
     #[test]
