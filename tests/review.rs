@@ -38,7 +38,8 @@ fn build(session: &Path, format: Format) -> Vec<u8> {
 }
 
 fn require(tool: &str) {
-    let found = Command::new("sh").arg("-c").arg(format!("command -v {tool}")).output().is_ok_and(|o| o.status.success());
+    let found =
+        Command::new("sh").arg("-c").arg(format!("command -v {tool}")).output().is_ok_and(|o| o.status.success());
     assert!(found, "`{tool}` is needed for this test (tests/run.sh installs it)");
 }
 
@@ -137,7 +138,10 @@ fn libreoffice_comments_and_changes_come_back_by_paragraph_id() {
     let (ok, list, stderr) = rapporteur(&["review", "list", session_arg]);
     assert!(ok, "{stderr}");
     let line = list.lines().find(|l| l.starts_with(&change.id)).expect("the change is listed");
-    assert!(line.contains("para. 2 [comprehensive-approach]") && line.contains("Chair") && line.contains("change"), "{line}");
+    assert!(
+        line.contains("para. 2 [comprehensive-approach]") && line.contains("Chair") && line.contains("change"),
+        "{line}"
+    );
     let line = list.lines().find(|l| l.contains("soap operas")).expect("the item comment is listed");
     assert!(line.contains("para. 8 (b) [prevention-awareness-raising-b]"), "{line}");
 
@@ -150,8 +154,7 @@ fn libreoffice_comments_and_changes_come_back_by_paragraph_id() {
     assert!(!flat.contains("comprehensive and balanced approach"));
     // Only that paragraph's lines changed in chapters.yaml; comments and the rest untouched.
     let edited = std::fs::read_to_string(session.join("chapters.yaml")).unwrap();
-    let changed: Vec<(&str, &str)> =
-        original_chapters.lines().zip(edited.lines()).filter(|(a, b)| a != b).collect();
+    let changed: Vec<(&str, &str)> = original_chapters.lines().zip(edited.lines()).filter(|(a, b)| a != b).collect();
     assert!(!changed.is_empty() && changed.len() <= 6, "{changed:#?}");
     assert!(changed.iter().all(|(a, _)| a.starts_with("              ")), "only the folded text's lines: {changed:#?}");
     assert_eq!(suggestions::read_all(&session).0.iter().find(|s| s.id == change.id).unwrap().status, Status::Accepted);
@@ -232,4 +235,53 @@ fn strip_anchors(docx: &[u8]) -> Vec<u8> {
         out.write_all(&text).unwrap();
     }
     out.finish().unwrap().into_inner()
+}
+
+/// Nothing is dropped: a comment whose paragraph has gone from the data falls back to the
+/// nearest surviving parent (here the section heading above it), and a comment outside every
+/// bookmark is kept with its quoted text, unanchored, and reported.
+#[test]
+fn unanchored_and_orphaned_comments_are_kept_and_reported() {
+    use std::io::Write;
+    let tmp = tempfile::tempdir().unwrap();
+    let session = tmp.path().join("s");
+    copy_dir(&common::root().join("sessions/ctoc-cop-wg4-2009"), &session);
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let document = format!(
+        r#"<w:document {W}><w:body>
+<w:p><w:commentRangeStart w:id="1"/><w:r><w:t>United Nations</w:t></w:r><w:commentRangeEnd w:id="1"/><w:r><w:commentReference w:id="1"/></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="H1"/></w:pPr><w:bookmarkStart w:id="3" w:name="_p_general"/><w:r><w:t>A.</w:t></w:r><w:r><w:tab/><w:t>General recommendations</w:t></w:r><w:bookmarkEnd w:id="3"/></w:p>
+<w:p><w:pPr><w:pStyle w:val="SingleTxt"/></w:pPr><w:bookmarkStart w:id="4" w:name="_p_a_paragraph_deleted_since"/><w:commentRangeStart w:id="2"/><w:r><w:t>Old words</w:t></w:r><w:commentRangeEnd w:id="2"/><w:r><w:commentReference w:id="2"/></w:r><w:bookmarkEnd w:id="4"/></w:p>
+</w:body></w:document>"#
+    );
+    let comments = format!(
+        r#"<w:comments {W}><w:comment w:id="1" w:author="A" w:date="2009-04-20T10:00:00Z"><w:p><w:r><w:t>Masthead?</w:t></w:r></w:p></w:comment><w:comment w:id="2" w:author="B" w:date="2009-04-20T11:00:00Z"><w:p><w:r><w:t>Gone?</w:t></w:r></w:p></w:comment></w:comments>"#
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in [("word/document.xml", &document), ("word/comments.xml", &comments)] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    let file = tmp.path().join("hand.docx");
+    std::fs::write(&file, zip.finish().unwrap().into_inner()).unwrap();
+
+    let (ok, _, stderr) =
+        rapporteur(&["review", "import", file.to_str().unwrap(), "--session", session.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    assert!(stderr.contains("no paragraph found; kept unanchored with its quoted text “United Nations”"), "{stderr}");
+    assert!(stderr.contains("anchored to the enclosing `general`"), "{stderr}");
+    let (all, _) = suggestions::read_all(&session);
+    assert_eq!(all.len(), 2);
+    let masthead = all.iter().find(|s| s.comment.as_deref() == Some("Masthead?")).unwrap();
+    assert_eq!((masthead.anchor, masthead.paragraph.as_deref()), (Anchoring::None, None));
+    assert_eq!(masthead.quoted, "United Nations");
+    let gone = all.iter().find(|s| s.comment.as_deref() == Some("Gone?")).unwrap();
+    assert_eq!((gone.anchor, gone.paragraph.as_deref()), (Anchoring::Parent, Some("general")));
+    assert_eq!(gone.bookmark.as_deref(), Some("_p_a_paragraph_deleted_since"));
+    assert_eq!(gone.quoted, "Old words");
+    let (ok, list, _) = rapporteur(&["review", "list", session.to_str().unwrap()]);
+    assert!(
+        ok && list.contains("(not anchored) [-]") && list.contains("A. General recommendations [general]"),
+        "{list}"
+    );
 }

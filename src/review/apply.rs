@@ -315,8 +315,12 @@ mod tests {
     #[test]
     fn word_changes_keep_the_markup_around_them() {
         let markup = "The *Protocol*[^unts] was opened by the Chair on {para:x}.";
-        let got = apply_change(markup, "The Protocol1 was opened by the Chair on paragraph 3.", "The Protocol1 was declared open by the Chair on paragraph 3.")
-            .unwrap();
+        let got = apply_change(
+            markup,
+            "The Protocol1 was opened by the Chair on paragraph 3.",
+            "The Protocol1 was declared open by the Chair on paragraph 3.",
+        )
+        .unwrap();
         assert_eq!(got, "The *Protocol*[^unts] was declared open by the Chair on {para:x}.");
         // An insertion with no deleted words is placed by its neighbours.
         let got = apply_change("a b c", "a b c", "a b new c").unwrap();

@@ -141,11 +141,15 @@ pub fn decide(session: &Path, id: &str, decision: Decision) -> Result<Decided, D
     }
     let text = std::fs::read_to_string(&file)
         .map_err(|e| error(format!("cannot read {}: {e}", file.display()), "check the file"))?;
-    let mut s = suggestions::from_yaml(&text)
-        .map_err(|e| error(format!("{}: {e}", file.display()), "the file was written by `review import`; restore it"))?;
+    let mut s = suggestions::from_yaml(&text).map_err(|e| {
+        error(format!("{}: {e}", file.display()), "the file was written by `review import`; restore it")
+    })?;
     if s.status != Status::Open {
         return Err(error(
-            format!("suggestion `{id}` was already {}", if s.status == Status::Accepted { "accepted" } else { "rejected" }),
+            format!(
+                "suggestion `{id}` was already {}",
+                if s.status == Status::Accepted { "accepted" } else { "rejected" }
+            ),
             "a decision is recorded once; edit the file by hand to reopen it",
         ));
     }
@@ -209,8 +213,9 @@ fn accept_change(session: &Path, s: &Suggestion) -> Result<PathBuf, Diagnostics>
     let Some(Node::Scalar(old)) = apply::find(&source, &text_path) else {
         return Err(error(format!("`{text_path}` in {} is not a text", file.display()), "was the file edited?"));
     };
-    let new_markup = apply::apply_change(&old.value, &s.quoted, &proposed)
-        .map_err(|e| error(format!("suggestion `{}`: {e}", s.id), format!("edit `{text_path}` in {} by hand", file.display())))?;
+    let new_markup = apply::apply_change(&old.value, &s.quoted, &proposed).map_err(|e| {
+        error(format!("suggestion `{}`: {e}", s.id), format!("edit `{text_path}` in {} by hand", file.display()))
+    })?;
     let edited = apply::replace_scalar(&source, &text_path, &new_markup)
         .map_err(|e| error(format!("{}: {e}", file.display()), "edit the paragraph by hand"))?;
     write_atomically(&file, edited.as_bytes())

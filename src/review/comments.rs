@@ -77,8 +77,8 @@ pub fn read_annotations(bytes: &[u8]) -> Result<Vec<Annotation>, ReadError> {
     if bytes.len() as u64 > MAX_FILE {
         return Err(ReadError(format!("the file is larger than {} MiB", MAX_FILE >> 20)));
     }
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| ReadError(format!("not a DOCX (ZIP) package: {e}")))?;
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError(format!("not a DOCX (ZIP) package: {e}")))?;
     let document = part(&mut zip, "word/document.xml")?
         .ok_or_else(|| ReadError("the package has no word/document.xml: not a Word document".into()))?;
     let comments = match part(&mut zip, "word/comments.xml")? {
@@ -111,10 +111,9 @@ fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<S
 
 /// The value of attribute `name` (e.g. `w:id`), unescaped.
 fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == name)
-        .map(|a| a.unescape_value().map(|v| v.into_owned()).unwrap_or_else(|_| String::from_utf8_lossy(&a.value).into()))
+    e.attributes().flatten().find(|a| a.key.as_ref() == name).map(|a| {
+        a.unescape_value().map(|v| v.into_owned()).unwrap_or_else(|_| String::from_utf8_lossy(&a.value).into())
+    })
 }
 
 fn push_capped(s: &mut String, text: &str) {
@@ -355,7 +354,8 @@ fn scan(
                 }
                 b"w:ins" | b"w:del" if props == 0 => {
                     let rev = revisions.len();
-                    revisions.push((attr(&e, b"w:author").unwrap_or_default(), attr(&e, b"w:date").unwrap_or_default()));
+                    revisions
+                        .push((attr(&e, b"w:author").unwrap_or_default(), attr(&e, b"w:date").unwrap_or_default()));
                     if let Some(&p) = stack.last() {
                         paras[p].revisions.push(rev);
                     }

@@ -280,7 +280,9 @@ pub fn file(session: &Path, id: &str) -> PathBuf {
 /// A suggestion as YAML: fields in a fixed order, strings double-quoted with escapes, so the
 /// bytes depend on the content alone.
 pub fn to_yaml(s: &Suggestion) -> String {
-    let mut out = String::from("# A review suggestion (rapporteur review import); decide with `rapporteur review accept|reject`.\n");
+    let mut out = String::from(
+        "# A review suggestion (rapporteur review import); decide with `rapporteur review accept|reject`.\n",
+    );
     let mut line = |key: &str, value: String| {
         out.push_str(key);
         out.push_str(": ");
@@ -340,11 +342,8 @@ pub fn read_all(session: &Path) -> (Vec<Suggestion>, Vec<String>) {
     let mut found = Vec::new();
     let mut problems = Vec::new();
     let Ok(entries) = std::fs::read_dir(folder(session)) else { return (found, problems) };
-    let mut paths: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-        .collect();
+    let mut paths: Vec<PathBuf> =
+        entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "yaml")).collect();
     paths.sort();
     for path in paths {
         match std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|t| from_yaml(&t)) {

@@ -56,8 +56,7 @@ pub fn bookmark_name(kind: AnchorKind, id: &str) -> String {
         return format!("{plain}{}", id.replace('-', "_"));
     }
     let keep = MAX_NAME - hashed.len() - 1 - 8;
-    let head: String =
-        id.chars().take(keep).map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    let head: String = id.chars().take(keep).map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
     format!("{hashed}{head}_{:08x}", fnv1a32(id))
 }
 
@@ -124,7 +123,10 @@ mod tests {
         let name = bookmark_name(AnchorKind::Body, "recommendations-adopted");
         assert_eq!(name, "_p_recommendations_adopted");
         assert_eq!(decode(&name), Some(Decoded::Id(AnchorKind::Body, "recommendations-adopted".into())));
-        assert_eq!(decode(&bookmark_name(AnchorKind::Note, "unts")), Some(Decoded::Id(AnchorKind::Note, "unts".into())));
+        assert_eq!(
+            decode(&bookmark_name(AnchorKind::Note, "unts")),
+            Some(Decoded::Id(AnchorKind::Note, "unts".into()))
+        );
     }
 
     #[test]
