@@ -61,7 +61,8 @@ pub fn find(source: &str, path: &str) -> Option<Node> {
         };
         match event {
             Event::Scalar(value, style, ..) => {
-                if value_path(&mut stack, Some(&value)).as_deref() == Some(path) {
+                let here = value_path(&mut stack, Some(&value));
+                if here.as_deref() == Some(path) {
                     let mut start = byte(span.start.index());
                     let end = match style {
                         ScalarStyle::Literal | ScalarStyle::Folded => {
@@ -75,7 +76,8 @@ pub fn find(source: &str, path: &str) -> Option<Node> {
                 }
             }
             Event::Alias(_) => {
-                if value_path(&mut stack, None).as_deref() == Some(path) {
+                let here = value_path(&mut stack, None);
+                if here.as_deref() == Some(path) {
                     return None;
                 }
             }
