@@ -126,6 +126,17 @@ fn libreoffice_comments_and_changes_come_back_by_paragraph_id() {
     let proposed = change.proposed.as_deref().unwrap();
     assert_eq!(proposed, change.quoted.replace("balanced", "integrated"));
 
+    // Deterministic: the same DOCX imported into a fresh copy of the session gives the same bytes.
+    let twin = tmp.path().join("twin");
+    copy_dir(&common::root().join("sessions/ctoc-cop-wg4-2009"), &twin);
+    let (ok, twin_out, stderr) =
+        rapporteur(&["review", "import", reviewed.to_str().unwrap(), "--session", twin.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    for (a, b) in written.iter().zip(twin_out.lines()) {
+        assert_eq!(a.file_name(), Path::new(b).file_name());
+        assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+    }
+
     // Re-importing the same file adds nothing and leaves the files byte for byte.
     let before: Vec<Vec<u8>> = written.iter().map(|p| std::fs::read(p).unwrap()).collect();
     let (ok, _, stderr) = rapporteur(&["review", "import", reviewed.to_str().unwrap(), "--session", session_arg]);
