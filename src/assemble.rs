@@ -32,6 +32,10 @@ use crate::templates::Templates;
 pub struct Assembled {
     pub document: Option<Document>,
     pub diagnostics: Diagnostics,
+    /// Id → data path (`chapters[1].sections[0].paragraphs[2]`) of every chapter, section,
+    /// group, annex, table, decision, paragraph and sub-item written in the data, so that a
+    /// review suggestion anchored to an id can find the text to edit.
+    pub paths: BTreeMap<String, String>,
 }
 
 pub fn assemble(session: &Session, slug_name: &str, sources: &SourceMap, templates: &Templates) -> Assembled {
@@ -48,6 +52,7 @@ pub fn assemble(session: &Session, slug_name: &str, sources: &SourceMap, templat
         cited: HashMap::new(),
         next_note: 1,
         entities: BTreeMap::new(),
+        item_paths: BTreeMap::new(),
     };
     a.number();
     let masthead = a.masthead();
@@ -57,9 +62,11 @@ pub fn assemble(session: &Session, slug_name: &str, sources: &SourceMap, templat
         let (id, name) = (officer.role.key().to_string(), officer.role.printed().to_string());
         a.entities.insert(id.clone(), Entity { id, kind: EntityKind::Role, name });
     }
+    let mut paths: BTreeMap<String, String> = a.plan.iter().map(|(path, p)| (p.id.clone(), path.clone())).collect();
+    paths.append(&mut a.item_paths);
     let diagnostics = a.diags;
     if diagnostics.has_errors() {
-        return Assembled { document: None, diagnostics };
+        return Assembled { document: None, diagnostics, paths };
     }
     let meta = Meta {
         slug: slug_name.to_string(),
@@ -71,7 +78,7 @@ pub fn assemble(session: &Session, slug_name: &str, sources: &SourceMap, templat
     };
     let document =
         Document { meta, masthead, body, footnotes, entities: a.entities.into_values().collect(), review: None };
-    Assembled { document: Some(document), diagnostics }
+    Assembled { document: Some(document), diagnostics, paths }
 }
 
 /// `CTOC/COP/WG.4/2009/2` → `ctoc-cop`.
@@ -170,6 +177,8 @@ struct Assembler<'a> {
     cited: HashMap<String, String>,
     next_note: u32,
     entities: BTreeMap<String, Entity>,
+    /// Sub-item id → data path (the plan holds the rest).
+    item_paths: BTreeMap<String, String>,
 }
 
 impl Assembler<'_> {
@@ -726,6 +735,7 @@ impl Assembler<'_> {
                     def.id.clone().unwrap_or_else(|| format!("{parent_id}-{}", label.trim_matches(['(', ')', '.'])));
                 let content = self.markup(&def.text, &format!("{path}.text"), Zone::Body);
                 let items = self.items(&def.items, &id, &path, depth + 1);
+                self.item_paths.entry(id.clone()).or_insert(path);
                 Item { id, label, content, items }
             })
             .collect()

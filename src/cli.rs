@@ -95,6 +95,40 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Comments and tracked changes from a reviewed DOCX: import, list, accept, reject.
+    #[command(subcommand)]
+    Review(ReviewCommand),
+}
+
+#[derive(Subcommand)]
+enum ReviewCommand {
+    /// Read the comments and tracked changes of a DOCX into `<session>/review/*.yaml`.
+    Import {
+        /// The reviewed DOCX (one we wrote, annotated in Word or LibreOffice).
+        file: PathBuf,
+        /// The session folder it was built from.
+        #[arg(long)]
+        session: PathBuf,
+    },
+    /// List the suggestions, with the paragraph numbers printed now.
+    List {
+        /// The session folder.
+        session: PathBuf,
+    },
+    /// Accept a suggestion: a change goes into the data, a comment is marked accepted.
+    Accept {
+        /// The session folder.
+        session: PathBuf,
+        /// The suggestion's id (see `review list`).
+        id: String,
+    },
+    /// Reject a suggestion (the decision is recorded; the data is not touched).
+    Reject {
+        /// The session folder.
+        session: PathBuf,
+        /// The suggestion's id (see `review list`).
+        id: String,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -149,6 +183,89 @@ pub fn run() -> i32 {
                 }
             };
             diff(&old, &new, output, &formats, &author)
+        }
+        Command::Review(command) => review(command),
+    }
+}
+
+/// `rapporteur review …` (see `crate::review`).
+fn review(command: ReviewCommand) -> i32 {
+    use crate::review::commands::{self, Decision};
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let result = match command {
+        ReviewCommand::Import { file, session } => commands::import(&file, &session).map(|done| {
+            for s in &done.added {
+                let text = one_line(s.comment.as_deref().or(s.proposed.as_deref()).unwrap_or_default());
+                match (&s.paragraph, s.anchor) {
+                    (Some(p), crate::review::suggestions::Anchoring::Parent) => eprintln!(
+                        "warning: {}: its paragraph is gone or unmarked; anchored to the enclosing `{p}` (quoted: “{}”)",
+                        s.id,
+                        one_line(&s.quoted)
+                    ),
+                    (None, _) => eprintln!(
+                        "warning: {}: no paragraph found; kept unanchored with its quoted text “{}”: {text}",
+                        s.id,
+                        one_line(&s.quoted)
+                    ),
+                    _ => {}
+                }
+            }
+            for path in &done.files {
+                println!("{}", path.display());
+            }
+            eprintln!(
+                "{} suggestion{} imported, {} already there; next: `rapporteur review list {}`",
+                done.added.len(),
+                if done.added.len() == 1 { "" } else { "s" },
+                done.present,
+                session.display()
+            );
+        }),
+        ReviewCommand::List { session } => commands::list(&session).map(|(rows, problems)| {
+            for p in problems {
+                eprintln!("warning: {p}");
+            }
+            for r in &rows {
+                let s = &r.suggestion;
+                let text = match (&s.comment, &s.proposed) {
+                    (Some(c), _) => format!("“{}” on “{}”", one_line(c), one_line(&s.quoted)),
+                    (None, Some(p)) => format!("“{}” → “{}”", one_line(&s.quoted), one_line(p)),
+                    (None, None) => one_line(&s.quoted),
+                };
+                let kind = serde_json::to_value(s.kind).ok().and_then(|v| v.as_str().map(String::from));
+                let status = serde_json::to_value(s.status).ok().and_then(|v| v.as_str().map(String::from));
+                println!(
+                    "{}\t{} [{}]\t{}\t{} ({})\t{}",
+                    s.id,
+                    r.printed,
+                    s.paragraph.as_deref().unwrap_or("-"),
+                    s.author,
+                    kind.unwrap_or_default(),
+                    status.unwrap_or_default(),
+                    text
+                );
+            }
+            eprintln!("{} suggestion{}", rows.len(), if rows.len() == 1 { "" } else { "s" });
+        }),
+        ReviewCommand::Accept { session, id } | ReviewCommand::Reject { session, id } if id.is_empty() => {
+            eprintln!("error: no suggestion id given; `rapporteur review list {}` shows them", session.display());
+            return 2;
+        }
+        ReviewCommand::Accept { session, id } => commands::decide(&session, &id, Decision::Accept).map(|d| {
+            if let Some(file) = d.edited {
+                println!("{}", file.display());
+            }
+            eprintln!("{id}: accepted");
+        }),
+        ReviewCommand::Reject { session, id } => {
+            commands::decide(&session, &id, Decision::Reject).map(|_| eprintln!("{id}: rejected"))
+        }
+    };
+    match result {
+        Ok(()) => 0,
+        Err(diags) => {
+            report(&diags);
+            1
         }
     }
 }

@@ -1,4 +1,6 @@
-//! The chairperson's review: comparing two versions of a report (`rapporteur diff`).
+//! The chairperson's review: comparing two versions of a report (`rapporteur diff`), and what
+//! delegations and the Chair say about a report brought back into the data by stable paragraph id
+//! (`rapporteur review import|list|accept|reject`).
 //!
 //! ```text
 //! OLD session ──compile──> Document ─┐
@@ -12,10 +14,18 @@
 //! - `report`: the summary of changes and the concordance of paragraph numbers, as text.
 //! - `source`: where a version comes from — a session folder, or `git:REV:path` read out of the
 //!   repository's history into a temporary folder.
+//! - `comments`: reads a reviewed DOCX (comments and tracked changes, anchored by the hidden
+//!   paragraph bookmarks the DOCX writer puts in); `suggestions` stores them under
+//!   `<session>/review/`; `apply` puts an accepted change into the YAML; `commands` runs
+//!   `rapporteur review import|list|accept|reject`.
 
+pub mod apply;
+pub mod commands;
+pub mod comments;
 pub mod diff;
 pub mod report;
 pub mod source;
+pub mod suggestions;
 pub mod words;
 
 use crate::diag::{Diagnostic, Diagnostics};

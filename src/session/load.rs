@@ -43,6 +43,12 @@ impl SourceMap {
         SourceMap { files: vec![(path.into(), Locator::new(source))], owners: HashMap::new() }
     }
 
+    /// The file that holds the value at a data path (the one owning its top-level key).
+    pub fn file_for(&self, path: &str) -> Option<&Path> {
+        let top = path.split(['.', '[']).next().unwrap_or_default();
+        self.files.get(self.owners.get(top).copied().unwrap_or(0)).map(|(file, _)| file.as_path())
+    }
+
     /// Where the value at a data path (`attendance.states_parties[3]`) stands.
     pub fn locate(&self, path: &str) -> Option<Location> {
         let top = path.split(['.', '[']).next().unwrap_or_default();

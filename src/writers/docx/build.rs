@@ -13,6 +13,7 @@ use docx_rs::{
 
 use std::collections::BTreeMap;
 
+use super::anchors::{AnchorKind, Anchors};
 use super::redline::{self, Track};
 use super::styles::{self, id};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -33,13 +34,15 @@ pub struct Built {
 }
 
 pub fn build(doc: &Document) -> Result<Built, Diagnostics> {
+    let bookmarks = contents_targets(&doc.body);
     let mut b = Builder {
         doc,
         para_seq: 0,
         notes: Vec::new(),
         auto_count: 0,
         errors: Diagnostics::new(),
-        bookmarks: contents_targets(&doc.body),
+        anchors: Anchors::new(bookmarks.len()),
+        bookmarks,
         depth: 0,
         in_decision: false,
     };
@@ -175,6 +178,8 @@ struct Builder<'a> {
     depth: usize,
     /// Inside a decision or resolution: its sub-paragraphs are laid out as numbered paragraphs.
     in_decision: bool,
+    /// The hidden bookmark of every paragraph's id (`anchors`), for review round trips.
+    anchors: Anchors,
 }
 
 /// Bookmarks for the divisions that contents entries point to, numbered in entry order.
@@ -339,6 +344,7 @@ impl Builder<'_> {
         if let Some((n, _)) = self.bookmarks.get(&d.id) {
             p = p.add_bookmark_end(*n);
         }
+        p = self.anchors.wrap(p, AnchorKind::Body, &d.id);
         push_para(out, redline::mark_paragraph(p, self.doc, &d.id));
         let in_decision = self.in_decision;
         self.in_decision |= d.kind == DivisionKind::Decision;
@@ -357,6 +363,7 @@ impl Builder<'_> {
         // A lead-in ("5. States parties should:") stays on the page of its first item.
         p = p.keep_next(!para.items.is_empty());
         p = self.add_inlines(p, &para.content, Fmt::tracked(redline::block_track(self.doc, &para.id)));
+        p = self.anchors.wrap(p, AnchorKind::Body, &para.id);
         push_para(out, redline::mark_paragraph(p, self.doc, &para.id));
         self.items(&para.items, 1, out);
     }
@@ -392,6 +399,7 @@ impl Builder<'_> {
                 p = p.add_run(run);
             }
             p = self.add_inlines(p, &item.content, Fmt::tracked(redline::block_track(self.doc, &item.id)));
+            p = self.anchors.wrap(p, AnchorKind::Body, &item.id);
             push_para(out, redline::mark_paragraph(p, self.doc, &item.id));
             self.items(&item.items, depth + 1, out);
         }
@@ -571,6 +579,7 @@ impl Builder<'_> {
                     for run in body {
                         p = p.add_run(run);
                     }
+                    p = self.anchors.wrap(p, AnchorKind::Note, id);
                     let footnote = Footnote { id: word_id, content: vec![p] };
                     out.push(redline::mark_run(Run::new().add_footnote_reference(footnote), fmt.track));
                 }

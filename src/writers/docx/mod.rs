@@ -16,10 +16,15 @@
 //! of that text for every custom-mark note but the document's first, so "a" shows twice there;
 //! Word, and LibreOffice's own DOCX export, expect the mark in the note.)
 //!
+//! Every heading, paragraph, sub-item and footnote is enclosed in a hidden bookmark named after
+//! its stable id (`anchors`), so that comments and tracked changes made in Word come back into
+//! the data by id (`crate::review`).
+//!
 //! User text is data: it goes through docx-rs's XML escaping. Characters that XML 1.0 cannot
 //! hold are mapped: tab → `w:tab`, line feed, carriage return and vertical tab → `w:br`
 //! (Word's own meaning of U+000B), every other control character → U+FFFD.
 
+pub mod anchors;
 mod build;
 mod canonical;
 mod package;
