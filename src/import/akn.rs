@@ -283,8 +283,43 @@ pub fn read(xml: &str) -> Result<(Draft, Vec<Diagnostic>), Diagnostics> {
     r.fill_masthead(doc, &mut draft);
     r.report_kinds();
     name_untitled(&mut draft);
+    if r.foreign {
+        keep_printed_numbers(&mut draft, &mut r.warnings);
+    }
     draft.footnotes = std::mem::take(&mut r.footnotes);
     Ok((draft, r.warnings))
+}
+
+/// Another producer's paragraph numbers, when the report would not print the same ones (gaps,
+/// "1bis", numbering restarting per division): the paragraphs are written unnumbered with
+/// their printed number in front, so that no number is lost or changed.
+fn keep_printed_numbers(draft: &mut Draft, warnings: &mut Vec<Diagnostic>) {
+    let mut all: Vec<&mut DraftParagraph> = Vec::new();
+    for ch in &mut draft.chapters {
+        all.extend(ch.paragraphs.iter_mut());
+        for s in &mut ch.sections {
+            all.extend(s.paragraphs.iter_mut());
+            for g in &mut s.groups {
+                all.extend(g.paragraphs.iter_mut());
+            }
+        }
+    }
+    let numbered: Vec<&mut DraftParagraph> = all.into_iter().filter(|p| p.num.is_some()).collect();
+    let same = numbered.iter().enumerate().all(|(i, p)| p.num.as_deref() == Some(&(i + 1).to_string()));
+    if same {
+        return;
+    }
+    let n = numbered.len();
+    for p in numbered {
+        let num = p.num.take().unwrap_or_default();
+        p.text = format!("{}. {}", escape_markup(&num), p.text);
+        if let Some(plain) = &mut p.plain {
+            *plain = format!("{}. {plain}", escape_markup(&num));
+        }
+    }
+    warnings.push(Diagnostic::warning(format!(
+        "the {n} numbered paragraphs are not numbered 1, 2, 3… through the document: written unnumbered with their printed numbers"
+    )));
 }
 
 /// Chapters, sections and groups without an eId get one from their title (or `part`): the
@@ -674,7 +709,7 @@ impl AknReader {
                     draft.body = Some(parts[5].to_string());
                 }
             }
-            if let Some(n) = work.child("FRBRnumber") {
+            if let Some(n) = work.child("FRBRnumber").filter(|_| !self.foreign) {
                 draft.symbol = n.attr("showAs").or(n.attr("value")).unwrap_or("").to_string();
             }
             if let Some(d) = work.child("FRBRdate").and_then(|d| d.attr("date")) {
@@ -697,21 +732,12 @@ impl AknReader {
                     caption.push(p);
                     continue;
                 }
-                let mut taken = Vec::new();
-                self.front_fields(p, draft, &mut taken);
+                self.front_fields(p, draft, &mut Vec::new());
                 // Another producer's preface says more than the masthead fields (a long
-                // title, a session line, sponsors…): what is left is kept as narrative.
-                if self.foreign {
-                    let mut rest = normalize_ws(&p.text());
-                    for t in &taken {
-                        let t = normalize_ws(t);
-                        if let Some(at) = rest.find(&t).filter(|_| !t.is_empty()) {
-                            rest.replace_range(at..at + t.len(), " ");
-                        }
-                    }
-                    if rest.chars().any(char::is_alphanumeric) {
-                        leftovers.push(p);
-                    }
+                // title, a session line, a date as printed…): its lines are kept as narrative,
+                // so that none of its words is lost.
+                if self.foreign && p.text().chars().any(char::is_alphanumeric) {
+                    leftovers.push(p);
                 }
             }
             if !leftovers.is_empty() {
@@ -1386,22 +1412,18 @@ fn humanize(name: &str) -> String {
     words
 }
 
-/// Runs of whitespace as one space, trimmed.
-fn normalize_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
+/// Runs of XML whitespace (spaces, tabs, line ends: indentation in the file) as one space.
 fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut prev_space = false;
     for c in s.chars() {
-        if c == '\n' || c == '\r' || c == '\t' {
+        if matches!(c, ' ' | '\n' | '\r' | '\t') {
             if !prev_space {
                 out.push(' ');
             }
             prev_space = true;
         } else {
-            prev_space = c == ' ';
+            prev_space = false;
             out.push(c);
         }
     }
