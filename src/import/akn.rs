@@ -276,7 +276,8 @@ pub fn read(xml: &str) -> Result<(Draft, Vec<Diagnostic>), Diagnostics> {
     r.warnings = warnings;
     let mut draft = Draft { keep_ids: true, ..Default::default() };
     if doc.name == "documentCollection" {
-        r.collection(doc, &mut draft);
+        // The components may stand inside the collection or after it, under the root.
+        r.collection(doc, root.child("components"), &mut draft);
     } else {
         r.document(doc, &mut draft, true);
     }
@@ -285,9 +286,44 @@ pub fn read(xml: &str) -> Result<(Draft, Vec<Diagnostic>), Diagnostics> {
     name_untitled(&mut draft);
     if r.foreign {
         keep_printed_numbers(&mut draft, &mut r.warnings);
+        name_paragraphs(&mut draft);
     }
     draft.footnotes = std::mem::take(&mut r.footnotes);
     Ok((draft, r.warnings))
+}
+
+/// Gives every paragraph of another producer's document that has no eId an explicit, unique
+/// id: ids derived from a paragraph's first words could collide ("1.2." and "1.2"), and a
+/// collision stops the build.
+fn name_paragraphs(draft: &mut Draft) {
+    use crate::import::{slug, unique};
+    let mut used = std::collections::HashSet::new();
+    let mut parts: Vec<(String, &mut Vec<DraftParagraph>)> = Vec::new();
+    for ch in &mut draft.chapters {
+        let id = ch.id.clone().unwrap_or_default();
+        used.insert(id.clone());
+        parts.push((id, &mut ch.paragraphs));
+        for s in &mut ch.sections {
+            let id = s.id.clone().unwrap_or_default();
+            used.insert(id.clone());
+            parts.push((id, &mut s.paragraphs));
+            for g in &mut s.groups {
+                let id = g.id.clone().unwrap_or_default();
+                used.insert(id.clone());
+                parts.push((id, &mut g.paragraphs));
+            }
+        }
+    }
+    for (_, ps) in &parts {
+        used.extend(ps.iter().filter_map(|p| p.id.clone()));
+    }
+    for (parent, ps) in parts {
+        for p in ps.iter_mut().filter(|p| p.id.is_none() && p.special.is_none()) {
+            let words = slug(&p.text, 4);
+            let base = if words.is_empty() { format!("{parent}-p") } else { format!("{parent}-{words}") };
+            p.id = Some(unique(&base, &mut used));
+        }
+    }
 }
 
 /// Another producer's paragraph numbers, when the report would not print the same ones (gaps,
@@ -498,7 +534,7 @@ impl AknReader {
     /// A `documentCollection`: its `doc` (and other in-genre) components are read in order,
     /// the first giving the masthead; other components (a `bill`…) are reported and their text
     /// kept as narrative, so that nothing is lost.
-    fn collection(&mut self, coll: &El, draft: &mut Draft) {
+    fn collection(&mut self, coll: &El, outside: Option<&El>, draft: &mut Draft) {
         self.meta(coll, draft);
         self.front(coll, draft);
         let mut first = true;
@@ -515,6 +551,9 @@ impl AknReader {
                 }
                 _ => self.narrative_chapter(c, draft),
             }
+        }
+        for comp in outside.iter().flat_map(|c| c.elements()) {
+            self.component_first(comp, draft, &mut first);
         }
     }
 
@@ -1259,10 +1298,23 @@ impl AknReader {
         let wrap = |this: &mut Self, mark: &str, markup: &mut String, plain: &mut String| {
             let (mut m, mut p) = (String::new(), String::new());
             this.inline_nodes(c, &mut m, &mut p, depth);
+            // Spaces inside the element go outside the marks (`** a **` is not bold), and an
+            // element with no text gets none.
             for (out, inner) in [(markup, m), (plain, p)] {
+                let core = inner.trim();
+                if core.is_empty() {
+                    out.push_str(&inner);
+                    continue;
+                }
+                if inner.starts_with(' ') {
+                    out.push(' ');
+                }
                 out.push_str(mark);
-                out.push_str(&inner);
+                out.push_str(core);
                 out.push_str(mark);
+                if inner.ends_with(' ') {
+                    out.push(' ');
+                }
             }
         };
         match c.name.as_str() {
