@@ -27,6 +27,16 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Elements inside running text: no word boundary at their edges ("on<ref>Article" is one
+/// word as the source prints it).
+const INLINE: &[&str] = &[
+    "i", "b", "u", "sup", "sub", "span", "ref", "mref", "rref", "inline", "term", "def", "abbr", "date", "docDate",
+    "docTitle", "docNumber", "docStatus", "docProponent", "docStage", "docType", "docPurpose", "docketNumber",
+    "person", "organization", "role", "location", "quantity", "fillIn", "concept", "entity", "object", "event",
+    "process", "noteRef", "marker", "placeholder", "session", "shortTitle", "legislature", "a", "signature",
+    "judge", "party", "lawyer", "neutralCitation", "courtType", "omissis", "new", "old", "eol", "remark", "from",
+];
+
 /// The source's words outside `meta`, in order, and each authorial note's words apart (the
 /// report prints notes at the foot, not where they are anchored).
 fn source_words(xml: &str) -> (Vec<String>, Vec<Vec<String>>) {
@@ -37,13 +47,26 @@ fn source_words(xml: &str) -> (Vec<String>, Vec<Vec<String>>) {
         match reader.read_event().unwrap() {
             Event::Start(e) => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                if !INLINE.contains(&name.as_str()) {
+                    body.push(' ');
+                    if let Some(n) = notes.last_mut() {
+                        n.push(' ');
+                    }
+                }
                 if name == "authorialNote" && !stack.iter().any(|n| n == "meta") {
                     notes.push(String::new());
                 }
                 stack.push(name);
             }
             Event::End(_) => {
-                stack.pop();
+                if let Some(name) = stack.pop()
+                    && !INLINE.contains(&name.as_str())
+                {
+                    body.push(' ');
+                    if let Some(n) = notes.last_mut() {
+                        n.push(' ');
+                    }
+                }
             }
             Event::Text(t) => {
                 if stack.iter().any(|n| n == "meta") {
@@ -51,7 +74,6 @@ fn source_words(xml: &str) -> (Vec<String>, Vec<Vec<String>>) {
                 }
                 let t = t.decode().unwrap();
                 let out = if stack.iter().any(|n| n == "authorialNote") { notes.last_mut().unwrap() } else { &mut body };
-                out.push(' ');
                 out.push_str(&t);
             }
             Event::GeneralRef(r) => {

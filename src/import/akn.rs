@@ -447,6 +447,8 @@ struct AknReader {
     notes: HashMap<String, El>,
     /// Another producer's document (not `debateReport name="meetingReport"` as ours).
     foreign: bool,
+    /// The inline element being read touches a word on either side (see `inline_nodes`).
+    glued: bool,
 }
 
 impl AknReader {
@@ -501,6 +503,7 @@ impl AknReader {
             salvaged: BTreeMap::new(),
             notes,
             foreign,
+            glued: false,
         }
     }
 
@@ -1280,7 +1283,7 @@ impl AknReader {
     }
 
     fn inline_nodes(&mut self, e: &El, markup: &mut String, plain: &mut String, depth: usize) {
-        for n in &e.children {
+        for (i, n) in e.children.iter().enumerate() {
             match n {
                 Node::Text(t) => {
                     // Whitespace between block elements in indented XML is not text.
@@ -1289,12 +1292,19 @@ impl AknReader {
                     markup.push_str(&escape_markup(&t));
                     plain.push_str(&escape_markup(&t));
                 }
-                Node::El(c) => self.inline_el(c, markup, plain, depth),
+                Node::El(c) => {
+                    // Emphasis glued to a word ("<b>managemen</b>t") cannot be marked: the
+                    // markup only closes `**` at a word's end. The text is kept, unmarked.
+                    let next_glued = matches!(e.children.get(i + 1), Some(Node::Text(t)) if t.starts_with(char::is_alphanumeric));
+                    self.glued = next_glued || markup.ends_with(char::is_alphanumeric);
+                    self.inline_el(c, markup, plain, depth)
+                }
             }
         }
     }
 
     fn inline_el(&mut self, c: &El, markup: &mut String, plain: &mut String, depth: usize) {
+        let glued = std::mem::take(&mut self.glued);
         let wrap = |this: &mut Self, mark: &str, markup: &mut String, plain: &mut String| {
             let (mut m, mut p) = (String::new(), String::new());
             this.inline_nodes(c, &mut m, &mut p, depth);
@@ -1302,11 +1312,11 @@ impl AknReader {
             // element with no text gets none.
             for (out, inner) in [(markup, m), (plain, p)] {
                 let core = inner.trim();
-                if core.is_empty() {
+                if core.is_empty() || glued {
                     out.push_str(&inner);
                     continue;
                 }
-                if inner.starts_with(' ') {
+                if inner.starts_with(' ') && !out.ends_with(' ') {
                     out.push(' ');
                 }
                 out.push_str(mark);
