@@ -100,7 +100,8 @@ fn awkward_characters_round_trip_through_import() {
             xml_text(&title)
         );
         let (session, warnings) = import_akn(&xml).unwrap_or_else(|e| panic!("case {case}: {e}\n{xml}"));
-        let any_uncarriable = [&title, &note].into_iter().chain(&paragraphs).chain(&cells).any(|t| t.chars().any(uncarriable));
+        let any_uncarriable =
+            [&title, &note].into_iter().chain(&paragraphs).chain(&cells).any(|t| t.chars().any(uncarriable));
         if any_uncarriable {
             assert!(warnings.iter().any(|w| w.message.contains("dropped")), "case {case}: {warnings:#?}");
         }
@@ -111,7 +112,8 @@ fn awkward_characters_round_trip_through_import() {
         assert!(!yaml.chars().any(uncarriable), "case {case}: uncarriable character written\n{yaml}");
         std::fs::write(dir.join("session.yaml"), &yaml).unwrap();
         let compiled = compile(&dir).unwrap_or_else(|e| panic!("case {case}: {e}\n{yaml}"));
-        let text = String::from_utf8(Format::Text.write(&compiled.document, &WriteOptions::default()).unwrap()).unwrap();
+        let text =
+            String::from_utf8(Format::Text.write(&compiled.document, &WriteOptions::default()).unwrap()).unwrap();
         let text = normalized(&text);
         for t in [&title, &note].into_iter().chain(&paragraphs).chain(&cells) {
             let want = printed(t);

@@ -30,11 +30,59 @@ fn words(text: &str) -> Vec<String> {
 /// Elements inside running text: no word boundary at their edges ("on<ref>Article" is one
 /// word as the source prints it).
 const INLINE: &[&str] = &[
-    "i", "b", "u", "sup", "sub", "span", "ref", "mref", "rref", "inline", "term", "def", "abbr", "date", "docDate",
-    "docTitle", "docNumber", "docStatus", "docProponent", "docStage", "docType", "docPurpose", "docketNumber",
-    "person", "organization", "role", "location", "quantity", "fillIn", "concept", "entity", "object", "event",
-    "process", "noteRef", "marker", "placeholder", "session", "shortTitle", "legislature", "a", "signature",
-    "judge", "party", "lawyer", "neutralCitation", "courtType", "omissis", "new", "old", "eol", "remark", "from",
+    "i",
+    "b",
+    "u",
+    "sup",
+    "sub",
+    "span",
+    "ref",
+    "mref",
+    "rref",
+    "inline",
+    "term",
+    "def",
+    "abbr",
+    "date",
+    "docDate",
+    "docTitle",
+    "docNumber",
+    "docStatus",
+    "docProponent",
+    "docStage",
+    "docType",
+    "docPurpose",
+    "docketNumber",
+    "person",
+    "organization",
+    "role",
+    "location",
+    "quantity",
+    "fillIn",
+    "concept",
+    "entity",
+    "object",
+    "event",
+    "process",
+    "noteRef",
+    "marker",
+    "placeholder",
+    "session",
+    "shortTitle",
+    "legislature",
+    "a",
+    "signature",
+    "judge",
+    "party",
+    "lawyer",
+    "neutralCitation",
+    "courtType",
+    "omissis",
+    "new",
+    "old",
+    "eol",
+    "remark",
+    "from",
 ];
 
 /// The source's words outside `meta`, in order, and each authorial note's words apart (the
@@ -73,7 +121,8 @@ fn source_words(xml: &str) -> (Vec<String>, Vec<Vec<String>>) {
                     continue;
                 }
                 let t = t.decode().unwrap();
-                let out = if stack.iter().any(|n| n == "authorialNote") { notes.last_mut().unwrap() } else { &mut body };
+                let out =
+                    if stack.iter().any(|n| n == "authorialNote") { notes.last_mut().unwrap() } else { &mut body };
                 out.push_str(&t);
             }
             Event::GeneralRef(r) => {
@@ -83,7 +132,8 @@ fn source_words(xml: &str) -> (Vec<String>, Vec<Vec<String>>) {
                 let c = r.resolve_char_ref().unwrap().map(String::from).unwrap_or_else(|| {
                     quick_xml::escape::resolve_predefined_entity(&r.decode().unwrap()).unwrap().to_string()
                 });
-                let out = if stack.iter().any(|n| n == "authorialNote") { notes.last_mut().unwrap() } else { &mut body };
+                let out =
+                    if stack.iter().any(|n| n == "authorialNote") { notes.last_mut().unwrap() } else { &mut body };
                 out.push_str(&c);
             }
             Event::Eof => break,

@@ -675,7 +675,10 @@ impl AknReader {
                 .and_then(|d| Date::parse(d.get(..10).unwrap_or(d)).ok());
             match d {
                 Some(d) => {
-                    self.warnings.push(Diagnostic::warning(format!("no <docDate>: the date is taken from FRBRdate ({})", d.iso())));
+                    self.warnings.push(Diagnostic::warning(format!(
+                        "no <docDate>: the date is taken from FRBRdate ({})",
+                        d.iso()
+                    )));
                     draft.date = Some(d);
                 }
                 None => self.warnings.push(Diagnostic::warning("no date in the file: `date` left empty")),
@@ -685,7 +688,9 @@ impl AknReader {
             let author = work.and_then(|w| w.child("FRBRauthor")).and_then(|a| a.attr("href")).unwrap_or("");
             let id = author.trim_start_matches('#');
             let tlc = meta.and_then(|m| m.find("references")).and_then(|r| {
-                r.elements().find(|t| t.attr("eId") == Some(id) || t.attr("id") == Some(id)).and_then(|t| t.attr("showAs"))
+                r.elements()
+                    .find(|t| t.attr("eId") == Some(id) || t.attr("id") == Some(id))
+                    .and_then(|t| t.attr("showAs"))
             });
             let organ = tlc.map(str::to_string).or_else(|| {
                 let last = id.rsplit('/').next().unwrap_or("");
@@ -693,7 +698,9 @@ impl AknReader {
             });
             match organ {
                 Some(o) => {
-                    self.warnings.push(Diagnostic::warning(format!("no <docProponent>: the organ is taken from FRBRauthor as `{o}`")));
+                    self.warnings.push(Diagnostic::warning(format!(
+                        "no <docProponent>: the organ is taken from FRBRauthor as `{o}`"
+                    )));
                     draft.organ = o;
                 }
                 None => self.warnings.push(Diagnostic::warning("no organ in the file: `organ` left empty")),
@@ -709,8 +716,10 @@ impl AknReader {
         if draft.dates.is_empty() {
             if let Some(d) = draft.date {
                 draft.dates = vec![d];
-                self.warnings
-                    .push(Diagnostic::warning(format!("no meeting dates: the meeting is dated {} (the document's date)", d.iso())));
+                self.warnings.push(Diagnostic::warning(format!(
+                    "no meeting dates: the meeting is dated {} (the document's date)",
+                    d.iso()
+                )));
             } else {
                 self.warnings.push(Diagnostic::warning("no meeting dates in the file: `meeting.dates` left empty"));
             }
@@ -723,7 +732,8 @@ impl AknReader {
                 .map(str::to_string);
             match venue {
                 Some(v) => {
-                    self.warnings.push(Diagnostic::warning(format!("no venue in a caption: taken as `{v}` (TLCLocation)")));
+                    self.warnings
+                        .push(Diagnostic::warning(format!("no venue in a caption: taken as `{v}` (TLCLocation)")));
                     draft.venue = v;
                 }
                 None => self.warnings.push(Diagnostic::warning("no venue in the file: `meeting.venue` left empty")),
@@ -834,7 +844,8 @@ impl AknReader {
                     let word = t.trim().trim_start_matches("Distr.").trim_start_matches(':').trim();
                     let mut chars = word.chars();
                     if let Some(first) = chars.next() {
-                        draft.distribution = Some(first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect());
+                        draft.distribution =
+                            Some(first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect());
                     }
                 }
                 ("docNumber", _) => {
@@ -893,7 +904,11 @@ impl AknReader {
                     match draft.chapters.last_mut() {
                         Some(ch) if ch.sections.is_empty() => ch.paragraphs.extend(paragraphs),
                         _ if paragraphs.is_empty() => {}
-                        _ => draft.chapters.push(DraftChapter { title: self.untitled(e), paragraphs, ..Default::default() }),
+                        _ => draft.chapters.push(DraftChapter {
+                            title: self.untitled(e),
+                            paragraphs,
+                            ..Default::default()
+                        }),
                     }
                 }
             }
@@ -977,8 +992,7 @@ impl AknReader {
     }
 
     fn chapter(&mut self, e: &El) -> DraftChapter {
-        let mut ch =
-            DraftChapter { id: e.attr("eId").map(str::to_string), title: self.title(e), ..Default::default() };
+        let mut ch = DraftChapter { id: e.attr("eId").map(str::to_string), title: self.title(e), ..Default::default() };
         for c in e.elements() {
             match c.name.as_str() {
                 "num" | "heading" => {}
@@ -1006,8 +1020,7 @@ impl AknReader {
     }
 
     fn section(&mut self, e: &El) -> DraftSection {
-        let mut s =
-            DraftSection { id: e.attr("eId").map(str::to_string), title: self.title(e), ..Default::default() };
+        let mut s = DraftSection { id: e.attr("eId").map(str::to_string), title: self.title(e), ..Default::default() };
         for c in e.elements() {
             match c.name.as_str() {
                 "num" | "heading" => {}
@@ -1295,7 +1308,8 @@ impl AknReader {
                 Node::El(c) => {
                     // Emphasis glued to a word ("<b>managemen</b>t") cannot be marked: the
                     // markup only closes `**` at a word's end. The text is kept, unmarked.
-                    let next_glued = matches!(e.children.get(i + 1), Some(Node::Text(t)) if t.starts_with(char::is_alphanumeric));
+                    let next_glued =
+                        matches!(e.children.get(i + 1), Some(Node::Text(t)) if t.starts_with(char::is_alphanumeric));
                     self.glued = next_glued || markup.ends_with(char::is_alphanumeric);
                     self.inline_el(c, markup, plain, depth)
                 }

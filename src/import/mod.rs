@@ -12,6 +12,7 @@
 //! be placed is a warning with its line number.
 
 pub mod akn;
+pub mod folder;
 pub mod recognize;
 pub mod text;
 pub mod verify;
@@ -53,9 +54,7 @@ pub fn import_text(text: &str) -> Result<(Session, Vec<Diagnostic>), Diagnostics
 /// last two code points of every plane, such as U+FFFE and U+FFFF).
 pub fn uncarriable(c: char) -> bool {
     let n = c as u32;
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        || (0xFDD0..=0xFDEF).contains(&n)
-        || (n & 0xFFFE) == 0xFFFE
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || (0xFDD0..=0xFDEF).contains(&n) || (n & 0xFFFE) == 0xFFFE
 }
 
 /// The input without uncarriable characters (raw, or as XML character references), with one
