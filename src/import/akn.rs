@@ -408,15 +408,15 @@ fn rename_duplicate_ids(root: &mut El, warnings: &mut Vec<Diagnostic>) {
             return;
         }
         let becomes_an_id = is_hier(&e.name) || matches!(e.name.as_str(), "paragraph" | "item" | "authorialNote");
-        if let Some((_, id)) = e.attrs.iter_mut().find(|(k, _)| k == "eId").filter(|_| becomes_an_id) {
-            if !first.insert(id.clone()) {
-                let new = crate::import::unique(id, used);
-                warnings.push(Diagnostic::warning(format!(
-                    "eId `{id}` is used more than once; this <{}> is renamed `{new}`",
-                    e.name
-                )));
-                *id = new;
-            }
+        if let Some((_, id)) = e.attrs.iter_mut().find(|(k, _)| k == "eId").filter(|_| becomes_an_id)
+            && !first.insert(id.clone())
+        {
+            let new = crate::import::unique(id, used);
+            warnings.push(Diagnostic::warning(format!(
+                "eId `{id}` is used more than once; this <{}> is renamed `{new}`",
+                e.name
+            )));
+            *id = new;
         }
         for c in e.children.iter_mut() {
             if let Node::El(c) = c {
