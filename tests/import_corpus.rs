@@ -300,7 +300,7 @@ fn hand_made_documents_with_prefixes_debates_and_statements() {
   <statement name="decision">
     <meta><identification source="#a"><FRBRWork><FRBRuri value="/akn/un/statement/decision/2021/4"/><FRBRdate date="2021-03-01" name="adoption"/><FRBRauthor href="#assembly"/><FRBRnumber value="4/2"/></FRBRWork></identification>
       <references source="#a"><TLCOrganization eId="assembly" href="/o/assembly" showAs="Assembly of States"/></references></meta>
-    <preface><longTitle><p>Decision 4/2: Budget {{for}} 2022</p></longTitle></preface>
+    <preface><p><docStatus>Distr.: LIMITED</docStatus></p><longTitle><p>Decision 4/2: Budget {{for}} 2022</p></longTitle></preface>
     <preamble><recitals><recital eId="r1"><p><i>Recalling</i> its decision 3/1,<authorialNote eId="fn1" marker="1"><p>See A/76/1, para. 3.</p></authorialNote></p></recital><recital eId="r1"><p><i>Noting</i> the report: "a | b",</p></recital></recitals></preamble>
     <mainBody>
       <hcontainer name="operative" eId="op"><paragraph eId="p3"><num>3.</num><content><p>Approves the budget;</p><table><tr><th><p>Item</p></th><th><p>Amount</p></th></tr><tr><td><p>Staff</p></td><td><p>1,000</p></td></tr></table></content></paragraph>
@@ -309,6 +309,8 @@ fn hand_made_documents_with_prefixes_debates_and_statements() {
   </statement>
 </akomaNtoso>"##
     );
+    let (session, _) = rapporteur::import::import_akn(&statement).unwrap();
+    assert_eq!(session.distribution, "Limited", "from docStatus");
     let (warnings, built) = import_and_build(&statement, "decision.xml");
     assert!(warnings.contains("eId `p3` is used more than once"), "{warnings}");
     assert!(warnings.contains("`4/2`"), "the symbol is taken from FRBRnumber: {warnings}");

@@ -844,8 +844,15 @@ impl AknReader {
                     let word = t.trim().trim_start_matches("Distr.").trim_start_matches(':').trim();
                     let mut chars = word.chars();
                     if let Some(first) = chars.next() {
-                        draft.distribution =
-                            Some(first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect());
+                        let value: String = first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect();
+                        if matches!(value.as_str(), "General" | "Limited" | "Restricted") {
+                            draft.distribution = Some(value);
+                        } else {
+                            self.warnings.push(Diagnostic::warning(format!(
+                                "<docStatus> `{}` is not a distribution (General, Limited, Restricted): `distribution` left as General",
+                                t.trim()
+                            )));
+                        }
                     }
                 }
                 ("docNumber", _) => {
