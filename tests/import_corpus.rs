@@ -254,6 +254,10 @@ fn earlier_versions_and_other_document_types_are_refused_by_name() {
     assert!(m.contains("Akoma Ntoso 2.0") && m.contains("<bill>"), "{m}");
     let m = refusal(&read("oasis-za-judgment-2008-11-26.wd17.xml"));
     assert!(m.contains("3.0 draft WD17") && m.contains("<judgment>"), "{m}");
+    // The AKN namespace declared, but not the root's own.
+    let other = format!(r#"<akomaNtoso xmlns="urn:other" xmlns:a="{NS}"><a:doc><a:meta/></a:doc></akomaNtoso>"#);
+    let m = refusal(&other);
+    assert!(m.contains("in namespace `urn:other`, not Akoma Ntoso"), "{m}");
     // Final namespace, but not a meeting record.
     let act = r#"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><meta/><body/></act></akomaNtoso>"#;
     let m = refusal(act);

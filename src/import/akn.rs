@@ -1,21 +1,34 @@
 //! Reads Akoma Ntoso 3.0 into a `Draft`: ours (as `crate::writers::akn` writes it) and other
-//! producers' reasonable documents (`debateReport`, `doc`, `report`… with `chapter`/`section`/
-//! `hcontainer`/`paragraph`, `blockList/item`, `authorialNote`, `ref`, `i`, `b`).
+//! producers' meeting records — `debateReport`, `debate` (debate sections, speeches, narrative,
+//! votes), `statement` (preface, preamble with recitals, operative paragraphs), `doc`, and a
+//! `documentCollection` through its components.
+//!
+//! The root's namespace is resolved from its own declarations (`NsReader`); earlier versions
+//! (AKN 2.0, the 3.0 drafts) and document types outside the genre (`act`, `bill`, `judgment`…)
+//! are refused with an error naming what was found.
+//!
+//! Nothing is dropped: an element with no place in the session format keeps its text as
+//! unnumbered narrative paragraphs (reported once per element kind); another producer's preface
+//! is kept whole, its division numbers stay in the titles, paragraph numbers the report would
+//! print differently stay in the text; eIds that collide are renamed with a warning. The masthead
+//! is filled from what the file has (docTitle, docNumber, docDate/FRBRdate, FRBRauthor,
+//! docStatus…), with a warning for each field guessed or left empty.
 //!
 //! Safety first: a DOCTYPE (and with it every entity declaration, the "billion laughs" bomb) is
 //! refused before anything is expanded, as are unknown entities, documents nested deeper than
-//! `MAX_DEPTH`, a root in another namespace and truncated XML. All of these are errors, never
-//! panics.
+//! `MAX_DEPTH`, and truncated XML. All of these are errors, never panics.
 //!
 //! eIds come back as the session's ids (the writer made them from the ids), so a session that
 //! goes to AKN and back keeps its identities. Inline elements become inline markup: `i` → `*…*`,
-//! `b` → `**…**`, `authorialNote` → `[^eId]` (with a structured citation when the note is one),
-//! `ref` → `{chapter:…}`/`{para:…}`…, `organization`/`person`/`role` → `{org:id|Name}`….
+//! `b` → `**…**`, `authorialNote` and `noteRef` → `[^id]` (with a structured citation when the
+//! note is one), `ref` → `{chapter:…}`/`{para:…}`…, `organization`/`person`/`role` →
+//! `{org:id|Name}`….
 
 use std::collections::{BTreeMap, HashMap};
 
-use quick_xml::Reader;
+use quick_xml::NsReader;
 use quick_xml::events::Event;
+use quick_xml::name::ResolveResult;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::import::{
@@ -32,8 +45,8 @@ const MAX_DEPTH: usize = 200;
 #[derive(Debug, Clone, Default)]
 struct El {
     name: String,
-    /// The namespace prefix of the element's name, if any.
-    prefix: Option<String>,
+    /// The namespace the element's name resolves to, if any.
+    namespace: Option<String>,
     attrs: Vec<(String, String)>,
     children: Vec<Node>,
 }
@@ -106,13 +119,22 @@ fn line_col(xml: &str, pos: usize) -> String {
 
 /// Parses the XML into a tree, refusing DTDs, unknown entities, excessive depth and truncation.
 fn parse(xml: &str) -> Result<El, Diagnostics> {
-    let mut reader = Reader::from_str(xml);
+    // Names are resolved against their namespace declarations, so that the root's namespace
+    // is its own (not whichever `xmlns:…` happens to come first).
+    let mut reader = NsReader::from_str(xml);
     reader.config_mut().trim_text(false);
     reader.config_mut().check_end_names = true;
     let mut stack: Vec<El> = vec![El { name: "#document".into(), ..Default::default() }];
     loop {
         let pos = reader.buffer_position() as usize;
-        let event = reader.read_event().map_err(|e| {
+        let resolved = reader.read_resolved_event().map(|(ns, event)| {
+            let namespace = match ns {
+                ResolveResult::Bound(ns) => Some(String::from_utf8_lossy(ns.as_ref()).into_owned()),
+                ResolveResult::Unbound | ResolveResult::Unknown(_) => None,
+            };
+            (namespace, event)
+        });
+        let (namespace, event) = resolved.map_err(|e| {
             err(
                 format!("the XML is not well-formed at {}: {e}", line_col(xml, reader.error_position() as usize)),
                 "the file may be truncated or damaged; check it with `xmllint --noout FILE`",
@@ -132,14 +154,14 @@ fn parse(xml: &str) -> Result<El, Diagnostics> {
                         "this is not a report",
                     ));
                 }
-                stack.push(element(&e, xml, pos)?);
+                stack.push(El { namespace, ..element(&e, xml, pos)? });
             }
             Event::End(_) => {
                 let el = stack.pop().expect("an open element");
                 stack.last_mut().expect("the document").children.push(Node::El(el));
             }
             Event::Empty(e) => {
-                let el = element(&e, xml, pos)?;
+                let el = El { namespace, ..element(&e, xml, pos)? };
                 stack.last_mut().expect("the document").children.push(Node::El(el));
             }
             Event::Text(t) => {
@@ -184,9 +206,7 @@ fn parse(xml: &str) -> Result<El, Diagnostics> {
 }
 
 fn element(e: &quick_xml::events::BytesStart<'_>, xml: &str, pos: usize) -> Result<El, Diagnostics> {
-    let qname = String::from_utf8_lossy(e.name().as_ref()).into_owned();
-    let prefix = qname.split_once(':').map(|(p, _)| p.to_string());
-    let mut el = El { name: local(e.name().as_ref()), prefix, ..Default::default() };
+    let mut el = El { name: local(e.name().as_ref()), ..Default::default() };
     for a in e.attributes() {
         let a = a.map_err(|e| err(format!("bad attribute at {}: {e}", line_col(xml, pos)), "check the XML"))?;
         let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
@@ -218,16 +238,6 @@ fn version_of(namespace: &str) -> Option<String> {
     None
 }
 
-/// The root element's own namespace: the declaration its prefix (or the default) resolves to,
-/// whatever else it declares (`xmlns:xsi` for a schema location, vendors' namespaces…).
-fn root_namespace(root: &El) -> Option<&str> {
-    let wanted = match root.prefix.as_deref() {
-        Some(p) => format!("xmlns:{p}"),
-        None => "xmlns".to_string(),
-    };
-    root.attrs.iter().find(|(k, _)| *k == wanted).map(|(_, v)| v.as_str())
-}
-
 /// The document types this importer reads: the records of meetings and what they adopt.
 const IN_GENRE: &[&str] = &["debateReport", "debate", "statement", "doc", "documentCollection"];
 
@@ -239,7 +249,9 @@ pub fn read(xml: &str) -> Result<(Draft, Vec<Diagnostic>), Diagnostics> {
             "this is not an Akoma Ntoso document",
         ));
     }
-    let namespace = root_namespace(&root).unwrap_or("(none)").to_string();
+    // The root's own namespace, whatever else it declares (`xmlns:xsi` for a schema
+    // location, vendors' namespaces…).
+    let namespace = root.namespace.clone().unwrap_or_else(|| "(none)".into());
     let doc_type = root.elements().next().map(|e| e.name.clone()).unwrap_or_default();
     let out_of_genre = !doc_type.is_empty() && !IN_GENRE.contains(&doc_type.as_str());
     if namespace != NAMESPACE {
