@@ -334,6 +334,14 @@ fn import(file: &Path, from: ImportFrom, output: &Path, symbol: Option<String>, 
         );
         return 1;
     }
+    // --force replaces only what an earlier import wrote; anything else in the folder stops it.
+    let replaced = match force.then(|| crate::import::folder::replaceable(output)).transpose() {
+        Ok(files) => files.unwrap_or_default(),
+        Err(message) => {
+            eprintln!("{}", printable(&message));
+            return 1;
+        }
+    };
     let bytes = match read_import(file) {
         Ok(b) => b,
         Err(message) => {
@@ -370,9 +378,21 @@ fn import(file: &Path, from: ImportFrom, output: &Path, symbol: Option<String>, 
     }
     let n = warnings.len();
     report(&Diagnostics(warnings.into_iter().map(in_file).collect()));
-    if let Err(e) = write_atomically(&target, crate::import::to_yaml(&session).as_bytes()) {
-        eprintln!("error: {}; nothing was written", printable(&e.to_string()));
+    let manifest = output.join(crate::import::folder::MANIFEST);
+    for old in replaced.iter().filter(|f| **f != target && **f != manifest) {
+        match std::fs::remove_file(old) {
+            Ok(()) => eprintln!("removed {} (written by an earlier import)", old.display()),
+            Err(e) => eprintln!("warning: cannot remove {}: {}", old.display(), printable(&e.to_string())),
+        }
+    }
+    if let Err(e) = write_atomically(&target, crate::import::to_yaml(&session).as_bytes())
+        .and_then(|()| write_atomically(&manifest, crate::import::folder::manifest().as_bytes()))
+    {
+        eprintln!("error: cannot write {}: {}; nothing was written", target.display(), printable(&e.to_string()));
         return 1;
+    }
+    if replaced.contains(&target) {
+        eprintln!("replaced {} (written by an earlier import)", target.display());
     }
     println!("{}", target.display());
     eprintln!(

@@ -1,21 +1,34 @@
 //! Reads Akoma Ntoso 3.0 into a `Draft`: ours (as `crate::writers::akn` writes it) and other
-//! producers' reasonable documents (`debateReport`, `doc`, `report`… with `chapter`/`section`/
-//! `hcontainer`/`paragraph`, `blockList/item`, `authorialNote`, `ref`, `i`, `b`).
+//! producers' meeting records — `debateReport`, `debate` (debate sections, speeches, narrative,
+//! votes), `statement` (preface, preamble with recitals, operative paragraphs), `doc`, and a
+//! `documentCollection` through its components.
+//!
+//! The root's namespace is resolved from its own declarations (`NsReader`); earlier versions
+//! (AKN 2.0, the 3.0 drafts) and document types outside the genre (`act`, `bill`, `judgment`…)
+//! are refused with an error naming what was found.
+//!
+//! Nothing is dropped: an element with no place in the session format keeps its text as
+//! unnumbered narrative paragraphs (reported once per element kind); another producer's preface
+//! is kept whole, its division numbers stay in the titles, paragraph numbers the report would
+//! print differently stay in the text; eIds that collide are renamed with a warning. The masthead
+//! is filled from what the file has (docTitle, docNumber, docDate/FRBRdate, FRBRauthor,
+//! docStatus…), with a warning for each field guessed or left empty.
 //!
 //! Safety first: a DOCTYPE (and with it every entity declaration, the "billion laughs" bomb) is
 //! refused before anything is expanded, as are unknown entities, documents nested deeper than
-//! `MAX_DEPTH`, a root in another namespace and truncated XML. All of these are errors, never
-//! panics.
+//! `MAX_DEPTH`, and truncated XML. All of these are errors, never panics.
 //!
 //! eIds come back as the session's ids (the writer made them from the ids), so a session that
 //! goes to AKN and back keeps its identities. Inline elements become inline markup: `i` → `*…*`,
-//! `b` → `**…**`, `authorialNote` → `[^eId]` (with a structured citation when the note is one),
-//! `ref` → `{chapter:…}`/`{para:…}`…, `organization`/`person`/`role` → `{org:id|Name}`….
+//! `b` → `**…**`, `authorialNote` and `noteRef` → `[^id]` (with a structured citation when the
+//! note is one), `ref` → `{chapter:…}`/`{para:…}`…, `organization`/`person`/`role` →
+//! `{org:id|Name}`….
 
 use std::collections::{BTreeMap, HashMap};
 
-use quick_xml::Reader;
+use quick_xml::NsReader;
 use quick_xml::events::Event;
+use quick_xml::name::ResolveResult;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::import::{
@@ -32,6 +45,8 @@ const MAX_DEPTH: usize = 200;
 #[derive(Debug, Clone, Default)]
 struct El {
     name: String,
+    /// The namespace the element's name resolves to, if any.
+    namespace: Option<String>,
     attrs: Vec<(String, String)>,
     children: Vec<Node>,
 }
@@ -104,13 +119,22 @@ fn line_col(xml: &str, pos: usize) -> String {
 
 /// Parses the XML into a tree, refusing DTDs, unknown entities, excessive depth and truncation.
 fn parse(xml: &str) -> Result<El, Diagnostics> {
-    let mut reader = Reader::from_str(xml);
+    // Names are resolved against their namespace declarations, so that the root's namespace
+    // is its own (not whichever `xmlns:…` happens to come first).
+    let mut reader = NsReader::from_str(xml);
     reader.config_mut().trim_text(false);
     reader.config_mut().check_end_names = true;
     let mut stack: Vec<El> = vec![El { name: "#document".into(), ..Default::default() }];
     loop {
         let pos = reader.buffer_position() as usize;
-        let event = reader.read_event().map_err(|e| {
+        let resolved = reader.read_resolved_event().map(|(ns, event)| {
+            let namespace = match ns {
+                ResolveResult::Bound(ns) => Some(String::from_utf8_lossy(ns.as_ref()).into_owned()),
+                ResolveResult::Unbound | ResolveResult::Unknown(_) => None,
+            };
+            (namespace, event)
+        });
+        let (namespace, event) = resolved.map_err(|e| {
             err(
                 format!("the XML is not well-formed at {}: {e}", line_col(xml, reader.error_position() as usize)),
                 "the file may be truncated or damaged; check it with `xmllint --noout FILE`",
@@ -130,14 +154,14 @@ fn parse(xml: &str) -> Result<El, Diagnostics> {
                         "this is not a report",
                     ));
                 }
-                stack.push(element(&e, xml, pos)?);
+                stack.push(El { namespace, ..element(&e, xml, pos)? });
             }
             Event::End(_) => {
                 let el = stack.pop().expect("an open element");
                 stack.last_mut().expect("the document").children.push(Node::El(el));
             }
             Event::Empty(e) => {
-                let el = element(&e, xml, pos)?;
+                let el = El { namespace, ..element(&e, xml, pos)? };
                 stack.last_mut().expect("the document").children.push(Node::El(el));
             }
             Event::Text(t) => {
@@ -202,41 +226,219 @@ fn push_text(el: &mut El, s: &str) {
     }
 }
 
+/// The Akoma Ntoso versions other than the final 3.0, by namespace, as people name them.
+fn version_of(namespace: &str) -> Option<String> {
+    const DRAFTS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0/";
+    if let Some(v) = namespace.strip_prefix("http://www.akomantoso.org/") {
+        return Some(format!("Akoma Ntoso {}", v.trim_end_matches('/')));
+    }
+    if let Some(draft) = namespace.strip_prefix(DRAFTS) {
+        return Some(format!("the Akoma Ntoso 3.0 draft {}", draft.trim_end_matches('/')));
+    }
+    None
+}
+
+/// The document types this importer reads: the records of meetings and what they adopt.
+const IN_GENRE: &[&str] = &["debateReport", "debate", "statement", "doc", "documentCollection"];
+
 pub fn read(xml: &str) -> Result<(Draft, Vec<Diagnostic>), Diagnostics> {
-    let root = parse(xml)?;
+    let mut root = parse(xml)?;
     if root.name != "akomaNtoso" {
         return Err(err(
             format!("the root element is <{}>, not <akomaNtoso>", root.name),
             "this is not an Akoma Ntoso document",
         ));
     }
-    let ns_attr = root.attrs.iter().find(|(k, _)| k == "xmlns" || k.starts_with("xmlns:")).map(|(_, v)| v.as_str());
-    if ns_attr != Some(NAMESPACE) {
+    // The root's own namespace, whatever else it declares (`xmlns:xsi` for a schema
+    // location, vendors' namespaces…).
+    let namespace = root.namespace.clone().unwrap_or_else(|| "(none)".into());
+    let doc_type = root.elements().next().map(|e| e.name.clone()).unwrap_or_default();
+    let out_of_genre = !doc_type.is_empty() && !IN_GENRE.contains(&doc_type.as_str());
+    if namespace != NAMESPACE {
+        let found = version_of(&namespace)
+            .map(|v| format!("written in {v} (namespace `{namespace}`)"))
+            .unwrap_or_else(|| format!("in namespace `{namespace}`, not Akoma Ntoso"));
+        let also = if out_of_genre {
+            format!(", and it is a <{doc_type}>, which is not a meeting record")
+        } else {
+            String::new()
+        };
         return Err(err(
-            format!("the document is in namespace `{}`, not Akoma Ntoso 3.0", ns_attr.unwrap_or("(none)")),
-            &format!("Akoma Ntoso 3.0 documents use xmlns=\"{NAMESPACE}\""),
+            format!("the document is {found}{also}; only the final Akoma Ntoso 3.0 is read"),
+            &format!(
+                "Akoma Ntoso 3.0 documents use xmlns=\"{NAMESPACE}\"; convert earlier versions and drafts to it first"
+            ),
         ));
     }
-    let Some(doc) = root.elements().find(|e| e.child("meta").is_some()) else {
-        return Err(err("no document with <meta> under <akomaNtoso>", "expected <debateReport> or <doc>"));
+    if out_of_genre {
+        return Err(err(
+            format!(
+                "the document is a <{doc_type}>, which is not a meeting record; only {} are imported",
+                IN_GENRE.iter().map(|t| format!("<{t}>")).collect::<Vec<_>>().join(", ")
+            ),
+            "acts, bills, judgments and other legal documents have no place in a meeting report",
+        ));
+    }
+    let mut warnings = Vec::new();
+    rename_duplicate_ids(&mut root, &mut warnings);
+    let Some(doc) = root.elements().find(|e| IN_GENRE.contains(&e.name.as_str())) else {
+        return Err(err("no document under <akomaNtoso>", "expected <debateReport>, <debate>, <statement> or <doc>"));
     };
     let mut r = AknReader::new(doc);
+    r.warnings = warnings;
     let mut draft = Draft { keep_ids: true, ..Default::default() };
-    r.meta(doc, &mut draft);
-    r.front(doc, &mut draft);
-    match doc.child("mainBody").or_else(|| doc.child("debateBody")).or_else(|| doc.child("body")) {
-        Some(body) => r.body(body, &mut draft),
-        None => r.warnings.push(Diagnostic::warning("the document has no mainBody; no chapters imported")),
+    if doc.name == "documentCollection" {
+        // The components may stand inside the collection or after it, under the root.
+        r.collection(doc, root.child("components"), &mut draft);
+    } else {
+        r.document(doc, &mut draft, true);
     }
-    for name in ["conclusions", "attachments", "components"] {
-        if doc.child(name).is_some() {
-            r.warnings.push(Diagnostic::warning(format!(
-                "<{name}> is not imported (the session format has no place for it)"
-            )));
-        }
+    r.fill_masthead(doc, &mut draft);
+    r.report_kinds();
+    name_untitled(&mut draft);
+    if r.foreign {
+        keep_printed_numbers(&mut draft, &mut r.warnings);
+        name_paragraphs(&mut draft);
     }
     draft.footnotes = std::mem::take(&mut r.footnotes);
     Ok((draft, r.warnings))
+}
+
+/// Gives every paragraph of another producer's document that has no eId an explicit, unique
+/// id: ids derived from a paragraph's first words could collide ("1.2." and "1.2"), and a
+/// collision stops the build.
+fn name_paragraphs(draft: &mut Draft) {
+    use crate::import::{slug, unique};
+    let mut used = crate::import::UsedIds::default();
+    let mut parts: Vec<(String, &mut Vec<DraftParagraph>)> = Vec::new();
+    for ch in &mut draft.chapters {
+        let id = ch.id.clone().unwrap_or_default();
+        used.insert(id.clone());
+        parts.push((id, &mut ch.paragraphs));
+        for s in &mut ch.sections {
+            let id = s.id.clone().unwrap_or_default();
+            used.insert(id.clone());
+            parts.push((id, &mut s.paragraphs));
+            for g in &mut s.groups {
+                let id = g.id.clone().unwrap_or_default();
+                used.insert(id.clone());
+                parts.push((id, &mut g.paragraphs));
+            }
+        }
+    }
+    for (_, ps) in &parts {
+        used.extend(ps.iter().filter_map(|p| p.id.clone()));
+    }
+    for (parent, ps) in parts {
+        for p in ps.iter_mut().filter(|p| p.id.is_none() && p.special.is_none()) {
+            let words = slug(&p.text, 4);
+            let base = if words.is_empty() { format!("{parent}-p") } else { format!("{parent}-{words}") };
+            p.id = Some(unique(&base, &mut used));
+        }
+    }
+}
+
+/// Another producer's paragraph numbers, when the report would not print the same ones (gaps,
+/// "1bis", numbering restarting per division): the paragraphs are written unnumbered with
+/// their printed number in front, so that no number is lost or changed.
+fn keep_printed_numbers(draft: &mut Draft, warnings: &mut Vec<Diagnostic>) {
+    let mut all: Vec<&mut DraftParagraph> = Vec::new();
+    for ch in &mut draft.chapters {
+        all.extend(ch.paragraphs.iter_mut());
+        for s in &mut ch.sections {
+            all.extend(s.paragraphs.iter_mut());
+            for g in &mut s.groups {
+                all.extend(g.paragraphs.iter_mut());
+            }
+        }
+    }
+    let numbered: Vec<&mut DraftParagraph> = all.into_iter().filter(|p| p.num.is_some()).collect();
+    let same = numbered.iter().enumerate().all(|(i, p)| p.num.as_deref() == Some(&(i + 1).to_string()));
+    if same {
+        return;
+    }
+    let n = numbered.len();
+    for p in numbered {
+        let num = p.num.take().unwrap_or_default();
+        p.text = format!("{}. {}", escape_markup(&num), p.text);
+        if let Some(plain) = &mut p.plain {
+            *plain = format!("{}. {plain}", escape_markup(&num));
+        }
+    }
+    warnings.push(Diagnostic::warning(format!(
+        "the {n} numbered paragraphs are not numbered 1, 2, 3… through the document: written unnumbered with their printed numbers"
+    )));
+}
+
+/// Chapters, sections and groups without an eId get one from their title (or `part`): the
+/// session derives ids from titles, and an untitled narrative chapter would have none.
+fn name_untitled(draft: &mut Draft) {
+    use crate::import::{slug, unique};
+    let mut used = crate::import::UsedIds::default();
+    for ch in &draft.chapters {
+        used.extend(ch.id.clone());
+        for s in &ch.sections {
+            used.extend(s.id.clone());
+            used.extend(s.groups.iter().filter_map(|g| g.id.clone()));
+        }
+    }
+    let mut name = |id: &mut Option<String>, title: &str| {
+        if id.is_none() {
+            let base = slug(title, 3);
+            *id = Some(unique(if base.is_empty() { "part" } else { &base }, &mut used));
+        }
+    };
+    for ch in &mut draft.chapters {
+        name(&mut ch.id, &ch.title);
+        for s in &mut ch.sections {
+            name(&mut s.id, &s.title);
+            for g in &mut s.groups {
+                name(&mut g.id, &g.title);
+            }
+        }
+    }
+}
+
+/// Gives every element whose eId was already used a new one (`<eId>-2`…), with one warning per
+/// renamed id: other producers' files may repeat eIds, and a session's ids must be unique.
+fn rename_duplicate_ids(root: &mut El, warnings: &mut Vec<Diagnostic>) {
+    fn all_ids(e: &El, seen: &mut crate::import::UsedIds) {
+        if let Some(id) = e.attr("eId") {
+            seen.insert(id.to_string());
+        }
+        for c in e.elements() {
+            all_ids(c, seen);
+        }
+    }
+    fn walk(
+        e: &mut El,
+        first: &mut std::collections::HashSet<String>,
+        used: &mut crate::import::UsedIds,
+        warnings: &mut Vec<Diagnostic>,
+    ) {
+        if e.name == "meta" {
+            return;
+        }
+        let becomes_an_id = is_hier(&e.name) || matches!(e.name.as_str(), "paragraph" | "item" | "authorialNote");
+        if let Some((_, id)) = e.attrs.iter_mut().find(|(k, _)| k == "eId").filter(|_| becomes_an_id)
+            && !first.insert(id.clone())
+        {
+            let new = crate::import::unique(id, used);
+            warnings.push(Diagnostic::warning(format!(
+                "eId `{id}` is used more than once; this <{}> is renamed `{new}`",
+                e.name
+            )));
+            *id = new;
+        }
+        for c in e.children.iter_mut() {
+            if let Node::El(c) = c {
+                walk(c, first, used, warnings);
+            }
+        }
+    }
+    let mut used = crate::import::UsedIds::default();
+    all_ids(root, &mut used);
+    walk(root, &mut std::collections::HashSet::new(), &mut used, warnings);
 }
 
 struct AknReader {
@@ -250,6 +452,15 @@ struct AknReader {
     /// TLC eId → the entity's own id (the last segment of its ontology href), since eIds may
     /// carry a suffix that made them unique.
     entity_ids: HashMap<String, String>,
+    /// Element kinds kept as narrative because the session format has no place for them, with
+    /// how many: reported once per kind.
+    salvaged: BTreeMap<String, usize>,
+    /// `meta/notes` by eId, for `noteRef`.
+    notes: HashMap<String, El>,
+    /// Another producer's document (not `debateReport name="meetingReport"` as ours).
+    foreign: bool,
+    /// The inline element being read touches a word on either side (see `inline_nodes`).
+    glued: bool,
 }
 
 impl AknReader {
@@ -281,7 +492,275 @@ impl AknReader {
                 }
             }
         }
-        AknReader { warnings: Vec::new(), footnotes: BTreeMap::new(), kinds, nums, entity_ids }
+        let mut notes = HashMap::new();
+        fn collect_notes(e: &El, notes: &mut HashMap<String, El>) {
+            for c in e.elements() {
+                if c.name == "meta" || c.name == "notes" {
+                    collect_notes(c, notes);
+                } else if c.name == "note"
+                    && let Some(id) = c.attr("eId").or(c.attr("id"))
+                {
+                    notes.insert(id.to_string(), c.clone());
+                }
+            }
+        }
+        collect_notes(doc, &mut notes);
+        let foreign = !(doc.name == "debateReport" && doc.attr("name") == Some("meetingReport"));
+        AknReader {
+            warnings: Vec::new(),
+            footnotes: BTreeMap::new(),
+            kinds,
+            nums,
+            entity_ids,
+            salvaged: BTreeMap::new(),
+            notes,
+            foreign,
+            glued: false,
+        }
+    }
+
+    /// One document: its masthead (the first document only), preface, preamble, body and what
+    /// follows the body, in order. Text with no place of its own becomes narrative.
+    fn document(&mut self, doc: &El, draft: &mut Draft, first: bool) {
+        if first {
+            self.meta(doc, draft);
+            self.front(doc, draft);
+        } else {
+            for part in ["coverPage", "preface"] {
+                if let Some(el) = doc.child(part) {
+                    self.narrative_chapter(el, draft);
+                }
+            }
+        }
+        for c in doc.elements() {
+            match c.name.as_str() {
+                "meta" | "coverPage" | "preface" => {}
+                "mainBody" | "debateBody" | "body" | "judgmentBody" => self.body(c, draft),
+                "attachments" | "components" => {
+                    for inner in c.elements() {
+                        self.component(inner, draft);
+                    }
+                }
+                _ => self.narrative_chapter(c, draft),
+            }
+        }
+    }
+
+    /// A `documentCollection`: its `doc` (and other in-genre) components are read in order,
+    /// the first giving the masthead; other components (a `bill`…) are reported and their text
+    /// kept as narrative, so that nothing is lost.
+    fn collection(&mut self, coll: &El, outside: Option<&El>, draft: &mut Draft) {
+        self.meta(coll, draft);
+        self.front(coll, draft);
+        let mut first = true;
+        for c in coll.elements() {
+            match c.name.as_str() {
+                "meta" | "coverPage" | "preface" => {}
+                "collectionBody" | "components" | "attachments" => {
+                    for comp in c.elements() {
+                        if comp.name == "component" && comp.elements().all(|e| e.name == "documentRef") {
+                            continue; // the components themselves follow in <components>
+                        }
+                        self.component_first(comp, draft, &mut first);
+                    }
+                }
+                _ => self.narrative_chapter(c, draft),
+            }
+        }
+        for comp in outside.iter().flat_map(|c| c.elements()) {
+            self.component_first(comp, draft, &mut first);
+        }
+    }
+
+    fn component_first(&mut self, comp: &El, draft: &mut Draft, first: &mut bool) {
+        let inner: Vec<&El> = if matches!(comp.name.as_str(), "component" | "attachment") {
+            comp.elements().collect()
+        } else {
+            vec![comp]
+        };
+        for d in inner {
+            if d.child("meta").is_none() {
+                self.narrative_chapter(d, draft);
+                continue;
+            }
+            if !IN_GENRE.contains(&d.name.as_str()) {
+                self.warnings.push(Diagnostic::warning(format!(
+                    "the collection's component <{}>{} is not a meeting record: refused as a component, its text is kept as narrative",
+                    d.name,
+                    d.attr("name").map(|n| format!(" \"{n}\"")).unwrap_or_default()
+                )));
+                self.narrative_chapter(d, draft);
+                continue;
+            }
+            if *first && draft.title.is_empty() {
+                self.meta(d, draft);
+                self.front(d, draft);
+                *first = false;
+                for c in d.elements().filter(|c| !matches!(c.name.as_str(), "meta" | "coverPage" | "preface")) {
+                    self.document_part(c, draft);
+                }
+            } else {
+                self.document(d, draft, false);
+            }
+        }
+    }
+
+    fn document_part(&mut self, c: &El, draft: &mut Draft) {
+        match c.name.as_str() {
+            "mainBody" | "debateBody" | "body" | "judgmentBody" => self.body(c, draft),
+            "attachments" | "components" => {
+                for inner in c.elements() {
+                    self.component(inner, draft);
+                }
+            }
+            _ => self.narrative_chapter(c, draft),
+        }
+    }
+
+    /// An attachment or component of a document: read as a further document.
+    fn component(&mut self, comp: &El, draft: &mut Draft) {
+        let mut first = false;
+        self.component_first(comp, draft, &mut first);
+    }
+
+    /// Text that stands outside the body (a preamble, conclusions, a preface's other lines):
+    /// an untitled chapter of unnumbered narrative paragraphs, its heading kept if it has one.
+    fn narrative_chapter(&mut self, e: &El, draft: &mut Draft) {
+        let mut paragraphs = Vec::new();
+        self.salvage(e, &mut paragraphs);
+        if !paragraphs.is_empty() {
+            draft.chapters.push(DraftChapter { title: self.untitled(e), paragraphs, ..Default::default() });
+        }
+    }
+
+    /// The title of a chapter made for text outside any chapter: in another producer's
+    /// document the element's heading, or its kind in words ("Preamble", "Main body"), since a
+    /// chapter prints a heading; in ours none (our writer puts no text there).
+    fn untitled(&mut self, e: &El) -> String {
+        if !self.foreign {
+            return String::new();
+        }
+        if let Some(h) = e.child("heading") {
+            let t = self.inlines(h).0;
+            if !t.trim().is_empty() {
+                return t.trim().to_string();
+            }
+        }
+        humanize(&e.name)
+    }
+
+    /// Fills the masthead fields a build needs from what the file has, and warns for each one
+    /// it had to guess or leave empty.
+    fn fill_masthead(&mut self, doc: &El, draft: &mut Draft) {
+        let meta = doc.find("meta");
+        let work = meta.and_then(|m| m.find("FRBRWork"));
+        if draft.title.is_empty() {
+            let long_title = doc.find("longTitle").map(|t| self.inlines(t).0.trim().to_string());
+            let name = work.and_then(|w| w.child("FRBRname")).and_then(|n| n.attr("value")).map(str::to_string);
+            match long_title.filter(|t| !t.is_empty()).or(name) {
+                Some(t) => {
+                    self.warnings.push(Diagnostic::warning(format!("no <docTitle>: the title is taken as `{t}`")));
+                    draft.title = t;
+                }
+                None => self.warnings.push(Diagnostic::warning("no title in the file: `title` left empty")),
+            }
+        }
+        if draft.symbol.is_empty() {
+            let number = doc.find("docketNumber").map(|n| n.text().trim().to_string()).or_else(|| {
+                work.and_then(|w| w.child("FRBRnumber").or(w.child("FRBRuri")))
+                    .and_then(|n| n.attr("showAs").or(n.attr("value")))
+                    .map(str::to_string)
+            });
+            match number.filter(|n| !n.is_empty()) {
+                Some(n) => {
+                    self.warnings.push(Diagnostic::warning(format!("no <docNumber>: the symbol is taken as `{n}`")));
+                    draft.symbol = n;
+                }
+                None => self.warnings.push(Diagnostic::warning("no document number in the file: `symbol` left empty")),
+            }
+        }
+        if draft.date.is_none() {
+            let d = meta
+                .and_then(|m| m.find("FRBRExpression").or(work))
+                .and_then(|e| e.child("FRBRdate"))
+                .and_then(|d| d.attr("date"))
+                .and_then(|d| Date::parse(d.get(..10).unwrap_or(d)).ok());
+            match d {
+                Some(d) => {
+                    self.warnings.push(Diagnostic::warning(format!(
+                        "no <docDate>: the date is taken from FRBRdate ({})",
+                        d.iso()
+                    )));
+                    draft.date = Some(d);
+                }
+                None => self.warnings.push(Diagnostic::warning("no date in the file: `date` left empty")),
+            }
+        }
+        if draft.organ.is_empty() {
+            let author = work.and_then(|w| w.child("FRBRauthor")).and_then(|a| a.attr("href")).unwrap_or("");
+            let id = author.trim_start_matches('#');
+            let tlc = meta.and_then(|m| m.find("references")).and_then(|r| {
+                r.elements()
+                    .find(|t| t.attr("eId") == Some(id) || t.attr("id") == Some(id))
+                    .and_then(|t| t.attr("showAs"))
+            });
+            let organ = tlc.map(str::to_string).or_else(|| {
+                let last = id.rsplit('/').next().unwrap_or("");
+                (!last.is_empty()).then(|| last.to_string())
+            });
+            match organ {
+                Some(o) => {
+                    self.warnings.push(Diagnostic::warning(format!(
+                        "no <docProponent>: the organ is taken from FRBRauthor as `{o}`"
+                    )));
+                    draft.organ = o;
+                }
+                None => self.warnings.push(Diagnostic::warning("no organ in the file: `organ` left empty")),
+            }
+        }
+        if draft.meeting_name.is_empty() {
+            draft.meeting_name = draft.organ.clone();
+            self.warnings.push(Diagnostic::warning(format!(
+                "no meeting caption: the meeting's name is taken as the organ (`{}`)",
+                draft.meeting_name
+            )));
+        }
+        if draft.dates.is_empty() {
+            if let Some(d) = draft.date {
+                draft.dates = vec![d];
+                self.warnings.push(Diagnostic::warning(format!(
+                    "no meeting dates: the meeting is dated {} (the document's date)",
+                    d.iso()
+                )));
+            } else {
+                self.warnings.push(Diagnostic::warning("no meeting dates in the file: `meeting.dates` left empty"));
+            }
+        }
+        if draft.venue.is_empty() && self.foreign {
+            let venue = meta
+                .and_then(|m| m.find("references"))
+                .and_then(|r| r.elements().find(|t| t.name == "TLCLocation"))
+                .and_then(|t| t.attr("showAs"))
+                .map(str::to_string);
+            match venue {
+                Some(v) => {
+                    self.warnings
+                        .push(Diagnostic::warning(format!("no venue in a caption: taken as `{v}` (TLCLocation)")));
+                    draft.venue = v;
+                }
+                None => self.warnings.push(Diagnostic::warning("no venue in the file: `meeting.venue` left empty")),
+            }
+        }
+    }
+
+    /// One warning per kind of element kept as narrative.
+    fn report_kinds(&mut self) {
+        for (kind, n) in std::mem::take(&mut self.salvaged) {
+            self.warnings.push(Diagnostic::warning(format!(
+                "<{kind}> has no place in the session format: its text is kept as narrative ({n} element{})",
+                if n == 1 { "" } else { "s" }
+            )));
+        }
     }
 
     fn meta(&mut self, doc: &El, draft: &mut Draft) {
@@ -294,7 +773,7 @@ impl AknReader {
                     draft.body = Some(parts[5].to_string());
                 }
             }
-            if let Some(n) = work.child("FRBRnumber") {
+            if let Some(n) = work.child("FRBRnumber").filter(|_| !self.foreign) {
                 draft.symbol = n.attr("showAs").or(n.attr("value")).unwrap_or("").to_string();
             }
             if let Some(d) = work.child("FRBRdate").and_then(|d| d.attr("date")) {
@@ -311,12 +790,31 @@ impl AknReader {
         let mut caption = Vec::new();
         for part in ["coverPage", "preface"] {
             let Some(el) = doc.child(part) else { continue };
+            let mut leftovers = Vec::new();
             for p in el.elements() {
                 if p.attr("class") == Some("caption") {
                     caption.push(p);
                     continue;
                 }
-                self.front_fields(p, draft);
+                self.front_fields(p, draft, &mut Vec::new());
+                // Another producer's preface says more than the masthead fields (a long
+                // title, a session line, a date as printed…): its lines are kept as narrative,
+                // so that none of its words is lost.
+                if self.foreign && p.text().chars().any(char::is_alphanumeric) {
+                    leftovers.push(p);
+                }
+            }
+            if !leftovers.is_empty() {
+                let mut paragraphs = Vec::new();
+                for p in leftovers {
+                    self.salvage_quiet(p, &mut paragraphs);
+                }
+                self.warnings.push(Diagnostic::warning(format!(
+                    "the <{part}> says more than the masthead: {} line{} kept as narrative at the start",
+                    paragraphs.len(),
+                    if paragraphs.len() == 1 { "" } else { "s" }
+                )));
+                draft.chapters.push(DraftChapter { title: self.untitled(el), paragraphs, ..Default::default() });
             }
         }
         for (i, p) in caption.into_iter().enumerate() {
@@ -333,14 +831,42 @@ impl AknReader {
             } else if draft.meeting_session.is_none() && plain.to_lowercase().ends_with("session") {
                 draft.meeting_session = Some(plain);
             } else {
-                self.warnings.push(Diagnostic::warning(format!("caption line not understood: `{plain}`")));
+                self.warnings.push(Diagnostic::warning(format!(
+                    "caption line not understood: `{plain}`; kept as narrative at the start"
+                )));
+                let mut paragraphs = Vec::new();
+                self.salvage_quiet(p, &mut paragraphs);
+                draft.chapters.insert(0, DraftChapter { title: self.untitled(p), paragraphs, ..Default::default() });
             }
         }
     }
 
-    fn front_fields(&mut self, el: &El, draft: &mut Draft) {
+    /// The masthead fields in a preface line; `taken` gets the text of each field read.
+    fn front_fields(&mut self, el: &El, draft: &mut Draft, taken: &mut Vec<String>) {
         for e in el.elements() {
+            let field = matches!(e.name.as_str(), "docNumber" | "docProponent" | "docDate" | "docTitle" | "docStatus")
+                || matches!(e.attr("name"), Some("distribution" | "originalLanguage" | "jobNumber"));
+            if field && e.name != "docNumber" || (e.name == "docNumber" && draft.symbol.is_empty()) {
+                taken.push(e.text());
+            }
             match (e.name.as_str(), e.attr("name")) {
+                ("docStatus", _) => {
+                    // "Distr.: Limited", "Distr. GENERAL"
+                    let t = e.text();
+                    let word = t.trim().trim_start_matches("Distr.").trim_start_matches(':').trim();
+                    let mut chars = word.chars();
+                    if let Some(first) = chars.next() {
+                        let value: String = first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect();
+                        if matches!(value.as_str(), "General" | "Limited" | "Restricted") {
+                            draft.distribution = Some(value);
+                        } else {
+                            self.warnings.push(Diagnostic::warning(format!(
+                                "<docStatus> `{}` is not a distribution (General, Limited, Restricted): `distribution` left as General",
+                                t.trim()
+                            )));
+                        }
+                    }
+                }
                 ("docNumber", _) => {
                     if draft.symbol.is_empty() {
                         draft.symbol = e.text().trim().to_string();
@@ -356,7 +882,7 @@ impl AknReader {
                 ("inline", Some("distribution")) => draft.distribution = Some(e.text().trim().to_string()),
                 ("inline", Some("originalLanguage")) => draft.original = Some(e.text().trim().to_string()),
                 ("inline", Some("jobNumber")) => draft.job_number = Some(e.text().trim().to_string()),
-                _ => self.front_fields(e, draft),
+                _ => self.front_fields(e, draft, taken),
             }
         }
     }
@@ -367,7 +893,7 @@ impl AknReader {
                 "paragraph" => {
                     // Paragraphs before any chapter: an untitled chapter holds them.
                     if draft.chapters.is_empty() {
-                        draft.chapters.push(DraftChapter::default());
+                        draft.chapters.push(DraftChapter { title: self.untitled(body), ..Default::default() });
                         self.warnings
                             .push(Diagnostic::warning("paragraphs outside any chapter; put into an untitled chapter"));
                     }
@@ -382,7 +908,7 @@ impl AknReader {
                 }
                 "hcontainer" if matches!(e.attr("name"), Some("decision" | "table")) => {
                     if draft.chapters.is_empty() {
-                        draft.chapters.push(DraftChapter::default());
+                        draft.chapters.push(DraftChapter { title: self.untitled(body), ..Default::default() });
                     }
                     let p = self.special(e);
                     draft.chapters.last_mut().expect("a chapter").paragraphs.push(p);
@@ -391,29 +917,43 @@ impl AknReader {
                     let ch = self.chapter(e);
                     draft.chapters.push(ch);
                 }
-                _ => self.skipped(e),
+                _ => {
+                    let mut paragraphs = Vec::new();
+                    self.salvage(e, &mut paragraphs);
+                    match draft.chapters.last_mut() {
+                        Some(ch) if ch.sections.is_empty() => ch.paragraphs.extend(paragraphs),
+                        _ if paragraphs.is_empty() => {}
+                        _ => draft.chapters.push(DraftChapter {
+                            title: self.untitled(e),
+                            paragraphs,
+                            ..Default::default()
+                        }),
+                    }
+                }
             }
         }
     }
 
-    fn skipped(&mut self, e: &El) {
-        let what = e.attr("name").map(|n| format!("{} \"{n}\"", e.name)).unwrap_or_else(|| e.name.clone());
-        let text = e.text();
-        let short: String = text.trim().chars().take(60).collect();
-        self.warnings.push(Diagnostic::warning(format!(
-            "<{what}> is not imported (the session format has no place for it): `{short}…`"
-        )));
+    /// Counts an element kind kept as narrative (reported once per kind by `report_kinds`).
+    fn note_salvaged(&mut self, e: &El) {
+        let what = e.attr("name").map(|n| format!("{} name=\"{n}\"", e.name)).unwrap_or_else(|| e.name.clone());
+        *self.salvaged.entry(what).or_default() += 1;
     }
 
-    /// Text in an element the session format has no place for (`p` straight in a chapter, a
-    /// `speech`…): its `p`s (and `from`) become unnumbered paragraphs, reported; nothing is lost.
+    /// Text in an element the session format has no place for (a `speech`, `narrative`,
+    /// `recitals`, `conclusions`…): every block of text in it — an element holding text of its
+    /// own (`p`, `from`, `num`, `heading`…) — becomes an unnumbered paragraph, in order; nothing
+    /// is lost. The kind is reported once.
     fn salvage(&mut self, e: &El, out: &mut Vec<DraftParagraph>) {
+        fn has_own_text(e: &El) -> bool {
+            e.children.iter().any(|n| matches!(n, Node::Text(t) if !t.trim().is_empty()))
+        }
         fn collect<'a>(e: &'a El, found: &mut Vec<&'a El>) {
-            if matches!(e.name.as_str(), "p" | "from") {
-                found.push(e);
+            if e.name == "authorialNote" || e.name == "meta" {
                 return;
             }
-            if e.name == "authorialNote" {
+            if has_own_text(e) || (e.name == "p" && e.elements().next().is_some()) {
+                found.push(e);
                 return;
             }
             for c in e.elements() {
@@ -422,21 +962,47 @@ impl AknReader {
         }
         let mut found = Vec::new();
         collect(e, &mut found);
-        if found.is_empty() {
-            self.skipped(e);
+        if found.is_empty() && !e.text().trim().is_empty() {
+            found.push(e);
+        }
+        if found.is_empty() && e.find("authorialNote").is_none() {
             return;
         }
         if e.name != "p" {
-            self.warnings.push(Diagnostic::warning(format!(
-                "<{}> read as {} unnumbered paragraph{}",
-                e.name,
-                found.len(),
-                if found.len() == 1 { "" } else { "s" }
-            )));
+            self.note_salvaged(e);
         }
         for p in found {
             let (text, plain) = self.inlines(p);
-            out.push(DraftParagraph { text, plain: Some(plain), ..Default::default() });
+            if text.trim().is_empty() {
+                continue;
+            }
+            out.push(DraftParagraph { text: text.trim().to_string(), plain: Some(plain), ..Default::default() });
+        }
+    }
+
+    /// `salvage` without counting the element as having no place (its container has one).
+    fn salvage_quiet(&mut self, e: &El, out: &mut Vec<DraftParagraph>) {
+        let before = self.salvaged.clone();
+        self.salvage(e, out);
+        self.salvaged = before;
+    }
+
+    /// A chapter's, section's or group's title: its heading; in another producer's document
+    /// with its own number ("Article 3", "Part A") in front, since the report numbers its
+    /// divisions its own way and the printed number must not be lost.
+    fn title(&mut self, e: &El) -> String {
+        let heading = self.heading(e);
+        match e.child("num").filter(|_| self.foreign).map(|n| self.inlines(n).0.trim().to_string()) {
+            Some(num) if !num.is_empty() && heading.is_empty() => num,
+            Some(num) if !num.is_empty() => format!("{num} {heading}"),
+            _ if heading.trim().is_empty() && self.foreign => {
+                // A heading must print something: the division's name, or its kind.
+                match e.attr("name").filter(|n| !n.is_empty()) {
+                    Some(n) => humanize(n),
+                    None => self.untitled(e),
+                }
+            }
+            _ => heading,
         }
     }
 
@@ -445,11 +1011,11 @@ impl AknReader {
     }
 
     fn chapter(&mut self, e: &El) -> DraftChapter {
-        let mut ch =
-            DraftChapter { id: e.attr("eId").map(str::to_string), title: self.heading(e), ..Default::default() };
+        let mut ch = DraftChapter { id: e.attr("eId").map(str::to_string), title: self.title(e), ..Default::default() };
         for c in e.elements() {
             match c.name.as_str() {
-                "num" | "heading" | "subheading" => {}
+                "num" | "heading" => {}
+                "subheading" => self.salvage_quiet(c, &mut ch.paragraphs),
                 "paragraph" => {
                     let p = self.paragraph(c);
                     ch.paragraphs.push(p);
@@ -459,7 +1025,9 @@ impl AknReader {
                     let p = self.special(c);
                     ch.paragraphs.push(p);
                 }
-                "hcontainer" if matches!(c.attr("name"), Some("annex" | "contents")) => self.skipped(c),
+                "hcontainer" if matches!(c.attr("name"), Some("annex" | "contents")) => {
+                    self.salvage(c, &mut ch.paragraphs)
+                }
                 n if is_hier(n) => {
                     let s = self.section(c);
                     ch.sections.push(s);
@@ -471,11 +1039,11 @@ impl AknReader {
     }
 
     fn section(&mut self, e: &El) -> DraftSection {
-        let mut s =
-            DraftSection { id: e.attr("eId").map(str::to_string), title: self.heading(e), ..Default::default() };
+        let mut s = DraftSection { id: e.attr("eId").map(str::to_string), title: self.title(e), ..Default::default() };
         for c in e.elements() {
             match c.name.as_str() {
-                "num" | "heading" | "subheading" => {}
+                "num" | "heading" => {}
+                "subheading" => self.salvage_quiet(c, &mut s.paragraphs),
                 "paragraph" => {
                     let p = self.paragraph(c);
                     s.paragraphs.push(p);
@@ -485,7 +1053,9 @@ impl AknReader {
                     let p = self.special(c);
                     s.paragraphs.push(p);
                 }
-                "hcontainer" if matches!(c.attr("name"), Some("annex" | "contents")) => self.skipped(c),
+                "hcontainer" if matches!(c.attr("name"), Some("annex" | "contents")) => {
+                    self.salvage(c, &mut s.paragraphs)
+                }
                 n if is_hier(n) => {
                     let g = self.group(c);
                     s.groups.push(g);
@@ -497,7 +1067,7 @@ impl AknReader {
     }
 
     fn group(&mut self, e: &El) -> DraftGroup {
-        let mut g = DraftGroup { id: e.attr("eId").map(str::to_string), title: self.heading(e), ..Default::default() };
+        let mut g = DraftGroup { id: e.attr("eId").map(str::to_string), title: self.title(e), ..Default::default() };
         self.group_children(e, &mut g);
         g
     }
@@ -506,7 +1076,8 @@ impl AknReader {
     fn group_children(&mut self, e: &El, g: &mut DraftGroup) {
         for c in e.elements() {
             match c.name.as_str() {
-                "num" | "heading" | "subheading" => {}
+                "num" | "heading" => {}
+                "subheading" => self.salvage_quiet(c, &mut g.paragraphs),
                 "paragraph" => {
                     let p = self.paragraph(c);
                     g.paragraphs.push(p);
@@ -518,8 +1089,12 @@ impl AknReader {
                 }
                 n if is_hier(n) => {
                     self.warnings.push(Diagnostic::warning(format!(
-                        "<{n}> below group level: its heading is dropped and its paragraphs go to the group"
+                        "<{n}> below group level: its heading becomes a paragraph and its paragraphs go to the group"
                     )));
+                    let title = self.title(c);
+                    if !title.is_empty() {
+                        g.paragraphs.push(DraftParagraph { text: title, ..Default::default() });
+                    }
                     self.group_children(c, g);
                 }
                 _ => self.salvage(c, &mut g.paragraphs),
@@ -639,7 +1214,7 @@ impl AknReader {
                 let (text, plain) = self.inlines(p);
                 out.push(DraftParagraph { text, plain: Some(plain), ..Default::default() });
             } else {
-                self.skipped(p);
+                self.salvage(p, out);
             }
         }
     }
@@ -668,13 +1243,19 @@ impl AknReader {
                     texts.push(t);
                     plains.push(pl);
                 }
-                "blockList" => p.items.extend(self.items(b)),
-                "intro" | "listIntroduction" => {
-                    let (t, pl) = self.inlines(b);
-                    texts.push(t);
-                    plains.push(pl);
+                "blockList" | "list" => p.items.extend(self.items(b)),
+                _ => {
+                    // `intro`, `listIntroduction`, a `table`, a `block`…: their text, joined.
+                    if !matches!(b.name.as_str(), "intro" | "listIntroduction" | "wrapUp" | "listWrapUp") {
+                        self.note_salvaged(b);
+                    }
+                    let mut found = Vec::new();
+                    self.salvage_quiet(b, &mut found);
+                    for f in found {
+                        texts.push(f.text);
+                        plains.push(f.plain.unwrap_or_default());
+                    }
                 }
-                _ => self.skipped(b),
             }
         }
         if texts.len() > 1 {
@@ -692,9 +1273,12 @@ impl AknReader {
     fn items(&mut self, list: &El) -> Vec<DraftItem> {
         let mut out = Vec::new();
         for it in list.elements() {
-            if it.name != "item" {
-                if it.name != "listIntroduction" && it.name != "listWrapUp" {
-                    self.skipped(it);
+            if !matches!(it.name.as_str(), "item" | "point" | "indent" | "alinea") {
+                // An introduction or wrap-up of the list, or anything else: an item of its own.
+                let mut found = Vec::new();
+                self.salvage_quiet(it, &mut found);
+                for f in found {
+                    out.push(DraftItem { text: f.text, ..Default::default() });
                 }
                 continue;
             }
@@ -708,8 +1292,12 @@ impl AknReader {
                 match b.name.as_str() {
                     "num" | "heading" => {}
                     "p" => texts.push(self.inlines(b).0),
-                    "blockList" => item.items.extend(self.items(b)),
-                    _ => self.skipped(b),
+                    "blockList" | "list" => item.items.extend(self.items(b)),
+                    _ => {
+                        let mut found = Vec::new();
+                        self.salvage_quiet(b, &mut found);
+                        texts.extend(found.into_iter().map(|f| f.text));
+                    }
                 }
             }
             item.text = texts.join(" ");
@@ -727,7 +1315,7 @@ impl AknReader {
     }
 
     fn inline_nodes(&mut self, e: &El, markup: &mut String, plain: &mut String, depth: usize) {
-        for n in &e.children {
+        for (i, n) in e.children.iter().enumerate() {
             match n {
                 Node::Text(t) => {
                     // Whitespace between block elements in indented XML is not text.
@@ -736,19 +1324,40 @@ impl AknReader {
                     markup.push_str(&escape_markup(&t));
                     plain.push_str(&escape_markup(&t));
                 }
-                Node::El(c) => self.inline_el(c, markup, plain, depth),
+                Node::El(c) => {
+                    // Emphasis glued to a word ("<b>managemen</b>t") cannot be marked: the
+                    // markup only closes `**` at a word's end. The text is kept, unmarked.
+                    let next_glued =
+                        matches!(e.children.get(i + 1), Some(Node::Text(t)) if t.starts_with(char::is_alphanumeric));
+                    self.glued = next_glued || markup.ends_with(char::is_alphanumeric);
+                    self.inline_el(c, markup, plain, depth)
+                }
             }
         }
     }
 
     fn inline_el(&mut self, c: &El, markup: &mut String, plain: &mut String, depth: usize) {
+        let glued = std::mem::take(&mut self.glued);
         let wrap = |this: &mut Self, mark: &str, markup: &mut String, plain: &mut String| {
             let (mut m, mut p) = (String::new(), String::new());
             this.inline_nodes(c, &mut m, &mut p, depth);
+            // Spaces inside the element go outside the marks (`** a **` is not bold), and an
+            // element with no text gets none.
             for (out, inner) in [(markup, m), (plain, p)] {
+                let core = inner.trim();
+                if core.is_empty() || glued {
+                    out.push_str(&inner);
+                    continue;
+                }
+                if inner.starts_with(' ') && !out.ends_with(' ') {
+                    out.push(' ');
+                }
                 out.push_str(mark);
-                out.push_str(&inner);
+                out.push_str(core);
                 out.push_str(mark);
+                if inner.ends_with(' ') {
+                    out.push(' ');
+                }
             }
         };
         match c.name.as_str() {
@@ -772,6 +1381,32 @@ impl AknReader {
                 let mark = format!("[^{id}]");
                 markup.push_str(&mark);
                 plain.push_str(&mark);
+            }
+            "noteRef" => {
+                let target = c.attr("href").unwrap_or("").trim_start_matches('#').to_string();
+                match self.notes.get(&target).cloned() {
+                    Some(note) if depth < 4 => {
+                        let mut text = String::new();
+                        let mut ignored = String::new();
+                        for p in note.elements() {
+                            if !text.is_empty() {
+                                text.push(' ');
+                            }
+                            self.inline_nodes(p, &mut text, &mut ignored, depth + 1);
+                        }
+                        if note.elements().next().is_none() {
+                            self.inline_nodes(&note, &mut text, &mut ignored, depth + 1);
+                        }
+                        let id = crate::import::slug(&target, 4);
+                        let id = if id.is_empty() { format!("note-{}", self.footnotes.len() + 1) } else { id };
+                        let def = FootnoteDef { text: Some(text.trim().to_string()), ..Default::default() };
+                        self.footnotes.insert(id.clone(), def);
+                        let mark = format!("[^{id}]");
+                        markup.push_str(&mark);
+                        plain.push_str(&mark);
+                    }
+                    _ => self.inline_nodes(c, markup, plain, depth),
+                }
             }
             "ref" => {
                 let (mut m, mut p) = (String::new(), String::new());
@@ -853,17 +1488,37 @@ fn is_hier(name: &str) -> bool {
     )
 }
 
+/// An element or division name in words: `coverPage` → "Cover page", `oral_statements` →
+/// "Oral statements".
+fn humanize(name: &str) -> String {
+    let mut words = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if i == 0 {
+            words.extend(c.to_uppercase());
+        } else if c.is_uppercase() {
+            words.push(' ');
+            words.extend(c.to_lowercase());
+        } else if c == '_' || c == '-' {
+            words.push(' ');
+        } else {
+            words.push(c);
+        }
+    }
+    words
+}
+
+/// Runs of XML whitespace (spaces, tabs, line ends: indentation in the file) as one space.
 fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut prev_space = false;
     for c in s.chars() {
-        if c == '\n' || c == '\r' || c == '\t' {
+        if matches!(c, ' ' | '\n' | '\r' | '\t') {
             if !prev_space {
                 out.push(' ');
             }
             prev_space = true;
         } else {
-            prev_space = c == ' ';
+            prev_space = false;
             out.push(c);
         }
     }

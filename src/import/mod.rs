@@ -12,6 +12,7 @@
 //! be placed is a warning with its line number.
 
 pub mod akn;
+pub mod folder;
 pub mod recognize;
 pub mod text;
 pub mod verify;
@@ -30,7 +31,9 @@ pub use yaml::to_yaml;
 /// Warnings (what was not understood) come with the session; errors instead of it.
 pub fn import_akn(xml: &str) -> Result<(Session, Vec<Diagnostic>), Diagnostics> {
     let xml = xml.strip_prefix('\u{feff}').unwrap_or(xml);
-    let (draft, mut warnings) = akn::read(xml)?;
+    let (xml, dropped) = without_uncarriable(xml);
+    let (draft, mut warnings) = akn::read(&xml)?;
+    warnings.extend(dropped);
     let session = recognize::build(draft, &mut warnings);
     Ok((session, warnings))
 }
@@ -39,9 +42,79 @@ pub fn import_akn(xml: &str) -> Result<(Session, Vec<Diagnostic>), Diagnostics> 
 /// Every line that could not be placed is reported as a warning with its line number.
 pub fn import_text(text: &str) -> Result<(Session, Vec<Diagnostic>), Diagnostics> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (draft, mut warnings) = text::read(text)?;
+    let (text, dropped) = without_uncarriable(text);
+    let (draft, mut warnings) = text::read(&text)?;
+    warnings.extend(dropped);
     let session = recognize::build(draft, &mut warnings);
     Ok((session, warnings))
+}
+
+/// Characters no output can carry and a session may not hold: C0 controls other than tab and
+/// line ends, DEL and the C1 controls, and the Unicode non-characters (U+FDD0–U+FDEF and the
+/// last two code points of every plane, such as U+FFFE and U+FFFF).
+pub fn uncarriable(c: char) -> bool {
+    let n = c as u32;
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || (0xFDD0..=0xFDEF).contains(&n) || (n & 0xFFFE) == 0xFFFE
+}
+
+/// The input without uncarriable characters (raw, or as XML character references), with one
+/// warning saying how many were dropped and where the first stood.
+fn without_uncarriable(input: &str) -> (std::borrow::Cow<'_, str>, Option<Diagnostic>) {
+    let reference = |s: &str| -> Option<usize> {
+        // `&#xFFFE;` / `&#65535;`: the reference's length when it names an uncarriable char.
+        let body = s.strip_prefix("&#")?;
+        let end = body.find(';')?;
+        let (digits, radix) = match body[..end].strip_prefix(['x', 'X']) {
+            Some(h) => (h, 16),
+            None => (&body[..end], 10),
+        };
+        let c = u32::from_str_radix(digits, radix).ok().and_then(char::from_u32)?;
+        uncarriable(c).then_some(end + 3)
+    };
+    if !input.chars().any(uncarriable) && !input.contains("&#") {
+        return (std::borrow::Cow::Borrowed(input), None);
+    }
+    let mut out = String::with_capacity(input.len());
+    let (mut dropped, mut first_line) = (0usize, 0usize);
+    let mut line = 1;
+    let mut rest = input;
+    while let Some(c) = rest.chars().next() {
+        let skip = if uncarriable(c) {
+            Some(c.len_utf8())
+        } else if c == '&' {
+            reference(rest)
+        } else {
+            None
+        };
+        match skip {
+            Some(n) => {
+                dropped += 1;
+                if first_line == 0 {
+                    first_line = line;
+                }
+                rest = &rest[n..];
+            }
+            None => {
+                if c == '\n' {
+                    line += 1;
+                }
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    if dropped == 0 {
+        return (std::borrow::Cow::Borrowed(input), None);
+    }
+    let warning = warn_at(
+        first_line,
+        format!(
+            "{dropped} control or non-character code point{} (such as U+FFFE) dropped: no report can print {}",
+            if dropped == 1 { "" } else { "s" },
+            if dropped == 1 { "it" } else { "them" }
+        ),
+    );
+    (std::borrow::Cow::Owned(out), Some(warning))
 }
 
 /// What both readers produce: the report as headings and paragraphs of inline markup.
@@ -183,6 +256,12 @@ impl UsedIds {
 
     pub fn insert(&mut self, id: String) -> bool {
         self.ids.insert(id)
+    }
+}
+
+impl Extend<String> for UsedIds {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, ids: I) {
+        self.ids.extend(ids);
     }
 }
 

@@ -567,9 +567,12 @@ impl BodyReader {
             }
             Shape::Row(row) => {
                 let cells: Vec<String> = row.split(" | ").map(|c| escape_keep_emphasis(c.trim())).collect();
+                let starts_table = self.in_annex && matches!(self.last, Some(Last::Heading));
                 match self.current_table() {
                     Some(t) if t.header.is_empty() && t.rows.is_empty() => t.header = cells,
                     Some(t) => t.rows.push(cells),
+                    // A " | " in running text is text, not a table.
+                    None if !starts_table => self.other(n, row, after_note, warnings),
                     None => {
                         // A table without number or caption (the generated list of documents).
                         let table = TableDef { header: cells, ..Default::default() };
@@ -1045,10 +1048,20 @@ fn chapter_refs(text: &str, chapter_ids: &[String]) -> String {
 }
 
 /// Escapes markup characters except `*`, which the extraction uses for italics as we do.
+/// Escapes markup characters except the `*` of emphasis: a `*` is kept as a mark only when it
+/// can be one — not standing alone between spaces ("5 * 3"), and paired with another.
 fn escape_keep_emphasis(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let lone = |i: usize| {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace)
+    };
+    let marks = (0..chars.len()).filter(|&i| chars[i] == '*' && !lone(i)).count();
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '[' | ']' | '{' | '}' | '^' | '|') {
+    for (i, &c) in chars.iter().enumerate() {
+        let escape_star = c == '*' && (lone(i) || marks % 2 == 1);
+        if matches!(c, '\\' | '[' | ']' | '{' | '}' | '^' | '|') || escape_star {
             out.push('\\');
         }
         out.push(c);

@@ -426,9 +426,9 @@ impl Builder<'_> {
         let mut rows = Vec::new();
         let mut make_row = |b: &mut Self, cells: &[Vec<Inline>], style: &str, rule: bool| {
             let mut row = Vec::new();
-            for i in 0..columns {
+            for (i, &figure) in figures.iter().enumerate() {
                 let mut p = b.para(style);
-                if figures[i] {
+                if figure {
                     p = p.align(docx_rs::AlignmentType::Right);
                 }
                 if let Some(content) = cells.get(i) {
