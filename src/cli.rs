@@ -518,11 +518,13 @@ pub fn write_all(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), String>
 
     let mut staged = Vec::new();
     for (path, bytes) in files {
-        let mut tmp = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .suffix(TEMP_SUFFIX)
-            .tempfile_in(dir)
-            .map_err(|e| at("create a temporary file in", dir, e))?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+        // A report is for others to read: created as any file is (0666 less the umask), not with
+        // the 0600 that temporary files get by default.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let mut tmp = builder.tempfile_in(dir).map_err(|e| at("create a temporary file in", dir, e))?;
         tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all()).map_err(|e| at("write", tmp.path(), e))?;
         staged.push((path, tmp.into_temp_path()));
     }

@@ -252,9 +252,35 @@ static FONT_CHARS: LazyLock<HashSet<char>> = LazyLock::new(|| {
     common.unwrap_or_default()
 });
 
-/// Whether the PDF can print `c` with the embedded fonts.
+/// Whether the PDF can print `c` with the embedded fonts (itself, or its substitute).
 pub fn printable_by_fonts(c: char) -> bool {
-    c.is_ascii() && !c.is_ascii_control() || ignorable(c) || FONT_CHARS.contains(&c)
+    c.is_ascii() && !c.is_ascii_control() || ignorable(c) || FONT_CHARS.contains(&c) || pdf_substitute(c).is_some()
+}
+
+/// What the PDF prints for a character the fonts lack but that has an exact equivalent they
+/// have. The non-breaking hyphen (U+2011, Word's Ctrl+Shift+-, common in UN texts: "system‑wide")
+/// is a hyphen-minus held to the next letter by a word joiner (U+2060): the same look, and the
+/// line still never breaks there. Other formats keep the character itself.
+pub fn pdf_substitute(c: char) -> Option<&'static str> {
+    match c {
+        '\u{2011}' => Some("-\u{2060}"),
+        _ => None,
+    }
+}
+
+/// `text` with every character that has a `pdf_substitute` replaced by it.
+pub fn pdf_substitutes(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| pdf_substitute(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match pdf_substitute(c) {
+            Some(s) => out.push_str(s),
+            None => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// `text` with every character an XML 1.0 document (or an HTML page) cannot hold replaced by

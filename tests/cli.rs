@@ -124,3 +124,28 @@ fn two_processes_write_the_same_bytes_in_every_format() {
         assert!(a == b, "{name:?} differs between two runs");
     }
 }
+
+/// Outputs are created as any file the user makes is (0666 less the umask): a report is for
+/// others to read, not a private temporary file (0600).
+#[cfg(unix)]
+#[test]
+fn outputs_have_the_permissions_of_an_ordinary_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let out = rapporteur()
+        .args(["build", "sessions/ctoc-cop-wg4-2016", "--format", "text,html", "-o"])
+        .arg(tmp.path())
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    // What this process's umask gives an ordinary new file, for comparison.
+    let ordinary = tmp.path().join("ordinary");
+    std::fs::write(&ordinary, b"").unwrap();
+    let expected = std::fs::metadata(&ordinary).unwrap().permissions().mode() & 0o777;
+    for ext in ["txt", "html"] {
+        let file = tmp.path().join(format!("ctoc-cop-wg4-2016.{ext}"));
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, expected, "{} has mode {mode:o}, an ordinary new file {expected:o}", file.display());
+    }
+}

@@ -619,3 +619,15 @@ fn numbered_paragraphs_footer_counter_and_tags() {
     assert!(tree.contains("LI (block)") && tree.contains("LBody (block)"));
     assert_eq!(tree.matches("Note <Note").count(), doc.footnotes.len(), "each footnote is a Note");
 }
+
+/// A non-breaking hyphen (U+2011, frequent in UN texts pasted from Word: "system‑wide") is not in
+/// Liberation Serif; the PDF prints a hyphen held to the next letter, never a missing glyph.
+#[test]
+fn a_non_breaking_hyphen_prints_as_a_hyphen() {
+    let mut doc = sample();
+    doc.masthead.title = vec![Inline::text("A system\u{2011}wide review")];
+    let pdf = save(&build(&doc));
+    let text = pdftotext(pdf.path(), Some(1)).replace('\u{2060}', "");
+    assert!(text.contains("system-wide review"), "{text}");
+    assert!(rapporteur::safety::printable_by_fonts('\u{2011}'), "check accepts what the PDF can print");
+}

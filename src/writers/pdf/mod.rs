@@ -39,7 +39,12 @@ pub fn write(doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics
         Diagnostic::error(format!("the document date `{}` is not a date", doc.meta.date))
             .with_hint("write it as YYYY-MM-DD, e.g. 2009-04-21")
     })?;
-    let json = serde_json::to_vec(doc).map_err(|e| Diagnostic::error(format!("cannot serialize the document: {e}")))?;
+    let json =
+        serde_json::to_string(doc).map_err(|e| Diagnostic::error(format!("cannot serialize the document: {e}")))?;
+    // Characters the fonts lack but the PDF can still say (see `safety::pdf_substitute`). The JSON
+    // holds them as raw UTF-8 (serde_json escapes only controls, quotes and backslashes), so a
+    // replacement on its text cannot break its syntax.
+    let json = crate::safety::pdf_substitutes(&json).into_owned().into_bytes();
 
     // Where diagnostics point: the repository's template, or the session's own override.
     let overridden = opts.templates.override_names().any(|n| n == TEMPLATE);
