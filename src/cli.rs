@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-use crate::build::compile;
+use crate::build::{compile, compile_issued};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::safety::printable;
 use crate::writers::{Format, WriteOptions};
@@ -144,7 +144,7 @@ pub fn run() -> i32 {
     let cli = Cli::parse();
     match cli.command {
         Command::New { slug, dir } => new_session(&slug, &dir),
-        Command::Check { session, strict } => match compile(&session) {
+        Command::Check { session, strict } => match compile_issued(&session).map(|mut parts| parts.swap_remove(0)) {
             Ok(compiled) if strict && !compiled.warnings.is_empty() => {
                 report(&compiled.warnings.as_errors());
                 let n = compiled.warnings.0.len();
@@ -452,37 +452,44 @@ fn parse_formats(names: &[String]) -> Result<Vec<Format>, String> {
 }
 
 fn build(session: &Path, formats: &[Format], output: Option<PathBuf>, no_pdf_standards: bool, strict: bool) -> i32 {
-    let compiled = match compile(session) {
+    // One document, or one per part of a report issued in parts (`parts:`).
+    let issued = match compile_issued(session) {
         Ok(c) => c,
         Err(diags) => {
             report(&diags);
             return 1;
         }
     };
-    if strict && !compiled.warnings.is_empty() {
-        report(&compiled.warnings.as_errors());
+    let warnings = &issued[0].warnings;
+    if strict && !warnings.is_empty() {
+        report(&warnings.as_errors());
         eprintln!("error: --strict allows no warnings; nothing was written");
         return 1;
     }
-    report(&compiled.warnings);
-    let opts = WriteOptions { templates: compiled.templates.clone(), no_pdf_standards };
-    let mut rendered = Vec::new();
-    for format in formats {
-        match format.write(&compiled.document, &opts) {
-            Ok(bytes) => rendered.push((*format, bytes)),
-            Err(diags) => {
-                report(&diags);
-                eprintln!("error: the {} output failed; nothing was written", format.name());
-                return 1;
+    report(warnings);
+    // The folder is named after the session; a part's files after its symbol.
+    let dir = output.unwrap_or_else(|| {
+        let folder = session.canonicalize().ok().and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
+        match (issued.len(), folder) {
+            (2.., Some(folder)) => Path::new("out").join(folder),
+            _ => Path::new("out").join(&issued[0].document.meta.slug),
+        }
+    });
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    for compiled in &issued {
+        let opts = WriteOptions { templates: compiled.templates.clone(), no_pdf_standards };
+        let stem = &compiled.document.meta.slug;
+        for format in formats {
+            match format.write(&compiled.document, &opts) {
+                Ok(bytes) => files.push((dir.join(format!("{stem}.{}", format.extension())), bytes)),
+                Err(diags) => {
+                    report(&diags);
+                    eprintln!("error: the {} output of {stem} failed; nothing was written", format.name());
+                    return 1;
+                }
             }
         }
     }
-    let dir = output.unwrap_or_else(|| Path::new("out").join(&compiled.document.meta.slug));
-    let stem = compiled.document.meta.slug.clone();
-    let files: Vec<(PathBuf, Vec<u8>)> = rendered
-        .into_iter()
-        .map(|(format, bytes)| (dir.join(format!("{stem}.{}", format.extension())), bytes))
-        .collect();
     if let Err(message) = write_all(&dir, &files) {
         eprintln!(
             "error: {}; nothing was written\n  hint: the previous outputs, if any, are as they were",

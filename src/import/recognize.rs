@@ -90,6 +90,7 @@ pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
         attendance: cx.attendance,
         statements: cx.statements,
         chapters,
+        parts: Vec::new(),
         footnotes: draft.footnotes,
         documents: cx.documents,
         contents: draft.contents,

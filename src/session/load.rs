@@ -109,6 +109,7 @@ mergeable_keys!(
     annexes,
     documents,
     next_agenda,
+    parts,
     footnotes,
 );
 

@@ -97,6 +97,10 @@ pub struct Session {
     /// The provisional agenda of the next session (for `generate: provisional_agenda`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_agenda: Option<Agenda>,
+    /// A draft issued in parts: each part a document of its own with its own symbol, built from
+    /// this one record (e.g. L.1 = chapters I–III, L.1/Add.1 = chapter IV). Empty: one document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Part>,
     /// Footnote definitions by id, cited in text as `[^id]`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub footnotes: BTreeMap<String, FootnoteDef>,
@@ -466,4 +470,17 @@ closed_set! {
         /// A United Nations publication, with its Sales number in `no`.
         Sales = "sales" / "United Nations publication",
     }
+}
+
+/// One document of a report issued in parts (`parts:` in the session).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// The part's own symbol, e.g. `CTOC/COP/WG.4/2009/L.1/Add.1`.
+    pub symbol: String,
+    /// The ids of the chapters it carries, in the order of the report.
+    pub chapters: Vec<String>,
+    /// Whether the annexes go with this part (by default they go with the last one).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub annexes: bool,
 }
