@@ -49,11 +49,66 @@ fn expect(yaml: &str, severity: Severity, needle: &str, line: usize) -> Diagnost
     d
 }
 
+/// The skeleton with its placeholders replaced, as an officer would fill it in.
+fn filled_skeleton() -> String {
+    SKELETON
+        .replace("A. Chairperson", "Maria Example")
+        .replace("Consider the first matter", "Ratify the Protocol")
+        .replace("Consider the second matter", "Train their officers")
+}
+
 #[test]
 fn the_skeleton_is_clean() {
-    let dir = session(SKELETON);
+    let dir = session(&filled_skeleton());
     let compiled = compile(dir.path()).unwrap_or_else(|d| panic!("the skeleton must compile:\n{d}"));
     assert!(compiled.warnings.is_empty(), "{}", compiled.warnings);
+}
+
+#[test]
+fn skeleton_placeholders_left_are_warned_at_their_characters() {
+    let d =
+        expect(SKELETON, Severity::Warning, "`A. Chairperson` is a placeholder", line_of(SKELETON, "A. Chairperson"));
+    let line = SKELETON.lines().nth(line_of(SKELETON, "A. Chairperson") - 1).unwrap();
+    assert_eq!(d.location.unwrap().column, line.find("A. Chairperson").unwrap() + 1);
+    let yaml = filled_skeleton().replace("Train their officers", "Train their officers (TODO which ones)");
+    expect(&yaml, Severity::Warning, "`TODO` is a placeholder", line_of(&yaml, "(TODO"));
+    // Only the placeholders are left in the fresh skeleton.
+    let (diags, _dir) = diagnostics(SKELETON);
+    assert!(diags.0.iter().all(|d| d.message.contains("placeholder")), "{diags}");
+}
+
+#[test]
+fn agenda_title_with_its_own_punctuation_prints_it_once() {
+    let yaml = filled_skeleton().replace("title: Opening of the meeting }", "title: Opening of the meeting; }");
+    let d = expect(&yaml, Severity::Warning, "ends with its own `;`", line_of(&yaml, "meeting; }"));
+    let line = yaml.lines().nth(line_of(&yaml, "meeting; }") - 1).unwrap();
+    assert_eq!(d.location.unwrap().column, line.find("; }").unwrap() + 1, "at the `;` itself");
+    let dir = session(&yaml);
+    let document = compile(dir.path()).expect("compiles").document;
+    let options = rapporteur::writers::WriteOptions::default();
+    let text = String::from_utf8(rapporteur::writers::text::write(&document, &options).expect("writes")).unwrap();
+    assert!(text.contains("Opening of the meeting;"), "{text}");
+    assert!(!text.contains(";;"), "{text}");
+}
+
+#[test]
+fn agenda_adopted_outside_the_meeting() {
+    let yaml = filled_skeleton().replace("adopted: 2010-01-27", "adopted: 2010-02-03");
+    expect(&yaml, Severity::Error, "outside the meeting's dates", line_of(&yaml, "adopted: 2010-02-03"));
+}
+
+#[test]
+fn date_of_issue_before_the_meeting() {
+    let yaml = filled_skeleton().replace("date: 2010-02-05", "date: 2010-01-20");
+    expect(&yaml, Severity::Error, "is before the meeting began", line_of(&yaml, "date: 2010-01-20"));
+}
+
+#[test]
+fn title_naming_another_month() {
+    let yaml = filled_skeleton().replace("27 to 29 January 2010", "27 to 29 February 2010");
+    let d = expect(&yaml, Severity::Error, "the title names February 2010", line_of(&yaml, "February 2010"));
+    let line = yaml.lines().nth(line_of(&yaml, "February 2010") - 1).unwrap();
+    assert_eq!(d.location.unwrap().column, line.find("February").unwrap() + 1);
 }
 
 #[test]
@@ -224,4 +279,17 @@ fn bad_input_gives_errors_never_panics() {
     let missing = diags.0.iter().find(|d| d.message.contains("`symbol` is missing")).expect("symbol missing");
     let loc = missing.location.clone().expect("located");
     assert_eq!((loc.file, loc.line), (dir.path().join("session.yaml"), 1));
+}
+
+#[test]
+fn consecutive_chapters_are_joined_by_and() {
+    let yaml = filled_skeleton().replace(
+        "(see {para:first-recommendation}).",
+        "(see {para:first-recommendation}); see also {chapters:recommendations..organization}.",
+    );
+    let dir = session(&yaml);
+    let document = compile(dir.path()).unwrap_or_else(|d| panic!("{d}")).document;
+    let options = rapporteur::writers::WriteOptions::default();
+    let text = String::from_utf8(rapporteur::writers::text::write(&document, &options).expect("writes")).unwrap();
+    assert!(text.contains("see also chapters I and II."), "{text}");
 }

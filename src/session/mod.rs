@@ -165,6 +165,12 @@ pub struct AgendaItem {
     pub items: Vec<AgendaItem>,
 }
 
+/// An agenda title as the list prints it: without the final ";", "." or ":" a title pasted
+/// from another document may carry (the list adds its own).
+pub fn agenda_title(title: &str) -> &str {
+    title.trim_end().trim_end_matches([';', '.', ':', ',']).trim_end()
+}
+
 /// An officer of the meeting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
