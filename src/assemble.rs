@@ -42,7 +42,7 @@ pub fn assemble(session: &Session, slug_name: &str, sources: &SourceMap, templat
     let mut a = Assembler {
         session,
         sources,
-        generator: Generator::new(templates),
+        generator: Generator::new(templates).with_articles(session.articles.clone()),
         diags: Diagnostics::new(),
         targets: HashMap::new(),
         plan: HashMap::new(),
@@ -933,6 +933,7 @@ impl Assembler<'_> {
             symbol => &s.symbol,
             decision => decision_ctx,
             documents => Value::from_serialize(&s.documents),
+            meetings => Value::from_serialize(&s.meetings),
         })
     }
 

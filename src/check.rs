@@ -24,6 +24,7 @@ pub fn check(session: &Session, sources: &SourceMap, overrides: &[String]) -> Di
     c.participants(session);
     c.agenda(session);
     c.dates(session);
+    c.meetings(session);
     c.placeholders();
     c.statements(session);
     c.diags.extend(crate::safety::check(session, sources));
@@ -181,6 +182,59 @@ impl Checker<'_> {
                 format!("the agenda is said to be adopted on {}, outside the meeting's dates", adopted.long()),
                 format!("give one of the meeting's days, from {} to {}", first.long(), last.long()),
             );
+        }
+    }
+
+    /// Each recorded meeting falls on a day of the session; the agenda names one of them.
+    fn meetings(&mut self, s: &Session) {
+        let mut seen = HashSet::new();
+        for (i, m) in s.meetings.iter().enumerate() {
+            if !seen.insert(m.number) {
+                self.error(
+                    &format!("meetings[{i}].number"),
+                    format!("meeting {} is recorded twice", m.number),
+                    "give each meeting its own number",
+                );
+            }
+            if !s.meeting.dates.is_empty() && !s.meeting.dates.contains(&m.date) {
+                self.error(
+                    &format!("meetings[{i}].date"),
+                    format!(
+                        "the {} meeting is dated {}, not a day of the session",
+                        crate::generate::ordinal(m.number),
+                        m.date.long()
+                    ),
+                    "give one of the days under `meeting.dates`",
+                );
+            }
+        }
+        if s.attendance.observer_states_wording == crate::session::ObserverStatesWording::NotParties
+            && s.attendance.instrument.is_none()
+        {
+            self.error(
+                "attendance.observer_states_wording",
+                "`not_parties` names the instrument, but `attendance.instrument` is not given",
+                "add e.g. `instrument: Trafficking in Persons Protocol` under `attendance:`",
+            );
+        }
+        let Some(agenda) = &s.agenda else { return };
+        let Some(number) = agenda.adopted_at_meeting else { return };
+        match s.meetings.iter().find(|m| m.number == number) {
+            None => self.error(
+                "agenda.adopted_at_meeting",
+                format!("no meeting {number} is recorded"),
+                format!("add it under `meetings:`, e.g. `meetings: [{{number: {number}, date: YYYY-MM-DD}}]`"),
+            ),
+            Some(m) if agenda.adopted.is_some_and(|d| d != m.date) => self.error(
+                "agenda.adopted",
+                format!(
+                    "the agenda is said to be adopted on {}, but its meeting {number} was on {}",
+                    agenda.adopted.map(|d| d.long()).unwrap_or_default(),
+                    m.date.long()
+                ),
+                "leave out `adopted:` (the meeting's date is used) or make the two agree",
+            ),
+            Some(_) => {}
         }
     }
 

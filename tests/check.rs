@@ -293,3 +293,80 @@ fn consecutive_chapters_are_joined_by_and() {
     let text = String::from_utf8(rapporteur::writers::text::write(&document, &options).expect("writes")).unwrap();
     assert!(text.contains("see also chapters I and II."), "{text}");
 }
+
+/// The report built from `yaml` as plain text (which must compile).
+fn text_of(yaml: &str) -> String {
+    let dir = session(yaml);
+    let document = compile(dir.path()).unwrap_or_else(|d| panic!("{d}")).document;
+    let options = rapporteur::writers::WriteOptions::default();
+    String::from_utf8(rapporteur::writers::text::write(&document, &options).expect("writes")).unwrap()
+}
+
+#[test]
+fn agenda_adopted_at_a_recorded_meeting() {
+    let yaml = filled_skeleton().replace(
+        "agenda:\n  adopted: 2010-01-27\n",
+        "meetings:\n  - { number: 1, date: 2010-01-27, time: morning }\n  - { number: 2, date: 2010-01-27, time: afternoon }\nagenda:\n  adopted_at_meeting: 1\n",
+    );
+    let text = text_of(&yaml);
+    assert!(
+        text.contains("At its 1st meeting, on 27 January 2010, the Working Group adopted the following agenda:"),
+        "{text}"
+    );
+
+    let unknown = yaml.replace("adopted_at_meeting: 1", "adopted_at_meeting: 3");
+    expect(&unknown, Severity::Error, "no meeting 3 is recorded", line_of(&unknown, "adopted_at_meeting: 3"));
+    let off_days = yaml.replace("{ number: 2, date: 2010-01-27", "{ number: 2, date: 2010-01-30");
+    expect(
+        &off_days,
+        Severity::Error,
+        "the 2nd meeting is dated 30 January 2010",
+        line_of(&off_days, "date: 2010-01-30"),
+    );
+    let disagree = yaml.replace("adopted_at_meeting: 1", "adopted_at_meeting: 1\n  adopted: 2010-01-28");
+    expect(
+        &disagree,
+        Severity::Error,
+        "but its meeting 1 was on 27 January 2010",
+        line_of(&disagree, "adopted: 2010-01-28"),
+    );
+}
+
+#[test]
+fn articles_of_organizations_come_from_the_registry_and_the_session() {
+    let yaml = filled_skeleton().replace("- { as: observer, of: African Union }", "- { as: observer, of: Saferworld }");
+    let text = text_of(&yaml);
+    assert!(text.contains("The observer for Saferworld also made a statement."), "{text}");
+    let text = text_of(&filled_skeleton());
+    assert!(text.contains("The observer for the African Union also made a statement."), "{text}");
+    // The session's own `articles:` wins over the registry.
+    let yaml = format!("{}\narticles:\n  African Union: none\n", filled_skeleton());
+    assert!(text_of(&yaml).contains("The observer for African Union also made a statement."));
+    let bad = format!("{}\narticles:\n  African Union: a\n", filled_skeleton());
+    let (diags, _dir) = diagnostics(&bad);
+    let d = diags.errors().next().unwrap_or_else(|| panic!("an error: {diags}"));
+    assert_eq!(d.location.as_ref().map(|l| l.line), Some(line_of(&bad, "African Union: a")), "{d}");
+    assert!(d.hint.as_deref().is_some_and(|h| h.contains("`the`, `none`")), "{d}");
+}
+
+#[test]
+fn observer_states_in_the_not_parties_wording() {
+    let yaml = filled_skeleton().replace(
+        "  observer_states: [China]\n",
+        "  observer_states: [China]\n  observer_states_wording: not_parties\n",
+    );
+    let text = text_of(&yaml);
+    assert!(
+        text.contains(
+            "The following State not party to the Trafficking in Persons Protocol was represented by an observer: China."
+        ),
+        "{text}"
+    );
+    let without = yaml.replace("  instrument: Trafficking in Persons Protocol\n", "");
+    expect(
+        &without,
+        Severity::Error,
+        "`not_parties` names the instrument",
+        line_of(&without, "observer_states_wording"),
+    );
+}

@@ -115,6 +115,8 @@ mergeable_keys!(
     officers,
     attendance,
     statements,
+    meetings,
+    articles,
     contents,
     keep_names_as_recorded,
     chapters,
