@@ -180,7 +180,7 @@ impl Checker<'_> {
             self.error(
                 "agenda.adopted",
                 format!("the agenda is said to be adopted on {}, outside the meeting's dates", adopted.long()),
-                format!("give one of the meeting's days, from {} to {}", first.long(), last.long()),
+                format!("give one of the meeting's days (it was held {})", held(&s.meeting.dates)),
             );
         }
     }
@@ -262,7 +262,7 @@ impl Checker<'_> {
     /// Dates that must agree with the meeting's: the date of issue, and a month and year the
     /// report's title names ("… held in Vienna on 14 and 15 April 2009").
     fn dates(&mut self, s: &Session) {
-        let (Some(first), Some(last)) = (s.meeting.dates.first(), s.meeting.dates.last()) else { return };
+        let Some(first) = s.meeting.dates.first() else { return };
         if let Some(issued) = s.date
             && issued < *first
         {
@@ -278,9 +278,8 @@ impl Checker<'_> {
                 let at = self.sources.locate_in("title", s.title[..offset].chars().count());
                 self.diags.push(
                     Diagnostic::error(format!(
-                        "the title names {month} {year} but the meeting was held from {} to {}",
-                        first.long(),
-                        last.long()
+                        "the title names {month} {year} but the meeting was held {}",
+                        held(&s.meeting.dates)
                     ))
                     .at(at)
                     .with_hint("make the title and `meeting.dates` agree"),
@@ -430,6 +429,12 @@ fn agenda_ids(items: &[AgendaItem]) -> Vec<&str> {
 /// officer to replace, and the usual markers of a text still to write.
 const PLACEHOLDERS: &[&str] =
     &["A. Chairperson", "Consider the first matter", "Consider the second matter", "TODO", "XXX"];
+
+/// "on 8 and 9 June 2026", "from 27 to 29 January 2010": when the meeting was held.
+fn held(dates: &[Date]) -> String {
+    let text = crate::session::date::prose_range(dates);
+    if text.starts_with("from ") { text } else { format!("on {text}") }
+}
 
 /// Each "<Month> <year>" a text names, with its byte offset: "April 2009" → (offset, "April", 2009).
 fn months_named(text: &str) -> Vec<(usize, &'static str, u32)> {
