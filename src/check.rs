@@ -426,9 +426,9 @@ fn agenda_ids(items: &[AgendaItem]) -> Vec<&str> {
 }
 
 /// The texts `templates/skeleton/session.yaml` (written by `rapporteur new`) leaves for the
-/// officer to replace, and the usual markers of a text still to write.
-const PLACEHOLDERS: &[&str] =
-    &["A. Chairperson", "Consider the first matter", "Consider the second matter", "TODO", "XXX"];
+/// officer to replace, and the usual marker of a text still to write. (Not "XXX": it is a
+/// roman numeral in the symbols of General Assembly resolutions, "3314 (XXIX)", "(XXX)".)
+const PLACEHOLDERS: &[&str] = &["A. Chairperson", "Consider the first matter", "Consider the second matter", "TODO"];
 
 /// "on 8 and 9 June 2026", "from 27 to 29 January 2010": when the meeting was held.
 fn held(dates: &[Date]) -> String {
