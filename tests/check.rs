@@ -345,6 +345,7 @@ fn articles_of_organizations_come_from_the_registry_and_the_session() {
     let bad = format!("{}\narticles:\n  African Union: a\n", filled_skeleton());
     let (diags, _dir) = diagnostics(&bad);
     let d = diags.errors().next().unwrap_or_else(|| panic!("an error: {diags}"));
+    assert_eq!(d.message, "`a` is not a valid article for `African Union`", "{d}");
     assert_eq!(d.location.as_ref().map(|l| l.line), Some(line_of(&bad, "African Union: a")), "{d}");
     assert!(d.hint.as_deref().is_some_and(|h| h.contains("`the`, `none`")), "{d}");
 }
