@@ -42,7 +42,7 @@ pub fn assemble(session: &Session, slug_name: &str, sources: &SourceMap, templat
     let mut a = Assembler {
         session,
         sources,
-        generator: Generator::new(templates),
+        generator: Generator::new(templates).with_articles(session.articles.clone()),
         diags: Diagnostics::new(),
         targets: HashMap::new(),
         plan: HashMap::new(),
@@ -933,6 +933,7 @@ impl Assembler<'_> {
             symbol => &s.symbol,
             decision => decision_ctx,
             documents => Value::from_serialize(&s.documents),
+            meetings => Value::from_serialize(&s.meetings),
         })
     }
 
@@ -960,7 +961,8 @@ impl Assembler<'_> {
     }
 
     fn agenda_item(&mut self, item: &AgendaItem, label: String, end: &str, path: &str) -> Item {
-        let mut content = self.markup(&item.title, &format!("{path}.template"), Zone::Body);
+        let title = crate::session::agenda_title(&item.title);
+        let mut content = self.markup(title, &format!("{path}.template"), Zone::Body);
         content.push(Inline::text(end));
         let prefix = if path.contains(".generate") { "next-agenda" } else { "agenda" };
         Item { id: format!("{prefix}-{}", item.id), label, content, items: Vec::new() }
@@ -1123,7 +1125,7 @@ impl Assembler<'_> {
             [one] if one.is_empty() => noun.to_string(),
             [one] if within.is_some() => format!("{}, {noun} {one}", within.unwrap_or_default()),
             [one] => format!("{noun} {one}"),
-            [a, b] => format!("{noun}s {a}-{b}"),
+            [a, b] => format!("{noun}s {}", range_wording(a, b)),
             _ => String::new(),
         };
         Inline::Ref { target: first, content: vec![Inline::text(text)] }
@@ -1189,6 +1191,41 @@ enum Zone {
 }
 
 /// "(a)", "(i)", "a.", "i." by depth.
+/// The labels of a cross-referenced range as house style prints them: "II and III",
+/// "2 and 3" for two consecutive numbers, "II–VI", "4–8" with an en dash for longer ranges.
+/// Source: the United Nations Editorial Manual (ranges of numbers take an en dash; two
+/// consecutive numbers are joined by "and"), as in the reports in `../shared/un-reports/`
+/// (e.g. FCCC/PA/CMA/2022/10/Add.2, "paragraphs 18–22"; TPNW/MSP/2025/11, "paragraphs 3 and 4").
+fn range_wording(first: &str, last: &str) -> String {
+    match (label_value(first), label_value(last)) {
+        (Some(a), Some(b)) if b == a + 1 => format!("{first} and {last}"),
+        _ => format!("{first}\u{2013}{last}"),
+    }
+}
+
+/// The number a label stands for: "4" → 4, "IX" → 9 (chapters are numbered in roman numerals).
+fn label_value(label: &str) -> Option<u32> {
+    if let Ok(n) = label.parse() {
+        return Some(n);
+    }
+    let digit = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let values: Vec<u32> = label.chars().map(digit).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, v) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|next| next > v) { total -= *v as i64 } else { total += *v as i64 }
+    }
+    u32::try_from(total).ok().filter(|n| *n > 0 && crate::generate::roman(*n) == label)
+}
+
 fn item_label(depth: usize, index: usize) -> String {
     let n = index as u32 + 1;
     match depth % 4 {
@@ -1323,6 +1360,17 @@ mod tests {
         assert_eq!(item_label(3, 8), "ix.");
         assert_eq!(letter(16), "Q");
         assert_eq!(letters(26), "aa");
+    }
+
+    #[test]
+    fn ranges_in_house_style() {
+        assert_eq!(range_wording("I", "II"), "I and II");
+        assert_eq!(range_wording("2", "3"), "2 and 3");
+        assert_eq!(range_wording("IX", "X"), "IX and X");
+        assert_eq!(range_wording("2", "5"), "2\u{2013}5");
+        assert_eq!(range_wording("II", "VI"), "II\u{2013}VI");
+        assert_eq!(label_value("XIV"), Some(14));
+        assert_eq!(label_value("IIII"), None);
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub fn check(session: &Session, sources: &SourceMap, overrides: &[String]) -> Di
     }
     c.participants(session);
     c.agenda(session);
+    c.dates(session);
+    c.meetings(session);
+    c.placeholders();
     c.statements(session);
     c.diags.extend(crate::safety::check(session, sources));
     for name in overrides {
@@ -166,6 +169,145 @@ impl Checker<'_> {
                 self.error(&path, format!("duplicate agenda item id `{id}`"), "give each agenda item its own id");
             }
         }
+        for (key, items) in [("agenda", Some(&agenda.items)), ("next_agenda", s.next_agenda.as_ref().map(|a| &a.items))]
+        {
+            self.agenda_punctuation(items.map(Vec::as_slice).unwrap_or_default(), &format!("{key}.items"));
+        }
+        if let (Some(adopted), Some(first), Some(last)) =
+            (agenda.adopted, s.meeting.dates.first(), s.meeting.dates.last())
+            && (adopted < *first || adopted > *last)
+        {
+            self.error(
+                "agenda.adopted",
+                format!("the agenda is said to be adopted on {}, outside the meeting's dates", adopted.long()),
+                format!("give one of the meeting's days (it was held {})", held(&s.meeting.dates)),
+            );
+        }
+    }
+
+    /// Each recorded meeting falls on a day of the session; the agenda names one of them.
+    fn meetings(&mut self, s: &Session) {
+        let mut seen = HashSet::new();
+        for (i, m) in s.meetings.iter().enumerate() {
+            if !seen.insert(m.number) {
+                self.error(
+                    &format!("meetings[{i}].number"),
+                    format!("meeting {} is recorded twice", m.number),
+                    "give each meeting its own number",
+                );
+            }
+            if !s.meeting.dates.is_empty() && !s.meeting.dates.contains(&m.date) {
+                self.error(
+                    &format!("meetings[{i}].date"),
+                    format!(
+                        "the {} meeting is dated {}, not a day of the session",
+                        crate::generate::ordinal(m.number),
+                        m.date.long()
+                    ),
+                    "give one of the days under `meeting.dates`",
+                );
+            }
+        }
+        if s.attendance.observer_states_wording == crate::session::ObserverStatesWording::NotParties
+            && s.attendance.instrument.is_none()
+        {
+            self.error(
+                "attendance.observer_states_wording",
+                "`not_parties` names the instrument, but `attendance.instrument` is not given",
+                "add e.g. `instrument: Trafficking in Persons Protocol` under `attendance:`",
+            );
+        }
+        let Some(agenda) = &s.agenda else { return };
+        let Some(number) = agenda.adopted_at_meeting else { return };
+        match s.meetings.iter().find(|m| m.number == number) {
+            None => self.error(
+                "agenda.adopted_at_meeting",
+                format!("no meeting {number} is recorded"),
+                format!("add it under `meetings:`, e.g. `meetings: [{{number: {number}, date: YYYY-MM-DD}}]`"),
+            ),
+            Some(m) if agenda.adopted.is_some_and(|d| d != m.date) => self.error(
+                "agenda.adopted",
+                format!(
+                    "the agenda is said to be adopted on {}, but its meeting {number} was on {}",
+                    agenda.adopted.map(|d| d.long()).unwrap_or_default(),
+                    m.date.long()
+                ),
+                "leave out `adopted:` (the meeting's date is used) or make the two agree",
+            ),
+            Some(_) => {}
+        }
+    }
+
+    /// Agenda titles are written without their final punctuation: the list adds ":", ";" and
+    /// "." itself (house style), so a title pasted with its own would print it twice.
+    fn agenda_punctuation(&mut self, items: &[AgendaItem], path: &str) {
+        for (i, item) in items.iter().enumerate() {
+            let p = format!("{path}[{i}]");
+            let trimmed = crate::session::agenda_title(&item.title);
+            if trimmed.len() != item.title.trim_end().len() {
+                let at = self.sources.locate_in(&format!("{p}.title"), trimmed.chars().count());
+                self.diags.push(
+                    Diagnostic::warning(format!(
+                        "the agenda title ends with its own `{}`; the report prints the list's punctuation once",
+                        item.title.trim_end()[trimmed.len()..].trim()
+                    ))
+                    .at(at)
+                    .with_hint("write the title without its final punctuation"),
+                );
+            }
+            self.agenda_punctuation(&item.items, &format!("{p}.items"));
+        }
+    }
+
+    /// Dates that must agree with the meeting's: the date of issue, and a month and year the
+    /// report's title names ("… held in Vienna on 14 and 15 April 2009").
+    fn dates(&mut self, s: &Session) {
+        let Some(first) = s.meeting.dates.first() else { return };
+        if let Some(issued) = s.date
+            && issued < *first
+        {
+            self.error(
+                "date",
+                format!("the date of issue, {}, is before the meeting began on {}", issued.long(), first.long()),
+                "check `date:` (the date of issue) and `meeting.dates`",
+            );
+        }
+        for (offset, month, year) in months_named(&s.title) {
+            let agrees = s.meeting.dates.iter().any(|d| d.long().ends_with(&format!("{month} {year}")));
+            if !agrees {
+                let at = self.sources.locate_in("title", s.title[..offset].chars().count());
+                self.diags.push(
+                    Diagnostic::error(format!(
+                        "the title names {month} {year} but the meeting was held {}",
+                        held(&s.meeting.dates)
+                    ))
+                    .at(at)
+                    .with_hint("make the title and `meeting.dates` agree"),
+                );
+            }
+        }
+    }
+
+    /// Texts `rapporteur new` writes as placeholders, still in the session.
+    fn placeholders(&mut self) {
+        let found: Vec<(String, usize, &str)> = self
+            .sources
+            .texts()
+            .into_iter()
+            .flat_map(|(path, text)| {
+                PLACEHOLDERS
+                    .iter()
+                    .filter_map(move |p| text.find(p).map(|at| (path.clone(), text[..at].chars().count(), *p)))
+            })
+            .collect();
+        for (path, at, placeholder) in found {
+            let location = self.sources.locate_in(&path, at);
+            self.diags.push(
+                Diagnostic::warning(format!("`{placeholder}` is a placeholder of the skeleton, still in the session"))
+                    .at(location)
+                    .with_hint("replace it with the record of the meeting (or delete it)"),
+            );
+        }
     }
 
     fn statements(&mut self, s: &Session) {
@@ -281,4 +423,48 @@ pub fn with_official_names(s: &Session) -> Option<Session> {
 
 fn agenda_ids(items: &[AgendaItem]) -> Vec<&str> {
     items.iter().flat_map(|i| std::iter::once(i.id.as_str()).chain(agenda_ids(&i.items))).collect()
+}
+
+/// The texts `templates/skeleton/session.yaml` (written by `rapporteur new`) leaves for the
+/// officer to replace, and the usual marker of a text still to write. (Not "XXX": it is a
+/// roman numeral in the symbols of General Assembly resolutions, "3314 (XXIX)", "(XXX)".)
+const PLACEHOLDERS: &[&str] = &["A. Chairperson", "Consider the first matter", "Consider the second matter", "TODO"];
+
+/// "on 8 and 9 June 2026", "from 27 to 29 January 2010": when the meeting was held.
+fn held(dates: &[Date]) -> String {
+    let text = crate::session::date::prose_range(dates);
+    if text.starts_with("from ") { text } else { format!("on {text}") }
+}
+
+/// Each "<Month> <year>" a text names, with its byte offset: "April 2009" → (offset, "April", 2009).
+fn months_named(text: &str) -> Vec<(usize, &'static str, u32)> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut out = Vec::new();
+    for month in MONTHS {
+        for (at, _) in text.match_indices(month) {
+            let rest = &text[at + month.len()..];
+            let Some(digits) = rest.strip_prefix(' ') else { continue };
+            let year: String = digits.chars().take_while(char::is_ascii_digit).collect();
+            if year.len() == 4
+                && let Ok(y) = year.parse()
+            {
+                out.push((at, month, y));
+            }
+        }
+    }
+    out.sort();
+    out
 }

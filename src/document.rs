@@ -253,7 +253,7 @@ pub enum Inline {
         marker: String,
     },
     /// A resolved cross-reference: `content` is the final wording ("chapter I",
-    /// "paragraphs 12-15"); `target` is the id of what it points to.
+    /// "paragraphs 12–15", "paragraphs 2 and 3"); `target` is the id of what it points to.
     Ref {
         target: String,
         content: Vec<Inline>,

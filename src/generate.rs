@@ -7,14 +7,19 @@
 //! footnotes, emphasis or references. Whitespace is folded: a template may span lines.
 //!
 //! Filters: `join_list` ("A, B and C" — no serial comma), `states`/`orgs` (mark up a list of
-//! names), `state`/`org`/`person`/`role` (one name), `the_list` (names with "the", joined), `capfirst`,
+//! names), `state`/`org`/`person`/`role` (one name), `the_list` (names with "the" where they
+//! take it, joined), `the_org` (one such name), `ordinal` ("1st", "22nd"), `capfirst`,
 //! `date_long` ("21 April 2009"), `day_month` ("14 April"), `date_span` ("on 14 and 15 April
 //! 2009", "from 27 to 29 January 2010"), `caption_dates` ("27-29 January 2010"), `roman`.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use minijinja::value::Value;
 use minijinja::{Environment, Error, ErrorKind};
 
 use crate::markup;
+use crate::registry::organizations::{Article, article};
 use crate::session::Date;
 use crate::session::date::{caption_range, prose_range};
 use crate::templates::Templates;
@@ -50,10 +55,7 @@ impl Generator {
         env.add_filter("role", |role: String| {
             safe(format!("{{role:{}|{}}}", slug(&role), markup::escape(&role_name(&role))))
         });
-        env.add_filter("the_list", |names: Vec<String>| {
-            let marked: Vec<String> = names.iter().map(|n| with_article(n)).collect();
-            safe(join_list(&marked))
-        });
+        Generator::articles(&mut env, BTreeMap::new());
         env.add_filter("capfirst", |v: Value| {
             let out = capfirst(&v.to_string());
             if v.is_safe() { safe(out) } else { Value::from(out) }
@@ -70,7 +72,27 @@ impl Generator {
             Ok::<_, Error>(caption_range(&dates))
         });
         env.add_filter("roman", |n: u32| roman(n));
+        env.add_filter("ordinal", |n: u32| ordinal(n));
         Generator { env }
+    }
+
+    /// The generator for a session that gives some organizations' articles itself
+    /// (`articles:`, over the registry's).
+    pub fn with_articles(mut self, session: BTreeMap<String, Article>) -> Generator {
+        Generator::articles(&mut self.env, session);
+        self
+    }
+
+    /// The filters that put "the" before an organization's name where it takes one:
+    /// `the_list` (names joined) and `the_org` (one name).
+    fn articles(env: &mut Environment<'static>, session: BTreeMap<String, Article>) {
+        let session = Arc::new(session);
+        let own = Arc::clone(&session);
+        env.add_filter("the_list", move |names: Vec<String>| {
+            let marked: Vec<String> = names.iter().map(|n| with_article(n, &own)).collect();
+            safe(join_list(&marked))
+        });
+        env.add_filter("the_org", move |name: String| safe(with_article(&name, &session)));
     }
 
     /// Renders the named template (`attendance/states_parties` → `attendance/states_parties.j2`)
@@ -140,20 +162,30 @@ fn mark_org(name: &str) -> Value {
     safe(format!("{{org:{}|{}}}", slug(name), markup::escape(name)))
 }
 
-/// Names that take no article in running text.
-const NO_ARTICLE: &[&str] = &["Eurojust", "INTERPOL", "UNODC", "UN-Women", "UNAIDS"];
-
-/// "the {org:…|African Union}".
-fn with_article(name: &str) -> String {
+/// "the {org:…|African Union}", "{org:…|INTERPOL}": the article from the session's
+/// `articles:` or the registry (`crate::registry::organizations`).
+fn with_article(name: &str, session: &BTreeMap<String, Article>) -> String {
     let marked = mark_org(name).to_string();
-    if takes_article(name) { format!("the {marked}") } else { marked }
+    if article(name, session) == Article::The { format!("the {marked}") } else { marked }
 }
 
-/// Whether a name takes "the" in running text: not when it brings its own article, in English or
-/// another language ("La Strada International"), nor for the few names used bare ("Eurojust").
+/// Whether a name takes "the" in running text by the registry of organizations (for the
+/// importer, which reads sentences written before any session existed).
 pub fn takes_article(name: &str) -> bool {
-    const OWN_ARTICLE: &[&str] = &["The ", "the ", "La ", "Le ", "Les ", "El ", "Los ", "Las ", "Die ", "Der "];
-    !(NO_ARTICLE.contains(&name) || OWN_ARTICLE.iter().any(|a| name.starts_with(a)))
+    article(name, &BTreeMap::new()) == Article::The
+}
+
+/// English ordinals in figures, as house style writes meeting numbers: "1st", "2nd", "3rd",
+/// "4th", "11th", "12th", "13th", "21st", "102nd".
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// A lower-case, hyphenated identifier made of the letters and digits of `text`.
@@ -239,6 +271,15 @@ mod tests {
         assert_eq!(s(&["A"]), "A");
         assert_eq!(s(&["A", "B"]), "A and B");
         assert_eq!(s(&["A", "B", "C"]), "A, B and C");
+    }
+
+    #[test]
+    fn ordinals() {
+        let all: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 102, 111].into_iter().map(ordinal).collect();
+        assert_eq!(
+            all,
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "102nd", "111th"]
+        );
     }
 
     #[test]

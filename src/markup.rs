@@ -6,7 +6,7 @@
 //! | `**text**`         | bold                                               |
 //! | `[^id]`            | a reference to footnote `id` (defined under `footnotes:`) |
 //! | `{chapter:id}`     | "chapter I" (also `section`, `para`, `annex`)      |
-//! | `{chapters:a-b}`   | "chapters II-VI" (also `paras`; `a..b` when ids contain hyphens) |
+//! | `{chapters:a-b}`   | "chapters II–VI", "chapters II and III" (also `paras`; `a..b` when ids contain hyphens) |
 //! | `{org:id\|Name}`    | a named organization or State (also `person`, `role`): prints `Name`, and Akoma Ntoso marks it up |
 //! | `\*`, `\[`, `\{` … | the character itself                               |
 //!

@@ -11,6 +11,8 @@
 
 use std::sync::OnceLock;
 
+pub mod organizations;
+
 use crate::diag::Diagnostic;
 use crate::session::Date;
 

@@ -49,11 +49,66 @@ fn expect(yaml: &str, severity: Severity, needle: &str, line: usize) -> Diagnost
     d
 }
 
+/// The skeleton with its placeholders replaced, as an officer would fill it in.
+fn filled_skeleton() -> String {
+    SKELETON
+        .replace("A. Chairperson", "Maria Example")
+        .replace("Consider the first matter", "Ratify the Protocol")
+        .replace("Consider the second matter", "Train their officers")
+}
+
 #[test]
 fn the_skeleton_is_clean() {
-    let dir = session(SKELETON);
+    let dir = session(&filled_skeleton());
     let compiled = compile(dir.path()).unwrap_or_else(|d| panic!("the skeleton must compile:\n{d}"));
     assert!(compiled.warnings.is_empty(), "{}", compiled.warnings);
+}
+
+#[test]
+fn skeleton_placeholders_left_are_warned_at_their_characters() {
+    let d =
+        expect(SKELETON, Severity::Warning, "`A. Chairperson` is a placeholder", line_of(SKELETON, "A. Chairperson"));
+    let line = SKELETON.lines().nth(line_of(SKELETON, "A. Chairperson") - 1).unwrap();
+    assert_eq!(d.location.unwrap().column, line.find("A. Chairperson").unwrap() + 1);
+    let yaml = filled_skeleton().replace("Train their officers", "Train their officers (TODO which ones)");
+    expect(&yaml, Severity::Warning, "`TODO` is a placeholder", line_of(&yaml, "(TODO"));
+    // Only the placeholders are left in the fresh skeleton.
+    let (diags, _dir) = diagnostics(SKELETON);
+    assert!(diags.0.iter().all(|d| d.message.contains("placeholder")), "{diags}");
+}
+
+#[test]
+fn agenda_title_with_its_own_punctuation_prints_it_once() {
+    let yaml = filled_skeleton().replace("title: Opening of the meeting }", "title: Opening of the meeting; }");
+    let d = expect(&yaml, Severity::Warning, "ends with its own `;`", line_of(&yaml, "meeting; }"));
+    let line = yaml.lines().nth(line_of(&yaml, "meeting; }") - 1).unwrap();
+    assert_eq!(d.location.unwrap().column, line.find("; }").unwrap() + 1, "at the `;` itself");
+    let dir = session(&yaml);
+    let document = compile(dir.path()).expect("compiles").document;
+    let options = rapporteur::writers::WriteOptions::default();
+    let text = String::from_utf8(rapporteur::writers::text::write(&document, &options).expect("writes")).unwrap();
+    assert!(text.contains("Opening of the meeting;"), "{text}");
+    assert!(!text.contains(";;"), "{text}");
+}
+
+#[test]
+fn agenda_adopted_outside_the_meeting() {
+    let yaml = filled_skeleton().replace("adopted: 2010-01-27", "adopted: 2010-02-03");
+    expect(&yaml, Severity::Error, "outside the meeting's dates", line_of(&yaml, "adopted: 2010-02-03"));
+}
+
+#[test]
+fn date_of_issue_before_the_meeting() {
+    let yaml = filled_skeleton().replace("date: 2010-02-05", "date: 2010-01-20");
+    expect(&yaml, Severity::Error, "is before the meeting began", line_of(&yaml, "date: 2010-01-20"));
+}
+
+#[test]
+fn title_naming_another_month() {
+    let yaml = filled_skeleton().replace("27 to 29 January 2010", "27 to 29 February 2010");
+    let d = expect(&yaml, Severity::Error, "the title names February 2010", line_of(&yaml, "February 2010"));
+    let line = yaml.lines().nth(line_of(&yaml, "February 2010") - 1).unwrap();
+    assert_eq!(d.location.unwrap().column, line.find("February").unwrap() + 1);
 }
 
 #[test]
@@ -224,4 +279,95 @@ fn bad_input_gives_errors_never_panics() {
     let missing = diags.0.iter().find(|d| d.message.contains("`symbol` is missing")).expect("symbol missing");
     let loc = missing.location.clone().expect("located");
     assert_eq!((loc.file, loc.line), (dir.path().join("session.yaml"), 1));
+}
+
+#[test]
+fn consecutive_chapters_are_joined_by_and() {
+    let yaml = filled_skeleton().replace(
+        "(see {para:first-recommendation}).",
+        "(see {para:first-recommendation}); see also {chapters:recommendations..organization}.",
+    );
+    let dir = session(&yaml);
+    let document = compile(dir.path()).unwrap_or_else(|d| panic!("{d}")).document;
+    let options = rapporteur::writers::WriteOptions::default();
+    let text = String::from_utf8(rapporteur::writers::text::write(&document, &options).expect("writes")).unwrap();
+    assert!(text.contains("see also chapters I and II."), "{text}");
+}
+
+/// The report built from `yaml` as plain text (which must compile).
+fn text_of(yaml: &str) -> String {
+    let dir = session(yaml);
+    let document = compile(dir.path()).unwrap_or_else(|d| panic!("{d}")).document;
+    let options = rapporteur::writers::WriteOptions::default();
+    String::from_utf8(rapporteur::writers::text::write(&document, &options).expect("writes")).unwrap()
+}
+
+#[test]
+fn agenda_adopted_at_a_recorded_meeting() {
+    let yaml = filled_skeleton().replace(
+        "agenda:\n  adopted: 2010-01-27\n",
+        "meetings:\n  - { number: 1, date: 2010-01-27, time: morning }\n  - { number: 2, date: 2010-01-27, time: afternoon }\nagenda:\n  adopted_at_meeting: 1\n",
+    );
+    let text = text_of(&yaml);
+    assert!(
+        text.contains("At its 1st meeting, on 27 January 2010, the Working Group adopted the following agenda:"),
+        "{text}"
+    );
+
+    let unknown = yaml.replace("adopted_at_meeting: 1", "adopted_at_meeting: 3");
+    expect(&unknown, Severity::Error, "no meeting 3 is recorded", line_of(&unknown, "adopted_at_meeting: 3"));
+    let off_days = yaml.replace("{ number: 2, date: 2010-01-27", "{ number: 2, date: 2010-01-30");
+    expect(
+        &off_days,
+        Severity::Error,
+        "the 2nd meeting is dated 30 January 2010",
+        line_of(&off_days, "date: 2010-01-30"),
+    );
+    let disagree = yaml.replace("adopted_at_meeting: 1", "adopted_at_meeting: 1\n  adopted: 2010-01-28");
+    expect(
+        &disagree,
+        Severity::Error,
+        "but its meeting 1 was on 27 January 2010",
+        line_of(&disagree, "adopted: 2010-01-28"),
+    );
+}
+
+#[test]
+fn articles_of_organizations_come_from_the_registry_and_the_session() {
+    let yaml = filled_skeleton().replace("- { as: observer, of: African Union }", "- { as: observer, of: Saferworld }");
+    let text = text_of(&yaml);
+    assert!(text.contains("The observer for Saferworld also made a statement."), "{text}");
+    let text = text_of(&filled_skeleton());
+    assert!(text.contains("The observer for the African Union also made a statement."), "{text}");
+    // The session's own `articles:` wins over the registry.
+    let yaml = format!("{}\narticles:\n  African Union: none\n", filled_skeleton());
+    assert!(text_of(&yaml).contains("The observer for African Union also made a statement."));
+    let bad = format!("{}\narticles:\n  African Union: a\n", filled_skeleton());
+    let (diags, _dir) = diagnostics(&bad);
+    let d = diags.errors().next().unwrap_or_else(|| panic!("an error: {diags}"));
+    assert_eq!(d.message, "`a` is not a valid article for `African Union`", "{d}");
+    assert_eq!(d.location.as_ref().map(|l| l.line), Some(line_of(&bad, "African Union: a")), "{d}");
+    assert!(d.hint.as_deref().is_some_and(|h| h.contains("`the`, `none`")), "{d}");
+}
+
+#[test]
+fn observer_states_in_the_not_parties_wording() {
+    let yaml = filled_skeleton().replace(
+        "  observer_states: [China]\n",
+        "  observer_states: [China]\n  observer_states_wording: not_parties\n",
+    );
+    let text = text_of(&yaml);
+    assert!(
+        text.contains(
+            "The following State not party to the Trafficking in Persons Protocol was represented by an observer: China."
+        ),
+        "{text}"
+    );
+    let without = yaml.replace("  instrument: Trafficking in Persons Protocol\n", "");
+    expect(
+        &without,
+        Severity::Error,
+        "`not_parties` names the instrument",
+        line_of(&without, "observer_states_wording"),
+    );
 }

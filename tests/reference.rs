@@ -25,6 +25,12 @@ const ALLOWED: &[(&str, &str, &str, &str)] = &[
         "the same error as paragraph 50",
     ),
     (
+        "29",
+        "chapters II-VI of",
+        "chapters II\u{2013}VI of",
+        "a range of numbers takes an en dash (UN Editorial Manual); the report's text has a hyphen",
+    ),
+    (
         "³",
         "Ibid., vol. 2349, No. 42146.",
         "*Ibid.*, vol. 2349, No. 42146.",

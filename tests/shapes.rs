@@ -191,7 +191,8 @@ annexes:
     let first = &doc.paragraphs()[0];
     assert_eq!(
         rapporteur::document::plain_text(&first.content),
-        "See chapter II, chapters I-III, chapters II-III, chapter II, section B, paragraph 3, paragraphs 2-3, annex and annex."
+        // House style: "and" for two consecutive numbers, an en dash for longer ranges.
+        "See chapter II, chapters I\u{2013}III, chapters II and III, chapter II, section B, paragraph 3, paragraphs 2 and 3, annex and annex."
     );
     let single_annex = division(&doc.body, "only");
     assert_eq!(single_annex.num.as_deref(), Some("Annex"), "a lone annex is not numbered");

@@ -89,6 +89,8 @@ pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
         officers: cx.officers,
         attendance: cx.attendance,
         statements: cx.statements,
+        meetings: Vec::new(),
+        articles: Default::default(),
         chapters,
         parts: Vec::new(),
         footnotes: draft.footnotes,
@@ -305,7 +307,7 @@ impl Cx {
                 let list: Vec<AgendaItem> = items.iter().map(|it| next_item(it, &mut used, self.keep_ids)).collect();
                 let numbered = items.iter().enumerate().all(|(i, it)| it.label == format!("{}.", i + 1));
                 if next_agenda.is_none() && numbered {
-                    next_agenda = Some(Agenda { adopted: None, items: list });
+                    next_agenda = Some(Agenda { adopted: None, adopted_at_meeting: None, items: list });
                     annex.generate = Some("provisional_agenda".into());
                 } else {
                     w.push(Diagnostic::warning(format!(
@@ -604,7 +606,7 @@ impl Cx {
             }
             items.push(self.agenda_item(it, true)?);
         }
-        let agenda = Agenda { adopted, items };
+        let agenda = Agenda { adopted, adopted_at_meeting: None, items };
         self.agenda = Some(agenda);
         Some("agenda".into())
     }

@@ -1018,14 +1018,23 @@ fn chapter_refs(text: &str, chapter_ids: &[String]) -> String {
             rest = &after["chapter".len()..];
             continue;
         };
-        let label_len = body.find(|c: char| !(c.is_ascii_uppercase() || c == '-')).unwrap_or(body.len());
+        let mut label_len =
+            body.find(|c: char| !(c.is_ascii_uppercase() || c == '-' || c == '\u{2013}')).unwrap_or(body.len());
+        // "chapters II and III" (two consecutive chapters, as house style writes them).
+        if plural && let Some(second) = body[label_len..].strip_prefix(" and ") {
+            let len = second.find(|c: char| !c.is_ascii_uppercase()).unwrap_or(second.len());
+            if len > 0 {
+                label_len += " and ".len() + len;
+            }
+        }
         let label = &body[..label_len];
         let tail_ok = body[label_len..].starts_with(TAIL);
         let replaced = if !tail_ok {
             None
         } else if plural {
             label
-                .split_once('-')
+                .split_once(['-', '\u{2013}'])
+                .or_else(|| label.split_once(" and "))
                 .and_then(|(a, b)| Some((id(a)?, id(b)?)))
                 .map(|(a, b)| format!("{{chapters:{a}..{b}}}"))
         } else {
@@ -1100,5 +1109,15 @@ mod tests {
             "in {chapter:a} of the present report and {chapters:b..c} of the present report"
         );
         assert_eq!(chapter_refs("chapter IX of the present report", &ids), "chapter IX of the present report");
+        // As the builder writes ranges now: "and" for two consecutive chapters, an en dash beyond.
+        assert_eq!(
+            chapter_refs("chapters II and III of the present report", &ids),
+            "{chapters:b..c} of the present report"
+        );
+        assert_eq!(
+            chapter_refs("chapters I\u{2013}III of the present report", &ids),
+            "{chapters:a..c} of the present report"
+        );
+        assert_eq!(chapter_refs("chapters II and others", &ids), "chapters II and others");
     }
 }

@@ -33,11 +33,15 @@ pub fn diagnostic(path: &Path, source: &str, error: &Error) -> Diagnostic {
             (message, hint, at)
         }
         Error::SerdeUnknownVariant { variant, expected, .. } => {
-            let key = last_key(node);
+            // A map keyed by names (`articles: {Saferworld: none}`) names what its value is.
+            let key = match node.strip_prefix("articles.") {
+                Some(name) => format!("article for `{name}`"),
+                None => format!("`{}`", last_key(node)),
+            };
             let list = quoted_list(expected);
             let message = match did_you_mean(variant, expected.iter().copied()) {
-                Some(near) => format!("`{variant}` is not a valid `{key}` — did you mean `{near}`?"),
-                None => format!("`{variant}` is not a valid `{key}`"),
+                Some(near) => format!("`{variant}` is not a valid {key} — did you mean `{near}`?"),
+                None => format!("`{variant}` is not a valid {key}"),
             };
             // Point at the word itself rather than at its key.
             let pos = locator.find_exact(node).or(at);
@@ -286,6 +290,12 @@ const KEYS: &[&str] = &[
     "statements",
     "contents",
     "keep_names_as_recorded",
+    "meetings",
+    "observer_states_wording",
+    "articles",
+    "adopted_at_meeting",
+    "number",
+    "time",
     "chapters",
     "annexes",
     "documents",

@@ -60,6 +60,18 @@ impl SourceMap {
         Some(Location { file: file.clone(), line, column })
     }
 
+    /// Every text value of every file with its data path, sorted by path (for checks that
+    /// read all texts, such as the one for skeleton placeholders).
+    pub fn texts(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = self
+            .files
+            .iter()
+            .flat_map(|(_, locator)| locator.scalars().map(|(p, v)| (p.to_string(), v.to_string())))
+            .collect();
+        out.sort();
+        out
+    }
+
     /// Where the character at `offset` (counted in characters) of the text at `path` stands:
     /// inside a folded or literal block, on its own line and column.
     pub fn locate_in(&self, path: &str, offset: usize) -> Option<Location> {
@@ -103,6 +115,8 @@ mergeable_keys!(
     officers,
     attendance,
     statements,
+    meetings,
+    articles,
     contents,
     keep_names_as_recorded,
     chapters,

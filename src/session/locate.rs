@@ -143,6 +143,11 @@ impl Locator {
         }
     }
 
+    /// Every scalar value with its path, in no particular order.
+    pub fn scalars(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.scalars.iter().map(|(path, s)| (path.as_str(), s.value.as_str()))
+    }
+
     /// The text of the scalar at exactly `path`.
     pub fn text(&self, path: &str) -> Option<&str> {
         self.scalars.get(path).map(|s| s.value.as_str())

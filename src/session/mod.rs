@@ -75,6 +75,14 @@ pub struct Session {
     pub attendance: Attendance,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub statements: Vec<Statements>,
+    /// The numbered meetings of the session ("1st meeting, on 8 June 2026, morning"), for the
+    /// sentences that name them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meetings: Vec<MeetingRecord>,
+    /// Articles of organizations, over the registry's (`src/registry/organizations.tsv`):
+    /// `{Saferworld: none, Arab Parliament: the}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub articles: BTreeMap<String, crate::registry::organizations::Article>,
 
     /// Print a table of contents (chapters, sections and annexes, with their paragraphs) before
     /// chapter I.
@@ -149,12 +157,28 @@ pub struct Meeting {
     pub caption_item: Option<String>,
 }
 
+/// One numbered meeting of the session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingRecord {
+    /// 1 for the 1st meeting.
+    pub number: u32,
+    pub date: Date,
+    /// `morning`, `afternoon` or a time as printed ("10 a.m.").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+}
+
 /// The agenda as adopted.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Agenda {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adopted: Option<Date>,
+    /// The number of the meeting (under `meetings:`) at which the agenda was adopted: the
+    /// sentence then reads "At its 1st meeting, on 8 June 2026, the … adopted".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted_at_meeting: Option<u32>,
     pub items: Vec<AgendaItem>,
 }
 
@@ -167,6 +191,12 @@ pub struct AgendaItem {
     pub title: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<AgendaItem>,
+}
+
+/// An agenda title as the list prints it: without the final ";", "." or ":" a title pasted
+/// from another document may carry (the list adds its own).
+pub fn agenda_title(title: &str) -> &str {
+    title.trim_end().trim_end_matches([';', '.', ':', ',']).trim_end()
 }
 
 /// An officer of the meeting.
@@ -200,6 +230,11 @@ pub struct Attendance {
     /// Other States, represented by observers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub observer_states: Vec<String>,
+    /// How the sentence on `observer_states` calls them: `also` (the default, "The following
+    /// States were also represented by observers") or `not_parties` ("The following States not
+    /// parties to the Protocol were represented by observers", as CTOC bodies write it).
+    #[serde(default, skip_serializing_if = "ObserverStatesWording::is_also")]
+    pub observer_states_wording: ObserverStatesWording,
     /// United Nations entities and institutes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub un_entities: Vec<String>,
@@ -214,6 +249,23 @@ pub struct Attendance {
     pub permanent_observers: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ngos: Vec<String>,
+}
+
+/// The wording of the sentence on States represented by observers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObserverStatesWording {
+    /// "The following States were also represented by observers: …"
+    #[default]
+    Also,
+    /// "The following States not parties to the {instrument} were represented by observers: …"
+    NotParties,
+}
+
+impl ObserverStatesWording {
+    fn is_also(&self) -> bool {
+        *self == ObserverStatesWording::Also
+    }
 }
 
 /// The statements made under one agenda item.
