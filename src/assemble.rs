@@ -208,7 +208,7 @@ impl Assembler<'_> {
         for (ci, chapter) in session.chapters.iter().enumerate() {
             let cpath = format!("chapters[{ci}]");
             let cid = chapter.id.clone().unwrap_or_else(|| slug(&chapter.title));
-            let label = roman(ci as u32 + 1);
+            let label = roman(session.chapter_numbers.get(ci).copied().unwrap_or(ci as u32 + 1));
             self.claim(&mut numbers.ids, &cid, &cpath, TargetKind::Chapter, &label);
             self.plan.insert(cpath.clone(), Planned { id: cid.clone(), num: Some(format!("{label}.")) });
             self.number_paragraphs(&mut numbers, Counter::Report, &cid, &cpath, &chapter.paragraphs);

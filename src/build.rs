@@ -44,7 +44,12 @@ pub fn compile_issued(dir: &Path) -> Result<Vec<Compiled>, Diagnostics> {
         let session = &mut one.session;
         session.symbol = part.symbol.clone();
         session.parts.clear();
-        session.chapters.retain(|c| c.id.as_ref().is_some_and(|id| part.chapters.contains(id)));
+        let carried = |c: &crate::session::Chapter| c.id.as_ref().is_some_and(|id| part.chapters.contains(id));
+        // Chapters keep the numbers they have in the whole report; paragraphs and footnotes are
+        // numbered afresh in each document.
+        session.chapter_numbers =
+            (1..).zip(&loaded.session.chapters).filter(|(_, c)| carried(c)).map(|(n, _)| n).collect();
+        session.chapters.retain(carried);
         let carries_annexes = part.annexes || (index == last && !loaded.session.parts.iter().any(|p| p.annexes));
         if !carries_annexes {
             session.annexes.clear();

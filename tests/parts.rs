@@ -62,12 +62,13 @@ fn each_part_is_a_document_with_its_own_symbol_and_numbers() {
     assert!(l1.contains("CTOC/COP/WG.4/2009/L.1") && !l1.contains("L.1/Add.1"), "{}", &l1[..400]);
     assert!(add1.contains("CTOC/COP/WG.4/2009/L.1/Add.1"), "{}", &add1[..400]);
     assert!(l1.contains("Distr.: Limited") && add1.contains("Distr.: Limited"));
-    // L.1 has chapter I (the recommendations); the addendum starts its own chapter and paragraph
-    // numbers at I. and 1.
+    // L.1 has chapter I (the recommendations); the addendum numbers its paragraphs from 1.
     assert!(l1.contains("Recommendations adopted by the Working Group"));
     assert!(!add1.contains("Recommendations adopted by the Working Group"));
     assert!(add1.lines().any(|l| l.starts_with("1.")), "the addendum numbers its paragraphs from 1");
-    assert!(add1.lines().any(|l| l.trim_start().starts_with("I.")), "and its chapters from I");
+    // Chapters keep their number in the whole report: the addendum opens with chapter IV.
+    assert!(add1.lines().any(|l| l.trim_start().starts_with("IV.")), "the addendum's first chapter is IV");
+    assert!(!add1.lines().any(|l| l.trim_start().starts_with("I.")), "no chapter I in the addendum");
     // Both PDFs exist and carry their own symbol.
     for (stem, symbol) in [("ctoc-cop-wg-4-2009-l-1", "L.1"), ("ctoc-cop-wg-4-2009-l-1-add-1", "L.1/Add.1")] {
         let pdf = out.join(format!("{stem}.pdf"));

@@ -93,6 +93,7 @@ pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
         articles: Default::default(),
         chapters,
         parts: Vec::new(),
+        chapter_numbers: Vec::new(),
         footnotes: draft.footnotes,
         documents: cx.documents,
         contents: draft.contents,

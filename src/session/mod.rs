@@ -109,6 +109,11 @@ pub struct Session {
     /// this one record (e.g. L.1 = chapters I–III, L.1/Add.1 = chapter IV). Empty: one document.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<Part>,
+    /// Set by the build, not written in the data: when one part of a report issued in parts is
+    /// built, the number each of its chapters has in the whole report (L.1/Add.1 opens with
+    /// chapter IV when L.1 holds chapters I–III). Empty: chapters are numbered I, II… in order.
+    #[serde(skip)]
+    pub chapter_numbers: Vec<u32>,
     /// Footnote definitions by id, cited in text as `[^id]`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub footnotes: BTreeMap<String, FootnoteDef>,
