@@ -24,7 +24,7 @@ use crate::session::date::caption_range;
 use crate::session::load::SourceMap;
 use crate::session::{
     AgendaItem, Capacity, CiteKind, DecisionDef, FootnoteDef, ItemDef, OfficerRole, ParagraphDef, Section, Session,
-    TableDef,
+    Stage, SymbolParts, TableDef,
 };
 use crate::templates::Templates;
 
@@ -69,7 +69,8 @@ pub fn assemble(session: &Session, slug_name: &str, sources: &SourceMap, templat
         symbol: session.symbol.clone(),
         body_short: session.body.clone().unwrap_or_else(|| body_from_symbol(&session.symbol)),
     };
-    let document = Document { meta, masthead, body, footnotes, entities: a.entities.into_values().collect() };
+    let document =
+        Document { meta, masthead, body, footnotes, entities: a.entities.into_values().collect(), review: None };
     Assembled { document: Some(document), diagnostics }
 }
 
@@ -375,17 +376,40 @@ impl Assembler<'_> {
             caption.push(line);
         }
         let title = self.markup(&s.title, "title", Zone::Body);
+        self.check_symbol();
         Masthead {
             publisher: "United Nations".into(),
             symbol: s.symbol.clone(),
             organ: s.organ.clone(),
-            distribution: s.distribution.clone(),
+            distribution: s.printed_distribution().name().to_string(),
             date: s.date.map(|d| d.long()).unwrap_or_default(),
             original: s.original.clone(),
             caption,
             title,
             job_number: s.job_number.clone(),
             barcode: s.job_number.as_deref().and_then(barcode),
+        }
+    }
+
+    /// The symbol read into its parts (`L.N`, `Rev.N`, `Add.N`, `Corr.N`), and agreeing with the
+    /// stage: a draft is issued as a limited (`L.`) document.
+    fn check_symbol(&mut self) {
+        let s = self.session;
+        match SymbolParts::parse(&s.symbol) {
+            Err(e) => self.error("symbol", e.message, e.hint),
+            Ok(parts) => match (s.stage, parts.limited) {
+                (Stage::Draft, None) if !s.symbol.is_empty() => self.warn(
+                    "symbol",
+                    format!("this draft's symbol `{}` has no `L.` component", s.symbol),
+                    format!("a draft report is issued as a limited document, e.g. `{}/L.1`", parts.base),
+                ),
+                (Stage::Final, Some(_)) => self.warn(
+                    "symbol",
+                    format!("the symbol `{}` is a limited (`L.`) document, but the session's stage is final", s.symbol),
+                    "add `stage: draft` for a draft, or give the symbol of the issued report",
+                ),
+                _ => {}
+            },
         }
     }
 

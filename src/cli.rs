@@ -60,6 +60,23 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Compare two versions of a report: Word tracked changes, marked PDF/HTML/text copies, the
+    /// list of changes and the concordance of paragraph numbers (also printed).
+    Diff {
+        /// The earlier version: a session folder, or `git:REV:PATH` (e.g. `git:HEAD~1:sessions/x`).
+        old: String,
+        /// The newer version, in the same forms.
+        new: String,
+        /// Output folder (default: `out/<slug>-diff/`).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Marked copies to write, comma-separated: docx, pdf, html, text (default: all four).
+        #[arg(long, short, value_delimiter = ',')]
+        format: Vec<String>,
+        /// Who the tracked changes are attributed to.
+        #[arg(long, default_value = "rapporteur")]
+        author: String,
+    },
     /// Import a past report (Akoma Ntoso XML, or plain text in the reference shape) as a session.
     Import {
         /// The file to read.
@@ -121,7 +138,71 @@ pub fn run() -> i32 {
             build(&session, &formats, output, no_pdf_standards, strict)
         }
         Command::Import { file, from, output, symbol, force } => import(&file, from, &output, symbol, force),
+        Command::Diff { old, new, output, format, author } => {
+            let formats = match parse_formats(&format) {
+                Ok(_) if format.is_empty() => crate::review::FORMATS.to_vec(),
+                Ok(f) if f.iter().all(|f| crate::review::FORMATS.contains(f)) => f,
+                Ok(_) | Err(_) => {
+                    eprintln!("error: `diff` writes the formats docx, pdf, html, text");
+                    return 2;
+                }
+            };
+            diff(&old, &new, output, &formats, &author)
+        }
     }
+}
+
+/// Compiles both versions, compares them, prints the summary and writes the marked copies, the
+/// summary (`changes.txt`) and the concordance (`concordance.tsv`). Nothing is written unless
+/// every output could be made.
+fn diff(old: &str, new: &str, output: Option<PathBuf>, formats: &[Format], author: &str) -> i32 {
+    let mut compiled = Vec::new();
+    for spec in [old, new] {
+        let source = match crate::review::source::resolve(spec) {
+            Ok(s) => s,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return 1;
+            }
+        };
+        match compile(&source.dir) {
+            Ok(c) => compiled.push((c, source.label.clone())),
+            Err(diags) => {
+                report(&diags);
+                eprintln!("error: {spec} has errors; nothing was compared");
+                return 1;
+            }
+        }
+    }
+    let ((new_c, _), (old_c, old_label)) = (compiled.pop().expect("two"), compiled.pop().expect("two"));
+    let against = format!("{} ({old_label})", old_c.document.masthead.symbol);
+    let cmp = crate::review::diff::compare(&old_c.document, &new_c.document, author, &against);
+    let opts = WriteOptions { templates: new_c.templates.clone(), no_pdf_standards: false };
+    let rendered = match crate::review::render(&cmp, formats, &opts) {
+        Ok(r) => r,
+        Err(diags) => {
+            report(&diags);
+            eprintln!("error: a marked copy failed; nothing was written");
+            return 1;
+        }
+    };
+    let summary = crate::review::report::summary(&cmp, &against);
+    print!("{summary}{}", crate::review::report::renumbering(&cmp));
+    let slug = &new_c.document.meta.slug;
+    let dir = output.unwrap_or_else(|| Path::new("out").join(format!("{slug}-diff")));
+    let files = rendered.into_iter().map(|(suffix, bytes)| (format!("{slug}{suffix}"), bytes)).chain([
+        ("changes.txt".to_string(), summary.into_bytes()),
+        ("concordance.tsv".to_string(), crate::review::report::concordance(&cmp).into_bytes()),
+    ]);
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        if let Err(e) = write_atomically(&path, &bytes) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return 1;
+        }
+        println!("{}", path.display());
+    }
+    0
 }
 
 /// Reads `file`, imports it, and writes `<output>/session.yaml` (atomically). Warnings point at

@@ -29,6 +29,53 @@ pub struct Document {
     /// The people, organizations and roles that the generated sentences mark up
     /// (`Inline::Entity`), for Akoma Ntoso's `meta/references`. Sorted by `id`.
     pub entities: Vec<Entity>,
+    /// Set only in a marked copy made by `rapporteur diff` (`crate::review`): how this text
+    /// differs from an earlier version. Absent from the JSON of every ordinary build.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+}
+
+/// What a marked copy says about its changes. The text itself carries the word-level marks
+/// (`Inline::Inserted`, `Inline::Deleted`); whole blocks are marked here, by id. A block deleted
+/// since the earlier version stands in the body where it stood (a "ghost", with its old id); a
+/// moved block stands in both places, the old one under the id `<id>.moved-from`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    /// Who the changes are attributed to (the author of Word's tracked changes).
+    pub author: String,
+    /// The date of the changes, `YYYY-MM-DD`: the newer version's date, never the clock.
+    pub date: String,
+    /// The earlier version, as the legend names it.
+    pub against: String,
+    /// The divisions, paragraphs, sub-items and tables that changed, by id.
+    pub revisions: std::collections::BTreeMap<String, Revision>,
+}
+
+/// How one block differs from the earlier version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Revision {
+    pub change: Change,
+    /// Its label in the earlier version, when that differs from its label now ("12.").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_num: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// New in this version (its whole text is inserted).
+    Inserted,
+    /// Gone from this version: a ghost of the old block, its whole text deleted.
+    Deleted,
+    /// The old place of a moved block (a ghost with the old text).
+    MovedFrom,
+    /// The new place of a moved block.
+    MovedTo,
+    /// Its text changed (marked word by word inside it).
+    Changed,
+    /// Only its number changed. Not a change of the text; a writer of tracked changes still
+    /// tracks the label, so that rejecting every change gives the old numbers back.
+    Renumbered,
 }
 
 /// Facts about the document as a file rather than as text.
@@ -217,6 +264,14 @@ pub enum Inline {
         refers_to: String,
         content: Vec<Inline>,
     },
+    /// Text inserted since the earlier version (only in a marked copy, see `Review`).
+    Inserted {
+        content: Vec<Inline>,
+    },
+    /// Text deleted since the earlier version (only in a marked copy, see `Review`).
+    Deleted {
+        content: Vec<Inline>,
+    },
 }
 
 /// Someone or something the report names, for Akoma Ntoso `TLC*` references.
@@ -257,13 +312,20 @@ fn push_plain(inlines: &[Inline], out: &mut String) {
             Inline::Emph { content }
             | Inline::Strong { content }
             | Inline::Ref { content, .. }
-            | Inline::Entity { content, .. } => push_plain(content, out),
-            Inline::NoteRef { .. } => {}
+            | Inline::Entity { content, .. }
+            | Inline::Inserted { content } => push_plain(content, out),
+            // The plain text of a marked copy is its new text.
+            Inline::NoteRef { .. } | Inline::Deleted { .. } => {}
         }
     }
 }
 
 impl Document {
+    /// The revision of block `id` in a marked copy (`None` in an ordinary document).
+    pub fn revision(&self, id: &str) -> Option<&Revision> {
+        self.review.as_ref()?.revisions.get(id)
+    }
+
     /// The footnote with this id (every `NoteRef` has one; the assembler guarantees it).
     pub fn footnote(&self, id: &str) -> Option<&Footnote> {
         self.footnotes.iter().find(|f| f.id == id)

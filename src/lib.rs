@@ -22,6 +22,7 @@ pub mod generate;
 pub mod import;
 pub mod markup;
 pub mod registry;
+pub mod review;
 pub mod session;
 pub mod templates;
 pub mod writers;

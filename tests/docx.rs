@@ -212,6 +212,7 @@ fn sample(hostile: bool) -> Document {
         body,
         footnotes,
         entities: vec![],
+        review: None,
     }
 }
 
@@ -796,7 +797,9 @@ fn check_rendering(doc: &Document, pages: &[String]) {
                     Inline::Emph { content }
                     | Inline::Strong { content }
                     | Inline::Ref { content, .. }
-                    | Inline::Entity { content, .. } => inl(content, before, out),
+                    | Inline::Entity { content, .. }
+                    | Inline::Inserted { content }
+                    | Inline::Deleted { content } => inl(content, before, out),
                 }
             }
         }

@@ -96,6 +96,7 @@ fn doc() -> Document {
             },
         ],
         entities: vec![],
+        review: None,
     }
 }
 

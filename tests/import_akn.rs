@@ -19,7 +19,7 @@ fn own_output_comes_back() {
     assert_eq!(s.date.unwrap().iso(), "2009-04-21");
     assert_eq!(s.language, "en");
     assert_eq!(s.organ, "Conference of the Parties");
-    assert_eq!(s.distribution, "General");
+    assert_eq!(s.printed_distribution().name(), "General");
     assert_eq!(s.original, "English");
     assert_eq!(s.job_number.as_deref(), Some("V.09-82790 (E)"));
     assert_eq!(s.meeting.name, "Working Group on Trafficking in Persons");

@@ -35,7 +35,7 @@ fn reference_structure() {
         s.organ,
         "Conference of the Parties to the United Nations Convention against Transnational Organized Crime"
     );
-    assert_eq!(s.distribution, "General");
+    assert_eq!(s.printed_distribution().name(), "General");
     assert_eq!(s.date.unwrap().iso(), "2009-04-21");
     assert_eq!(s.original, "English");
     assert_eq!(s.meeting.name, "Working Group on Trafficking in Persons");
@@ -334,7 +334,7 @@ Convention says.
 ";
     let (s, warnings) = import_text(text).unwrap();
     assert_eq!(s.symbol, "CTOC/COP/2010/3");
-    assert_eq!(s.distribution, "Limited");
+    assert_eq!(s.printed_distribution().name(), "Limited");
     assert_eq!(s.organ, "Conference of the Parties");
     assert_eq!(s.meeting.name, "Fifth session", "the first caption line is taken as the name");
     assert_eq!(s.meeting.dates.len(), 5);

@@ -188,7 +188,9 @@ fn cited_words(doc: &Document, id: &str) -> Vec<String> {
                 Inline::Emph { content }
                 | Inline::Strong { content }
                 | Inline::Ref { content, .. }
-                | Inline::Entity { content, .. } => walk_inlines(content, id, prev, out),
+                | Inline::Entity { content, .. }
+                | Inline::Inserted { content }
+                | Inline::Deleted { content } => walk_inlines(content, id, prev, out),
             }
         }
     }

@@ -40,7 +40,9 @@ fn note_markers(inlines: &[Inline], out: &mut Vec<String>) {
             Inline::Emph { content }
             | Inline::Strong { content }
             | Inline::Ref { content, .. }
-            | Inline::Entity { content, .. } => note_markers(content, out),
+            | Inline::Entity { content, .. }
+            | Inline::Inserted { content }
+            | Inline::Deleted { content } => note_markers(content, out),
             Inline::Text { .. } => {}
         }
     }

@@ -22,8 +22,9 @@ use crate::import::{
     Draft, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection, parse_date_span, slug, unique, warn_at,
 };
 use crate::session::{
-    Agenda, AgendaItem, Annex, Attendance, Capacity, Chapter, DocumentRef, Group, Meeting, Officer, OfficerRole,
-    OtherSpeaker, ParagraphDef, ParagraphKind, Section, Session, Statements, Vote, VoteStates,
+    Agenda, AgendaItem, Annex, Attendance, Capacity, Chapter, Distribution, DocumentRef, Group, Meeting, Officer,
+    OfficerRole, OtherSpeaker, ParagraphDef, ParagraphKind, Section, Session, Stage, Statements, SymbolParts, Vote,
+    VoteStates,
 };
 
 pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
@@ -56,10 +57,20 @@ pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
     let short = cx.short.clone().filter(|s| *s != name);
     let keep_ids = draft.keep_ids;
     let drafts = std::mem::take(&mut cx.drafts);
+    // A limited (`L.`) symbol is a draft.
+    let stage = match SymbolParts::parse(&draft.symbol) {
+        Ok(parts) if parts.limited.is_some() => Stage::Draft,
+        _ => Stage::Final,
+    };
     let mut session = Session {
         include: Vec::new(),
+        stage,
         symbol: draft.symbol,
-        distribution: draft.distribution.unwrap_or_else(|| "General".into()),
+        // Written out even when it is the default, as the issued document prints it.
+        distribution: Some(draft.distribution.as_deref().and_then(Distribution::parse).unwrap_or(match stage {
+            Stage::Draft => Distribution::Limited,
+            Stage::Final => Distribution::General,
+        })),
         date: draft.date,
         original: draft.original.unwrap_or_else(|| "English".into()),
         language: draft.language.unwrap_or_else(|| "en".into()),

@@ -44,7 +44,12 @@ pub fn to_yaml(s: &Session) -> String {
         y.line(0, "# The symbol was not in the imported file: fill it in (e.g. CTOC/COP/WG.4/2009/2).");
     }
     y.scalar(0, "symbol", &s.symbol);
-    y.scalar(0, "distribution", &s.distribution);
+    if s.stage == crate::session::Stage::Draft {
+        y.raw(0, "stage", "draft");
+    }
+    if let Some(d) = s.distribution {
+        y.scalar(0, "distribution", d.name());
+    }
     if let Some(d) = s.date {
         y.raw(0, "date", &d.iso());
     }

@@ -83,6 +83,7 @@ macro_rules! mergeable_keys {
 
 mergeable_keys!(
     symbol,
+    stage,
     distribution,
     date,
     original,

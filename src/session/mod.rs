@@ -12,6 +12,7 @@ pub mod explain;
 pub mod load;
 pub mod locate;
 pub mod paragraph;
+pub mod symbol;
 
 use std::collections::BTreeMap;
 
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 pub use date::Date;
 pub use paragraph::{ItemDef, ParagraphDef, ParagraphKind};
+pub use symbol::{Distribution, Stage, SymbolParts};
 
 /// One meeting's record (`session.yaml` plus any files it includes).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -28,12 +30,17 @@ pub struct Session {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub include: Vec<String>,
 
-    /// Document symbol, e.g. `CTOC/COP/WG.4/2009/2`.
+    /// Document symbol, e.g. `CTOC/COP/WG.4/2009/2`, or `CTOC/COP/WG.4/2009/L.1` for a draft;
+    /// read into its parts by `SymbolParts::parse`.
     #[serde(default)]
     pub symbol: String,
-    /// `General`, `Limited` or `Restricted`.
-    #[serde(default = "default_distribution")]
-    pub distribution: String,
+    /// `final` (the default) or `draft`.
+    #[serde(default, skip_serializing_if = "Stage::is_final")]
+    pub stage: Stage,
+    /// `General`, `Limited` or `Restricted` (any case); when absent, `Limited` for a draft and
+    /// `General` otherwise (see `Session::printed_distribution`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distribution: Option<Distribution>,
     /// Date of issue.
     #[serde(default)]
     pub date: Option<Date>,
@@ -95,9 +102,17 @@ pub struct Session {
     pub footnotes: BTreeMap<String, FootnoteDef>,
 }
 
-fn default_distribution() -> String {
-    "General".into()
+impl Session {
+    /// The distribution printed in the masthead: as given, else `Limited` for a draft and
+    /// `General` for a final text.
+    pub fn printed_distribution(&self) -> Distribution {
+        self.distribution.unwrap_or(match self.stage {
+            Stage::Draft => Distribution::Limited,
+            Stage::Final => Distribution::General,
+        })
+    }
 }
+
 fn default_original() -> String {
     "English".into()
 }

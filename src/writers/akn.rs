@@ -103,7 +103,9 @@ fn target_eids(doc: &Document) -> Eids {
                 Inline::Emph { content }
                 | Inline::Strong { content }
                 | Inline::Ref { content, .. }
-                | Inline::Entity { content, .. } => inl(content, order, doc, depth),
+                | Inline::Entity { content, .. }
+                | Inline::Inserted { content }
+                | Inline::Deleted { content } => inl(content, order, doc, depth),
                 Inline::Text { .. } => {}
             }
         }
@@ -567,6 +569,17 @@ impl AknWriter<'_> {
                     self.start("b", &[])?;
                     self.inlines(content)?;
                     self.end("b")?;
+                }
+                // A marked copy: Akoma Ntoso's own elements for inserted and deleted text.
+                Inline::Inserted { content } => {
+                    self.start("ins", &[])?;
+                    self.inlines(content)?;
+                    self.end("ins")?;
+                }
+                Inline::Deleted { content } => {
+                    self.start("del", &[])?;
+                    self.inlines(content)?;
+                    self.end("del")?;
                 }
                 Inline::Ref { target, content } => {
                     let href = format!("#{}", self.target(Space::Body, target));

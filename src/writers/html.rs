@@ -19,7 +19,7 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use crate::diag::Diagnostics;
-use crate::document::{Block, Contents, Division, DivisionKind, Document, Inline, Item, Paragraph, Table};
+use crate::document::{Block, Change, Contents, Division, DivisionKind, Document, Inline, Item, Paragraph, Table};
 use crate::writers::WriteOptions;
 
 pub fn write(doc: &Document, _opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
@@ -51,11 +51,13 @@ impl HtmlWriter<'_> {
             self.out,
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+             <title>{}</title>\n<style>\n{STYLE}{}</style>\n</head>\n<body>\n",
             escape(lang),
-            escape(&title)
+            escape(&title),
+            if doc.review.is_some() { REVIEW_STYLE } else { "" }
         );
         self.masthead();
+        self.legend();
         self.out.push_str("<main>\n");
         self.blocks(&doc.body, 2);
         self.out.push_str("</main>\n");
@@ -116,7 +118,8 @@ impl HtmlWriter<'_> {
         let h = level.min(6);
         let class = kind_class(d.kind);
         let heading = self.inlines(&d.heading);
-        let _ = write!(self.out, "<section id=\"{}\" class=\"{class}\">\n<h{h}>", escape(&d.id));
+        let rev = self.revision_class(&d.id);
+        let _ = write!(self.out, "<section id=\"{}\" class=\"{class}\">\n<h{h}{rev}>", escape(&d.id));
         if let Some(num) = &d.num {
             let _ = write!(self.out, "<span class=\"num\">{}</span> ", escape(num));
         }
@@ -127,7 +130,8 @@ impl HtmlWriter<'_> {
 
     fn paragraph(&mut self, p: &Paragraph) {
         let text = self.inlines(&p.content);
-        let _ = write!(self.out, "<p class=\"para\" id=\"{}\">", escape(&p.id));
+        let rev = self.revision_class(&p.id).replace(" class=\"", " ");
+        let _ = write!(self.out, "<p class=\"para{}\" id=\"{}\">", rev.trim_end_matches('"'), escape(&p.id));
         if let Some(num) = &p.num {
             let _ = write!(self.out, "<span class=\"num\">{}</span> ", escape(num));
         }
@@ -142,9 +146,10 @@ impl HtmlWriter<'_> {
         self.out.push_str("<ol class=\"items\">\n");
         for item in items {
             let text = self.inlines(&item.content);
+            let rev = self.revision_class(&item.id);
             let _ = write!(
                 self.out,
-                "<li id=\"{}\"><span class=\"label\">{}</span> {text}",
+                "<li id=\"{}\"{rev}><span class=\"label\">{}</span> {text}",
                 escape(&item.id),
                 escape(&item.label)
             );
@@ -294,9 +299,55 @@ impl HtmlWriter<'_> {
                     let inner = self.inlines(content);
                     out.push_str(&inner);
                 }
+                Inline::Inserted { content } => {
+                    let inner = self.inlines(content);
+                    let _ = write!(out, "<ins>{inner}</ins>");
+                }
+                Inline::Deleted { content } => {
+                    let inner = self.inlines(content);
+                    let _ = write!(out, "<del>{inner}</del>");
+                }
             }
         }
         out
+    }
+}
+
+impl HtmlWriter<'_> {
+    /// In a marked copy: ` class="rev rev-<change>"` for a block that changed (a renumbered
+    /// one is not marked: its number is simply the new one).
+    fn revision_class(&self, id: &str) -> String {
+        match self.doc.revision(id).map(|r| r.change) {
+            None | Some(Change::Renumbered) => String::new(),
+            Some(change) => format!(" class=\"rev rev-{}\"", change_name(change)),
+        }
+    }
+
+    /// In a marked copy: what the marks mean, and against which version.
+    fn legend(&mut self) {
+        let Some(review) = &self.doc.review else { return };
+        let _ = writeln!(
+            self.out,
+            "<aside class=\"legend\" aria-label=\"How the changes are marked\">\n<p><strong>Marked copy.</strong> \
+             Changes from {} ({}, {}).</p>\n<p><ins>Inserted text is underlined</ins>; <del>deleted text is struck \
+             through</del>; a moved paragraph is <span class=\"rev-moved_to\">double-underlined where it now \
+             stands</span> and <span class=\"rev-moved_from\">double-struck where it stood</span>. A bar in the \
+             margin marks every changed paragraph. Paragraph numbers are those of this version.</p>\n</aside>",
+            escape(&review.against),
+            escape(&review.author),
+            escape(&review.date)
+        );
+    }
+}
+
+fn change_name(change: Change) -> &'static str {
+    match change {
+        Change::Inserted => "inserted",
+        Change::Deleted => "deleted",
+        Change::MovedFrom => "moved_from",
+        Change::MovedTo => "moved_to",
+        Change::Changed => "changed",
+        Change::Renumbered => "renumbered",
     }
 }
 
@@ -354,6 +405,16 @@ pub fn escape(s: &str) -> String {
     }
     out
 }
+
+/// Added to the stylesheet of a marked copy (`rapporteur diff`): insertions underlined,
+/// deletions struck through, moves doubled, a bar in the margin — never colour alone.
+const REVIEW_STYLE: &str = r#"ins, .rev-inserted, .rev-inserted * { text-decoration: underline; }
+del, .rev-deleted, .rev-deleted * { text-decoration: line-through; }
+.rev-moved_to, .rev-moved_to * { text-decoration: underline double; }
+.rev-moved_from, .rev-moved_from * { text-decoration: line-through double; }
+.rev { border-left: 2pt solid #000; padding-left: 6pt; margin-left: -8pt; }
+.legend { border: 0.5pt solid #000; padding: 2pt 8pt; margin: 0 0 12pt; font-size: 10pt; }
+"#;
 
 /// The page's stylesheet: screen first, then print (A4, UN body text measures).
 const STYLE: &str = r#"body { font-family: "Liberation Serif", "Times New Roman", Times, serif; font-size: 12pt;

@@ -141,6 +141,17 @@ impl TextWriter<'_> {
                     }
                 }
                 Inline::Ref { content, .. } | Inline::Entity { content, .. } => out.push_str(&self.inlines(content)),
+                // A marked copy (`rapporteur diff`), in wdiff's notation.
+                Inline::Inserted { content } => {
+                    out.push_str("{+");
+                    out.push_str(&self.inlines(content));
+                    out.push_str("+}");
+                }
+                Inline::Deleted { content } => {
+                    out.push_str("[-");
+                    out.push_str(&self.inlines(content));
+                    out.push_str("-]");
+                }
             }
         }
         out

@@ -163,6 +163,7 @@ pub fn sample() -> Document {
             Entity { id: "krois".into(), kind: EntityKind::Person, name: "Dominika Krois".into() },
             Entity { id: "poland".into(), kind: EntityKind::Organization, name: "Poland".into() },
         ],
+        review: None,
     }
 }
 

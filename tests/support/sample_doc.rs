@@ -323,5 +323,6 @@ pub fn sample() -> Document {
             Footnote { id: "unts-smuggling".into(), marker: "4".into(), content: vec![t("United Nations, "), emph("Treaty Series"), t(", vol. 2241, No. 39574.")] },
         ],
         entities: vec![],
+        review: None,
     }
 }

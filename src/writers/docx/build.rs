@@ -13,6 +13,7 @@ use docx_rs::{
 
 use std::collections::BTreeMap;
 
+use super::redline::{self, Track};
 use super::styles::{self, id};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::{Block, Contents, Division, DivisionKind, Document, Inline, Item, Paragraph as Para};
@@ -126,6 +127,8 @@ fn push_para(out: &mut Vec<Child>, p: Paragraph) {
 struct Fmt {
     italic: bool,
     bold: bool,
+    /// In a marked copy: how the text is tracked (see `redline`).
+    track: Option<Track>,
 }
 
 impl Fmt {
@@ -136,7 +139,11 @@ impl Fmt {
         if self.bold {
             run = run.bold();
         }
-        run
+        redline::mark_run(run, self.track)
+    }
+
+    fn tracked(track: Option<Track>) -> Fmt {
+        Fmt { track, ..Fmt::default() }
     }
 }
 
@@ -284,7 +291,9 @@ impl Builder<'_> {
                     .add_run(Run::new().add_break(BreakType::TextWrapping));
             }
             (Some(num), _) => {
-                p = p.add_run(Run::new().add_text(clean(num))).add_run(Run::new().add_tab());
+                for run in redline::label_runs(self.doc, &d.id, num, clean) {
+                    p = p.add_run(run);
+                }
             }
             (None, _) => {
                 p = p.indent(
@@ -298,18 +307,22 @@ impl Builder<'_> {
         if let Some((n, name)) = self.bookmarks.get(&d.id) {
             p = p.add_bookmark_start(*n, name.clone());
         }
-        p = self.add_inlines(p, &d.heading, Fmt::default());
+        p = self.add_inlines(p, &d.heading, Fmt::tracked(redline::block_track(self.doc, &d.id)));
         if let Some((n, _)) = self.bookmarks.get(&d.id) {
             p = p.add_bookmark_end(*n);
         }
-        push_para(out, p);
+        push_para(out, redline::mark_paragraph(p, self.doc, &d.id));
         self.blocks(&d.children, out);
     }
 
     fn paragraph(&mut self, para: &Para, out: &mut Vec<Child>) {
         let mut p = self.para(id::SINGLE_TXT);
         match &para.num {
-            Some(num) => p = p.add_run(Run::new().add_text(clean(num))).add_run(Run::new().add_tab()),
+            Some(num) => {
+                for run in redline::label_runs(self.doc, &para.id, num, clean) {
+                    p = p.add_run(run);
+                }
+            }
             // An unnumbered paragraph spans the text block.
             None => {
                 p = p.indent(
@@ -320,8 +333,8 @@ impl Builder<'_> {
                 )
             }
         }
-        p = self.add_inlines(p, &para.content, Fmt::default());
-        push_para(out, p);
+        p = self.add_inlines(p, &para.content, Fmt::tracked(redline::block_track(self.doc, &para.id)));
+        push_para(out, redline::mark_paragraph(p, self.doc, &para.id));
         self.items(&para.items, 1, out);
     }
 
@@ -339,9 +352,11 @@ impl Builder<'_> {
                     )
                     .add_tab(docx_rs::Tab::new().val(docx_rs::TabValueType::Left).pos(left as usize));
             }
-            p = p.add_run(Run::new().add_text(clean(&item.label))).add_run(Run::new().add_tab());
-            p = self.add_inlines(p, &item.content, Fmt::default());
-            push_para(out, p);
+            for run in redline::label_runs(self.doc, &item.id, &item.label, clean) {
+                p = p.add_run(run);
+            }
+            p = self.add_inlines(p, &item.content, Fmt::tracked(redline::block_track(self.doc, &item.id)));
+            push_para(out, redline::mark_paragraph(p, self.doc, &item.id));
             self.items(&item.items, depth + 1, out);
         }
     }
@@ -482,6 +497,10 @@ impl Builder<'_> {
                 Inline::Emph { content } => self.runs(content, Fmt { italic: true, ..fmt }, in_note, out),
                 Inline::Strong { content } => self.runs(content, Fmt { bold: true, ..fmt }, in_note, out),
                 Inline::Ref { content, .. } | Inline::Entity { content, .. } => self.runs(content, fmt, in_note, out),
+                Inline::Inserted { content } => {
+                    self.runs(content, Fmt { track: Some(Track::Ins), ..fmt }, in_note, out)
+                }
+                Inline::Deleted { content } => self.runs(content, Fmt { track: Some(Track::Del), ..fmt }, in_note, out),
                 Inline::NoteRef { id, marker } => {
                     if in_note {
                         out.push(Run::new().style(id::FOOTNOTE_REFERENCE).add_text(clean(marker)));
@@ -512,7 +531,7 @@ impl Builder<'_> {
                         p = p.add_run(run);
                     }
                     let footnote = Footnote { id: word_id, content: vec![p] };
-                    out.push(Run::new().add_footnote_reference(footnote));
+                    out.push(redline::mark_run(Run::new().add_footnote_reference(footnote), fmt.track));
                 }
             }
         }

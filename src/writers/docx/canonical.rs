@@ -12,17 +12,17 @@
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-enum Node {
+pub(super) enum Node {
     Element(Element),
     /// Text, entity references, CDATA, comments, declarations: written back as read.
     Raw(String),
 }
 
-struct Element {
-    name: String,
+pub(super) struct Element {
+    pub(super) name: String,
     /// Attribute names and raw (still escaped) values, in document order.
-    attrs: Vec<(String, String)>,
-    children: Vec<Node>,
+    pub(super) attrs: Vec<(String, String)>,
+    pub(super) children: Vec<Node>,
 }
 
 /// The schema sequence of the children of `parent`, for the containers whose children docx-rs
@@ -282,7 +282,7 @@ pub fn canonicalize(xml: &str) -> Result<String, String> {
     Ok(out)
 }
 
-fn parse(xml: &str) -> Result<Vec<Node>, String> {
+pub(super) fn parse(xml: &str) -> Result<Vec<Node>, String> {
     let mut reader = Reader::from_str(xml);
     // The root's children collect in `stack[0]`.
     let mut stack: Vec<Element> = vec![Element { name: String::new(), attrs: vec![], children: vec![] }];
@@ -387,7 +387,7 @@ fn dedupe_styles(styles: &mut Element) {
     }
 }
 
-fn write(node: &Node, out: &mut String) {
+pub(super) fn write(node: &Node, out: &mut String) {
     match node {
         Node::Raw(s) => out.push_str(s),
         Node::Element(e) => {

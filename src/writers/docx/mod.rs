@@ -23,6 +23,7 @@
 mod build;
 mod canonical;
 mod package;
+mod redline;
 pub mod styles;
 
 use crate::diag::Diagnostics;

@@ -50,6 +50,10 @@ pub fn package(doc: &Document, built: Built) -> Result<Vec<u8>, Diagnostics> {
         document = mark_custom_references(&document, &built.notes).map_err(bug)?;
         footnotes = patch_footnotes(&footnotes, &built.notes).map_err(bug)?;
     }
+    // A marked copy: the tracked changes (document first, its revision ids continuing in the notes).
+    let mut revision_ids = 1;
+    let document = super::redline::track(&document, doc, &mut revision_ids).map_err(bug)?;
+    let footnotes = super::redline::track(&footnotes, doc, &mut revision_ids).map_err(bug)?;
     let styles = set_language(&text(xml.styles, "word/styles.xml")?, &doc.meta.language).map_err(bug)?;
     // Schema order for every WordprocessingML part docx-rs wrote.
     let ordered = |xml: String, part: &str| canonicalize(&xml).map_err(|e| bug(format!("{part}: {e}")));
