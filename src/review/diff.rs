@@ -493,6 +493,7 @@ fn collect_notes(inlines: &[Inline], out: &mut Vec<String>) {
             | Inline::Strong { content }
             | Inline::Ref { content, .. }
             | Inline::Entity { content, .. }
+            | Inline::Bracketed { content }
             | Inline::Inserted { content }
             | Inline::Deleted { content } => collect_notes(content, out),
             Inline::Text { .. } => {}

@@ -467,3 +467,7 @@ closed_set! {
         Sales = "sales" / "United Nations publication",
     }
 }
+
+// After `closed_set!`, which it uses.
+pub mod negotiation;
+pub use negotiation::{Negotiation, Status};
