@@ -101,7 +101,7 @@ impl Assembler<'_> {
             }
             label.push(':');
             let text = self.markup(&alt.text, &format!("{path}.alternatives[{i}].text"), Zone::Body);
-            if !out.is_empty() {
+            if !out.is_empty() && !matches!(out.last(), Some(Inline::Text { text }) if text.ends_with(' ')) {
                 out.push(Inline::text(" "));
             }
             let mut inner = vec![Inline::Emph { content: vec![Inline::text(label)] }, Inline::text(" ")];
