@@ -370,11 +370,7 @@ mod tests {
     fn bracketed_text() {
         assert_eq!(
             parse("we [[*strongly*]] urge").unwrap(),
-            vec![
-                t("we "),
-                Span::Bracketed { content: vec![Span::Emph(vec![t("strongly")])], at: 3 },
-                t(" urge")
-            ]
+            vec![t("we "), Span::Bracketed { content: vec![Span::Emph(vec![t("strongly")])], at: 3 }, t(" urge")]
         );
         // Nested brackets close innermost first; a footnote inside stays a footnote.
         assert_eq!(

@@ -131,7 +131,10 @@ impl Assembler<'_> {
             let labels: Vec<&str> = n.alternatives.iter().map(|a| a.label.as_str()).collect();
             self.error(
                 &format!("{path}.alternatives"),
-                format!("this paragraph is unresolved in a final report: alternatives {} are still open", labels.join(", ")),
+                format!(
+                    "this paragraph is unresolved in a final report: alternatives {} are still open",
+                    labels.join(", ")
+                ),
                 "write the agreed wording as `text` and remove `alternatives`, or set `stage: draft`",
             );
         }

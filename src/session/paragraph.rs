@@ -22,7 +22,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
 use super::negotiation::{Alternative, Amendment, Negotiation, Status};
-use super::{DecisionDef, Date, TableDef};
+use super::{Date, DecisionDef, TableDef};
 
 /// A paragraph of the report, or a table or decision standing in the flow of paragraphs.
 #[derive(Debug, Clone, PartialEq)]
@@ -239,17 +239,9 @@ const PARAGRAPH_KEYS: &[&str] = &[
 /// The keys each kind takes besides its own.
 fn companions(kind: &str) -> &'static [&'static str] {
     match kind {
-        "text" => &[
-            "id",
-            "numbered",
-            "items",
-            "status",
-            "proposed_by",
-            "date",
-            "inserted",
-            "alternatives",
-            "amendment",
-        ],
+        "text" => {
+            &["id", "numbered", "items", "status", "proposed_by", "date", "inserted", "alternatives", "amendment"]
+        }
         "template" => &["id", "numbered", "item", "vote_on"],
         _ => &[],
     }
