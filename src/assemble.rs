@@ -738,14 +738,21 @@ impl Assembler<'_> {
     }
 
     fn items(&mut self, defs: &[ItemDef], parent_id: &str, parent_path: &str, depth: usize) -> Vec<Item> {
+        // A sub-item deleted in negotiation is left out of a final report, and the labels close up.
+        let dropped = |def: &ItemDef| !self.is_draft() && def.status == Some(crate::session::Status::Deleted);
         defs.iter()
             .enumerate()
-            .map(|(i, def)| {
+            .filter(|(_, def)| !dropped(def))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .enumerate()
+            .map(|(shown, (i, def))| {
                 let path = format!("{parent_path}.items[{i}]");
-                let label = item_label(depth, i);
+                let label = item_label(depth, shown);
                 let id =
                     def.id.clone().unwrap_or_else(|| format!("{parent_id}-{}", label.trim_matches(['(', ')', '.'])));
                 let content = self.markup(&def.text, &format!("{path}.text"), Zone::Body);
+                let content = self.negotiated_item(def, &path, content);
                 let items = self.items(&def.items, &id, &path, depth + 1);
                 Item { id, label, content, items }
             })

@@ -1,6 +1,6 @@
 //! A negotiated draft (issue 10, parts 2 and 5) on the example session
 //! `sessions/ctoc-cop-wg4-2009-draft`: the draft prints brackets, *bis* labels and statuses in
-//! text, HTML, PDF (read back with pdftotext) and DOCX; the same data as a final report fails
+//! text, HTML, PDF (read back with pdftotext) and DOCX (for paragraphs and sub-items); the same data as a final report fails
 //! `check` at each open place and numbers straight through; an adoption record lists the oral
 //! amendments.
 
@@ -68,6 +68,8 @@ fn the_draft_prints_brackets_bis_and_statuses_in_every_format() {
         "5 bis. [*bracketed; proposed by Mexico, 15 April 2009*] [The Secretariat should make its model laws",
         "7. [*proposed, 15 April 2009*] [*Alt. 1 (Chair):* With regard to the definition",
         "penal proceedings.] [*Alt. 2 (Egypt):* The Secretariat should prepare issue papers",
+        "(c) [*deleted; proposed by the Chair*] Consider discussing plans",
+        "(d) Explore modalities",
     ] {
         assert!(text.contains(expected), "text: {expected}");
     }
@@ -136,8 +138,8 @@ fn the_same_session_as_final_fails_check_at_each_open_place() {
         let start = chapters.find(after).unwrap();
         chapters[..start + chapters[start..].find(needle).unwrap()].lines().count()
     };
-    assert_eq!(at("still `proposed`").0, line_of("status: proposed", "adherence-obstacles-checklist"));
-    assert_eq!(at("still `bracketed`").0, line_of("status: bracketed", "legislation-model-laws"));
+    assert_eq!(at("still `proposed` in a final").0, line_of("status: proposed", "adherence-obstacles-checklist"));
+    assert_eq!(at("still `bracketed` in a final").0, line_of("status: bracketed", "legislation-model-laws"));
     // (A list is located at its first entry.)
     assert_eq!(at("alternatives Alt. 1, Alt. 2").0, line_of("- label: Alt. 1", "definitions-issue-papers"));
     // And through the command line, as a person sees it.
@@ -195,6 +197,9 @@ fn a_settled_final_numbers_straight_through_without_notes_and_drops_deleted_para
     assert!(!text.contains("bis"), "no bis labels in a final report");
     assert!(text.contains("6. The Secretariat should make its model laws"));
     assert!(text.contains("7. The Secretariat should prepare issue papers on the key concepts"));
+    // The sub-item deleted in negotiation is left out, and the labels close up.
+    assert!(!text.contains("Consider discussing plans"));
+    assert!(text.contains("(c) Explore modalities"));
 }
 
 #[test]

@@ -17,7 +17,7 @@ use crate::document::{Block, Inline, Table};
 use crate::markup::Span;
 use crate::registry::{self, Lookup};
 use crate::session::negotiation::NON_STATE_PROPONENTS;
-use crate::session::{ParagraphDef, Section, Session, Status};
+use crate::session::{Date, ItemDef, ParagraphDef, Section, Session, Status};
 
 use super::{Assembler, Counter, Numbers, Zone};
 
@@ -84,7 +84,7 @@ impl Assembler<'_> {
             return content;
         }
         let mut out = Vec::new();
-        if let Some(note) = status_note(def) {
+        if let Some(note) = status_note(n.status, n.proposed_by.as_deref(), n.date, n.inserted) {
             out.push(Inline::Bracketed { content: vec![Inline::Emph { content: vec![Inline::text(note)] }] });
             out.push(Inline::text(" "));
         }
@@ -111,22 +111,32 @@ impl Assembler<'_> {
         out
     }
 
+    /// A sub-item's content as the stage prints it (its status note in a draft).
+    pub(super) fn negotiated_item(&mut self, def: &ItemDef, path: &str, content: Vec<Inline>) -> Vec<Inline> {
+        if let Some(by) = &def.proposed_by {
+            self.proponent(by, &format!("{path}.proposed_by"));
+        }
+        if !self.is_draft() {
+            self.settled_status(def.status, path);
+            return content;
+        }
+        let Some(note) = status_note(def.status, def.proposed_by.as_deref(), None, false) else { return content };
+        let mut out = vec![
+            Inline::Bracketed { content: vec![Inline::Emph { content: vec![Inline::text(note)] }] },
+            Inline::text(" "),
+        ];
+        if def.status == Some(Status::Bracketed) {
+            out.push(Inline::Bracketed { content });
+        } else {
+            out.extend(content);
+        }
+        out
+    }
+
     /// In a final report: nothing proposed, bracketed or with alternatives left.
     fn settled(&mut self, def: &ParagraphDef, path: &str) {
         let n = &def.negotiation;
-        match n.status {
-            Some(status @ (Status::Proposed | Status::Bracketed)) => self.error(
-                &format!("{path}.status"),
-                format!("this paragraph is still `{status}` in a final report"),
-                "agree it (`status: adopted`), delete it (`status: deleted`), or set `stage: draft`",
-            ),
-            Some(Status::AgreedAdRef) => self.warn(
-                &format!("{path}.status"),
-                "this paragraph was agreed ad referendum only",
-                "once confirmed, write `status: adopted`",
-            ),
-            _ => {}
-        }
+        self.settled_status(n.status, path);
         if !n.alternatives.is_empty() {
             let labels: Vec<&str> = n.alternatives.iter().map(|a| a.label.as_str()).collect();
             self.error(
@@ -137,6 +147,23 @@ impl Assembler<'_> {
                 ),
                 "write the agreed wording as `text` and remove `alternatives`, or set `stage: draft`",
             );
+        }
+    }
+
+    /// A status that a final report cannot have.
+    fn settled_status(&mut self, status: Option<Status>, path: &str) {
+        match status {
+            Some(status @ (Status::Proposed | Status::Bracketed)) => self.error(
+                &format!("{path}.status"),
+                format!("this text is still `{status}` in a final report"),
+                "agree it (`status: adopted`), delete it (`status: deleted`), or set `stage: draft`",
+            ),
+            Some(Status::AgreedAdRef) => self.warn(
+                &format!("{path}.status"),
+                "this text was agreed ad referendum only",
+                "once confirmed, write `status: adopted`",
+            ),
+            _ => {}
         }
     }
 
@@ -221,19 +248,18 @@ impl Assembler<'_> {
 
 /// The note a draft prints after a paragraph's number: "agreed ad ref.", "proposed by Mexico,
 /// 14 April 2009", "deleted; proposed by the Chair".
-fn status_note(def: &ParagraphDef) -> Option<String> {
-    let n = &def.negotiation;
-    let by = n.proposed_by.as_deref().map(|by| {
+fn status_note(status: Option<Status>, by: Option<&str>, date: Option<Date>, inserted: bool) -> Option<String> {
+    let by = by.map(|by| {
         if NON_STATE_PROPONENTS.contains(&by) { format!("proposed by the {by}") } else { format!("proposed by {by}") }
     });
-    let mut note = match (n.status, by) {
+    let mut note = match (status, by) {
         (Some(Status::Proposed), Some(by)) | (None, Some(by)) => by,
         (Some(status), Some(by)) => format!("{}; {by}", status.printed()),
         (Some(status), None) => status.printed().to_string(),
-        (None, None) if n.inserted => "inserted".to_string(),
+        (None, None) if inserted => "inserted".to_string(),
         (None, None) => return None,
     };
-    if let Some(date) = n.date {
+    if let Some(date) = date {
         note.push_str(&format!(", {}", date.long()));
     }
     Some(note)

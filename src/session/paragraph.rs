@@ -144,7 +144,7 @@ impl ParagraphDef {
 }
 
 /// A sub-item: "(a) text", with its own sub-items (i), (ii)…; in YAML either a plain string or
-/// a mapping with `text` (and `id`, `items`).
+/// a mapping with `text` (and `id`, `items`, and in a draft `status`, `proposed_by`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ItemDef {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -152,6 +152,11 @@ pub struct ItemDef {
     pub text: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<ItemDef>,
+    /// Where the sub-item stands in a draft's negotiation (see `negotiation::Status`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposed_by: Option<String>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -463,7 +468,7 @@ impl<'de> Deserialize<'de> for AgendaItemId {
 }
 
 /// The keys of a sub-item.
-const ITEM_KEYS: &[&str] = &["text", "id", "items"];
+const ITEM_KEYS: &[&str] = &["text", "id", "items", "status", "proposed_by"];
 
 impl<'de> Deserialize<'de> for ItemDef {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -474,7 +479,7 @@ impl<'de> Deserialize<'de> for ItemDef {
                 f.write_str("a sub-item: a text, or a mapping with `text` (and `id`, `items`)")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<ItemDef, E> {
-                Ok(ItemDef { id: None, text: v.to_string(), items: Vec::new() })
+                Ok(ItemDef { text: v.to_string(), ..ItemDef::default() })
             }
             fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<ItemDef, A::Error> {
                 Err(shape_error(
@@ -483,13 +488,15 @@ impl<'de> Deserialize<'de> for ItemDef {
                 ))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ItemDef, A::Error> {
-                let (mut id, mut text, mut items) = (None, None, None);
+                let (mut id, mut text, mut items, mut status, mut proposed_by) = (None, None, None, None, None);
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
                         "text" if text.is_none() => text = Some(map.next_value::<String>()?),
                         "id" if id.is_none() => id = Some(map.next_value::<String>()?),
                         "items" if items.is_none() => items = Some(map.next_value::<Vec<ItemDef>>()?),
-                        "text" | "id" | "items" => {
+                        "status" if status.is_none() => status = Some(map.next_value::<Status>()?),
+                        "proposed_by" if proposed_by.is_none() => proposed_by = Some(map.next_value::<String>()?),
+                        "text" | "id" | "items" | "status" | "proposed_by" => {
                             return Err(shape_error(format!("`{key}` is given twice in this sub-item"), "keep one"));
                         }
                         _ => return Err(unknown_key(&key, "a sub-item", ITEM_KEYS)),
@@ -501,7 +508,7 @@ impl<'de> Deserialize<'de> for ItemDef {
                         "write `- text: …` (with `id` or `items` if needed), or just `- …`",
                     ));
                 };
-                Ok(ItemDef { id, text, items: items.unwrap_or_default() })
+                Ok(ItemDef { id, text, items: items.unwrap_or_default(), status, proposed_by })
             }
         }
         d.deserialize_any(V)
@@ -566,6 +573,10 @@ mod tests {
         let e = para("{text: T, stauts: agreed}").unwrap_err();
         assert!(e.contains("did you mean `status`?"), "{e}");
         assert!(e.contains("`alternatives`"), "the field list names the negotiation fields: {e}");
+        let p = para("{text: T, items: [{text: a, status: bracketed, proposed_by: Chair}]}").unwrap();
+        assert_eq!(p.items()[0].status, Some(Status::Bracketed));
+        let e = para("{text: T, items: [{text: a, status: open}]}").unwrap_err();
+        assert!(e.contains("open") && e.contains("bracketed"), "{e}");
         let e = para("{template: statements, status: agreed}").unwrap_err();
         assert!(e.contains("`status` is not a field of a template paragraph"), "{e}");
     }
