@@ -749,8 +749,12 @@ impl Assembler<'_> {
             .map(|(shown, (i, def))| {
                 let path = format!("{parent_path}.items[{i}]");
                 let label = item_label(depth, shown);
-                let id =
-                    def.id.clone().unwrap_or_else(|| format!("{parent_id}-{}", label.trim_matches(['(', ')', '.'])));
+                // A derived id follows the item's place in the data, not its label, so that it
+                // stays the same when a deleted item before it closes the labels up.
+                let id = def
+                    .id
+                    .clone()
+                    .unwrap_or_else(|| format!("{parent_id}-{}", item_label(depth, i).trim_matches(['(', ')', '.'])));
                 let content = self.markup(&def.text, &format!("{path}.text"), Zone::Body);
                 let content = self.negotiated_item(def, &path, content);
                 let items = self.items(&def.items, &id, &path, depth + 1);

@@ -200,6 +200,9 @@ fn a_settled_final_numbers_straight_through_without_notes_and_drops_deleted_para
     // The sub-item deleted in negotiation is left out, and the labels close up.
     assert!(!text.contains("Consider discussing plans"));
     assert!(text.contains("(c) Explore modalities"));
+    let prevention = doc.paragraphs().into_iter().find(|p| p.id == "prevention-awareness-raising").unwrap();
+    let last = &prevention.items[2];
+    assert_eq!((last.label.as_str(), last.id.as_str()), ("(c)", "prevention-awareness-raising-d"), "ids stay");
 }
 
 #[test]
