@@ -188,6 +188,17 @@ fn tracked_changes_accepted_in_libreoffice_give_the_new_text_and_rejected_the_ol
     // Deterministic: the same marked copy, the same bytes.
     assert_eq!(std::fs::read(&tracked).unwrap(), Format::Docx.write(&cmp.marked, &opts).unwrap());
 
+    // What Word reads: deletions as w:delText, paragraph marks of added and deleted paragraphs
+    // tracked, the move as a named pair of ranges.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&tracked).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    assert!(xml.contains("<w:delText xml:space=\"preserve\">In another presentation"), "the deleted ¶46");
+    assert_eq!(xml.matches("<w:t xml:space=\"preserve\">With regard to training").count(), 2, "moved text is w:t");
+    assert!(xml.contains("<w:rPr><w:ins w:id=") && xml.contains("<w:rPr><w:del w:id="), "paragraph marks");
+    assert!(xml.contains("<w:moveFromRangeStart ") && xml.contains("<w:moveToRangeStart "));
+    assert_eq!(xml.matches("w:name=\"move1\"").count(), 2, "one move, its two places paired");
+
     let (t, o, n) = (dir.path().join("lo-tracked"), dir.path().join("lo-old"), dir.path().join("lo-new"));
     libreoffice(&tracked, &t);
     libreoffice(&old_docx, &o);
@@ -377,4 +388,21 @@ fn diff_reads_an_old_version_out_of_git() {
     let bad = rapporteur(&["diff", "git:nope:sessions/ctoc-cop-wg4-2009", "sessions/ctoc-cop-wg4-2009"], repo);
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("at revision `nope`"));
+}
+
+#[test]
+fn any_two_reports_compare_and_render_in_every_format() {
+    // Unrelated reports: nearly everything added and deleted, tables, annexes, decisions,
+    // lettered footnotes cited only by deleted text — every marked copy must still be written.
+    let sessions = ["ctoc-cop-wg4-2009", "ctoc-cop-2018", "ctoc-cop-wg4-2016"];
+    let compiled: Vec<_> =
+        sessions.iter().map(|s| compile(&common::root().join("sessions").join(s)).unwrap()).collect();
+    for (a, b) in [(0, 1), (1, 2), (2, 0)] {
+        let cmp = compare(&compiled[a].document, &compiled[b].document, "rapporteur", "old");
+        assert!(!cmp.changes.is_empty());
+        let opts = WriteOptions { templates: compiled[b].templates.clone(), no_pdf_standards: false };
+        let rendered = rapporteur::review::render(&cmp, rapporteur::review::FORMATS, &opts)
+            .unwrap_or_else(|e| panic!("{} → {}: {e:?}", sessions[a], sessions[b]));
+        assert_eq!(rendered.len(), 4);
+    }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of rapporteur, installing first what the tests need (the tools that read our
 # outputs as real consumers do: poppler-utils for PDF text and fonts, libxml2-utils for the Akoma
-# Ntoso schema, LibreOffice for DOCX), then the lints CI enforces.
+# Ntoso schema, LibreOffice and its Python bridge for DOCX), then the lints CI enforces.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +11,10 @@ command -v xmllint >/dev/null || need+=(libxml2-utils)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 # LibreOffice renders the DOCX's Times New Roman with the metric-compatible Liberation Serif.
 [ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation2)
+# `rapporteur diff` is judged by LibreOffice accepting and rejecting its tracked changes through
+# UNO (tests/support/lo_redlines.py); git is needed to read an old version out of history.
+/usr/bin/python3 -c 'import uno' 2>/dev/null || need+=(python3-uno)
+command -v git >/dev/null || need+=(git)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive

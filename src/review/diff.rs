@@ -81,7 +81,6 @@ pub fn compare(old: &Document, new: &Document, author: &str, against: &str) -> C
         old_notes: old.footnotes.iter().map(|f| (f.id.as_str(), f)).collect(),
         revisions: BTreeMap::new(),
         changes: Vec::new(),
-        ghost_notes: Vec::new(),
     };
     c.find_moves(&old.body, &new.body);
     let body = c.children(Some(&old.body), &new.body);
@@ -106,13 +105,15 @@ pub fn compare(old: &Document, new: &Document, author: &str, against: &str) -> C
             None => footnotes.push(f.clone()),
         }
     }
-    let known: HashSet<String> = footnotes.iter().map(|f| f.id.clone()).collect();
-    let mut seen = HashSet::new();
-    for id in std::mem::take(&mut c.ghost_notes) {
+    // Footnotes that only the old text cites (in a ghost, or in deleted words) come along.
+    let mut cited = Vec::new();
+    body_notes(&body, &mut cited);
+    let mut known: HashSet<String> = footnotes.iter().map(|f| f.id.clone()).collect();
+    for id in cited {
         if !known.contains(&id)
-            && seen.insert(id.clone())
             && let Some(o) = c.old_notes.get(id.as_str())
         {
+            known.insert(id);
             footnotes.push((*o).clone());
         }
     }
@@ -198,8 +199,6 @@ struct Comparer<'a> {
     old_notes: HashMap<&'a str, &'a Footnote>,
     revisions: BTreeMap<String, Revision>,
     changes: Vec<ChangeEntry>,
-    /// Footnotes cited in ghosts (they may be gone from the new version).
-    ghost_notes: Vec<String>,
 }
 
 impl<'a> Comparer<'a> {
@@ -434,17 +433,12 @@ impl<'a> Comparer<'a> {
         let suffix = if change == Change::MovedFrom { MOVED_FROM } else { "" };
         let ghost_id = format!("{id}{suffix}");
         self.revise(&ghost_id, change, None);
-        let mut notes = Vec::new();
         match ob {
             Block::Division(d) => {
-                collect_notes(&d.heading, &mut notes);
                 let children = d.children.iter().map(|c| self.ghost(c, Change::Deleted, false)).collect();
-                self.ghost_notes.extend(notes);
                 Block::Division(crate::document::Division { id: ghost_id, children, ..d.clone() })
             }
             Block::Paragraph(p) => {
-                collect_notes(&p.content, &mut notes);
-                self.ghost_notes.extend(notes);
                 let items = p.items.iter().map(|i| self.ghost_item(i, change, suffix)).collect();
                 Block::Paragraph(crate::document::Paragraph { id: ghost_id, items, ..p.clone() })
             }
@@ -456,9 +450,6 @@ impl<'a> Comparer<'a> {
     fn ghost_item(&mut self, item: &Item, change: Change, suffix: &str) -> Item {
         let id = format!("{}{suffix}", item.id);
         self.revise(&id, change, None);
-        let mut notes = Vec::new();
-        collect_notes(&item.content, &mut notes);
-        self.ghost_notes.extend(notes);
         let items = item.items.iter().map(|i| self.ghost_item(i, change, suffix)).collect();
         Item { id, items, ..item.clone() }
     }
@@ -483,6 +474,35 @@ fn items_text(items: &[Item]) -> Vec<(String, String)> {
         out.extend(items_text(&i.items));
     }
     out
+}
+
+/// The footnotes cited in `blocks`, in order.
+fn body_notes(blocks: &[Block], out: &mut Vec<String>) {
+    fn items(list: &[Item], out: &mut Vec<String>) {
+        for i in list {
+            collect_notes(&i.content, out);
+            items(&i.items, out);
+        }
+    }
+    for b in blocks {
+        match b {
+            Block::Division(d) => {
+                collect_notes(&d.heading, out);
+                body_notes(&d.children, out);
+            }
+            Block::Paragraph(p) => {
+                collect_notes(&p.content, out);
+                items(&p.items, out);
+            }
+            Block::Table(t) => {
+                collect_notes(&t.caption, out);
+                for cell in t.header.iter().chain(t.rows.iter().flatten()) {
+                    collect_notes(cell, out);
+                }
+            }
+            Block::Contents(_) => {}
+        }
+    }
 }
 
 fn collect_notes(inlines: &[Inline], out: &mut Vec<String>) {

@@ -130,8 +130,8 @@ impl HtmlWriter<'_> {
 
     fn paragraph(&mut self, p: &Paragraph) {
         let text = self.inlines(&p.content);
-        let rev = self.revision_class(&p.id).replace(" class=\"", " ");
-        let _ = write!(self.out, "<p class=\"para{}\" id=\"{}\">", rev.trim_end_matches('"'), escape(&p.id));
+        let rev = self.revision_classes(&p.id).map(|c| format!(" {c}")).unwrap_or_default();
+        let _ = write!(self.out, "<p class=\"para{rev}\" id=\"{}\">", escape(&p.id));
         if let Some(num) = &p.num {
             let _ = write!(self.out, "<span class=\"num\">{}</span> ", escape(num));
         }
@@ -321,9 +321,14 @@ impl HtmlWriter<'_> {
     /// In a marked copy: ` class="rev rev-<change>"` for a block that changed (a renumbered
     /// one is not marked: its number is simply the new one).
     fn revision_class(&self, id: &str) -> String {
+        self.revision_classes(id).map(|c| format!(" class=\"{c}\"")).unwrap_or_default()
+    }
+
+    /// `rev rev-<change>`, or `None` where nothing is to be marked.
+    fn revision_classes(&self, id: &str) -> Option<String> {
         match self.doc.revision(id).map(|r| r.change) {
-            None | Some(Change::Renumbered) => String::new(),
-            Some(change) => format!(" class=\"rev rev-{}\"", change_name(change)),
+            None | Some(Change::Renumbered) => None,
+            Some(change) => Some(format!("rev rev-{}", change_name(change))),
         }
     }
 

@@ -7,7 +7,7 @@
 //! rewrites the part into real WordprocessingML revisions:
 //!
 //! - marked runs are grouped into `w:ins`, `w:del`, `w:moveFrom` or `w:moveTo`; deleted text
-//!   becomes `w:delText` (`w:delInstrText` for field code);
+//!   becomes `w:delText` (`w:delInstrText` for field code), moved-away text stays `w:t`;
 //! - paragraph-mark revisions (`w:pPr/w:rPr/w:ins|w:del|w:moveFrom|w:moveTo`) get their real
 //!   author and date, so that accepting or rejecting a deleted or inserted paragraph also
 //!   removes its paragraph mark (no empty paragraphs left behind);
@@ -60,8 +60,9 @@ impl Track {
         Track::ALL.into_iter().find(|t| t.name() == name)
     }
 
+    /// Deleted text is `w:delText`; moved-away text stays `w:t` (as Word writes it).
     fn removes_text(self) -> bool {
-        matches!(self, Track::Del | Track::MoveFrom)
+        self == Track::Del
     }
 
     /// The whole-block track of a change (`None`: the block stays, perhaps with marks inside).
