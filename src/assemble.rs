@@ -28,6 +28,8 @@ use crate::session::{
 };
 use crate::templates::Templates;
 
+mod negotiation;
+
 /// What the assembler produced: the document (when there were no errors) and all diagnostics.
 pub struct Assembled {
     pub document: Option<Document>,
@@ -132,6 +134,8 @@ struct Numbers {
     tables: u32,
     /// The report's numbered paragraphs by data path, for the table of contents.
     report_paragraphs: Vec<(String, u32)>,
+    /// How many paragraphs have been inserted (*bis*, *ter*…) after the last number given.
+    inserted: u32,
 }
 
 impl Numbers {
@@ -142,7 +146,17 @@ impl Numbers {
             Counter::Decision => &mut self.decision,
         };
         *n += 1;
+        self.inserted = 0;
         *n
+    }
+
+    /// The last number given by `counter`.
+    fn current(&self, counter: Counter) -> u32 {
+        match counter {
+            Counter::Report => self.report,
+            Counter::Annex => self.annex,
+            Counter::Decision => self.decision,
+        }
     }
 }
 
@@ -305,11 +319,14 @@ impl Assembler<'_> {
                     if *n == 1 { base } else { format!("{base}-{n}") }
                 }
             };
-            let num = p.numbered.then(|| numbers.next(counter));
-            if let (Some(n), Counter::Report) = (num, counter) {
+            if self.dropped(p) {
+                continue;
+            }
+            let num = p.numbered.then(|| self.paragraph_label(numbers, counter, p));
+            if let (Some(n), Counter::Report) = (num.as_deref().and_then(|n| n.parse().ok()), counter) {
                 numbers.report_paragraphs.push((path.clone(), n));
             }
-            let label = num.map(|n| n.to_string()).unwrap_or_default();
+            let label = num.clone().unwrap_or_default();
             self.claim(&mut numbers.ids, &id, &path, TargetKind::Paragraph, &label);
             self.plan.insert(path, Planned { id, num: num.map(|n| format!("{n}.")) });
         }
@@ -550,6 +567,9 @@ impl Assembler<'_> {
         let mut out = Vec::new();
         for (pi, def) in defs.iter().enumerate() {
             let path = format!("{parent_path}.paragraphs[{pi}]");
+            if self.dropped(def) {
+                continue;
+            }
             let planned = self.planned(&path);
             if let Some(table) = def.table() {
                 out.push(Block::Table(self.table(table, planned, &path)));
@@ -567,7 +587,10 @@ impl Assembler<'_> {
     fn paragraph(&mut self, def: &ParagraphDef, planned: Planned, path: &str) -> Paragraph {
         // Tables and decisions are blocks of their own (see `paragraphs`).
         let (content, mut items) = match (def.text(), def.template()) {
-            (Some(text), _) => (self.markup(text, &format!("{path}.text"), Zone::Body), Vec::new()),
+            (Some(text), _) => {
+                let content = self.markup(text, &format!("{path}.text"), Zone::Body);
+                (self.negotiated(def, path, content), Vec::new())
+            }
             (None, Some(name)) => self.generated(name, def, path),
             (None, None) => (Vec::new(), Vec::new()),
         };
@@ -714,11 +737,12 @@ impl Assembler<'_> {
                     })
                     .collect()
             }
+            "adoption_record" => self.adoption_record(annex_id),
             other => {
                 self.error(
                     &format!("{path}.generate"),
                     format!("unknown generated annex `{other}`"),
-                    "use `provisional_agenda`, `documents` or `participants`",
+                    "use `provisional_agenda`, `documents`, `participants` or `adoption_record`",
                 );
                 Vec::new()
             }
@@ -726,14 +750,25 @@ impl Assembler<'_> {
     }
 
     fn items(&mut self, defs: &[ItemDef], parent_id: &str, parent_path: &str, depth: usize) -> Vec<Item> {
+        // A sub-item deleted in negotiation is left out of a final report, and the labels close up.
+        let dropped = |def: &ItemDef| !self.is_draft() && def.status == Some(crate::session::Status::Deleted);
         defs.iter()
             .enumerate()
-            .map(|(i, def)| {
+            .filter(|(_, def)| !dropped(def))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .enumerate()
+            .map(|(shown, (i, def))| {
                 let path = format!("{parent_path}.items[{i}]");
-                let label = item_label(depth, i);
-                let id =
-                    def.id.clone().unwrap_or_else(|| format!("{parent_id}-{}", label.trim_matches(['(', ')', '.'])));
+                let label = item_label(depth, shown);
+                // A derived id follows the item's place in the data, not its label, so that it
+                // stays the same when a deleted item before it closes the labels up.
+                let id = def
+                    .id
+                    .clone()
+                    .unwrap_or_else(|| format!("{parent_id}-{}", item_label(depth, i).trim_matches(['(', ')', '.'])));
                 let content = self.markup(&def.text, &format!("{path}.text"), Zone::Body);
+                let content = self.negotiated_item(def, &path, content);
                 let items = self.items(&def.items, &id, &path, depth + 1);
                 self.item_paths.entry(id.clone()).or_insert(path);
                 Item { id, label, content, items }
@@ -988,6 +1023,7 @@ impl Assembler<'_> {
                 Span::Emph(inner) => Inline::Emph { content: self.resolve(inner, path, zone) },
                 Span::Strong(inner) => Inline::Strong { content: self.resolve(inner, path, zone) },
                 Span::Note { id, at } => self.cite(id, path, *at, zone),
+                Span::Bracketed { content, at } => self.bracketed(content, path, *at, zone),
                 Span::Ref { kind, first, last, at } => self.reference(*kind, first, last.as_deref(), path, *at),
                 Span::Entity { kind, id, text } => {
                     let kind = match kind {

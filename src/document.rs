@@ -264,6 +264,13 @@ pub enum Inline {
         refers_to: String,
         content: Vec<Inline>,
     },
+    /// Text still in square brackets in a draft under negotiation (markup `[[…]]`): writers
+    /// print `[` before and `]` after it, in the text's own style. Never in a final report
+    /// (the assembler refuses it there), and a paragraph's negotiation status is a bracketed
+    /// note of this kind too ("[agreed ad ref.]").
+    Bracketed {
+        content: Vec<Inline>,
+    },
     /// Text inserted since the earlier version (only in a marked copy, see `Review`).
     Inserted {
         content: Vec<Inline>,
@@ -314,6 +321,11 @@ fn push_plain(inlines: &[Inline], out: &mut String) {
             | Inline::Ref { content, .. }
             | Inline::Entity { content, .. }
             | Inline::Inserted { content } => push_plain(content, out),
+            Inline::Bracketed { content } => {
+                out.push('[');
+                push_plain(content, out);
+                out.push(']');
+            }
             // The plain text of a marked copy is its new text.
             Inline::NoteRef { .. } | Inline::Deleted { .. } => {}
         }

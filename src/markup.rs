@@ -8,11 +8,13 @@
 //! | `{chapter:id}`     | "chapter I" (also `section`, `para`, `annex`)      |
 //! | `{chapters:a-b}`   | "chapters II–VI", "chapters II and III" (also `paras`; `a..b` when ids contain hyphens) |
 //! | `{org:id\|Name}`    | a named organization or State (also `person`, `role`): prints `Name`, and Akoma Ntoso marks it up |
+//! | `[[text]]`         | text still in square brackets (under negotiation): a draft prints "[text]", a final report refuses it |
 //! | `\*`, `\[`, `\{` … | the character itself                               |
 //!
 //! A `*` only opens italics before a non-space and closes after one, so "5 * 3" is plain text;
 //! `{` only starts a reference when a lower-case word and a colon follow, so `{{ x }}` is plain
-//! text too. Anything that starts like markup but does not finish is an error with its position.
+//! text too. A single `[` is plain text ("a [b] c"); only a doubled `[[` opens bracketed text, so
+//! YAML's own `[`…`]` and quoted brackets never turn into negotiation marks by accident. Anything that starts like markup but does not finish is an error with its position.
 //! Nothing here is ever interpreted by a writer: the result is a tree of `Span`s.
 
 /// A piece of parsed markup, before cross-references and footnotes are resolved.
@@ -31,6 +33,12 @@ pub enum Span {
         kind: RefKind,
         first: String,
         last: Option<String>,
+        at: usize,
+    },
+    /// `[[text]]`: text in square brackets while it is negotiated; `at` is the offset of its
+    /// first `[` (a final report names that place).
+    Bracketed {
+        content: Vec<Span>,
         at: usize,
     },
     /// `{org:id|Name}`
@@ -103,7 +111,7 @@ impl MarkupParser<'_> {
         self.chars.get(self.pos + ahead).copied()
     }
 
-    /// Parses until the closing delimiter `close` ("*" or "**") or the end of the text.
+    /// Parses until the closing delimiter `close` ("*", "**" or "]]") or the end of the text.
     fn spans(&mut self, close: Option<&str>) -> Result<Vec<Span>, MarkupError> {
         let mut out: Vec<Span> = Vec::new();
         let mut text = String::new();
@@ -151,6 +159,23 @@ impl MarkupParser<'_> {
                         self.pos += width;
                     }
                 }
+                ']' if close == Some("]]") && self.peek(1) == Some(']') => {
+                    self.pos += 2;
+                    flush(&mut text, &mut out);
+                    return Ok(out);
+                }
+                '[' if self.peek(1) == Some('[') => {
+                    flush(&mut text, &mut out);
+                    let open_at = self.pos;
+                    self.pos += 2;
+                    let inner = self.spans(Some("]]")).map_err(|mut e| {
+                        if e.message.starts_with("unclosed `[[`") {
+                            e.offset = open_at;
+                        }
+                        e
+                    })?;
+                    out.push(Span::Bracketed { content: inner, at: open_at });
+                }
                 '[' if self.peek(1) == Some('^') => {
                     flush(&mut text, &mut out);
                     out.push(self.note()?);
@@ -164,6 +189,13 @@ impl MarkupParser<'_> {
                     self.pos += 1;
                 }
             }
+        }
+        if close == Some("]]") {
+            return Err(MarkupError {
+                offset: start,
+                message: "unclosed `[[`: bracketed text is not ended".into(),
+                hint: "end it with `]]`, or write `\\[` for a literal bracket".into(),
+            });
         }
         if let Some(delim) = close {
             return Err(MarkupError {
@@ -353,6 +385,30 @@ mod tests {
             parse("{org:poland|Poland}").unwrap(),
             vec![Span::Entity { kind: EntityMark::Org, id: "poland".into(), text: "Poland".into() }]
         );
+    }
+
+    #[test]
+    fn bracketed_text() {
+        assert_eq!(
+            parse("we [[*strongly*]] urge").unwrap(),
+            vec![t("we "), Span::Bracketed { content: vec![Span::Emph(vec![t("strongly")])], at: 3 }, t(" urge")]
+        );
+        // Nested brackets close innermost first; a footnote inside stays a footnote.
+        assert_eq!(
+            parse("[[a [[b]][^n]]]").unwrap(),
+            vec![Span::Bracketed {
+                content: vec![
+                    t("a "),
+                    Span::Bracketed { content: vec![t("b")], at: 4 },
+                    Span::Note { id: "n".into(), at: 9 }
+                ],
+                at: 0
+            }]
+        );
+        let e = parse("ab [[open").unwrap_err();
+        assert_eq!(e.offset, 3);
+        assert!(e.message.contains("unclosed `[[`"), "{}", e.message);
+        assert_eq!(parse("a ]] b").unwrap(), vec![t("a ]] b")]);
     }
 
     #[test]

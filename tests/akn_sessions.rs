@@ -23,6 +23,16 @@ fn sessions() -> Vec<PathBuf> {
     out
 }
 
+/// The sessions that are issued reports. A draft under negotiation (`stage: draft`) prints its
+/// statuses, brackets and *bis* labels for readers; the importers read issued reports, so
+/// drafts are built and validated here but not round-tripped.
+fn issued_sessions() -> Vec<PathBuf> {
+    sessions()
+        .into_iter()
+        .filter(|dir| rapporteur::session::load::load(dir).is_ok_and(|l| l.session.stage.is_final()))
+        .collect()
+}
+
 fn akn_of(dir: &Path) -> Vec<u8> {
     let compiled = compile(dir).unwrap_or_else(|d| panic!("{} must compile:\n{d}", dir.display()));
     Format::Akn.write(&compiled.document, &WriteOptions::default()).expect("akn writer")
@@ -51,7 +61,7 @@ fn every_session_validates() {
 #[test]
 fn every_session_round_trips_through_akn() {
     let tmp = tempfile::tempdir().unwrap();
-    for dir in sessions() {
+    for dir in issued_sessions() {
         let first = akn_of(&dir);
         let (session, _warnings) = import_akn(std::str::from_utf8(&first).unwrap()).unwrap();
         let original = rapporteur::session::load::load(&dir).unwrap().session;
@@ -149,7 +159,7 @@ fn reference_text_imported_builds_the_reference() {
 fn every_session_round_trips_through_its_own_text() {
     let tmp = tempfile::tempdir().unwrap();
     let mut tested = 0;
-    for dir in sessions() {
+    for dir in issued_sessions() {
         let slug = dir.file_name().unwrap().to_string_lossy().into_owned();
         let first = text_of(&dir);
         let (session, warnings) = import_text(&first).unwrap_or_else(|d| panic!("{slug}: {d}"));
@@ -173,5 +183,5 @@ fn every_session_round_trips_through_its_own_text() {
         let again = text_of(&session_dir(tmp.path(), &slug, &yaml));
         assert_eq!(first, again, "{slug}: the text differs after import\n\nimported YAML:\n{yaml}");
     }
-    assert_eq!(tested, sessions().len());
+    assert_eq!(tested, issued_sessions().len());
 }

@@ -821,6 +821,7 @@ fn check_rendering(doc: &Document, pages: &[String]) {
                     | Inline::Strong { content }
                     | Inline::Ref { content, .. }
                     | Inline::Entity { content, .. }
+                    | Inline::Bracketed { content }
                     | Inline::Inserted { content }
                     | Inline::Deleted { content } => inl(content, before, out),
                 }

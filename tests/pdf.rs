@@ -193,6 +193,7 @@ fn cited_words(doc: &Document, id: &str) -> Vec<String> {
                 | Inline::Strong { content }
                 | Inline::Ref { content, .. }
                 | Inline::Entity { content, .. }
+                | Inline::Bracketed { content }
                 | Inline::Inserted { content }
                 | Inline::Deleted { content } => walk_inlines(content, id, prev, out),
             }

@@ -41,6 +41,7 @@ fn note_markers(inlines: &[Inline], out: &mut Vec<String>) {
             | Inline::Strong { content }
             | Inline::Ref { content, .. }
             | Inline::Entity { content, .. }
+            | Inline::Bracketed { content }
             | Inline::Inserted { content }
             | Inline::Deleted { content } => note_markers(content, out),
             Inline::Text { .. } => {}

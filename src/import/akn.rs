@@ -1133,6 +1133,7 @@ impl AknReader {
                 let def = ParagraphDef {
                     id: p.id.clone(),
                     numbered: true,
+                    negotiation: Default::default(),
                     kind: ParagraphKind::Text {
                         text: p.text.clone(),
                         items: p.items.iter().map(|i| i.to_def(true)).collect(),

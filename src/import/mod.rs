@@ -213,6 +213,7 @@ impl DraftItem {
             id: if keep_ids { self.id.clone() } else { None },
             text: self.text.clone(),
             items: self.items.iter().map(|i| i.to_def(keep_ids)).collect(),
+            ..ItemDef::default()
         }
     }
 }

@@ -318,6 +318,7 @@ impl Cx {
                     annex.paragraphs.push(ParagraphDef {
                         id: None,
                         numbered: false,
+                        negotiation: Default::default(),
                         kind: ParagraphKind::Text {
                             text: String::new(),
                             items: items.iter().map(|i| i.to_def(self.keep_ids)).collect(),
@@ -350,6 +351,7 @@ impl Cx {
         ParagraphDef {
             id,
             numbered: p.num.is_some(),
+            negotiation: Default::default(),
             kind: ParagraphKind::Text {
                 text: p.text.clone(),
                 items: p.items.iter().map(|i| i.to_def(self.keep_ids)).collect(),
@@ -389,12 +391,13 @@ impl Cx {
             } else {
                 ParagraphKind::Template { name: template, item, vote_on: None }
             };
-            return ParagraphDef { id, numbered, kind };
+            return ParagraphDef { id, numbered, kind, negotiation: Default::default() };
         }
         self.drafts.push(None);
         ParagraphDef {
             id,
             numbered,
+            negotiation: Default::default(),
             kind: ParagraphKind::Text {
                 text: p.text.clone(),
                 items: p.items.iter().map(|i| i.to_def(self.keep_ids)).collect(),

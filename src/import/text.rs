@@ -442,6 +442,7 @@ impl BodyReader {
         let def = |p: &DraftParagraph, numbered: bool| ParagraphDef {
             id: None,
             numbered,
+            negotiation: Default::default(),
             kind: ParagraphKind::Text {
                 text: p.text.clone(),
                 items: p.items.iter().map(|i| i.to_def(false)).collect(),

@@ -68,6 +68,7 @@ pub fn keep_verified(
             *def = ParagraphDef {
                 id: def.id.clone(),
                 numbered: def.numbered,
+                negotiation: Default::default(),
                 kind: ParagraphKind::Text {
                     text: draft.text.clone(),
                     items: draft.items.iter().map(|i| i.to_def(keep_ids)).collect(),

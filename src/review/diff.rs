@@ -513,6 +513,7 @@ fn collect_notes(inlines: &[Inline], out: &mut Vec<String>) {
             | Inline::Strong { content }
             | Inline::Ref { content, .. }
             | Inline::Entity { content, .. }
+            | Inline::Bracketed { content }
             | Inline::Inserted { content }
             | Inline::Deleted { content } => collect_notes(content, out),
             Inline::Text { .. } => {}

@@ -16,6 +16,8 @@ use crate::document::Inline;
 enum Wrap {
     Emph,
     Strong,
+    /// A draft's `[…]` (so that brackets taken off agreed text show as a change of wrapping).
+    Bracketed,
 }
 
 #[derive(Debug, Clone)]
@@ -50,7 +52,16 @@ impl Ord for Atom {
 }
 
 fn atoms(inlines: &[Inline], wraps: &mut Vec<Wrap>, out: &mut Vec<Atom>) {
-    let tag = |wraps: &[Wrap]| wraps.iter().map(|w| if *w == Wrap::Emph { 'i' } else { 'b' }).collect::<String>();
+    let tag = |wraps: &[Wrap]| {
+        wraps
+            .iter()
+            .map(|w| match w {
+                Wrap::Emph => 'i',
+                Wrap::Strong => 'b',
+                Wrap::Bracketed => 'k',
+            })
+            .collect::<String>()
+    };
     for inline in inlines {
         match inline {
             Inline::Text { text } => {
@@ -62,8 +73,12 @@ fn atoms(inlines: &[Inline], wraps: &mut Vec<Wrap>, out: &mut Vec<Atom>) {
                     });
                 }
             }
-            Inline::Emph { content } | Inline::Strong { content } => {
-                wraps.push(if matches!(inline, Inline::Emph { .. }) { Wrap::Emph } else { Wrap::Strong });
+            Inline::Emph { content } | Inline::Strong { content } | Inline::Bracketed { content } => {
+                wraps.push(match inline {
+                    Inline::Emph { .. } => Wrap::Emph,
+                    Inline::Strong { .. } => Wrap::Strong,
+                    _ => Wrap::Bracketed,
+                });
                 atoms(content, wraps, out);
                 wraps.pop();
             }
@@ -194,6 +209,7 @@ fn build(atoms: &[Atom]) -> Vec<Inline> {
             inline = match wrap {
                 Wrap::Emph => Inline::Emph { content: vec![inline] },
                 Wrap::Strong => Inline::Strong { content: vec![inline] },
+                Wrap::Bracketed => Inline::Bracketed { content: vec![inline] },
             };
         }
         out.push(inline);
@@ -209,6 +225,7 @@ pub fn merge(inlines: Vec<Inline>) -> Vec<Inline> {
             (Some(Inline::Text { text: a }), Inline::Text { text: b }) => a.push_str(&b),
             (Some(Inline::Emph { content: a }), Inline::Emph { content: b })
             | (Some(Inline::Strong { content: a }), Inline::Strong { content: b })
+            | (Some(Inline::Bracketed { content: a }), Inline::Bracketed { content: b })
             | (Some(Inline::Inserted { content: a }), Inline::Inserted { content: b })
             | (Some(Inline::Deleted { content: a }), Inline::Deleted { content: b }) => {
                 let joined = merge(std::mem::take(a).into_iter().chain(b).collect());

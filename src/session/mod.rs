@@ -541,3 +541,6 @@ pub struct Part {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub annexes: bool,
 }
+// After `closed_set!`, which it uses.
+pub mod negotiation;
+pub use negotiation::{Negotiation, Status};

@@ -5,7 +5,7 @@
 //!
 //! | kind       | YAML                                        | other fields               |
 //! |------------|---------------------------------------------|----------------------------|
-//! | text       | a plain string, or `text: …`                | `id`, `numbered`, `items`  |
+//! | text       | a plain string, or `text: …`                | `id`, `numbered`, `items`, and the negotiation fields `status`, `proposed_by`, `date`, `inserted`, `alternatives`, `amendment` (see `negotiation`) |
 //! | template   | `template: attendance/states_parties`       | `id`, `numbered`, `item`, `vote_on` |
 //! | table      | `table: {caption: …, header: […], rows: …}` | none (its `id` goes inside) |
 //! | decision   | `decision: {kind: …, number: …, …}`         | none (its `id` goes inside) |
@@ -21,7 +21,8 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
-use super::{DecisionDef, TableDef};
+use super::negotiation::{Alternative, Amendment, Negotiation, Status};
+use super::{Date, DecisionDef, TableDef};
 
 /// A paragraph of the report, or a table or decision standing in the flow of paragraphs.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +34,8 @@ pub struct ParagraphDef {
     /// tables and decisions, which are not numbered as paragraphs).
     pub numbered: bool,
     pub kind: ParagraphKind,
+    /// Where a text paragraph stands in a draft's negotiation (empty otherwise).
+    pub negotiation: Negotiation,
 }
 
 /// What a paragraph is, with the fields that kind takes.
@@ -64,7 +67,7 @@ impl Default for ParagraphDef {
 impl ParagraphDef {
     /// A numbered paragraph without an id.
     pub fn new(kind: ParagraphKind) -> Self {
-        ParagraphDef { id: None, numbered: true, kind }
+        ParagraphDef { id: None, numbered: true, kind, negotiation: Negotiation::default() }
     }
 
     /// A numbered paragraph of written text.
@@ -141,7 +144,7 @@ impl ParagraphDef {
 }
 
 /// A sub-item: "(a) text", with its own sub-items (i), (ii)…; in YAML either a plain string or
-/// a mapping with `text` (and `id`, `items`).
+/// a mapping with `text` (and `id`, `items`, and in a draft `status`, `proposed_by`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ItemDef {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -149,6 +152,11 @@ pub struct ItemDef {
     pub text: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<ItemDef>,
+    /// Where the sub-item stands in a draft's negotiation (see `negotiation::Status`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposed_by: Option<String>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,6 +187,25 @@ impl Serialize for ParagraphDef {
         if !self.numbered {
             map.serialize_entry("numbered", &false)?;
         }
+        let n = &self.negotiation;
+        if let Some(status) = n.status {
+            map.serialize_entry("status", &status)?;
+        }
+        if let Some(by) = &n.proposed_by {
+            map.serialize_entry("proposed_by", by)?;
+        }
+        if let Some(date) = &n.date {
+            map.serialize_entry("date", date)?;
+        }
+        if n.inserted {
+            map.serialize_entry("inserted", &true)?;
+        }
+        if !n.alternatives.is_empty() {
+            map.serialize_entry("alternatives", &n.alternatives)?;
+        }
+        if let Some(amendment) = &n.amendment {
+            map.serialize_entry("amendment", amendment)?;
+        }
         match &self.kind {
             ParagraphKind::Table(t) => map.serialize_entry("table", t)?,
             ParagraphKind::Decision(d) => map.serialize_entry("decision", d)?,
@@ -196,13 +223,30 @@ impl Serialize for ParagraphDef {
 const KINDS: [&str; 4] = ["text", "template", "table", "decision"];
 
 /// Every key a paragraph may have, whatever its kind.
-const PARAGRAPH_KEYS: &[&str] =
-    &["text", "template", "table", "decision", "id", "numbered", "items", "item", "vote_on"];
+const PARAGRAPH_KEYS: &[&str] = &[
+    "text",
+    "template",
+    "table",
+    "decision",
+    "id",
+    "numbered",
+    "items",
+    "item",
+    "vote_on",
+    "status",
+    "proposed_by",
+    "date",
+    "inserted",
+    "alternatives",
+    "amendment",
+];
 
 /// The keys each kind takes besides its own.
 fn companions(kind: &str) -> &'static [&'static str] {
     match kind {
-        "text" => &["id", "numbered", "items"],
+        "text" => {
+            &["id", "numbered", "items", "status", "proposed_by", "date", "inserted", "alternatives", "amendment"]
+        }
         "template" => &["id", "numbered", "item", "vote_on"],
         _ => &[],
     }
@@ -305,6 +349,7 @@ impl<'de> Visitor<'de> for ParagraphVisitor {
         let mut kind: Option<ParagraphKind> = None;
         let mut text: Option<String> = None;
         let mut template: Option<String> = None;
+        let mut negotiation = Negotiation::default();
         while let Some(key) = map.next_key::<String>()? {
             let allowed: Vec<&str> = match kind_key {
                 Some(k) => std::iter::once(k).chain(companions(k).iter().copied()).collect(),
@@ -368,6 +413,12 @@ impl<'de> Visitor<'de> for ParagraphVisitor {
                 "numbered" => numbered = Some(map.next_value::<bool>()?),
                 "items" => items = Some(map.next_value::<Vec<ItemDef>>()?),
                 "item" => item = Some(map.next_value::<AgendaItemId>()?.0),
+                "status" => negotiation.status = Some(map.next_value::<Status>()?),
+                "proposed_by" => negotiation.proposed_by = Some(map.next_value::<String>()?),
+                "date" => negotiation.date = Some(map.next_value::<Date>()?),
+                "inserted" => negotiation.inserted = map.next_value::<bool>()?,
+                "alternatives" => negotiation.alternatives = map.next_value::<Vec<Alternative>>()?,
+                "amendment" => negotiation.amendment = Some(map.next_value::<Amendment>()?),
                 _ => vote_on = Some(map.next_value::<String>()?),
             }
         }
@@ -375,6 +426,10 @@ impl<'de> Visitor<'de> for ParagraphVisitor {
             (Some(k), _, _) => k,
             (None, Some(text), _) => ParagraphKind::Text { text, items: items.unwrap_or_default() },
             (None, None, Some(name)) => ParagraphKind::Template { name, item, vote_on },
+            // A paragraph still wholly in alternatives has no agreed text yet.
+            (None, None, None) if !negotiation.alternatives.is_empty() => {
+                ParagraphKind::Text { text: String::new(), items: items.unwrap_or_default() }
+            }
             (None, None, None) => {
                 return Err(shape_error(
                     "this paragraph has no `text`, `template`, `table` or `decision`",
@@ -382,7 +437,7 @@ impl<'de> Visitor<'de> for ParagraphVisitor {
                 ));
             }
         };
-        Ok(ParagraphDef { id, numbered: numbered.unwrap_or(true), kind })
+        Ok(ParagraphDef { id, numbered: numbered.unwrap_or(true), kind, negotiation })
     }
 }
 
@@ -413,7 +468,7 @@ impl<'de> Deserialize<'de> for AgendaItemId {
 }
 
 /// The keys of a sub-item.
-const ITEM_KEYS: &[&str] = &["text", "id", "items"];
+const ITEM_KEYS: &[&str] = &["text", "id", "items", "status", "proposed_by"];
 
 impl<'de> Deserialize<'de> for ItemDef {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -424,7 +479,7 @@ impl<'de> Deserialize<'de> for ItemDef {
                 f.write_str("a sub-item: a text, or a mapping with `text` (and `id`, `items`)")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<ItemDef, E> {
-                Ok(ItemDef { id: None, text: v.to_string(), items: Vec::new() })
+                Ok(ItemDef { text: v.to_string(), ..ItemDef::default() })
             }
             fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<ItemDef, A::Error> {
                 Err(shape_error(
@@ -433,13 +488,15 @@ impl<'de> Deserialize<'de> for ItemDef {
                 ))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ItemDef, A::Error> {
-                let (mut id, mut text, mut items) = (None, None, None);
+                let (mut id, mut text, mut items, mut status, mut proposed_by) = (None, None, None, None, None);
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
                         "text" if text.is_none() => text = Some(map.next_value::<String>()?),
                         "id" if id.is_none() => id = Some(map.next_value::<String>()?),
                         "items" if items.is_none() => items = Some(map.next_value::<Vec<ItemDef>>()?),
-                        "text" | "id" | "items" => {
+                        "status" if status.is_none() => status = Some(map.next_value::<Status>()?),
+                        "proposed_by" if proposed_by.is_none() => proposed_by = Some(map.next_value::<String>()?),
+                        "text" | "id" | "items" | "status" | "proposed_by" => {
                             return Err(shape_error(format!("`{key}` is given twice in this sub-item"), "keep one"));
                         }
                         _ => return Err(unknown_key(&key, "a sub-item", ITEM_KEYS)),
@@ -451,7 +508,7 @@ impl<'de> Deserialize<'de> for ItemDef {
                         "write `- text: …` (with `id` or `items` if needed), or just `- …`",
                     ));
                 };
-                Ok(ItemDef { id, text, items: items.unwrap_or_default() })
+                Ok(ItemDef { id, text, items: items.unwrap_or_default(), status, proposed_by })
             }
         }
         d.deserialize_any(V)
@@ -492,8 +549,35 @@ mod tests {
 
     #[test]
     fn serializes_as_the_files_write_it() {
-        let p = para("{id: x, text: Hello, numbered: false}").unwrap();
-        let back: ParagraphDef = serde_saphyr::from_str(&serde_saphyr::to_string(&p).unwrap()).unwrap();
-        assert_eq!(p, back);
+        for yaml in [
+            "{id: x, text: Hello, numbered: false}",
+            "{text: 'We [[urge]] States', status: bracketed, proposed_by: Chair, date: 2009-04-14, inserted: true}",
+            "{alternatives: [{label: Alt. 1, text: A, proposed_by: Mexico}, {label: Alt. 2, text: B}]}",
+            "{text: States may act, status: adopted-as-orally-amended, amendment: {old: should, new: may, proposed_by: Egypt}}",
+        ] {
+            let p = para(yaml).unwrap();
+            let back: ParagraphDef = serde_saphyr::from_str(&serde_saphyr::to_string(&p).unwrap()).unwrap();
+            assert_eq!(p, back, "{yaml}");
+        }
+    }
+
+    #[test]
+    fn negotiation_fields() {
+        let p = para("{text: T, status: agreed-ad-ref, proposed_by: Chair, date: 2009-04-14}").unwrap();
+        assert_eq!(p.negotiation.status, Some(Status::AgreedAdRef));
+        assert_eq!(p.negotiation.proposed_by.as_deref(), Some("Chair"));
+        let p = para("alternatives: [{label: Alt. 1, text: A}]").unwrap();
+        assert_eq!((p.text(), p.negotiation.alternatives.len()), (Some(""), 1));
+        let e = para("{text: T, status: agred}").unwrap_err();
+        assert!(e.contains("agred") && e.contains("agreed-ad-ref"), "{e}");
+        let e = para("{text: T, stauts: agreed}").unwrap_err();
+        assert!(e.contains("did you mean `status`?"), "{e}");
+        assert!(e.contains("`alternatives`"), "the field list names the negotiation fields: {e}");
+        let p = para("{text: T, items: [{text: a, status: bracketed, proposed_by: Chair}]}").unwrap();
+        assert_eq!(p.items()[0].status, Some(Status::Bracketed));
+        let e = para("{text: T, items: [{text: a, status: open}]}").unwrap_err();
+        assert!(e.contains("open") && e.contains("bracketed"), "{e}");
+        let e = para("{template: statements, status: agreed}").unwrap_err();
+        assert!(e.contains("`status` is not a field of a template paragraph"), "{e}");
     }
 }

@@ -105,6 +105,7 @@ fn target_eids(doc: &Document) -> Eids {
                 | Inline::Strong { content }
                 | Inline::Ref { content, .. }
                 | Inline::Entity { content, .. }
+                | Inline::Bracketed { content }
                 | Inline::Inserted { content }
                 | Inline::Deleted { content } => inl(content, order, doc, depth),
                 Inline::Text { .. } => {}
@@ -573,6 +574,13 @@ impl AknWriter<'_> {
                     self.start("b", &[])?;
                     self.inlines(content)?;
                     self.end("b")?;
+                }
+                // A draft's bracketed text keeps its brackets as text: they are part of the
+                // wording under negotiation, as the printed draft shows it.
+                Inline::Bracketed { content } => {
+                    self.text("[")?;
+                    self.inlines(content)?;
+                    self.text("]")?;
                 }
                 // A marked copy: Akoma Ntoso's own elements for inserted and deleted text.
                 Inline::Inserted { content } => {

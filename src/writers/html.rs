@@ -299,6 +299,10 @@ impl HtmlWriter<'_> {
                     let inner = self.inlines(content);
                     out.push_str(&inner);
                 }
+                Inline::Bracketed { content } => {
+                    let inner = self.inlines(content);
+                    let _ = write!(out, "<span class=\"bracketed\">[{inner}]</span>");
+                }
                 Inline::Inserted { content } => {
                     let inner = self.inlines(content);
                     let _ = write!(out, "<ins>{inner}</ins>");

@@ -141,6 +141,11 @@ impl TextWriter<'_> {
                     }
                 }
                 Inline::Ref { content, .. } | Inline::Entity { content, .. } => out.push_str(&self.inlines(content)),
+                Inline::Bracketed { content } => {
+                    out.push('[');
+                    out.push_str(&self.inlines(content));
+                    out.push(']');
+                }
                 // A marked copy (`rapporteur diff`), in wdiff's notation.
                 Inline::Inserted { content } => {
                     out.push_str("{+");

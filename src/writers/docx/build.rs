@@ -546,6 +546,11 @@ impl Builder<'_> {
                 Inline::Emph { content } => self.runs(content, Fmt { italic: true, ..fmt }, in_note, out),
                 Inline::Strong { content } => self.runs(content, Fmt { bold: true, ..fmt }, in_note, out),
                 Inline::Ref { content, .. } | Inline::Entity { content, .. } => self.runs(content, fmt, in_note, out),
+                Inline::Bracketed { content } => {
+                    push_text(out, "[", fmt);
+                    self.runs(content, fmt, in_note, out);
+                    push_text(out, "]", fmt);
+                }
                 Inline::Inserted { content } => {
                     self.runs(content, Fmt { track: Some(Track::Ins), ..fmt }, in_note, out)
                 }
