@@ -14,7 +14,7 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(session markup import_text import_akn)
+[ ${#targets[@]} -gt 0 ] || targets=(session markup import_text import_akn review_docx)
 mkdir -p logs
 for t in "${targets[@]}"; do
   cargo +nightly fuzz build --sanitizer none "$t" || exit 1
