@@ -438,22 +438,8 @@ fn held(dates: &[Date]) -> String {
 
 /// Each "<Month> <year>" a text names, with its byte offset: "April 2009" → (offset, "April", 2009).
 fn months_named(text: &str) -> Vec<(usize, &'static str, u32)> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let mut out = Vec::new();
-    for month in MONTHS {
+    for month in crate::session::date::MONTHS {
         for (at, _) in text.match_indices(month) {
             let rest = &text[at + month.len()..];
             let Some(digits) = rest.strip_prefix(' ') else { continue };

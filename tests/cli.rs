@@ -1,23 +1,13 @@
 //! The command line as a user meets it: exit codes, messages, atomic outputs, `new`.
 
+mod common;
+use common::copy_dir;
+
 use std::path::Path;
 use std::process::Command;
 
 fn rapporteur() -> Command {
     Command::new(env!("CARGO_BIN_EXE_rapporteur"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let dest = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &dest);
-        } else {
-            std::fs::copy(&path, &dest).unwrap();
-        }
-    }
 }
 
 #[test]

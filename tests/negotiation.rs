@@ -5,6 +5,7 @@
 //! amendments.
 
 mod common;
+use common::copy_dir;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -15,19 +16,6 @@ use rapporteur::writers::{Format, WriteOptions};
 
 fn draft_session() -> PathBuf {
     common::root().join("sessions/ctoc-cop-wg4-2009-draft")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn edit(file: &Path, from: &str, to: &str) {

@@ -2,24 +2,14 @@
 //! masthead and its own paragraph numbers, built from one session — and the data checks that keep
 //! every chapter in exactly one part.
 
+mod common;
+use common::copy_dir;
+
 use std::path::Path;
 use std::process::Command;
 
 fn rapporteur() -> Command {
     Command::new(env!("CARGO_BIN_EXE_rapporteur"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let dest = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &dest);
-        } else {
-            std::fs::copy(&path, &dest).unwrap();
-        }
-    }
 }
 
 /// The reference session as the L.1 draft, issued as L.1 (chapters I-III) and L.1/Add.1 (the rest).

@@ -3,6 +3,7 @@
 //! rejecting the tracked changes (through UNO, `tests/support/lo_redlines.py`), pdftotext.
 
 mod common;
+use common::copy_dir;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -17,19 +18,6 @@ fn copy_reference(dir: &Path, name: &str) -> PathBuf {
     let to = dir.join(name);
     copy_dir(&common::reference_session(), &to);
     to
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Replaces `from` (which must occur exactly once) in `file`.

@@ -6,25 +6,13 @@
 //! the next build prints it — with the rest of the YAML file untouched.
 
 mod common;
+use common::copy_dir;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use rapporteur::review::suggestions::{self, Anchoring, Kind, Status};
 use rapporteur::writers::{Format, WriteOptions};
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
-}
 
 fn rapporteur(args: &[&str]) -> (bool, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_rapporteur")).args(args).output().unwrap();

@@ -15,6 +15,20 @@ pub fn reference_text() -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("the reference report {} is needed: {e}", path.display()))
 }
 
+/// Copies a session folder (recursively) so a test can edit it.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
 pub fn reference_session() -> PathBuf {
     root().join("sessions/ctoc-cop-wg4-2009")
 }
