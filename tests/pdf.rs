@@ -607,6 +607,17 @@ fn numbered_paragraphs_footer_counter_and_tags() {
     // The structure tree (poppler's `pdfinfo -struct-text`).
     let out = Command::new("pdfinfo").arg("-struct-text").arg(pdf.path()).output().expect("pdfinfo");
     let tree = String::from_utf8_lossy(&out.stdout);
+    // The report's title is the top heading (H1) a screen reader lands on; chapters are H2.
+    let headings: Vec<&str> = tree.lines().map(str::trim_start).filter(|l| l.starts_with('H')).collect();
+    assert!(
+        headings.first().is_some_and(|h| h.starts_with("H1 \"Report on the meeting of the Working Group")),
+        "{headings:?}"
+    );
+    assert!(
+        headings.iter().any(|h| h.starts_with("H2 \"Recommendations adopted by the Working Group")),
+        "{headings:?}"
+    );
+    assert_eq!(headings.iter().filter(|h| h.starts_with("H1 ")).count(), 1, "one H1: the title");
     let labels: Vec<&str> = tree
         .lines()
         .zip(tree.lines().skip(1))
