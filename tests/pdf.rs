@@ -643,3 +643,56 @@ fn a_non_breaking_hyphen_prints_as_a_hyphen() {
     assert!(text.contains("system-wide review"), "{text}");
     assert!(rapporteur::safety::printable_by_fonts('\u{2011}'), "check accepts what the PDF can print");
 }
+
+/// A lead-in ("States parties should:") is never left alone at the foot of a page: whatever the
+/// number of paragraphs before it, it stands on the page of its first item. The loop moves the
+/// lead-in across the foot of page 1, so some run would split them if nothing held them together.
+#[test]
+fn a_lead_in_stays_on_the_page_of_its_first_item() {
+    use rapporteur::document::{Division, DivisionKind, Paragraph};
+    let text = |s: &str| vec![Inline::text(s)];
+    let mut pages_seen = std::collections::BTreeSet::new();
+    for fillers in 20..=48 {
+        let mut doc = sample();
+        let mut children: Vec<Block> = (1..=fillers)
+            .map(|n| {
+                Block::Paragraph(Paragraph {
+                    id: format!("filler-{n}"),
+                    num: Some(format!("{n}.")),
+                    content: text(&format!("Filler paragraph {n}.")),
+                    items: vec![],
+                })
+            })
+            .collect();
+        let item = |id: &str, label: &str, s: &str| Item {
+            id: id.into(),
+            label: label.into(),
+            content: text(s),
+            items: vec![],
+        };
+        children.push(Block::Paragraph(Paragraph {
+            id: "lead-in".into(),
+            num: Some(format!("{}.", fillers + 1)),
+            content: text("LEADIN States parties should:"),
+            items: vec![item("a", "(a)", "FIRSTITEM criminalize trafficking;"), item("b", "(b)", "Protect victims.")],
+        }));
+        doc.body = vec![Block::Division(Division {
+            kind: DivisionKind::Chapter,
+            id: "chapter".into(),
+            num: Some("I.".into()),
+            heading: text("Recommendations"),
+            children,
+        })];
+        let pdf = save(&build(&doc));
+        let page_of = |needle: &str| {
+            (1..=page_count(pdf.path())).find(|&p| pdftotext(pdf.path(), Some(p)).contains(needle)).expect(needle)
+        };
+        let (lead, first) = (page_of("LEADIN"), page_of("FIRSTITEM"));
+        assert_eq!(
+            lead, first,
+            "with {fillers} paragraphs before it the lead-in is on page {lead}, its first item on {first}"
+        );
+        pages_seen.insert(lead);
+    }
+    assert!(pages_seen.len() > 1, "the runs must carry the lead-in across a page break: {pages_seen:?}");
+}
