@@ -377,3 +377,28 @@ fn an_unclosed_quote_points_at_its_opening() {
     let yaml = skeleton_with("        text: \"States parties should:\"", "        text: \"States parties should:");
     error_at(&yaml, "the text quoted with `\"` here is not closed on its line", "\"States parties");
 }
+
+// ----- Part 3: a generated sentence without its data ---------------------------------------
+
+#[test]
+fn template_without_its_attendance_data() {
+    // The skeleton records no permanent observers: the sentence on them has nothing to say.
+    let yaml = skeleton_with(
+        "          - template: attendance/observer_states",
+        "          - template: attendance/observer_states\n          - template: attendance/permanent_observers",
+    );
+    let d = error_at(
+        &yaml,
+        "`template: attendance/permanent_observers` needs `attendance.permanent_observers`",
+        "attendance/permanent_observers",
+    );
+    assert!(d.hint.unwrap().contains("permanent_observers: ["), "the hint shows an example");
+    let (diags, _dir) = diagnostics(&yaml);
+    assert!(!diags.0.iter().any(|d| d.message.contains("undefined") || d.message.contains(".j2")), "{diags}");
+}
+
+#[test]
+fn chair_sentence_without_a_chair() {
+    let yaml = skeleton_with("role: chair", "role: rapporteur");
+    error_at(&yaml, "`template: officers/chair` needs `officers` with `role: chair`", "officers/chair");
+}

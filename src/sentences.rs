@@ -1,0 +1,213 @@
+//! The generated sentences, declared once: each built-in template (`template: name` on a
+//! paragraph), the session data it needs, and the items it lists after its lead-in.
+//!
+//! The assembler looks a paragraph's template up here before rendering it: when the data a
+//! sentence needs is missing, the reader gets a data error naming the field at the paragraph's
+//! position, never a template error from inside the `.j2` file (templates run with strict
+//! undefined, see `crate::generate`). Adding a sentence: write `templates/<name>.j2`, list it in
+//! `crate::templates`, and add one entry to [`SENTENCES`].
+
+use crate::session::{OfficerRole, Session};
+
+/// The items a sentence lists after its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Items {
+    /// Only the sentence.
+    None,
+    /// The agenda as adopted: "1. Organizational matters:", "(a) Opening of the meeting;"…
+    Agenda,
+    /// The documents before the meeting: "(a) Provisional agenda (CTOC/COP/WG.4/2016/1);"…
+    Documents,
+    /// For a recorded vote: "In favour: …", "Against: …", "Abstaining: …".
+    Vote,
+}
+
+/// A piece of session data a sentence cannot be written without.
+#[derive(Debug, Clone, Copy)]
+pub struct Need {
+    /// The field as the session file spells it (`attendance.permanent_observers`).
+    pub field: &'static str,
+    /// Whether the session gives it.
+    pub present: fn(&Session) -> bool,
+    /// How to give it, for the hint.
+    pub example: &'static str,
+}
+
+/// One kind of generated sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Sentence {
+    /// The template's name (`templates/<name>.j2`), as a paragraph's `template:` names it.
+    pub name: &'static str,
+    /// The session data it needs (paragraph-level data, `item:` and `vote_on:`, is checked by
+    /// the assembler, which also resolves it).
+    pub needs: &'static [Need],
+    /// What follows the sentence.
+    pub items: Items,
+}
+
+const fn sentence(name: &'static str, needs: &'static [Need], items: Items) -> Sentence {
+    Sentence { name, needs, items }
+}
+
+const fn need(field: &'static str, present: fn(&Session) -> bool, example: &'static str) -> Need {
+    Need { field, present, example }
+}
+
+/// Every built-in generated sentence.
+pub const SENTENCES: &[Sentence] = &[
+    sentence("meeting/dates", &[], Items::None),
+    sentence(
+        "officers/chair",
+        &[need(
+            "officers` with `role: chair",
+            |s| s.officers.iter().any(|o| o.role == OfficerRole::Chair),
+            "officers: [{role: chair, name: Dominika Krois, state: Poland}]",
+        )],
+        Items::None,
+    ),
+    sentence(
+        "officers/elected",
+        &[need(
+            "officers",
+            |s| !s.officers.is_empty(),
+            "officers: [{role: chair, name: Dominika Krois, state: Poland}]",
+        )],
+        Items::None,
+    ),
+    sentence(
+        "agenda",
+        &[need("agenda", |s| s.agenda.is_some(), "agenda: {items: [{id: opening, title: Opening of the meeting}]}")],
+        Items::Agenda,
+    ),
+    sentence(
+        "documents",
+        &[need(
+            "documents",
+            |s| !s.documents.is_empty(),
+            "documents: [{symbol: CTOC/COP/WG.4/2016/1, title: Provisional agenda}]",
+        )],
+        Items::Documents,
+    ),
+    sentence(
+        "statements",
+        &[need("statements", |s| !s.statements.is_empty(), "statements: [{item: promote, states: [Austria, Brazil]}]")],
+        Items::None,
+    ),
+    sentence("vote", &[], Items::Vote),
+    sentence(
+        "attendance/states_parties",
+        &[need(
+            "attendance.states_parties",
+            |s| !s.attendance.states_parties.is_empty(),
+            "attendance: {states_parties: [Austria, Brazil]}",
+        )],
+        Items::None,
+    ),
+    sentence(
+        "attendance/regional_organizations",
+        &[need(
+            "attendance.regional_organizations",
+            |s| !s.attendance.regional_organizations.is_empty(),
+            "attendance: {regional_organizations: [European Union]}",
+        )],
+        Items::None,
+    ),
+    sentence(
+        "attendance/signatories",
+        &[need(
+            "attendance.signatories",
+            |s| !s.attendance.signatories.is_empty(),
+            "attendance: {signatories: [Japan]}",
+        )],
+        Items::None,
+    ),
+    sentence(
+        "attendance/observer_states",
+        &[need(
+            "attendance.observer_states",
+            |s| !s.attendance.observer_states.is_empty(),
+            "attendance: {observer_states: [Holy See]}",
+        )],
+        Items::None,
+    ),
+    sentence(
+        "attendance/un_entities",
+        &[need(
+            "attendance.un_entities",
+            |s| !s.attendance.un_entities.is_empty(),
+            "attendance: {un_entities: [United Nations Office on Drugs and Crime]}",
+        )],
+        Items::None,
+    ),
+    sentence(
+        "attendance/intergovernmental_organizations",
+        &[need(
+            "attendance.intergovernmental_organizations",
+            |s| !s.attendance.intergovernmental_organizations.is_empty(),
+            "attendance: {intergovernmental_organizations: [International Organization for Migration]}",
+        )],
+        Items::None,
+    ),
+    sentence(
+        "attendance/permanent_observers",
+        &[need(
+            "attendance.permanent_observers",
+            |s| !s.attendance.permanent_observers.is_empty(),
+            "attendance: {permanent_observers: [Sovereign Military Order of Malta]}",
+        )],
+        Items::None,
+    ),
+    sentence(
+        "attendance/ngos",
+        &[need("attendance.ngos", |s| !s.attendance.ngos.is_empty(), "attendance: {ngos: [Amnesty International]}")],
+        Items::None,
+    ),
+];
+
+/// The sentence a template name declares, if it is a built-in one.
+pub fn find(name: &str) -> Option<&'static Sentence> {
+    SENTENCES.iter().find(|s| s.name == name)
+}
+
+impl Sentence {
+    /// The first piece of data the session lacks for this sentence.
+    pub fn missing(&self, session: &Session) -> Option<&'static Need> {
+        self.needs.iter().find(|n| !(n.present)(session))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `.j2` file under `templates/` is declared in the table, and every entry has its
+    /// template, so no sentence can be forgotten on either side.
+    #[test]
+    fn the_table_covers_every_builtin_template() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut on_disk = Vec::new();
+        let mut stack = vec![root.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "j2") {
+                    let rel = path.strip_prefix(&root).unwrap().with_extension("");
+                    on_disk.push(rel.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        on_disk.sort();
+        let mut declared: Vec<String> = SENTENCES.iter().map(|s| s.name.to_string()).collect();
+        declared.sort();
+        assert_eq!(on_disk, declared);
+        for s in SENTENCES {
+            assert!(
+                crate::templates::Templates::is_builtin(&format!("{}.j2", s.name)),
+                "{} is not compiled in",
+                s.name
+            );
+        }
+    }
+}
