@@ -5,9 +5,11 @@
 //! sentence needs is missing, the reader gets a data error naming the field at the paragraph's
 //! position, never a template error from inside the `.j2` file (templates run with strict
 //! undefined, see `crate::generate`). Adding a sentence: write `templates/<name>.j2`, list it in
-//! `crate::templates`, and add one entry to [`SENTENCES`].
+//! `crate::templates`, and add one entry to [`SENTENCES`]. The importer reads the same table
+//! to recognise a printed sentence (`crate::import::recognize`): an attendance list sentence
+//! declares its openings here; the other kinds have their own parser there, named after them.
 
-use crate::session::{OfficerRole, Session};
+use crate::session::{Attendance, OfficerRole, Session};
 
 /// The items a sentence lists after its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +35,17 @@ pub struct Need {
     pub example: &'static str,
 }
 
+/// How the importer recognises the sentence in a printed report.
+#[derive(Debug, Clone, Copy)]
+pub enum Import {
+    /// By its own parser in `crate::import::recognize` (dates, chair, agenda, statements…).
+    Parser,
+    /// "The following States parties to the Protocol were represented …: A, B and C.": the
+    /// openings it starts with (plural and singular), the attendance list its names go to, and
+    /// whether they are States (checked against the registry) or organizations.
+    AttendanceList { openings: &'static [&'static str], list: fn(&mut Attendance) -> &mut Vec<String>, states: bool },
+}
+
 /// One kind of generated sentence.
 #[derive(Debug, Clone, Copy)]
 pub struct Sentence {
@@ -43,17 +56,32 @@ pub struct Sentence {
     pub needs: &'static [Need],
     /// What follows the sentence.
     pub items: Items,
+    /// How the importer finds it.
+    pub import: Import,
 }
 
 const fn sentence(name: &'static str, needs: &'static [Need], items: Items) -> Sentence {
-    Sentence { name, needs, items }
+    Sentence { name, needs, items, import: Import::Parser }
+}
+
+/// An attendance sentence that lists one category of participants.
+const fn attendance_list(
+    name: &'static str,
+    needs: &'static [Need],
+    openings: &'static [&'static str],
+    list: fn(&mut Attendance) -> &mut Vec<String>,
+    states: bool,
+) -> Sentence {
+    Sentence { name, needs, items: Items::None, import: Import::AttendanceList { openings, list, states } }
 }
 
 const fn need(field: &'static str, present: fn(&Session) -> bool, example: &'static str) -> Need {
     Need { field, present, example }
 }
 
-/// Every built-in generated sentence.
+/// Every built-in generated sentence. The importer tries the attendance lists in this order, so
+/// a longer opening ("The following States parties") comes before a shorter one it starts with
+/// ("The following States").
 pub const SENTENCES: &[Sentence] = &[
     sentence("meeting/dates", &[], Items::None),
     sentence(
@@ -94,14 +122,16 @@ pub const SENTENCES: &[Sentence] = &[
         Items::None,
     ),
     sentence("vote", &[], Items::Vote),
-    sentence(
+    attendance_list(
         "attendance/states_parties",
         &[need(
             "attendance.states_parties",
             |s| !s.attendance.states_parties.is_empty(),
             "attendance: {states_parties: [Austria, Brazil]}",
         )],
-        Items::None,
+        &["The following States parties", "The following State party"],
+        |a| &mut a.states_parties,
+        true,
     ),
     sentence(
         "attendance/regional_organizations",
@@ -112,41 +142,49 @@ pub const SENTENCES: &[Sentence] = &[
         )],
         Items::None,
     ),
-    sentence(
+    attendance_list(
         "attendance/signatories",
         &[need(
             "attendance.signatories",
             |s| !s.attendance.signatories.is_empty(),
             "attendance: {signatories: [Japan]}",
         )],
-        Items::None,
+        &["The following States signatories", "The following State signatory"],
+        |a| &mut a.signatories,
+        true,
     ),
-    sentence(
+    attendance_list(
         "attendance/observer_states",
         &[need(
             "attendance.observer_states",
             |s| !s.attendance.observer_states.is_empty(),
             "attendance: {observer_states: [Holy See]}",
         )],
-        Items::None,
+        &["The following States", "The following State"],
+        |a| &mut a.observer_states,
+        true,
     ),
-    sentence(
+    attendance_list(
         "attendance/un_entities",
         &[need(
             "attendance.un_entities",
             |s| !s.attendance.un_entities.is_empty(),
             "attendance: {un_entities: [United Nations Office on Drugs and Crime]}",
         )],
-        Items::None,
+        &["The following United Nations entities", "The following United Nations entity"],
+        |a| &mut a.un_entities,
+        false,
     ),
-    sentence(
+    attendance_list(
         "attendance/intergovernmental_organizations",
         &[need(
             "attendance.intergovernmental_organizations",
             |s| !s.attendance.intergovernmental_organizations.is_empty(),
             "attendance: {intergovernmental_organizations: [International Organization for Migration]}",
         )],
-        Items::None,
+        &["The following intergovernmental organizations", "The following intergovernmental organization"],
+        |a| &mut a.intergovernmental_organizations,
+        false,
     ),
     sentence(
         "attendance/permanent_observers",
@@ -157,10 +195,12 @@ pub const SENTENCES: &[Sentence] = &[
         )],
         Items::None,
     ),
-    sentence(
+    attendance_list(
         "attendance/ngos",
         &[need("attendance.ngos", |s| !s.attendance.ngos.is_empty(), "attendance: {ngos: [Amnesty International]}")],
-        Items::None,
+        &["The following non-governmental organizations", "The following non-governmental organization"],
+        |a| &mut a.ngos,
+        false,
     ),
 ];
 

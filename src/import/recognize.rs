@@ -20,6 +20,7 @@ use crate::import::{
     Draft, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection, UsedIds, parse_date_span, slug, unique,
     warn_at,
 };
+use crate::sentences::{Import, SENTENCES};
 use crate::session::{
     Agenda, AgendaItem, Annex, Attendance, Capacity, Chapter, Distribution, DocumentRef, Group, Meeting, Officer,
     OfficerRole, OtherSpeaker, ParagraphDef, ParagraphKind, Section, Session, Stage, Statements, SymbolParts, Vote,
@@ -642,50 +643,13 @@ impl Cx {
     /// The attendance sentences, singular or plural, with or without the instrument, the
     /// network of institutes or the session ("…were represented at the seventh session of…").
     fn attendance_sentence(&mut self, t: &str, p: &DraftParagraph, w: &mut Vec<Diagnostic>) -> Option<String> {
-        type Field = fn(&mut Attendance) -> &mut Vec<String>;
-        // (the sentence starts with one of these, the field, the template, names are States)
-        const LISTS: &[(&[&str], Field, &str, bool)] = &[
-            (
-                &["The following States parties", "The following State party"],
-                |a| &mut a.states_parties,
-                "attendance/states_parties",
-                true,
-            ),
-            (
-                &["The following States signatories", "The following State signatory"],
-                |a| &mut a.signatories,
-                "attendance/signatories",
-                true,
-            ),
-            (
-                &["The following States", "The following State"],
-                |a| &mut a.observer_states,
-                "attendance/observer_states",
-                true,
-            ),
-            (
-                &["The following United Nations entities", "The following United Nations entity"],
-                |a| &mut a.un_entities,
-                "attendance/un_entities",
-                false,
-            ),
-            (
-                &["The following intergovernmental organizations", "The following intergovernmental organization"],
-                |a| &mut a.intergovernmental_organizations,
-                "attendance/intergovernmental_organizations",
-                false,
-            ),
-            (
-                &["The following non-governmental organizations", "The following non-governmental organization"],
-                |a| &mut a.ngos,
-                "attendance/ngos",
-                false,
-            ),
-        ];
         let mut instrument_seen: Option<String> = None;
         let mut template = None;
-        for (prefixes, field, name, states) in LISTS {
-            let Some(rest) = prefixes.iter().find_map(|p| t.strip_prefix(p)) else { continue };
+        // The attendance lists, their openings and fields, are declared in `crate::sentences`.
+        for sentence in SENTENCES {
+            let Import::AttendanceList { openings, list: field, states } = sentence.import else { continue };
+            let name = &sentence.name;
+            let Some(rest) = openings.iter().find_map(|p| t.strip_prefix(p)) else { continue };
             let (head, list) = rest.split_once(": ")?;
             let list = list.strip_suffix('.')?;
             let head_end = head.find(" were ").or_else(|| head.find(" was "))?;
@@ -701,7 +665,7 @@ impl Cx {
             if !target.is_empty() {
                 return None;
             }
-            *target = split_list(list, *states);
+            *target = split_list(list, states);
             template = Some(*name);
             break;
         }
