@@ -38,12 +38,34 @@ pub struct Need {
 /// How the importer recognises the sentence in a printed report.
 #[derive(Debug, Clone, Copy)]
 pub enum Import {
-    /// By its own parser in `crate::import::recognize` (dates, chair, agenda, statements…).
-    Parser,
+    /// By its own parser in `crate::import::recognize`.
+    Parser(Parser),
     /// "The following States parties to the Protocol were represented …: A, B and C.": the
     /// openings it starts with (plural and singular), the attendance list its names go to, and
     /// whether they are States (checked against the registry) or organizations.
     AttendanceList { openings: &'static [&'static str], list: fn(&mut Attendance) -> &mut Vec<String>, states: bool },
+}
+
+/// The importer's parsers for the sentences that are not a plain attendance list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parser {
+    /// "The Working Group held its meeting in Vienna on 14 and 15 April 2009."
+    Dates,
+    /// "The meeting of the Working Group was chaired by …"
+    Chair,
+    /// "At its first meeting, the Working Group elected …"
+    Elected,
+    /// The lead-in of the agenda and its items.
+    Agenda,
+    /// The lead-in of the documents and their items.
+    Documents,
+    /// "Under item 2 of the agenda, the Working Group heard statements from …"
+    Statements,
+    /// "The Conference adopted resolution 9/1 by a recorded vote of …"
+    Vote,
+    /// The attendance sentences that are not a plain list (permanent observers, regional
+    /// economic integration organizations); tried together with the lists.
+    Attendance,
 }
 
 /// One kind of generated sentence.
@@ -60,8 +82,8 @@ pub struct Sentence {
     pub import: Import,
 }
 
-const fn sentence(name: &'static str, needs: &'static [Need], items: Items) -> Sentence {
-    Sentence { name, needs, items, import: Import::Parser }
+const fn sentence(name: &'static str, needs: &'static [Need], items: Items, parser: Parser) -> Sentence {
+    Sentence { name, needs, items, import: Import::Parser(parser) }
 }
 
 /// An attendance sentence that lists one category of participants.
@@ -79,33 +101,16 @@ const fn need(field: &'static str, present: fn(&Session) -> bool, example: &'sta
     Need { field, present, example }
 }
 
-/// Every built-in generated sentence. The importer tries the attendance lists in this order, so
-/// a longer opening ("The following States parties") comes before a shorter one it starts with
-/// ("The following States").
+/// Every built-in generated sentence, in the order the importer tries them: the vote first (its
+/// items are the States by how they voted), the attendance lists with a longer opening ("The
+/// following States parties") before a shorter one it starts with ("The following States").
 pub const SENTENCES: &[Sentence] = &[
-    sentence("meeting/dates", &[], Items::None),
-    sentence(
-        "officers/chair",
-        &[need(
-            "officers` with `role: chair",
-            |s| s.officers.iter().any(|o| o.role == OfficerRole::Chair),
-            "officers: [{role: chair, name: Dominika Krois, state: Poland}]",
-        )],
-        Items::None,
-    ),
-    sentence(
-        "officers/elected",
-        &[need(
-            "officers",
-            |s| !s.officers.is_empty(),
-            "officers: [{role: chair, name: Dominika Krois, state: Poland}]",
-        )],
-        Items::None,
-    ),
+    sentence("vote", &[], Items::Vote, Parser::Vote),
     sentence(
         "agenda",
         &[need("agenda", |s| s.agenda.is_some(), "agenda: {items: [{id: opening, title: Opening of the meeting}]}")],
         Items::Agenda,
+        Parser::Agenda,
     ),
     sentence(
         "documents",
@@ -115,13 +120,29 @@ pub const SENTENCES: &[Sentence] = &[
             "documents: [{symbol: CTOC/COP/WG.4/2016/1, title: Provisional agenda}]",
         )],
         Items::Documents,
+        Parser::Documents,
+    ),
+    sentence("meeting/dates", &[], Items::None, Parser::Dates),
+    sentence(
+        "officers/chair",
+        &[need(
+            "officers` with `role: chair",
+            |s| s.officers.iter().any(|o| o.role == OfficerRole::Chair),
+            "officers: [{role: chair, name: Dominika Krois, state: Poland}]",
+        )],
+        Items::None,
+        Parser::Chair,
     ),
     sentence(
-        "statements",
-        &[need("statements", |s| !s.statements.is_empty(), "statements: [{item: promote, states: [Austria, Brazil]}]")],
+        "officers/elected",
+        &[need(
+            "officers",
+            |s| !s.officers.is_empty(),
+            "officers: [{role: chair, name: Dominika Krois, state: Poland}]",
+        )],
         Items::None,
+        Parser::Elected,
     ),
-    sentence("vote", &[], Items::Vote),
     attendance_list(
         "attendance/states_parties",
         &[need(
@@ -141,6 +162,7 @@ pub const SENTENCES: &[Sentence] = &[
             "attendance: {regional_organizations: [European Union]}",
         )],
         Items::None,
+        Parser::Attendance,
     ),
     attendance_list(
         "attendance/signatories",
@@ -194,6 +216,7 @@ pub const SENTENCES: &[Sentence] = &[
             "attendance: {permanent_observers: [Sovereign Military Order of Malta]}",
         )],
         Items::None,
+        Parser::Attendance,
     ),
     attendance_list(
         "attendance/ngos",
@@ -201,6 +224,12 @@ pub const SENTENCES: &[Sentence] = &[
         &["The following non-governmental organizations", "The following non-governmental organization"],
         |a| &mut a.ngos,
         false,
+    ),
+    sentence(
+        "statements",
+        &[need("statements", |s| !s.statements.is_empty(), "statements: [{item: promote, states: [Austria, Brazil]}]")],
+        Items::None,
+        Parser::Statements,
     ),
 ];
 

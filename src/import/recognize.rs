@@ -20,7 +20,7 @@ use crate::import::{
     Draft, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection, UsedIds, parse_date_span, slug, unique,
     warn_at,
 };
-use crate::sentences::{Import, SENTENCES};
+use crate::sentences::{Import, Items, Parser, SENTENCES};
 use crate::session::{
     Agenda, AgendaItem, Annex, Attendance, Capacity, Chapter, Distribution, DocumentRef, Group, Meeting, Officer,
     OfficerRole, OtherSpeaker, ParagraphDef, ParagraphKind, Section, Session, Stage, Statements, SymbolParts, Vote,
@@ -413,25 +413,39 @@ impl Cx {
         if t.contains(['*', '[', '{', '\\']) {
             return None;
         }
-        if let Some(decision) = self.vote_sentence(p) {
-            return Some(("vote".into(), Some(decision)));
+        // The sentences and the order they are tried in are those of `crate::sentences`.
+        let mut attendance_tried = false;
+        for sentence in SENTENCES {
+            // Only a sentence that lists items can print a paragraph with items (and the other
+            // way round); a vote lists the States only when it was recorded.
+            let lists_items = sentence.items != Items::None;
+            if sentence.items != Items::Vote && lists_items == p.items.is_empty() {
+                continue;
+            }
+            let found = match sentence.import {
+                Import::Parser(Parser::Vote) => {
+                    self.vote_sentence(p).map(|decision| (sentence.name.to_string(), Some(decision)))
+                }
+                Import::Parser(Parser::Agenda) => self.agenda(p, w).map(|name| (name, None)),
+                Import::Parser(Parser::Documents) => self.documents_sentence(p).map(|name| (name, None)),
+                Import::Parser(Parser::Dates) => self.dates_sentence(t).map(|name| (name, None)),
+                Import::Parser(Parser::Chair) => self.chair(t).map(|name| (name, None)),
+                Import::Parser(Parser::Elected) => self.elected(t).map(|name| (name, None)),
+                Import::Parser(Parser::Statements) => self.statements_sentence(t),
+                // One pass over every attendance sentence, which names the one it found (only
+                // once: a failed pass may have warned).
+                Import::Parser(Parser::Attendance) | Import::AttendanceList { .. } => {
+                    if std::mem::replace(&mut attendance_tried, true) {
+                        continue;
+                    }
+                    self.attendance_sentence(t, p, w).map(|name| (name, None))
+                }
+            };
+            if found.is_some() {
+                return found;
+            }
         }
-        if !p.items.is_empty() {
-            return self.agenda(p, w).or_else(|| self.documents_sentence(p)).map(|t| (t, None));
-        }
-        if let Some(r) = self.dates_sentence(t) {
-            return Some((r, None));
-        }
-        if let Some(r) = self.chair(t) {
-            return Some((r, None));
-        }
-        if let Some(r) = self.elected(t) {
-            return Some((r, None));
-        }
-        if let Some(r) = self.attendance_sentence(t, p, w) {
-            return Some((r, None));
-        }
-        self.statements_sentence(t)
+        None
     }
 
     fn short(&self) -> &str {
