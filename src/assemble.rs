@@ -20,7 +20,7 @@ use crate::document::{
 };
 use crate::generate::{Generator, roman, slug};
 use crate::markup::{self, EntityMark, RefKind, Span};
-use crate::sentences::Items;
+use crate::sentences::{Items, Reads};
 use crate::session::date::caption_range;
 use crate::session::load::SourceMap;
 use crate::session::{
@@ -889,11 +889,12 @@ impl Assembler<'_> {
         let mut statement = None;
         let mut groups: Vec<Group> = Vec::new();
         let mut item_ctx = None;
-        if name == "statements" {
+        let reads = crate::sentences::find(name).map_or(Reads::Session, |s| s.reads);
+        if reads == Reads::AgendaItem {
             let Some(item_id) = item else {
                 self.error(
                     path,
-                    "the `statements` template needs `item:`",
+                    format!("the `{name}` template needs `item:`"),
                     "name the agenda item, e.g. `item: promote`",
                 );
                 return None;
@@ -936,11 +937,11 @@ impl Assembler<'_> {
             }
         }
         let mut decision_ctx = None;
-        if name == "vote" {
+        if reads == Reads::Decision {
             let Some(id) = def.vote_on() else {
                 self.error(
                     path,
-                    "the `vote` template needs `vote_on:`",
+                    format!("the `{name}` template needs `vote_on:`"),
                     "name the decision or resolution voted on by its id",
                 );
                 return None;

@@ -46,6 +46,17 @@ pub enum Import {
     AttendanceList { openings: &'static [&'static str], list: fn(&mut Attendance) -> &mut Vec<String>, states: bool },
 }
 
+/// What a sentence reads from its own paragraph, besides the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reads {
+    /// Nothing: the session data is enough.
+    Session,
+    /// `item:`, the agenda item the sentence is about (the statements under it).
+    AgendaItem,
+    /// `vote_on:`, the decision or resolution voted on.
+    Decision,
+}
+
 /// The importer's parsers for the sentences that are not a plain attendance list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Parser {
@@ -78,12 +89,19 @@ pub struct Sentence {
     pub needs: &'static [Need],
     /// What follows the sentence.
     pub items: Items,
+    /// What it reads from its paragraph.
+    pub reads: Reads,
     /// How the importer finds it.
     pub import: Import,
 }
 
 const fn sentence(name: &'static str, needs: &'static [Need], items: Items, parser: Parser) -> Sentence {
-    Sentence { name, needs, items, import: Import::Parser(parser) }
+    let reads = match parser {
+        Parser::Statements => Reads::AgendaItem,
+        Parser::Vote => Reads::Decision,
+        _ => Reads::Session,
+    };
+    Sentence { name, needs, items, reads, import: Import::Parser(parser) }
 }
 
 /// An attendance sentence that lists one category of participants.
@@ -94,7 +112,13 @@ const fn attendance_list(
     list: fn(&mut Attendance) -> &mut Vec<String>,
     states: bool,
 ) -> Sentence {
-    Sentence { name, needs, items: Items::None, import: Import::AttendanceList { openings, list, states } }
+    Sentence {
+        name,
+        needs,
+        items: Items::None,
+        reads: Reads::Session,
+        import: Import::AttendanceList { openings, list, states },
+    }
 }
 
 const fn need(field: &'static str, present: fn(&Session) -> bool, example: &'static str) -> Need {

@@ -20,7 +20,7 @@ use crate::import::{
     Draft, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection, UsedIds, parse_date_span, slug, unique,
     warn_at,
 };
-use crate::sentences::{Import, Items, Parser, SENTENCES};
+use crate::sentences::{Import, Items, Parser, Reads, SENTENCES};
 use crate::session::{
     Agenda, AgendaItem, Annex, Attendance, Capacity, Chapter, Distribution, DocumentRef, Group, Meeting, Officer,
     OfficerRole, OtherSpeaker, ParagraphDef, ParagraphKind, Section, Session, Stage, Statements, SymbolParts, Vote,
@@ -387,7 +387,8 @@ impl Cx {
         let numbered = p.num.is_some();
         if numbered && let Some((template, item)) = self.recognize(p, w) {
             self.drafts.push(Some(p.clone()));
-            let kind = if template == "vote" {
+            let reads = crate::sentences::find(&template).map_or(Reads::Session, |s| s.reads);
+            let kind = if reads == Reads::Decision {
                 ParagraphKind::Template { name: template, item: None, vote_on: item }
             } else {
                 ParagraphKind::Template { name: template, item, vote_on: None }
