@@ -4,8 +4,8 @@
 //! The assembler looks a paragraph's template up here before rendering it: when the data a
 //! sentence needs is missing, the reader gets a data error naming the field at the paragraph's
 //! position, never a template error from inside the `.j2` file (templates run with strict
-//! undefined, see `crate::generate`). Adding a sentence: write `templates/<name>.j2`, list it in
-//! `crate::templates`, and add one entry to [`SENTENCES`]. The importer reads the same table
+//! undefined, see `crate::generate`). Adding a sentence: write `templates/<name>.j2` and add one
+//! entry to [`SENTENCES`] (which also compiles the template in, for `crate::templates`). The importer reads the same table
 //! to recognise a printed sentence (`crate::import::recognize`): an attendance list sentence
 //! declares its openings here; the other kinds have their own parser there, named after them.
 
@@ -79,11 +79,32 @@ pub enum Parser {
     Attendance,
 }
 
+/// A built-in template: its name, its file under `templates/`, and its source, compiled in.
+#[derive(Debug, Clone, Copy)]
+pub struct Builtin {
+    pub name: &'static str,
+    pub file: &'static str,
+    pub source: &'static str,
+}
+
+/// The template `templates/<name>.j2`, compiled in.
+macro_rules! builtin {
+    ($name:literal) => {
+        Builtin {
+            name: $name,
+            file: concat!($name, ".j2"),
+            source: include_str!(concat!("../templates/", $name, ".j2")),
+        }
+    };
+}
+
 /// One kind of generated sentence.
 #[derive(Debug, Clone, Copy)]
 pub struct Sentence {
     /// The template's name (`templates/<name>.j2`), as a paragraph's `template:` names it.
     pub name: &'static str,
+    /// The template (the default; a session may override it).
+    pub template: Builtin,
     /// The session data it needs (paragraph-level data, `item:` and `vote_on:`, is checked by
     /// the assembler, which also resolves it).
     pub needs: &'static [Need],
@@ -95,25 +116,26 @@ pub struct Sentence {
     pub import: Import,
 }
 
-const fn sentence(name: &'static str, needs: &'static [Need], items: Items, parser: Parser) -> Sentence {
+const fn sentence(template: Builtin, needs: &'static [Need], items: Items, parser: Parser) -> Sentence {
     let reads = match parser {
         Parser::Statements => Reads::AgendaItem,
         Parser::Vote => Reads::Decision,
         _ => Reads::Session,
     };
-    Sentence { name, needs, items, reads, import: Import::Parser(parser) }
+    Sentence { name: template.name, template, needs, items, reads, import: Import::Parser(parser) }
 }
 
 /// An attendance sentence that lists one category of participants.
 const fn attendance_list(
-    name: &'static str,
+    template: Builtin,
     needs: &'static [Need],
     openings: &'static [&'static str],
     list: fn(&mut Attendance) -> &mut Vec<String>,
     states: bool,
 ) -> Sentence {
     Sentence {
-        name,
+        name: template.name,
+        template,
         needs,
         items: Items::None,
         reads: Reads::Session,
@@ -129,15 +151,15 @@ const fn need(field: &'static str, present: fn(&Session) -> bool, example: &'sta
 /// items are the States by how they voted), the attendance lists with a longer opening ("The
 /// following States parties") before a shorter one it starts with ("The following States").
 pub const SENTENCES: &[Sentence] = &[
-    sentence("vote", &[], Items::Vote, Parser::Vote),
+    sentence(builtin!("vote"), &[], Items::Vote, Parser::Vote),
     sentence(
-        "agenda",
+        builtin!("agenda"),
         &[need("agenda", |s| s.agenda.is_some(), "agenda: {items: [{id: opening, title: Opening of the meeting}]}")],
         Items::Agenda,
         Parser::Agenda,
     ),
     sentence(
-        "documents",
+        builtin!("documents"),
         &[need(
             "documents",
             |s| !s.documents.is_empty(),
@@ -146,9 +168,9 @@ pub const SENTENCES: &[Sentence] = &[
         Items::Documents,
         Parser::Documents,
     ),
-    sentence("meeting/dates", &[], Items::None, Parser::Dates),
+    sentence(builtin!("meeting/dates"), &[], Items::None, Parser::Dates),
     sentence(
-        "officers/chair",
+        builtin!("officers/chair"),
         &[need(
             "officers` with `role: chair",
             |s| s.officers.iter().any(|o| o.role == OfficerRole::Chair),
@@ -158,7 +180,7 @@ pub const SENTENCES: &[Sentence] = &[
         Parser::Chair,
     ),
     sentence(
-        "officers/elected",
+        builtin!("officers/elected"),
         &[need(
             "officers",
             |s| !s.officers.is_empty(),
@@ -168,7 +190,7 @@ pub const SENTENCES: &[Sentence] = &[
         Parser::Elected,
     ),
     attendance_list(
-        "attendance/states_parties",
+        builtin!("attendance/states_parties"),
         &[need(
             "attendance.states_parties",
             |s| !s.attendance.states_parties.is_empty(),
@@ -179,7 +201,7 @@ pub const SENTENCES: &[Sentence] = &[
         true,
     ),
     sentence(
-        "attendance/regional_organizations",
+        builtin!("attendance/regional_organizations"),
         &[need(
             "attendance.regional_organizations",
             |s| !s.attendance.regional_organizations.is_empty(),
@@ -189,7 +211,7 @@ pub const SENTENCES: &[Sentence] = &[
         Parser::Attendance,
     ),
     attendance_list(
-        "attendance/signatories",
+        builtin!("attendance/signatories"),
         &[need(
             "attendance.signatories",
             |s| !s.attendance.signatories.is_empty(),
@@ -200,7 +222,7 @@ pub const SENTENCES: &[Sentence] = &[
         true,
     ),
     attendance_list(
-        "attendance/observer_states",
+        builtin!("attendance/observer_states"),
         &[need(
             "attendance.observer_states",
             |s| !s.attendance.observer_states.is_empty(),
@@ -211,7 +233,7 @@ pub const SENTENCES: &[Sentence] = &[
         true,
     ),
     attendance_list(
-        "attendance/un_entities",
+        builtin!("attendance/un_entities"),
         &[need(
             "attendance.un_entities",
             |s| !s.attendance.un_entities.is_empty(),
@@ -222,7 +244,7 @@ pub const SENTENCES: &[Sentence] = &[
         false,
     ),
     attendance_list(
-        "attendance/intergovernmental_organizations",
+        builtin!("attendance/intergovernmental_organizations"),
         &[need(
             "attendance.intergovernmental_organizations",
             |s| !s.attendance.intergovernmental_organizations.is_empty(),
@@ -233,7 +255,7 @@ pub const SENTENCES: &[Sentence] = &[
         false,
     ),
     sentence(
-        "attendance/permanent_observers",
+        builtin!("attendance/permanent_observers"),
         &[need(
             "attendance.permanent_observers",
             |s| !s.attendance.permanent_observers.is_empty(),
@@ -243,14 +265,14 @@ pub const SENTENCES: &[Sentence] = &[
         Parser::Attendance,
     ),
     attendance_list(
-        "attendance/ngos",
+        builtin!("attendance/ngos"),
         &[need("attendance.ngos", |s| !s.attendance.ngos.is_empty(), "attendance: {ngos: [Amnesty International]}")],
         &["The following non-governmental organizations", "The following non-governmental organization"],
         |a| &mut a.ngos,
         false,
     ),
     sentence(
-        "statements",
+        builtin!("statements"),
         &[need("statements", |s| !s.statements.is_empty(), "statements: [{item: promote, states: [Austria, Brazil]}]")],
         Items::None,
         Parser::Statements,
