@@ -20,6 +20,7 @@ use crate::document::{
 };
 use crate::generate::{Generator, roman, slug};
 use crate::markup::{self, EntityMark, RefKind, Span};
+use crate::sentences::{Items, Reads};
 use crate::session::date::caption_range;
 use crate::session::load::SourceMap;
 use crate::session::{
@@ -778,6 +779,16 @@ impl Assembler<'_> {
 
     /// A paragraph written by a template, and (for the agenda) its items.
     fn generated(&mut self, name: &str, def: &ParagraphDef, path: &str) -> (Vec<Inline>, Vec<Item>) {
+        // A session's own template (not in the table) lists no items and is checked by rendering.
+        let sentence = crate::sentences::find(name);
+        if let Some(need) = sentence.and_then(|s| s.missing(self.session)) {
+            self.error(
+                &format!("{path}.template"),
+                format!("`template: {name}` needs `{}`", need.field),
+                format!("give it in the session, e.g. `{}`", need.example),
+            );
+            return (Vec::new(), Vec::new());
+        }
         let context = match self.context(name, def, path) {
             Some(c) => c,
             None => return (Vec::new(), Vec::new()),
@@ -794,14 +805,14 @@ impl Assembler<'_> {
             }
         };
         let content = self.markup(&text, &format!("{path}.template"), Zone::Body);
-        let items = match name {
-            "agenda" => {
+        let items = match sentence.map_or(Items::None, |s| s.items) {
+            Items::Agenda => {
                 let agenda = self.session.agenda.as_ref().map(|a| a.items.as_slice()).unwrap_or_default();
                 self.agenda_list(agenda, path)
             }
-            "documents" => self.document_items(path),
-            "vote" => self.vote_items(def),
-            _ => Vec::new(),
+            Items::Documents => self.document_items(path),
+            Items::Vote => self.vote_items(def),
+            Items::None => Vec::new(),
         };
         (content, items)
     }
@@ -878,11 +889,12 @@ impl Assembler<'_> {
         let mut statement = None;
         let mut groups: Vec<Group> = Vec::new();
         let mut item_ctx = None;
-        if name == "statements" {
+        let reads = crate::sentences::find(name).map_or(Reads::Session, |s| s.reads);
+        if reads == Reads::AgendaItem {
             let Some(item_id) = item else {
                 self.error(
                     path,
-                    "the `statements` template needs `item:`",
+                    format!("the `{name}` template needs `item:`"),
                     "name the agenda item, e.g. `item: promote`",
                 );
                 return None;
@@ -895,7 +907,11 @@ impl Assembler<'_> {
                 );
                 return None;
             };
-            statement = Some(st);
+            statement = Some(minijinja::context! {
+                item => &st.item,
+                states => &st.states,
+                by_representatives => st.by_representatives,
+            });
             for other in &st.others {
                 let (capacity, preposition) = match other.capacity {
                     Capacity::Observer => ("observer", "for"),
@@ -920,16 +936,12 @@ impl Assembler<'_> {
                 }
             }
         }
-        if name == "officers/chair" && chair.is_none() {
-            self.error(&format!("{path}.template"), "no officer with `role: chair`", "add the chair under `officers:`");
-            return None;
-        }
         let mut decision_ctx = None;
-        if name == "vote" {
+        if reads == Reads::Decision {
             let Some(id) = def.vote_on() else {
                 self.error(
                     path,
-                    "the `vote` template needs `vote_on:`",
+                    format!("the `{name}` template needs `vote_on:`"),
                     "name the decision or resolution voted on by its id",
                 );
                 return None;
@@ -950,19 +962,18 @@ impl Assembler<'_> {
                 );
                 return None;
             }
-            decision_ctx = Some(Value::from_serialize(decision));
+            decision_ctx = Some(decision_context(decision));
         }
-        if name == "agenda" && s.agenda.is_none() {
-            self.error(&format!("{path}.template"), "there is no `agenda:`", "add the agenda as adopted");
-            return None;
-        }
+        // Templates run with strict undefined: every field a template may test is given here,
+        // as none or empty when the session leaves it out (the session types skip them when
+        // serialized).
         Some(minijinja::context! {
             meeting => Value::from_serialize(&meeting),
-            attendance => Value::from_serialize(&s.attendance),
-            agenda => Value::from_serialize(&s.agenda),
-            officers => Value::from_serialize(&s.officers),
-            chair => Value::from_serialize(chair),
-            statement => Value::from_serialize(statement),
+            attendance => attendance_context(&s.attendance),
+            agenda => s.agenda.as_ref().map(agenda_context),
+            officers => s.officers.iter().map(officer_context).collect::<Vec<_>>(),
+            chair => chair.map(officer_context),
+            statement => statement,
             others => Value::from_serialize(&groups),
             item => item_ctx,
             symbol => &s.symbol,
@@ -1382,6 +1393,51 @@ fn find_decision<'a>(session: &'a Session, id: &str) -> Option<&'a DecisionDef> 
     session.chapters.iter().find_map(|c| in_list(&c.paragraphs, id).or_else(|| in_sections(&c.sections, id))).or_else(
         || session.annexes.iter().find_map(|a| in_list(&a.paragraphs, id).or_else(|| in_sections(&a.sections, id))),
     )
+}
+
+/// `attendance` as a template sees it: every category, empty when the session has none.
+fn attendance_context(a: &crate::session::Attendance) -> Value {
+    minijinja::context! {
+        instrument => &a.instrument,
+        states_parties => &a.states_parties,
+        regional_organizations => &a.regional_organizations,
+        signatories => &a.signatories,
+        observer_states => &a.observer_states,
+        observer_states_wording => a.observer_states_wording,
+        un_entities => &a.un_entities,
+        un_network => &a.un_network,
+        intergovernmental_organizations => &a.intergovernmental_organizations,
+        permanent_observers => &a.permanent_observers,
+        ngos => &a.ngos,
+    }
+}
+
+/// `agenda` as a template sees it, with its optional dates as none.
+fn agenda_context(a: &crate::session::Agenda) -> Value {
+    minijinja::context! {
+        adopted => &a.adopted,
+        adopted_at_meeting => a.adopted_at_meeting,
+        items => &a.items,
+    }
+}
+
+/// An officer as a template sees it, with `state` and `title` as none when not given.
+fn officer_context(o: &crate::session::Officer) -> Value {
+    minijinja::context! { role => o.role, name => &o.name, state => &o.state, title => &o.title }
+}
+
+/// The decision voted on, with its vote's optional parts as none or false.
+fn decision_context(d: &crate::session::DecisionDef) -> Value {
+    let vote = d.vote.as_ref().map(|v| {
+        minijinja::context! {
+            recorded => v.recorded,
+            in_favour => v.in_favour,
+            against => v.against,
+            abstaining => v.abstaining,
+            states => &v.states,
+        }
+    });
+    minijinja::context! { id => &d.id, kind => d.kind, number => &d.number, title => &d.title, vote => vote }
 }
 
 #[cfg(test)]

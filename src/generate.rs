@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use minijinja::value::Value;
-use minijinja::{Environment, Error, ErrorKind};
+use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
 
 use crate::markup;
 use crate::registry::organizations::{Article, article};
@@ -32,6 +32,10 @@ pub struct Generator {
 impl Generator {
     pub fn new(templates: &Templates) -> Generator {
         let mut env = Environment::new();
+        // A template that reads a field the context does not give is an error, not an empty
+        // string: the assembler gives every optional field explicitly (as none or empty), and
+        // checks the data a sentence needs first (`crate::sentences`).
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
         let sources = templates.clone();
         env.set_loader(move |name| Ok(sources.source(name).map(str::to_string)));
         env.set_lstrip_blocks(true);

@@ -25,6 +25,7 @@ pub mod markup;
 pub mod registry;
 pub mod review;
 pub mod safety;
+pub mod sentences;
 pub mod session;
 pub mod templates;
 pub mod writers;

@@ -377,3 +377,69 @@ fn an_unclosed_quote_points_at_its_opening() {
     let yaml = skeleton_with("        text: \"States parties should:\"", "        text: \"States parties should:");
     error_at(&yaml, "the text quoted with `\"` here is not closed on its line", "\"States parties");
 }
+
+// ----- Part 3: a generated sentence without its data ---------------------------------------
+
+#[test]
+fn template_without_its_attendance_data() {
+    // The skeleton records no permanent observers: the sentence on them has nothing to say.
+    let yaml = skeleton_with(
+        "          - template: attendance/observer_states",
+        "          - template: attendance/observer_states\n          - template: attendance/permanent_observers",
+    );
+    let d = error_at(
+        &yaml,
+        "`template: attendance/permanent_observers` needs `attendance.permanent_observers`",
+        "attendance/permanent_observers",
+    );
+    assert!(d.hint.unwrap().contains("permanent_observers: ["), "the hint shows an example");
+    let (diags, _dir) = diagnostics(&yaml);
+    assert!(!diags.0.iter().any(|d| d.message.contains("undefined") || d.message.contains(".j2")), "{diags}");
+}
+
+#[test]
+fn chair_sentence_without_a_chair() {
+    let yaml = skeleton_with("role: chair", "role: rapporteur");
+    error_at(&yaml, "`template: officers/chair` needs `officers` with `role: chair`", "officers/chair");
+}
+
+#[test]
+fn every_attendance_sentence_without_its_list() {
+    // Each attendance sentence of the table whose list the skeleton leaves out, added after the
+    // observer States: the error names the list, at the new paragraph's template name.
+    let mut tried = 0;
+    for sentence in rapporteur::sentences::SENTENCES {
+        let Some(need) = sentence.needs.first() else { continue };
+        let Some(key) = need.field.strip_prefix("attendance.") else { continue };
+        if SKELETON.contains(&format!("  {key}:")) {
+            continue;
+        }
+        let yaml = skeleton_with(
+            "          - template: attendance/observer_states",
+            &format!("          - template: attendance/observer_states\n          - template: {}", sentence.name),
+        );
+        let d = error_at(
+            &yaml,
+            &format!("`template: {}` needs `{}`", sentence.name, need.field),
+            &format!("{}\n", sentence.name),
+        );
+        assert!(d.hint.unwrap().contains(need.example));
+        tried += 1;
+    }
+    assert!(tried >= 4, "the skeleton leaves out most attendance lists ({tried} tried)");
+}
+
+#[test]
+fn a_session_template_reading_an_unknown_field_is_an_error() {
+    // Strict undefined: a misspelt field in a session's own template is reported, not printed
+    // as nothing.
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("session.yaml"), SKELETON).expect("write");
+    std::fs::create_dir_all(dir.path().join("templates/meeting")).expect("mkdir");
+    std::fs::write(dir.path().join("templates/meeting/dates.j2"), "The {{ meeting.shrot }} met.").expect("write");
+    let diags = compile(dir.path()).expect_err("an unknown field");
+    let d = diags.0.iter().find(|d| d.message.contains("undefined")).unwrap_or_else(|| panic!("{diags}"));
+    assert_eq!(d.severity, Severity::Error);
+    let loc = d.location.clone().expect("a location");
+    assert_eq!((loc.line, loc.column), spot(SKELETON, "meeting/dates", 0), "{d}");
+}

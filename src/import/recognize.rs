@@ -20,6 +20,7 @@ use crate::import::{
     Draft, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection, UsedIds, parse_date_span, slug, unique,
     warn_at,
 };
+use crate::sentences::{Import, Items, Parser, Reads, SENTENCES};
 use crate::session::{
     Agenda, AgendaItem, Annex, Attendance, Capacity, Chapter, Distribution, DocumentRef, Group, Meeting, Officer,
     OfficerRole, OtherSpeaker, ParagraphDef, ParagraphKind, Section, Session, Stage, Statements, SymbolParts, Vote,
@@ -386,7 +387,8 @@ impl Cx {
         let numbered = p.num.is_some();
         if numbered && let Some((template, item)) = self.recognize(p, w) {
             self.drafts.push(Some(p.clone()));
-            let kind = if template == "vote" {
+            let reads = crate::sentences::find(&template).map_or(Reads::Session, |s| s.reads);
+            let kind = if reads == Reads::Decision {
                 ParagraphKind::Template { name: template, item: None, vote_on: item }
             } else {
                 ParagraphKind::Template { name: template, item, vote_on: None }
@@ -412,25 +414,39 @@ impl Cx {
         if t.contains(['*', '[', '{', '\\']) {
             return None;
         }
-        if let Some(decision) = self.vote_sentence(p) {
-            return Some(("vote".into(), Some(decision)));
+        // The sentences and the order they are tried in are those of `crate::sentences`.
+        let mut attendance_tried = false;
+        for sentence in SENTENCES {
+            // Only a sentence that lists items can print a paragraph with items (and the other
+            // way round); a vote lists the States only when it was recorded.
+            let lists_items = sentence.items != Items::None;
+            if sentence.items != Items::Vote && lists_items == p.items.is_empty() {
+                continue;
+            }
+            let found = match sentence.import {
+                Import::Parser(Parser::Vote) => {
+                    self.vote_sentence(p).map(|decision| (sentence.name.to_string(), Some(decision)))
+                }
+                Import::Parser(Parser::Agenda) => self.agenda(p, w).map(|name| (name, None)),
+                Import::Parser(Parser::Documents) => self.documents_sentence(p).map(|name| (name, None)),
+                Import::Parser(Parser::Dates) => self.dates_sentence(t).map(|name| (name, None)),
+                Import::Parser(Parser::Chair) => self.chair(t).map(|name| (name, None)),
+                Import::Parser(Parser::Elected) => self.elected(t).map(|name| (name, None)),
+                Import::Parser(Parser::Statements) => self.statements_sentence(t),
+                // One pass over every attendance sentence, which names the one it found (only
+                // once: a failed pass may have warned).
+                Import::Parser(Parser::Attendance) | Import::AttendanceList { .. } => {
+                    if std::mem::replace(&mut attendance_tried, true) {
+                        continue;
+                    }
+                    self.attendance_sentence(t, p, w).map(|name| (name, None))
+                }
+            };
+            if found.is_some() {
+                return found;
+            }
         }
-        if !p.items.is_empty() {
-            return self.agenda(p, w).or_else(|| self.documents_sentence(p)).map(|t| (t, None));
-        }
-        if let Some(r) = self.dates_sentence(t) {
-            return Some((r, None));
-        }
-        if let Some(r) = self.chair(t) {
-            return Some((r, None));
-        }
-        if let Some(r) = self.elected(t) {
-            return Some((r, None));
-        }
-        if let Some(r) = self.attendance_sentence(t, p, w) {
-            return Some((r, None));
-        }
-        self.statements_sentence(t)
+        None
     }
 
     fn short(&self) -> &str {
@@ -642,50 +658,13 @@ impl Cx {
     /// The attendance sentences, singular or plural, with or without the instrument, the
     /// network of institutes or the session ("…were represented at the seventh session of…").
     fn attendance_sentence(&mut self, t: &str, p: &DraftParagraph, w: &mut Vec<Diagnostic>) -> Option<String> {
-        type Field = fn(&mut Attendance) -> &mut Vec<String>;
-        // (the sentence starts with one of these, the field, the template, names are States)
-        const LISTS: &[(&[&str], Field, &str, bool)] = &[
-            (
-                &["The following States parties", "The following State party"],
-                |a| &mut a.states_parties,
-                "attendance/states_parties",
-                true,
-            ),
-            (
-                &["The following States signatories", "The following State signatory"],
-                |a| &mut a.signatories,
-                "attendance/signatories",
-                true,
-            ),
-            (
-                &["The following States", "The following State"],
-                |a| &mut a.observer_states,
-                "attendance/observer_states",
-                true,
-            ),
-            (
-                &["The following United Nations entities", "The following United Nations entity"],
-                |a| &mut a.un_entities,
-                "attendance/un_entities",
-                false,
-            ),
-            (
-                &["The following intergovernmental organizations", "The following intergovernmental organization"],
-                |a| &mut a.intergovernmental_organizations,
-                "attendance/intergovernmental_organizations",
-                false,
-            ),
-            (
-                &["The following non-governmental organizations", "The following non-governmental organization"],
-                |a| &mut a.ngos,
-                "attendance/ngos",
-                false,
-            ),
-        ];
         let mut instrument_seen: Option<String> = None;
         let mut template = None;
-        for (prefixes, field, name, states) in LISTS {
-            let Some(rest) = prefixes.iter().find_map(|p| t.strip_prefix(p)) else { continue };
+        // The attendance lists, their openings and fields, are declared in `crate::sentences`.
+        for sentence in SENTENCES {
+            let Import::AttendanceList { openings, list: field, states } = sentence.import else { continue };
+            let name = &sentence.name;
+            let Some(rest) = openings.iter().find_map(|p| t.strip_prefix(p)) else { continue };
             let (head, list) = rest.split_once(": ")?;
             let list = list.strip_suffix('.')?;
             let head_end = head.find(" were ").or_else(|| head.find(" was "))?;
@@ -701,7 +680,7 @@ impl Cx {
             if !target.is_empty() {
                 return None;
             }
-            *target = split_list(list, *states);
+            *target = split_list(list, states);
             template = Some(*name);
             break;
         }

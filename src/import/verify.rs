@@ -52,7 +52,10 @@ pub fn keep_verified(
             text == unescape(draft.plain.as_deref().unwrap_or(&draft.text)) && items == draft_items(&draft.items)
         });
         if !ok {
-            if def.template() == Some("statements")
+            if def
+                .template()
+                .and_then(crate::sentences::find)
+                .is_some_and(|s| s.reads == crate::sentences::Reads::AgendaItem)
                 && let Some(item) = def.item()
             {
                 dropped_items.push(item.to_string());
