@@ -1063,3 +1063,55 @@ fn contents_page_numbers_are_the_headings_pages() {
     }
     assert!(checked >= 10, "only {checked} entries checked");
 }
+
+/// The text of a piece of WordprocessingML: what its `w:t` elements hold.
+fn run_text(xml: &str) -> String {
+    let mut out = String::new();
+    for piece in xml.split("<w:t").skip(1) {
+        // `<w:t>` or `<w:t xml:space="preserve">`, not `<w:tab/>`, `<w:tc>`, `<w:tbl>`…
+        let Some(rest) =
+            piece.strip_prefix('>').or_else(|| piece.strip_prefix(' ').and_then(|r| r.split_once('>').map(|x| x.1)))
+        else {
+            continue;
+        };
+        out.push_str(rest.split("</w:t>").next().unwrap_or_default());
+    }
+    out
+}
+
+/// The chunks of `xml` between `<open` and `</close>`.
+fn chunks<'a>(xml: &'a str, open: &str, close: &str) -> Vec<&'a str> {
+    xml.split(open).skip(1).map(|c| c.split(close).next().unwrap_or_default()).collect()
+}
+
+/// A lead-in ("States parties should:") keeps with its first item in Word too (`w:keepNext`).
+#[test]
+fn lead_ins_keep_with_their_first_item() {
+    let (_, docx, _) = reference();
+    let document = &parts(&docx)["word/document.xml"];
+    let paragraphs = chunks(document, "<w:p ", "</w:p>");
+    let lead_ins: Vec<&&str> = paragraphs.iter().filter(|p| run_text(p).ends_with("States parties should:")).collect();
+    assert!(lead_ins.len() >= 3, "the reference has several lead-ins: {}", lead_ins.len());
+    for p in lead_ins {
+        assert!(p.contains("<w:keepNext"), "lead-in without keepNext: {}", run_text(p));
+    }
+    // An ordinary paragraph (no items) does not hold the next one.
+    let plain = paragraphs.iter().find(|p| run_text(p).contains("With regard to training, States parties")).unwrap();
+    assert!(!plain.contains("<w:keepNext"), "{}", run_text(plain));
+}
+
+/// Table columns of text are left-aligned, columns of figures right-aligned (their heads too).
+#[test]
+fn table_figures_right_text_left() {
+    let doc = rapporteur::build::compile(&common::root().join("sessions/ctoc-cop-wg4-2016")).unwrap().document;
+    let document = &parts(&write(&doc))["word/document.xml"];
+    let cells: Vec<&str> = chunks(document, "<w:tc", "</w:tc>");
+    let cell = |text: &str| *cells.iter().find(|c| run_text(c) == text).unwrap_or_else(|| panic!("no cell {text:?}"));
+    let right = |c: &str| c.contains(r#"<w:jc w:val="right""#);
+    for figure in ["12", "28", "Replies"] {
+        assert!(right(cell(figure)), "{figure:?} should be right-aligned");
+    }
+    for text in ["Africa", "Europe", "Region"] {
+        assert!(!right(cell(text)), "{text:?} should be left-aligned");
+    }
+}
