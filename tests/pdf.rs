@@ -696,3 +696,46 @@ fn a_lead_in_stays_on_the_page_of_its_first_item() {
     }
     assert!(pages_seen.len() > 1, "the runs must carry the lead-in across a page break: {pages_seen:?}");
 }
+
+/// Table columns as the UN sets them: text left-aligned, figures (and their heads) right-aligned.
+#[test]
+fn table_text_left_figures_right() {
+    let compiled = compile(&common::root().join("sessions/ctoc-cop-wg4-2016")).unwrap();
+    let pdf = save(&build(&compiled.document));
+    // (xMin, xMax) of a word on the page holding the table.
+    let page = (1..=page_count(pdf.path())).find(|&p| pdftotext(pdf.path(), Some(p)).contains("Africa")).unwrap();
+    let p = page.to_string();
+    let html = run("pdftotext", &["-bbox", "-f", &p, "-l", &p], pdf.path());
+    // (xMin, xMax, yMin) of every occurrence of a word; the table's is the one in its row.
+    let boxes = |word: &str| -> Vec<(f64, f64, f64)> {
+        html.lines()
+            .filter(|l| l.trim_end().ends_with(&format!(">{word}</word>")))
+            .map(|line| {
+                let num = |key: &str| -> f64 {
+                    let at = line.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+                    line[at..].split('"').next().unwrap().parse().unwrap()
+                };
+                (num("xMin"), num("xMax"), num("yMin"))
+            })
+            .collect()
+    };
+    let header_row = boxes("Region")[0].2;
+    let bbox = |word: &str| -> (f64, f64) {
+        let all = boxes(word);
+        let in_table = all.iter().filter(|b| b.2 >= header_row - 0.5).min_by(|a, b| a.2.total_cmp(&b.2));
+        let b = in_table.unwrap_or_else(|| panic!("{word} in the table"));
+        (b.0, b.1)
+    };
+    let near = |a: f64, b: f64| (a - b).abs() < 0.6;
+    let (region, africa, europe) = (bbox("Region"), bbox("Africa"), bbox("Europe"));
+    assert!(
+        near(region.0, africa.0) && near(africa.0, europe.0),
+        "text column left-aligned: {region:?} {africa:?} {europe:?}"
+    );
+    let (replies, twelve, fifteen) = (bbox("Replies"), bbox("12"), bbox("15"));
+    assert!(
+        near(replies.1, twelve.1) && near(twelve.1, fifteen.1),
+        "figures right-aligned: {replies:?} {twelve:?} {fifteen:?}"
+    );
+    assert!(replies.0 < twelve.0 - 1.0, "the head is wider than the figures, so its left edge stands further left");
+}
