@@ -54,21 +54,7 @@ pub struct Assembled {
 }
 
 pub fn assemble(session: &Session, slug_name: &str, sources: &SourceMap, templates: &Templates) -> Assembled {
-    let mut a = Assembler {
-        session,
-        sources,
-        generator: Generator::new(templates).with_articles(session.articles.clone()),
-        diags: Diagnostics::new(),
-        targets: HashMap::new(),
-        plan: HashMap::new(),
-        citations: Vec::new(),
-        report_paragraphs: Vec::new(),
-        lettered: None,
-        cited: HashMap::new(),
-        next_note: 1,
-        entities: BTreeMap::new(),
-        item_paths: BTreeMap::new(),
-    };
+    let mut a = Assembler::new(session, sources, templates);
     a.number();
     let masthead = a.masthead();
     let body = a.body();
@@ -206,6 +192,27 @@ struct Assembler<'a> {
     entities: BTreeMap<String, Entity>,
     /// Sub-item id → data path (the plan holds the rest).
     item_paths: BTreeMap<String, String>,
+}
+
+impl<'a> Assembler<'a> {
+    /// An assembler for `session`, with nothing planned yet.
+    fn new(session: &'a Session, sources: &'a SourceMap, templates: &Templates) -> Self {
+        Assembler {
+            session,
+            sources,
+            generator: Generator::new(templates).with_articles(session.articles.clone()),
+            diags: Diagnostics::new(),
+            targets: HashMap::new(),
+            plan: HashMap::new(),
+            citations: Vec::new(),
+            report_paragraphs: Vec::new(),
+            lettered: None,
+            cited: HashMap::new(),
+            next_note: 1,
+            entities: BTreeMap::new(),
+            item_paths: BTreeMap::new(),
+        }
+    }
 }
 
 impl Assembler<'_> {

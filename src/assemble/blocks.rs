@@ -148,13 +148,18 @@ impl Assembler<'_> {
     }
 
     /// The table of contents: chapters, sections and annexes with their paragraph ranges.
-    fn contents(&self, blocks: &[Block]) -> Contents {
+    fn contents(&mut self, blocks: &[Block]) -> Contents {
         let mut entries = Vec::new();
+        // Divisions whose id pass 1 did not plan: the passes disagree (reported below).
+        let mut unplanned = Vec::new();
         let paths: HashMap<&str, &str> = self.plan.iter().map(|(path, p)| (p.id.as_str(), path.as_str())).collect();
         for block in blocks {
             let Block::Division(d) = block else { continue };
             let mut push = |d: &Division, level: u8| {
-                let path = paths.get(d.id.as_str()).copied().unwrap_or_default();
+                let Some(path) = paths.get(d.id.as_str()).copied() else {
+                    unplanned.push(d.id.clone());
+                    return;
+                };
                 let prefix = format!("{path}.");
                 let nums: Vec<u32> =
                     self.report_paragraphs.iter().filter(|(p, _)| p.starts_with(&prefix)).map(|(_, n)| *n).collect();
@@ -181,6 +186,13 @@ impl Assembler<'_> {
                     }
                 }
             }
+        }
+        for id in unplanned {
+            self.error(
+                "",
+                format!("internal: the table of contents lists division `{id}`, which pass 1 did not plan"),
+                "this is a bug in rapporteur, not in your data; please report it",
+            );
         }
         Contents { id: "contents".into(), heading: "Contents".into(), entries }
     }

@@ -165,8 +165,20 @@ impl Assembler<'_> {
         self.targets.insert(id.to_string(), Target { kind, label: label.to_string(), within: None, order });
     }
 
-    pub(super) fn planned(&self, path: &str) -> Planned {
-        self.plan.get(path).cloned().unwrap_or(Planned { id: slug(path), num: None })
+    /// What pass 1 planned for the unit at `path`. Pass 2 never re-derives an id or a number:
+    /// if the two passes disagree (pass 2 builds a unit pass 1 did not plan), that is a bug in
+    /// the assembler, reported as an internal error so that no document with a made-up number
+    /// is written. The placeholder returned lets pass 2 carry on and report everything else.
+    pub(super) fn planned(&mut self, path: &str) -> Planned {
+        if let Some(planned) = self.plan.get(path) {
+            return planned.clone();
+        }
+        self.error(
+            path,
+            format!("internal: pass 1 planned no number or id for {path}"),
+            "this is a bug in rapporteur, not in your data; please report it",
+        );
+        Planned { id: slug(path), num: None }
     }
 }
 
@@ -179,4 +191,45 @@ fn derive_paragraph_id(parent: &str, p: &ParagraphDef) -> String {
         _ => "paragraph".into(),
     };
     format!("{parent}-{}", slug(&basis))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pass 1 over a real session, then pass 2 after `forget` has removed plan entries: the
+    /// internal errors pass 2 reports.
+    fn disagreement(session: &str, forget: impl Fn(&str) -> bool) -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions").join(session);
+        let loaded = crate::session::load::load(&dir).map_err(|d| format!("{:?}", d.0)).unwrap();
+        let mut a = Assembler::new(&loaded.session, &loaded.sources, &loaded.templates);
+        a.number();
+        a.plan.retain(|path, _| !forget(path));
+        a.body();
+        a.diags.errors().map(|d| d.message.clone()).filter(|m| m.starts_with("internal:")).collect()
+    }
+
+    #[test]
+    fn passes_in_agreement_report_nothing() {
+        assert_eq!(disagreement("ctoc-cop-wg4-2016", |_| false), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_paragraph_pass_1_did_not_plan_is_an_internal_error() {
+        let errors = disagreement("ctoc-cop-wg4-2009", |path| path == "chapters[0].paragraphs[0]");
+        assert_eq!(errors, ["internal: pass 1 planned no number or id for chapters[0].paragraphs[0]"]);
+    }
+
+    #[test]
+    fn a_division_pass_1_did_not_plan_is_an_internal_error_also_in_the_contents() {
+        // This session has a table of contents.
+        let errors = disagreement("ctoc-cop-wg4-2016", |path| path == "chapters[1]");
+        assert_eq!(
+            errors,
+            [
+                "internal: pass 1 planned no number or id for chapters[1]",
+                "internal: the table of contents lists division `chapters-1`, which pass 1 did not plan",
+            ]
+        );
+    }
 }
