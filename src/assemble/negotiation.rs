@@ -231,8 +231,13 @@ impl Assembler<'_> {
             .into_iter()
             .filter_map(|(path, def)| {
                 let a = def.negotiation.amendment.as_ref()?;
-                let planned = self.planned(&path);
-                let num = planned.num.map(|n| n.trim_end_matches('.').to_string()).unwrap_or_default();
+                // A paragraph deleted in negotiation is left out of a final report, so pass 1
+                // planned no number for it: its row has none.
+                let num = if self.dropped(def) {
+                    String::new()
+                } else {
+                    self.planned(&path).num.map(|n| n.trim_end_matches('.').to_string()).unwrap_or_default()
+                };
                 let old = self.markup(&a.old, &format!("{path}.amendment.old"), Zone::Body);
                 let new = self.markup(&a.new, &format!("{path}.amendment.new"), Zone::Body);
                 let by = a.proposed_by.clone().unwrap_or_default();

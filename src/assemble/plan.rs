@@ -1,0 +1,235 @@
+//! Pass 1: walks the structure once and decides every number (chapters, annexes, sections,
+//! groups, paragraphs, tables, decisions) and every stable id, keyed by data path in the plan.
+//! Pass 2 only reads the plan; a path the plan lacks is an internal error, never re-derived.
+
+use super::*;
+
+impl Assembler<'_> {
+    pub(super) fn number(&mut self) {
+        let mut numbers = Numbers::default();
+        let session = self.session;
+        for (ci, chapter) in session.chapters.iter().enumerate() {
+            let cpath = format!("chapters[{ci}]");
+            let cid = chapter.id.clone().unwrap_or_else(|| slug(&chapter.title));
+            let label = roman(session.chapter_numbers.get(ci).copied().unwrap_or(ci as u32 + 1));
+            self.claim(&mut numbers.ids, &cid, &cpath, TargetKind::Chapter, &label);
+            self.plan.insert(cpath.clone(), Planned { id: cid.clone(), num: Some(format!("{label}.")) });
+            self.number_paragraphs(&mut numbers, Counter::Report, &cid, &cpath, &chapter.paragraphs);
+            self.number_sections(&mut numbers, Counter::Report, &cid, &cpath, &chapter.sections);
+        }
+        let single = session.annexes.len() == 1;
+        for (ai, annex) in session.annexes.iter().enumerate() {
+            let apath = format!("annexes[{ai}]");
+            let aid = annex.id.clone().unwrap_or_else(|| format!("annex-{}", slug(&annex.title)));
+            let label = if single { String::new() } else { roman(ai as u32 + 1) };
+            self.claim(&mut numbers.ids, &aid, &apath, TargetKind::Annex, &label);
+            let num = if single { "Annex".to_string() } else { format!("Annex {label}") };
+            self.plan.insert(apath.clone(), Planned { id: aid.clone(), num: Some(num) });
+            // Annex paragraphs are numbered on their own.
+            numbers.annex = 0;
+            self.number_paragraphs(&mut numbers, Counter::Annex, &aid, &apath, &annex.paragraphs);
+            self.number_sections(&mut numbers, Counter::Annex, &aid, &apath, &annex.sections);
+        }
+        self.report_paragraphs = numbers.report_paragraphs;
+    }
+
+    fn number_sections(
+        &mut self,
+        numbers: &mut Numbers,
+        counter: Counter,
+        parent: &str,
+        parent_path: &str,
+        sections: &[Section],
+    ) {
+        for (si, section) in sections.iter().enumerate() {
+            let spath = format!("{parent_path}.sections[{si}]");
+            let sid = section.id.clone().unwrap_or_else(|| format!("{parent}-{}", slug(&section.title)));
+            let label = letter(si);
+            self.claim(&mut numbers.ids, &sid, &spath, TargetKind::Section, &label);
+            let within = self
+                .targets
+                .get(parent)
+                .filter(|t| t.kind == TargetKind::Chapter)
+                .map(|t| format!("chapter {}", t.label));
+            if let Some(t) = self.targets.get_mut(&sid) {
+                t.within = within;
+            }
+            self.plan.insert(spath.clone(), Planned { id: sid.clone(), num: Some(format!("{label}.")) });
+            self.number_paragraphs(numbers, counter, &sid, &spath, &section.paragraphs);
+            for (gi, group) in section.groups.iter().enumerate() {
+                let gpath = format!("{spath}.groups[{gi}]");
+                let gid = group.id.clone().unwrap_or_else(|| format!("{sid}-{}", slug(&group.title)));
+                let label = (gi + 1).to_string();
+                self.claim(&mut numbers.ids, &gid, &gpath, TargetKind::Group, &label);
+                self.plan.insert(gpath.clone(), Planned { id: gid.clone(), num: Some(format!("{label}.")) });
+                self.number_paragraphs(numbers, counter, &gid, &gpath, &group.paragraphs);
+            }
+        }
+    }
+
+    fn number_paragraphs(
+        &mut self,
+        numbers: &mut Numbers,
+        counter: Counter,
+        parent: &str,
+        parent_path: &str,
+        paragraphs: &[ParagraphDef],
+    ) {
+        let mut derived: HashMap<String, u32> = HashMap::new();
+        for (pi, p) in paragraphs.iter().enumerate() {
+            let path = format!("{parent_path}.paragraphs[{pi}]");
+            if let Some(table) = p.table() {
+                numbers.tables += 1;
+                let id = table.id.clone().unwrap_or_else(|| format!("table-{}", numbers.tables));
+                self.claim(&mut numbers.ids, &id, &path, TargetKind::Table, &numbers.tables.to_string());
+                self.plan.insert(path, Planned { id, num: Some(format!("Table {}", numbers.tables)) });
+                continue;
+            }
+            if let Some(decision) = p.decision() {
+                let kind = decision.kind.printed();
+                let id = decision.id.clone().unwrap_or_else(|| slug(&format!("{} {}", decision.kind, decision.number)));
+                self.claim(&mut numbers.ids, &id, &path, TargetKind::Decision, &decision.number);
+                self.plan
+                    .insert(path.clone(), Planned { id: id.clone(), num: Some(format!("{kind} {}", decision.number)) });
+                let dpath = format!("{path}.decision");
+                let preamble: Vec<ParagraphDef> =
+                    decision.preamble.iter().map(|p| ParagraphDef { numbered: false, ..p.clone() }).collect();
+                numbers.decision = 0;
+                self.number_list(numbers, Counter::Decision, &id, &format!("{dpath}.preamble"), &preamble);
+                self.number_list(numbers, Counter::Decision, &id, &format!("{dpath}.operative"), &decision.operative);
+                continue;
+            }
+            let id = match &p.id {
+                Some(id) => id.clone(),
+                None => {
+                    let base = derive_paragraph_id(parent, p);
+                    let n = derived.entry(base.clone()).or_insert(0);
+                    *n += 1;
+                    if *n == 1 { base } else { format!("{base}-{n}") }
+                }
+            };
+            if self.dropped(p) {
+                continue;
+            }
+            let num = p.numbered.then(|| self.paragraph_label(numbers, counter, p));
+            if let (Some(n), Counter::Report) = (num.as_deref().and_then(|n| n.parse().ok()), counter) {
+                numbers.report_paragraphs.push((path.clone(), n));
+            }
+            let label = num.clone().unwrap_or_default();
+            self.claim(&mut numbers.ids, &id, &path, TargetKind::Paragraph, &label);
+            self.plan.insert(path, Planned { id, num: num.map(|n| format!("{n}.")) });
+        }
+    }
+
+    /// Numbers a list of paragraphs whose paths are `{list_path}[i]` (inside a decision).
+    fn number_list(
+        &mut self,
+        numbers: &mut Numbers,
+        counter: Counter,
+        parent: &str,
+        list_path: &str,
+        list: &[ParagraphDef],
+    ) {
+        for (i, p) in list.iter().enumerate() {
+            let path = format!("{list_path}[{i}]");
+            let id =
+                p.id.clone()
+                    .unwrap_or_else(|| format!("{parent}-{}", derive_paragraph_id("", p).trim_start_matches('-')));
+            let num = p.numbered.then(|| numbers.next(counter));
+            self.claim(&mut numbers.ids, &id, &path, TargetKind::Paragraph, "");
+            self.plan.insert(path, Planned { id, num: num.map(|n| format!("{n}.")) });
+        }
+    }
+
+    /// Registers an id, reporting a duplicate.
+    fn claim(&mut self, ids: &mut HashMap<String, String>, id: &str, path: &str, kind: TargetKind, label: &str) {
+        if let Some(first) = ids.get(id) {
+            let first_at =
+                self.sources.locate(first).map(|l| format!(" (first at {}:{})", l.line, l.column)).unwrap_or_default();
+            self.error(
+                &format!("{path}.id"),
+                format!("duplicate id `{id}`{first_at}"),
+                "ids must be unique across the report",
+            );
+            return;
+        }
+        if !id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) || id.is_empty() {
+            self.error(
+                &format!("{path}.id"),
+                format!("`{id}` is not a valid id"),
+                "use letters, digits, `-`, `_` and `.`",
+            );
+        }
+        ids.insert(id.to_string(), path.to_string());
+        let order = self.targets.len();
+        self.targets.insert(id.to_string(), Target { kind, label: label.to_string(), within: None, order });
+    }
+
+    /// What pass 1 planned for the unit at `path`. Pass 2 never re-derives an id or a number:
+    /// if the two passes disagree (pass 2 builds a unit pass 1 did not plan), that is a bug in
+    /// the assembler, reported as an internal error so that no document with a made-up number
+    /// is written. The placeholder returned lets pass 2 carry on and report everything else.
+    pub(super) fn planned(&mut self, path: &str) -> Planned {
+        if let Some(planned) = self.plan.get(path) {
+            return planned.clone();
+        }
+        self.error(
+            path,
+            format!("internal: pass 1 planned no number or id for {path}"),
+            "this is a bug in rapporteur, not in your data; please report it",
+        );
+        Planned { id: slug(path), num: None }
+    }
+}
+
+/// An id for a paragraph that has none, from its parent and the first words of its text (or
+/// its template), so that it survives renumbering.
+fn derive_paragraph_id(parent: &str, p: &ParagraphDef) -> String {
+    let basis = match (p.text(), p.template()) {
+        (Some(text), _) => text.split_whitespace().take(6).collect::<Vec<_>>().join(" "),
+        (None, Some(t)) => format!("{t} {}", p.item().unwrap_or_default()),
+        _ => "paragraph".into(),
+    };
+    format!("{parent}-{}", slug(&basis))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pass 1 over a real session, then pass 2 after `forget` has removed plan entries: the
+    /// internal errors pass 2 reports.
+    fn disagreement(session: &str, forget: impl Fn(&str) -> bool) -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions").join(session);
+        let loaded = crate::session::load::load(&dir).map_err(|d| format!("{:?}", d.0)).unwrap();
+        let mut a = Assembler::new(&loaded.session, &loaded.sources, &loaded.templates);
+        a.number();
+        a.plan.retain(|path, _| !forget(path));
+        a.body();
+        a.diags.errors().map(|d| d.message.clone()).filter(|m| m.starts_with("internal:")).collect()
+    }
+
+    #[test]
+    fn passes_in_agreement_report_nothing() {
+        assert_eq!(disagreement("ctoc-cop-wg4-2016", |_| false), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_paragraph_pass_1_did_not_plan_is_an_internal_error() {
+        let errors = disagreement("ctoc-cop-wg4-2009", |path| path == "chapters[0].paragraphs[0]");
+        assert_eq!(errors, ["internal: pass 1 planned no number or id for chapters[0].paragraphs[0]"]);
+    }
+
+    #[test]
+    fn a_division_pass_1_did_not_plan_is_an_internal_error_also_in_the_contents() {
+        // This session has a table of contents.
+        let errors = disagreement("ctoc-cop-wg4-2016", |path| path == "chapters[1]");
+        assert_eq!(
+            errors,
+            [
+                "internal: pass 1 planned no number or id for chapters[1]",
+                "internal: the table of contents lists division `chapters-1`, which pass 1 did not plan",
+            ]
+        );
+    }
+}
