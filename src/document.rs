@@ -299,6 +299,21 @@ pub enum EntityKind {
 }
 
 impl Inline {
+    /// The inlines a wrapping kind holds (emphasis, references, entities, brackets, revision
+    /// marks); empty for text and note references. For walks that look only for what is inside.
+    pub fn children(&self) -> &[Inline] {
+        match self {
+            Inline::Emph { content }
+            | Inline::Strong { content }
+            | Inline::Ref { content, .. }
+            | Inline::Entity { content, .. }
+            | Inline::Bracketed { content }
+            | Inline::Inserted { content }
+            | Inline::Deleted { content } => content,
+            Inline::Text { .. } | Inline::NoteRef { .. } => &[],
+        }
+    }
+
     /// Plain text (no markup).
     pub fn text(s: impl Into<String>) -> Inline {
         Inline::Text { text: s.into() }

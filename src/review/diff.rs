@@ -509,14 +509,7 @@ fn collect_notes(inlines: &[Inline], out: &mut Vec<String>) {
     for i in inlines {
         match i {
             Inline::NoteRef { id, .. } => out.push(id.clone()),
-            Inline::Emph { content }
-            | Inline::Strong { content }
-            | Inline::Ref { content, .. }
-            | Inline::Entity { content, .. }
-            | Inline::Bracketed { content }
-            | Inline::Inserted { content }
-            | Inline::Deleted { content } => collect_notes(content, out),
-            Inline::Text { .. } => {}
+            other => collect_notes(other.children(), out),
         }
     }
 }

@@ -101,14 +101,7 @@ fn target_eids(doc: &Document) -> Eids {
                         inl(&n.content, order, doc, depth + 1);
                     }
                 }
-                Inline::Emph { content }
-                | Inline::Strong { content }
-                | Inline::Ref { content, .. }
-                | Inline::Entity { content, .. }
-                | Inline::Bracketed { content }
-                | Inline::Inserted { content }
-                | Inline::Deleted { content } => inl(content, order, doc, depth),
-                Inline::Text { .. } => {}
+                other => inl(other.children(), order, doc, depth),
             }
         }
     }
