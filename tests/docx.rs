@@ -817,13 +817,7 @@ fn check_rendering(doc: &Document, pages: &[String]) {
                 match i {
                     Inline::Text { text } => before.push_str(text),
                     Inline::NoteRef { id, .. } => out.push((id.clone(), before.clone())),
-                    Inline::Emph { content }
-                    | Inline::Strong { content }
-                    | Inline::Ref { content, .. }
-                    | Inline::Entity { content, .. }
-                    | Inline::Bracketed { content }
-                    | Inline::Inserted { content }
-                    | Inline::Deleted { content } => inl(content, before, out),
+                    other => inl(other.children(), before, out),
                 }
             }
         }

@@ -189,13 +189,7 @@ fn cited_words(doc: &Document, id: &str) -> Vec<String> {
                     }
                 }
                 Inline::NoteRef { .. } => {}
-                Inline::Emph { content }
-                | Inline::Strong { content }
-                | Inline::Ref { content, .. }
-                | Inline::Entity { content, .. }
-                | Inline::Bracketed { content }
-                | Inline::Inserted { content }
-                | Inline::Deleted { content } => walk_inlines(content, id, prev, out),
+                other => walk_inlines(other.children(), id, prev, out),
             }
         }
     }

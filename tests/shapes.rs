@@ -37,14 +37,7 @@ fn note_markers(inlines: &[Inline], out: &mut Vec<String>) {
     for i in inlines {
         match i {
             Inline::NoteRef { marker, .. } => out.push(marker.clone()),
-            Inline::Emph { content }
-            | Inline::Strong { content }
-            | Inline::Ref { content, .. }
-            | Inline::Entity { content, .. }
-            | Inline::Bracketed { content }
-            | Inline::Inserted { content }
-            | Inline::Deleted { content } => note_markers(content, out),
-            Inline::Text { .. } => {}
+            other => note_markers(other.children(), out),
         }
     }
 }
