@@ -31,7 +31,34 @@ pub fn compile(dir: &Path) -> Result<Compiled, Diagnostics> {
 /// assembled on its own (its own symbol, its own numbering) and only its errors are added — e.g.
 /// a cross-reference to a chapter that stands in another part.
 pub fn compile_issued(dir: &Path) -> Result<Vec<Compiled>, Diagnostics> {
+    compile_issued_loaded(&load(dir)?)
+}
+
+/// `compile_issued` in language `lang`: the session's translations (`translations/<lang>.yaml`)
+/// applied first (`crate::translate::apply`); its warnings (untranslated and stale units) come
+/// first among the warnings. The original language builds as `compile_issued` does.
+pub fn compile_issued_in(dir: &Path, lang: &str) -> Result<Vec<Compiled>, Diagnostics> {
     let loaded = load(dir)?;
+    let translated = crate::translate::apply(&loaded, lang)?;
+    let mut issued = match compile_issued_loaded(&translated.loaded) {
+        Ok(issued) => issued,
+        Err(diags) => {
+            let mut all = translated.warnings;
+            all.extend(diags);
+            return Err(all);
+        }
+    };
+    if let Some(first) = issued.first_mut() {
+        let mut warnings = translated.warnings;
+        warnings.extend(std::mem::take(&mut first.warnings));
+        first.warnings = warnings;
+    }
+    Ok(issued)
+}
+
+/// `compile_issued` on a session already loaded (and perhaps translated).
+pub fn compile_issued_loaded(loaded: &Loaded) -> Result<Vec<Compiled>, Diagnostics> {
+    let loaded = loaded.clone();
     let whole = compile_loaded(&loaded)?;
     if loaded.session.parts.is_empty() {
         return Ok(vec![whole]);

@@ -1,5 +1,6 @@
-//! Reading a session folder: `session.yaml`, the sibling files it includes, and the session's
-//! own template overrides. This is the only module that reads the filesystem.
+//! Reading a session folder: `session.yaml`, the sibling files it includes, the session's own
+//! template overrides and its translations (`translations/<lang>.yaml`, parsed by
+//! `crate::translate`). This is the only module that reads the filesystem.
 //!
 //! What comes out is the typed `Session`, a `SourceMap` that turns data paths back into file,
 //! line and column for diagnostics, and the `Templates` to render with.
@@ -20,6 +21,9 @@ pub struct Loaded {
     pub session: Session,
     pub sources: SourceMap,
     pub templates: Templates,
+    /// The session's translations by language (`fr` for `translations/fr.yaml`): the file's
+    /// path and text, read as every session file is read; `crate::translate` parses them.
+    pub translations: BTreeMap<String, (PathBuf, String)>,
 }
 
 impl Loaded {
@@ -204,107 +208,53 @@ pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "session".into());
-    Ok(Loaded { slug, session, sources, templates })
+    let translations = read_translations(dir)?;
+    Ok(Loaded { slug, session, sources, templates, translations })
 }
 
-/// The keys of the top-level mapping of a YAML text (unparsable text gives none).
-fn top_level_keys(text: &str) -> Vec<String> {
-    use saphyr_parser::{Event, Parser};
-    let mut keys = Vec::new();
-    let mut depth = 0usize;
-    let mut expect_key = true;
-    for event in Parser::new_from_str(text) {
-        let Ok((event, _)) = event else { break };
-        match event {
-            Event::MappingStart(..) | Event::SequenceStart(..) => {
-                if depth == 1 {
-                    expect_key = true;
-                }
-                depth += 1;
-            }
-            Event::MappingEnd | Event::SequenceEnd => depth = depth.saturating_sub(1),
-            Event::Scalar(value, ..) if depth == 1 => {
-                if expect_key {
-                    keys.push(value.into_owned());
-                }
-                expect_key = !expect_key;
-            }
-            Event::Alias(_) if depth == 1 => expect_key = !expect_key,
-            _ => {}
-        }
-    }
-    keys
-}
-
-/// Deserializes one file, turning a serde error into a located diagnostic in the format's own
-/// words (see `explain`).
-fn parse(path: &Path, text: &str) -> Result<Session, Diagnostics> {
-    serde_saphyr::from_str_with_options::<Session>(text, crate::safety::yaml_options()).map_err(|e| {
-        let mut diagnostic = crate::session::explain::diagnostic(path, text, &e);
-        // A breached reading budget (hostile sizes, nesting, aliases) is said in plain words,
-        // never as serde-saphyr's internal `Nodes { nodes: 250001 }`.
-        if e.to_string().contains("budget breached: ") {
-            diagnostic.message = crate::safety::plain_yaml_message(&e.to_string());
-        }
-        diagnostic.into()
-    })
-}
-
-/// Reads a file of the session in `root`: it must resolve (symbolic links followed) to a regular
-/// file inside the session folder, of at most `limits::FILE_BYTES`. A session received from
-/// someone else can thus not copy the reader's own files (`/etc/passwd` behind a symlink) into
-/// the report, nor make the program read without end (`/dev/zero`, a fifo).
-fn read(root: &Path, path: &Path) -> Result<String, Diagnostics> {
-    let fail = |message: String, hint: &str| -> Diagnostics { Diagnostic::error(message).with_hint(hint).into() };
-    let cannot = |e: std::io::Error| {
-        let hint = if e.kind() == std::io::ErrorKind::NotFound {
-            "check the name; `rapporteur new <slug>` writes a session folder with session.yaml"
-        } else {
-            "the file must be readable UTF-8 text"
-        };
-        fail(format!("cannot read {}: {}", path.display(), crate::safety::io_reason(&e)), hint)
+/// Every `translations/<lang>.yaml` of the session, by language. Only files directly in the
+/// folder whose name is a language tag (letters, digits and `-`) are read, each as `read` reads
+/// a file: inside the session, regular, capped.
+fn read_translations(dir: &Path) -> Result<BTreeMap<String, (PathBuf, String)>, Diagnostics> {
+    /// More languages than any report has (six official ones, and a few others).
+    const MAX_FILES: usize = 100;
+    let folder = dir.join("translations");
+    let mut out = BTreeMap::new();
+    let Ok(meta) = std::fs::symlink_metadata(&folder) else {
+        return Ok(out);
     };
-    let resolved = path.canonicalize().map_err(cannot)?;
-    let inside = root.canonicalize().is_ok_and(|r| resolved.starts_with(r));
-    if !inside {
-        return Err(fail(
-            format!("{} leads outside the session folder (to {})", path.display(), resolved.display()),
-            "a session reads only its own files: replace the symbolic link with the file itself",
-        ));
+    if meta.file_type().is_symlink() {
+        return Err(Diagnostic::error(format!("{} is a symbolic link", folder.display()))
+            .with_hint("a session reads only its own files: make `translations` a real folder")
+            .into());
     }
-    // Looked at before opening: opening a fifo waits for a writer.
-    if !std::fs::metadata(&resolved).map_err(cannot)?.is_file() {
-        return Err(fail(
-            format!("{} is not a regular file", path.display()),
-            "a session is made of text files; devices, fifos and sockets are not read",
-        ));
+    if !meta.is_dir() {
+        return Ok(out);
     }
-    let file = std::fs::File::open(&resolved).map_err(cannot)?;
-    let meta = file.metadata().map_err(cannot)?;
-    if !meta.is_file() {
-        return Err(fail(
-            format!("{} is not a regular file", path.display()),
-            "a session is made of text files; devices, fifos and sockets are not read",
-        ));
+    let cannot = |e: std::io::Error| {
+        Diagnostic::error(format!("cannot read {}: {}", folder.display(), crate::safety::io_reason(&e)))
+    };
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .map_err(cannot)?
+        .map(|entry| entry.map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect::<Result<_, _>>()
+        .map_err(cannot)?;
+    names.sort();
+    for name in names {
+        let Some(lang) = name.strip_suffix(".yaml") else { continue };
+        if lang.is_empty() || !lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            continue;
+        }
+        if out.len() >= MAX_FILES {
+            return Err(Diagnostic::error(format!("{} holds more than {MAX_FILES} translations", folder.display()))
+                .with_hint("keep one `<lang>.yaml` per language")
+                .into());
+        }
+        let path = folder.join(&name);
+        let text = read(dir, &path)?;
+        out.insert(lang.to_string(), (path, text));
     }
-    let cap = crate::safety::limits::FILE_BYTES;
-    if meta.len() > cap {
-        return Err(fail(
-            format!("{} is {} bytes; the most a session file may have is {cap}", path.display(), meta.len()),
-            "split it with `include:`; see \"Limits\" in README.md",
-        ));
-    }
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut std::io::Read::take(file, cap + 1), &mut bytes).map_err(cannot)?;
-    if bytes.len() as u64 > cap {
-        return Err(fail(
-            format!("{} grew past {cap} bytes while read", path.display()),
-            "see \"Limits\" in README.md",
-        ));
-    }
-    String::from_utf8(bytes).map_err(|_| {
-        fail(format!("cannot read {}: it is not UTF-8 text", path.display()), "the file must be readable UTF-8 text")
-    })
+    Ok(out)
 }
 
 /// `name` joined to `dir` if it is a plain relative path that stays inside `dir`.
