@@ -58,12 +58,11 @@ pub fn compile_issued_in(dir: &Path, lang: &str) -> Result<Vec<Compiled>, Diagno
 
 /// `compile_issued` on a session already loaded (and perhaps translated).
 pub fn compile_issued_loaded(loaded: &Loaded) -> Result<Vec<Compiled>, Diagnostics> {
-    let loaded = loaded.clone();
-    let whole = compile_loaded(&loaded)?;
+    let whole = compile_loaded(loaded)?;
     if loaded.session.parts.is_empty() {
         return Ok(vec![whole]);
     }
-    let mut errors = part_selection_errors(&loaded);
+    let mut errors = part_selection_errors(loaded);
     let mut parts = Vec::new();
     let last = loaded.session.parts.len() - 1;
     for (index, part) in loaded.session.parts.iter().enumerate() {

@@ -234,9 +234,8 @@ fn xliff(command: XliffCommand) -> i32 {
                 Ok(x) => x,
                 Err(diags) => return fail(diags),
             };
-            let path = output.unwrap_or_else(|| {
-                Path::new("out").join(&loaded.slug).join(format!("{}-{lang}.xlf", loaded.slug))
-            });
+            let path = output
+                .unwrap_or_else(|| Path::new("out").join(&loaded.slug).join(format!("{}-{lang}.xlf", loaded.slug)));
             let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
             if let Err(message) = write_all(dir, &[(path.clone(), xml.into_bytes())]) {
                 eprintln!("error: {}; nothing was written", printable(&message));
@@ -250,9 +249,9 @@ fn xliff(command: XliffCommand) -> i32 {
                 Ok(l) => l,
                 Err(diags) => return fail(diags),
             };
-            let text = match read_import(&file).and_then(|b| {
-                String::from_utf8(b).map_err(|_| format!("{} is not UTF-8 text", file.display()))
-            }) {
+            let text = match read_import(&file)
+                .and_then(|b| String::from_utf8(b).map_err(|_| format!("{} is not UTF-8 text", file.display())))
+            {
                 Ok(t) => t,
                 Err(message) => {
                     eprintln!("error: {}", printable(&message));

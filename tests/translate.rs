@@ -38,7 +38,11 @@ fn xmllint(file: &Path) {
         .arg(file)
         .output()
         .expect("xmllint (libxml2-utils) is needed");
-    assert!(out.status.success(), "the XLIFF breaks the XLIFF 2.0 core schema:\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "the XLIFF breaks the XLIFF 2.0 core schema:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// What a translation tool does: a target after every source, its text "FR·" plus the source's
@@ -95,7 +99,7 @@ fn french(session: &Path) -> (Document, Vec<String>) {
     (c.document, c.warnings.0.iter().map(|w| w.to_string()).collect())
 }
 
-fn paragraph<'a>(doc: &'a Document, has: impl Fn(&Inline) -> bool) -> &'a Paragraph {
+fn paragraph(doc: &Document, has: impl Fn(&Inline) -> bool) -> &Paragraph {
     doc.paragraphs().into_iter().find(|p| p.content.iter().any(&has)).expect("a paragraph with it")
 }
 
@@ -139,10 +143,12 @@ fn xliff_round_trip_keeps_markers_and_references_and_reports_stale_and_missing()
     let referring = paragraph(&doc, |i| matches!(i, Inline::Ref { target, .. } if target == "recommendations"));
     assert!(plain_text(&referring.content).starts_with("FR·"));
     // The translated emphasis came back as emphasis.
-    assert!(doc.paragraphs().iter().any(|p| p
-        .content
-        .iter()
-        .any(|i| matches!(i, Inline::Emph { content } if plain_text(content).contains('é')))));
+    assert!(
+        doc.paragraphs().iter().any(|p| p
+            .content
+            .iter()
+            .any(|i| matches!(i, Inline::Emph { content } if plain_text(content).contains('é'))))
+    );
     let note = doc.footnotes.iter().find(|f| f.id == "free-note").unwrap();
     assert!(plain_text(&note.content).starts_with("FR·Sé"), "{:?}", note.content);
     assert!(note.content.iter().any(|i| matches!(i, Inline::Emph { .. })));
@@ -173,8 +179,11 @@ fn xliff_round_trip_keeps_markers_and_references_and_reports_stale_and_missing()
     let file = translate::read(&loaded, "fr").unwrap().unwrap();
     let mut entries = file.entries;
     entries.remove(TITLE_ID).unwrap();
-    std::fs::write(session.join("translations/fr.yaml"), translate::to_yaml("fr", &translate::units(&loaded), &entries))
-        .unwrap();
+    std::fs::write(
+        session.join("translations/fr.yaml"),
+        translate::to_yaml("fr", &translate::units(&loaded), &entries),
+    )
+    .unwrap();
     let (doc, warnings) = french(&session);
     let missing: Vec<&String> = warnings.iter().filter(|w| w.contains("has no `fr` translation")).collect();
     assert_eq!(missing.len(), 1, "{warnings:?}");
@@ -204,7 +213,7 @@ fn a_translation_that_drops_a_footnote_reference_is_an_error_at_its_line() {
     );
     std::fs::create_dir_all(session.join("translations")).unwrap();
     std::fs::write(session.join("translations/fr.yaml"), translate::to_yaml("fr", &units, &entries)).unwrap();
-    let err = compile_issued_in(&session, "fr").err().expect("an error");
+    let err = compile_issued_in(&session, "fr").expect_err("an error");
     let e = err.0.iter().find(|d| d.is_error()).unwrap();
     assert!(e.message.contains("footnote references and cross-references"), "{e}");
     let at = e.location.as_ref().unwrap();

@@ -257,6 +257,106 @@ fn read_translations(dir: &Path) -> Result<BTreeMap<String, (PathBuf, String)>, 
     Ok(out)
 }
 
+/// The keys of the top-level mapping of a YAML text (unparsable text gives none).
+fn top_level_keys(text: &str) -> Vec<String> {
+    use saphyr_parser::{Event, Parser};
+    let mut keys = Vec::new();
+    let mut depth = 0usize;
+    let mut expect_key = true;
+    for event in Parser::new_from_str(text) {
+        let Ok((event, _)) = event else { break };
+        match event {
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                if depth == 1 {
+                    expect_key = true;
+                }
+                depth += 1;
+            }
+            Event::MappingEnd | Event::SequenceEnd => depth = depth.saturating_sub(1),
+            Event::Scalar(value, ..) if depth == 1 => {
+                if expect_key {
+                    keys.push(value.into_owned());
+                }
+                expect_key = !expect_key;
+            }
+            Event::Alias(_) if depth == 1 => expect_key = !expect_key,
+            _ => {}
+        }
+    }
+    keys
+}
+
+/// Deserializes one file, turning a serde error into a located diagnostic in the format's own
+/// words (see `explain`).
+fn parse(path: &Path, text: &str) -> Result<Session, Diagnostics> {
+    serde_saphyr::from_str_with_options::<Session>(text, crate::safety::yaml_options()).map_err(|e| {
+        let mut diagnostic = crate::session::explain::diagnostic(path, text, &e);
+        // A breached reading budget (hostile sizes, nesting, aliases) is said in plain words,
+        // never as serde-saphyr's internal `Nodes { nodes: 250001 }`.
+        if e.to_string().contains("budget breached: ") {
+            diagnostic.message = crate::safety::plain_yaml_message(&e.to_string());
+        }
+        diagnostic.into()
+    })
+}
+
+/// Reads a file of the session in `root`: it must resolve (symbolic links followed) to a regular
+/// file inside the session folder, of at most `limits::FILE_BYTES`. A session received from
+/// someone else can thus not copy the reader's own files (`/etc/passwd` behind a symlink) into
+/// the report, nor make the program read without end (`/dev/zero`, a fifo).
+fn read(root: &Path, path: &Path) -> Result<String, Diagnostics> {
+    let fail = |message: String, hint: &str| -> Diagnostics { Diagnostic::error(message).with_hint(hint).into() };
+    let cannot = |e: std::io::Error| {
+        let hint = if e.kind() == std::io::ErrorKind::NotFound {
+            "check the name; `rapporteur new <slug>` writes a session folder with session.yaml"
+        } else {
+            "the file must be readable UTF-8 text"
+        };
+        fail(format!("cannot read {}: {}", path.display(), crate::safety::io_reason(&e)), hint)
+    };
+    let resolved = path.canonicalize().map_err(cannot)?;
+    let inside = root.canonicalize().is_ok_and(|r| resolved.starts_with(r));
+    if !inside {
+        return Err(fail(
+            format!("{} leads outside the session folder (to {})", path.display(), resolved.display()),
+            "a session reads only its own files: replace the symbolic link with the file itself",
+        ));
+    }
+    // Looked at before opening: opening a fifo waits for a writer.
+    if !std::fs::metadata(&resolved).map_err(cannot)?.is_file() {
+        return Err(fail(
+            format!("{} is not a regular file", path.display()),
+            "a session is made of text files; devices, fifos and sockets are not read",
+        ));
+    }
+    let file = std::fs::File::open(&resolved).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(fail(
+            format!("{} is not a regular file", path.display()),
+            "a session is made of text files; devices, fifos and sockets are not read",
+        ));
+    }
+    let cap = crate::safety::limits::FILE_BYTES;
+    if meta.len() > cap {
+        return Err(fail(
+            format!("{} is {} bytes; the most a session file may have is {cap}", path.display(), meta.len()),
+            "split it with `include:`; see \"Limits\" in README.md",
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, cap + 1), &mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > cap {
+        return Err(fail(
+            format!("{} grew past {cap} bytes while read", path.display()),
+            "see \"Limits\" in README.md",
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        fail(format!("cannot read {}: it is not UTF-8 text", path.display()), "the file must be readable UTF-8 text")
+    })
+}
+
 /// `name` joined to `dir` if it is a plain relative path that stays inside `dir`.
 fn contained(dir: &Path, name: &str) -> Option<PathBuf> {
     let rel = Path::new(name);

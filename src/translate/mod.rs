@@ -129,7 +129,13 @@ struct Slot<'a> {
 
 /// Calls `f` on every translatable text of the session, in reading order.
 fn visit(session: &mut Session, f: &mut dyn FnMut(Slot<'_>)) {
-    f(Slot { kind: UnitKind::Title, path: "title".into(), text_path: "title".into(), id: None, text: &mut session.title });
+    f(Slot {
+        kind: UnitKind::Title,
+        path: "title".into(),
+        text_path: "title".into(),
+        id: None,
+        text: &mut session.title,
+    });
     for (ci, chapter) in session.chapters.iter_mut().enumerate() {
         let path = format!("chapters[{ci}]");
         f(Slot {
@@ -194,7 +200,13 @@ fn paragraphs(list: &mut [ParagraphDef], base: &str, f: &mut dyn FnMut(Slot<'_>)
         let ParagraphDef { id, kind, .. } = p;
         match kind {
             ParagraphKind::Text { text, items: subs } => {
-                f(Slot { kind: UnitKind::Paragraph, text_path: format!("{path}.text"), path: path.clone(), id: Some(id), text });
+                f(Slot {
+                    kind: UnitKind::Paragraph,
+                    text_path: format!("{path}.text"),
+                    path: path.clone(),
+                    id: Some(id),
+                    text,
+                });
                 items(subs, &path, f);
             }
             ParagraphKind::Decision(decision) => {
@@ -227,8 +239,7 @@ fn items(list: &mut [ItemDef], parent: &str, f: &mut dyn FnMut(Slot<'_>)) {
 /// Data path → stable id of every unit the assembler numbers (chapters, sections, paragraphs,
 /// sub-items…), from a dry run of the assembler on the original.
 fn ids_by_path(loaded: &Loaded) -> HashMap<String, String> {
-    let assembled =
-        crate::assemble::assemble(&loaded.session, &loaded.slug, &loaded.sources, &loaded.templates);
+    let assembled = crate::assemble::assemble(&loaded.session, &loaded.slug, &loaded.sources, &loaded.templates);
     assembled.paths.into_iter().map(|(id, path)| (path, id)).collect()
 }
 
@@ -267,7 +278,8 @@ pub struct TranslationFile {
 impl TranslationFile {
     /// Where the entry for unit `id` (its `text`, or the entry itself) stands in the file.
     pub fn locate(&self, id: &str, field: &str) -> Option<Location> {
-        let (line, column) = self.locator.find_exact(&format!("{id}.{field}")).or_else(|| self.locator.find_exact(id))?;
+        let (line, column) =
+            self.locator.find_exact(&format!("{id}.{field}")).or_else(|| self.locator.find_exact(id))?;
         Some(Location { file: self.path.clone(), line, column })
     }
 }
@@ -301,7 +313,7 @@ pub fn to_yaml(lang: &str, units: &[Unit], entries: &Translations) -> String {
     );
     let mut written = std::collections::HashSet::new();
     let quote = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
-    let mut entry = |out: &mut String, id: &str, e: &Entry, what: Option<&Unit>| {
+    let entry = |out: &mut String, id: &str, e: &Entry, what: Option<&Unit>| {
         if let Some(unit) = what {
             out.push_str(&format!("\n# {} ({})\n", unit.kind.word(), unit.path));
         } else {
@@ -379,10 +391,8 @@ pub fn apply(loaded: &Loaded, lang: &str) -> Result<Translated, Diagnostics> {
     let mut errors = Diagnostics::new();
     let mut coverage = Coverage::default();
     let mut seen = std::collections::HashSet::new();
-    let file_name = file
-        .as_ref()
-        .map(|f| f.path.display().to_string())
-        .unwrap_or_else(|| format!("translations/{lang}.yaml"));
+    let file_name =
+        file.as_ref().map(|f| f.path.display().to_string()).unwrap_or_else(|| format!("translations/{lang}.yaml"));
     visit(&mut out.session, &mut |slot| {
         if slot.text.trim().is_empty() {
             return;
@@ -423,8 +433,8 @@ pub fn apply(loaded: &Loaded, lang: &str) -> Result<Translated, Diagnostics> {
             errors.push(
                 Diagnostic::error(format!(
                     "the `{lang}` text of `{id}` has the footnote references and cross-references {}, the original {}",
-                    list(&kept),
-                    list(&original)
+                    list(&kept[..]),
+                    list(&original[..])
                 ))
                 .at(file.locate(&id, "text"))
                 .with_hint("keep each footnote reference (`[^id]`) and cross-reference (`{chapter:id}`) of the original, written as in it"),
@@ -455,7 +465,10 @@ pub fn apply(loaded: &Loaded, lang: &str) -> Result<Translated, Diagnostics> {
                         slot.kind.word()
                     ))
                     .at(file.locate(&id, "text"))
-                    .with_hint(format!("if it translates the original as it is now, add `source: {}`", fingerprint(slot.text))),
+                    .with_hint(format!(
+                        "if it translates the original as it is now, add `source: {}`",
+                        fingerprint(slot.text)
+                    )),
                 );
             }
         }

@@ -277,7 +277,12 @@ pub fn import(xml: &str, file_name: &str) -> Result<Imported, Diagnostics> {
         let id = unit.attr("id").unwrap_or_default().to_string();
         let data: BTreeMap<&str, String> = unit
             .child("originalData")
-            .map(|o| o.elements().filter(|d| d.name == "data").map(|d| (d.attr("id").unwrap_or_default(), d.text())).collect())
+            .map(|o| {
+                o.elements()
+                    .filter(|d| d.name == "data")
+                    .map(|d| (d.attr("id").unwrap_or_default(), d.text()))
+                    .collect()
+            })
             .unwrap_or_default();
         let print = unit
             .child("notes")
@@ -312,8 +317,11 @@ pub fn import(xml: &str, file_name: &str) -> Result<Imported, Diagnostics> {
         }
         if let Err(e) = markup::parse(&text) {
             diags.push(
-                Diagnostic::error(format!("{file_name}: unit `{id}`: the translation reads as bad markup: {}", e.message))
-                    .with_hint(e.hint),
+                Diagnostic::error(format!(
+                    "{file_name}: unit `{id}`: the translation reads as bad markup: {}",
+                    e.message
+                ))
+                .with_hint(e.hint),
             );
             continue;
         }
@@ -329,10 +337,12 @@ pub fn import(xml: &str, file_name: &str) -> Result<Imported, Diagnostics> {
 /// their original data.
 fn markup_of(el: &El, data: &BTreeMap<&str, String>) -> Result<String, String> {
     let lookup = |code: &El, attr: &str| -> Result<String, String> {
-        let key = code.attr(attr).ok_or_else(|| {
-            format!("<{}> id=\"{}\" has no `{attr}`", code.name, code.attr("id").unwrap_or_default())
-        })?;
-        data.get(key).cloned().ok_or_else(|| format!("<{}> refers to original data `{key}`, which the unit lacks", code.name))
+        let key = code
+            .attr(attr)
+            .ok_or_else(|| format!("<{}> id=\"{}\" has no `{attr}`", code.name, code.attr("id").unwrap_or_default()))?;
+        data.get(key)
+            .cloned()
+            .ok_or_else(|| format!("<{}> refers to original data `{key}`, which the unit lacks", code.name))
     };
     let mut out = String::new();
     for node in &el.children {
@@ -366,7 +376,7 @@ mod tests {
         let spans = markup::parse(text).unwrap();
         let mut codes = Codes::default();
         let content = codes.content(&spans, None);
-        assert!(content.contains(r#"<ph id="2" dataRef="d3" disp="[^gr]" canDelete="no"/>"#), "{content}");
+        assert!(content.contains(r#"<ph id="2" dataRef="d2" disp="[^gr]" canDelete="no"/>"#), "{content}");
         let data: Vec<(String, String)> = codes.data.clone();
         let xml = format!(
             "<xliff xmlns=\"{NAMESPACE}\" version=\"2.0\" srcLang=\"en\" trgLang=\"fr\"><file id=\"f\"><unit id=\"u\"><originalData>{}</originalData><segment><source>{content}</source><target>{content}</target></segment></unit></file></xliff>",

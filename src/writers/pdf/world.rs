@@ -14,7 +14,6 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-
 /// The virtual path of the layout template (the main source).
 pub const MAIN_PATH: &str = "/report.typ";
 /// The virtual path under which the template reads the document: `json("/doc.json")`.
