@@ -1,12 +1,15 @@
 //! The whole pipeline for one session folder: load → check → assemble. The CLI and the tests
 //! call this; writers then turn the `Document` into bytes.
 
+use std::borrow::Cow;
 use std::path::Path;
 
-use crate::assemble::assemble;
+use crate::assemble::assemble_in;
 use crate::check::check;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::Document;
+use crate::lang::{Lang, Version};
+use crate::session::Session;
 use crate::session::load::{Loaded, load};
 use crate::templates::Templates;
 
@@ -25,6 +28,12 @@ pub fn compile(dir: &Path) -> Result<Compiled, Diagnostics> {
     compile_loaded(&loaded)
 }
 
+/// Loads, checks and assembles the version of the session in `dir` in `lang`.
+pub fn compile_in(dir: &Path, lang: Lang) -> Result<Compiled, Diagnostics> {
+    let loaded = load(dir)?;
+    compile_loaded_in(&loaded, Version::of(&loaded.session, lang))
+}
+
 /// Loads, checks and assembles the session in `dir` as it is issued: one document, or one per
 /// part when the session is issued in parts (`parts:`). The whole report is compiled first, so
 /// that every check of the data runs once and its warnings are reported once; each part is then
@@ -32,11 +41,27 @@ pub fn compile(dir: &Path) -> Result<Compiled, Diagnostics> {
 /// a cross-reference to a chapter that stands in another part.
 pub fn compile_issued(dir: &Path) -> Result<Vec<Compiled>, Diagnostics> {
     let loaded = load(dir)?;
-    let whole = compile_loaded(&loaded)?;
+    compile_issued_loaded(&loaded, Version::original_of(&loaded.session))
+}
+
+/// [`compile_issued`] for each language of `langs` (the original when `langs` is empty), each
+/// with its version: `(version, documents)`.
+pub fn compile_issued_in(dir: &Path, langs: &[Lang]) -> Result<Vec<(Version, Vec<Compiled>)>, Diagnostics> {
+    let loaded = load(dir)?;
+    let versions: Vec<Version> = if langs.is_empty() {
+        vec![Version::original_of(&loaded.session)]
+    } else {
+        langs.iter().map(|l| Version::of(&loaded.session, *l)).collect()
+    };
+    versions.into_iter().map(|v| compile_issued_loaded(&loaded, v).map(|c| (v, c))).collect()
+}
+
+fn compile_issued_loaded(loaded: &Loaded, version: Version) -> Result<Vec<Compiled>, Diagnostics> {
+    let whole = compile_loaded_in(loaded, version)?;
     if loaded.session.parts.is_empty() {
         return Ok(vec![whole]);
     }
-    let mut errors = part_selection_errors(&loaded);
+    let mut errors = part_selection_errors(loaded);
     let mut parts = Vec::new();
     let last = loaded.session.parts.len() - 1;
     for (index, part) in loaded.session.parts.iter().enumerate() {
@@ -57,7 +82,7 @@ pub fn compile_issued(dir: &Path) -> Result<Vec<Compiled>, Diagnostics> {
         // The contents page belongs to the first document.
         session.contents &= index == 0;
         one.slug = crate::generate::slug(&part.symbol);
-        match compile_loaded(&one) {
+        match compile_loaded_in(&one, version) {
             Ok(compiled) => parts.push(Compiled { warnings: Diagnostics::new(), ..compiled }),
             Err(diags) => errors.extend(Diagnostics(
                 diags
@@ -80,6 +105,21 @@ pub fn compile_issued(dir: &Path) -> Result<Vec<Compiled>, Diagnostics> {
         first.warnings = whole.warnings;
     }
     Ok(parts)
+}
+
+/// The session a language version is written from: the original's data with its free text
+/// (narrative paragraphs, headings, footnotes, the title, names the session writes itself)
+/// replaced by their translations into `version.lang`, and diagnostics about translations that
+/// are missing or stale.
+///
+/// THE HOOK for translations by paragraph id (issue 15 part 4, `translations/<lang>.yaml` and
+/// XLIFF): apply them here, to a clone of the session, by stable id. Everything generated from
+/// data — masthead words, dates, names of States, lists, citations, cross-references — is
+/// already in the version's language (`crate::lang`, `crate::assemble::assemble_in`) and needs
+/// no translation. Until translations exist, a translated version prints the session's free
+/// text as written in the original (and the original is returned untouched: same bytes).
+pub fn translated_session(session: &Session, _version: Version) -> (Cow<'_, Session>, Diagnostics) {
+    (Cow::Borrowed(session), Diagnostics::new())
 }
 
 /// Every chapter in exactly one part, every part's chapters known by id.
@@ -126,13 +166,20 @@ fn part_selection_errors(loaded: &Loaded) -> Diagnostics {
     diags
 }
 
-/// Checks and assembles an already loaded session.
+/// Checks and assembles an already loaded session (its original).
 pub fn compile_loaded(loaded: &Loaded) -> Result<Compiled, Diagnostics> {
+    compile_loaded_in(loaded, Version::original_of(&loaded.session))
+}
+
+/// Checks and assembles one language version of an already loaded session.
+pub fn compile_loaded_in(loaded: &Loaded, version: Version) -> Result<Compiled, Diagnostics> {
     let mut diags = check(&loaded.session, &loaded.sources, &loaded.override_names());
     // Informal State names are printed as the official names of the day (see `Session`).
     let printed = crate::check::with_official_names(&loaded.session);
     let session = printed.as_ref().unwrap_or(&loaded.session);
-    let assembled = assemble(session, &loaded.slug, &loaded.sources, &loaded.templates);
+    let (session, translation) = translated_session(session, version);
+    diags.extend(translation);
+    let assembled = assemble_in(&session, &loaded.slug, &loaded.sources, &loaded.templates, version);
     diags.extend(assembled.diagnostics);
     match assembled.document {
         Some(document) if !diags.has_errors() => {

@@ -23,7 +23,8 @@ impl Assembler<'_> {
             let aid = annex.id.clone().unwrap_or_else(|| format!("annex-{}", slug(&annex.title)));
             let label = if single { String::new() } else { roman(ai as u32 + 1) };
             self.claim(&mut numbers.ids, &aid, &apath, TargetKind::Annex, &label);
-            let num = if single { "Annex".to_string() } else { format!("Annex {label}") };
+            let word = self.version.lang.annex();
+            let num = if single { word.to_string() } else { format!("{word} {label}") };
             self.plan.insert(apath.clone(), Planned { id: aid.clone(), num: Some(num) });
             // Annex paragraphs are numbered on their own.
             numbers.annex = 0;
@@ -50,7 +51,7 @@ impl Assembler<'_> {
                 .targets
                 .get(parent)
                 .filter(|t| t.kind == TargetKind::Chapter)
-                .map(|t| format!("chapter {}", t.label));
+                .map(|t| self.version.lang.reference("chapter", &t.label));
             if let Some(t) = self.targets.get_mut(&sid) {
                 t.within = within;
             }
@@ -82,7 +83,8 @@ impl Assembler<'_> {
                 numbers.tables += 1;
                 let id = table.id.clone().unwrap_or_else(|| format!("table-{}", numbers.tables));
                 self.claim(&mut numbers.ids, &id, &path, TargetKind::Table, &numbers.tables.to_string());
-                self.plan.insert(path, Planned { id, num: Some(format!("Table {}", numbers.tables)) });
+                let num = format!("{} {}", self.version.lang.table(), numbers.tables);
+                self.plan.insert(path, Planned { id, num: Some(num) });
                 continue;
             }
             if let Some(decision) = p.decision() {
