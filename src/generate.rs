@@ -59,8 +59,7 @@ impl Generator {
         // (a translation re-sorts the lists: `crate::lang::collate`).
         let reorder = !version.is_original;
         env.add_filter("states", move |names: Vec<String>| {
-            let mut printed: Vec<(String, String)> =
-                names.iter().map(|n| (state_in(n, lang, on), n.clone())).collect();
+            let mut printed: Vec<(String, String)> = names.iter().map(|n| (state_in(n, lang, on), n.clone())).collect();
             if reorder && collate::list_order(lang) == collate::ListOrder::Collated {
                 let collator = collate::collator(lang);
                 printed.sort_by(|a, b| collate::compare(lang, &collator, &a.0, &b.0));

@@ -204,7 +204,8 @@ mod tests {
     fn disagreement(session: &str, forget: impl Fn(&str) -> bool) -> Vec<String> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions").join(session);
         let loaded = crate::session::load::load(&dir).map_err(|d| format!("{:?}", d.0)).unwrap();
-        let mut a = Assembler::new(&loaded.session, &loaded.sources, &loaded.templates, Version::original_of(&loaded.session));
+        let mut a =
+            Assembler::new(&loaded.session, &loaded.sources, &loaded.templates, Version::original_of(&loaded.session));
         a.number();
         a.plan.retain(|path, _| !forget(path));
         a.body();

@@ -687,7 +687,10 @@ mod tests {
 
     #[test]
     fn sales_numbers_follow_the_edition() {
-        assert_eq!(Fr.citation_words().sales("E.09.V.5"), "Publication des Nations Unies, numéro de vente\u{202F}: F.09.V.5.");
+        assert_eq!(
+            Fr.citation_words().sales("E.09.V.5"),
+            "Publication des Nations Unies, numéro de vente\u{202F}: F.09.V.5."
+        );
         assert_eq!(En.citation_words().sales("E.09.V.5"), "United Nations publication, Sales No. E.09.V.5.");
         assert_eq!(Es.citation_words().sales_number("GV.E.98.0.1"), "GV.E.98.0.1");
     }
