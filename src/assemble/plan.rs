@@ -13,7 +13,8 @@ impl Assembler<'_> {
             let cid = chapter.id.clone().unwrap_or_else(|| slug(&chapter.title));
             let label = roman(session.chapter_numbers.get(ci).copied().unwrap_or(ci as u32 + 1));
             self.claim(&mut numbers.ids, &cid, &cpath, TargetKind::Chapter, &label);
-            self.plan.insert(cpath.clone(), Planned { id: cid.clone(), num: Some(format!("{label}.")) });
+            let num = self.version.lang.chapter_number(&label);
+            self.plan.insert(cpath.clone(), Planned { id: cid.clone(), num: Some(num) });
             self.number_paragraphs(&mut numbers, Counter::Report, &cid, &cpath, &chapter.paragraphs);
             self.number_sections(&mut numbers, Counter::Report, &cid, &cpath, &chapter.sections);
         }
@@ -55,7 +56,8 @@ impl Assembler<'_> {
             if let Some(t) = self.targets.get_mut(&sid) {
                 t.within = within;
             }
-            self.plan.insert(spath.clone(), Planned { id: sid.clone(), num: Some(format!("{label}.")) });
+            let num = self.version.lang.section_number(si);
+            self.plan.insert(spath.clone(), Planned { id: sid.clone(), num: Some(num) });
             self.number_paragraphs(numbers, counter, &sid, &spath, &section.paragraphs);
             for (gi, group) in section.groups.iter().enumerate() {
                 let gpath = format!("{spath}.groups[{gi}]");

@@ -92,7 +92,11 @@ impl Assembler<'_> {
             [one] if one.is_empty() && lang == Lang::En => noun.to_string(),
             [one] if one.is_empty() => lang.reference(noun, "").trim().to_string(),
             [one] if within.is_some() => {
-                let separator = if lang == Lang::Zh { "" } else { ", " };
+                let separator = match lang {
+                    Lang::Zh => "",
+                    Lang::Ar => "، ",
+                    _ => ", ",
+                };
                 format!("{}{separator}{}", within.unwrap_or_default(), lang.reference(noun, one))
             }
             [one] => lang.reference(noun, one),

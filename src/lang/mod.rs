@@ -350,6 +350,31 @@ impl Lang {
         if self == Zh { "。" } else { "." }
     }
 
+    // ----- numbers of headings -----
+
+    /// A chapter's number as its heading prints it, from its roman label: "I." in English,
+    /// French, Spanish and Russian; "一." in Chinese (UN Chinese documents number chapters in
+    /// Chinese numerals); "أولاً-" in Arabic (the ordinal adverb and a hyphen, as UN Arabic
+    /// documents number chapters; the roman label beyond the tenth).
+    pub fn chapter_number(self, label: &str) -> String {
+        match (self, roman_value(label)) {
+            (Zh, _) => format!("{}.", chinese_number(label)),
+            (Ar, Some(n @ 1..=10)) => format!("{}-", AR_ORDINAL_ADVERBS[n as usize - 1]),
+            (Ar, _) => format!("{label}-"),
+            _ => format!("{label}."),
+        }
+    }
+
+    /// A section's number as its heading prints it: "A.", "B."…; in Arabic the names of the
+    /// letters in their traditional (abjad) order, "ألف-", "باء-", "جيم-", as UN Arabic documents
+    /// letter sections.
+    pub fn section_number(self, index: usize) -> String {
+        match self {
+            Ar => format!("{}-", arabic_letter_name(index)),
+            _ => format!("{}.", latin_letter(index)),
+        }
+    }
+
     // ----- cross-references -----
 
     /// The wording of a cross-reference to one division or paragraph ("chapter I",
@@ -367,6 +392,9 @@ impl Lang {
             },
             Ar => match (kind, roman_value(label)) {
                 ("chapter", Some(n @ 1..=10)) => format!("الفصل {}", AR_ORDINALS_MASCULINE[n as usize - 1]),
+                ("section", _) if latin_index(label).is_some() => {
+                    format!("الفرع {}", arabic_letter_name(latin_index(label).unwrap_or_default()))
+                }
                 ("annex", Some(n @ 1..=10)) => format!("المرفق {}", AR_ORDINALS_MASCULINE[n as usize - 1]),
                 _ => format!("{} {label}", self.noun(kind, false)),
             },
@@ -572,6 +600,37 @@ const AR_ORDINALS_FEMININE: [&str; 10] =
 const AR_ORDINALS_MASCULINE: [&str; 10] =
     ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"];
 
+/// Arabic ordinal adverbs, first to tenth, which number chapters (*أولاً*).
+const AR_ORDINAL_ADVERBS: [&str; 10] =
+    ["أولاً", "ثانياً", "ثالثاً", "رابعاً", "خامساً", "سادساً", "سابعاً", "ثامناً", "تاسعاً", "عاشراً"];
+
+/// The names of the Arabic letters in abjad order, which letter sections in UN Arabic documents.
+const AR_LETTER_NAMES: [&str; 28] = [
+    "ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم", "نون", "سين", "عين",
+    "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء", "ذال", "ضاد", "ظاء", "غين",
+];
+
+/// The Arabic name of the section letter at `index` (0 → "ألف"); doubled past the alphabet.
+fn arabic_letter_name(index: usize) -> String {
+    let name = AR_LETTER_NAMES[index % AR_LETTER_NAMES.len()];
+    if index < AR_LETTER_NAMES.len() { name.to_string() } else { format!("{name} {name}") }
+}
+
+/// "A" for 0, "Z" for 25, "AA" for 26 (as the assembler letters sections).
+fn latin_letter(index: usize) -> String {
+    let letter = (b'A' + (index % 26) as u8) as char;
+    letter.to_string().repeat(index / 26 + 1)
+}
+
+/// The index of a section's letter label ("A" → 0, "AA" → 26).
+fn latin_index(label: &str) -> Option<usize> {
+    let first = label.chars().next()?;
+    if !first.is_ascii_uppercase() || label.chars().any(|c| c != first) {
+        return None;
+    }
+    Some((first as u8 - b'A') as usize + 26 * (label.len() - 1))
+}
+
 /// Whether a Spanish word starts with the sound /i/ (i-, hi-, but not hie-, hia-), before which
 /// "y" becomes "e". Generated lists are markup: a marked name `{org:id|Italia}` is read after `|`.
 fn spanish_i_sound(item: &str) -> bool {
@@ -682,6 +741,12 @@ mod tests {
         assert_eq!(Zh.reference("paragraph", "12"), "第12段");
         assert_eq!(Ar.reference("chapter", "I"), "الفصل الأول");
         assert_eq!(chinese_number("XIV"), "十四");
+        assert_eq!(Zh.chapter_number("III"), "三.");
+        assert_eq!(Ar.chapter_number("II"), "ثانياً-");
+        assert_eq!(Ar.section_number(2), "جيم-");
+        assert_eq!(Ar.reference("section", "B"), "الفرع باء");
+        assert_eq!(En.section_number(27), "BB.");
+        assert_eq!(Fr.chapter_number("IV"), "IV.");
         assert_eq!(chinese_number("XX"), "二十");
     }
 
