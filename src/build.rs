@@ -9,7 +9,6 @@ use crate::check::check;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::Document;
 use crate::lang::{Lang, Version};
-use crate::session::Session;
 use crate::session::load::{Loaded, load};
 use crate::templates::Templates;
 
@@ -31,7 +30,9 @@ pub fn compile(dir: &Path) -> Result<Compiled, Diagnostics> {
 /// Loads, checks and assembles the version of the session in `dir` in `lang`.
 pub fn compile_in(dir: &Path, lang: Lang) -> Result<Compiled, Diagnostics> {
     let loaded = load(dir)?;
-    compile_loaded_in(&loaded, Version::of(&loaded.session, lang))
+    let version = Version::of(&loaded.session, lang);
+    let (translated, warnings) = translated(&loaded, version)?;
+    compile_loaded_in(&translated, version).map(|c| with_warnings_first(warnings, c))
 }
 
 /// Loads, checks and assembles the session in `dir` as it is issued: one document, or one per
@@ -53,7 +54,25 @@ pub fn compile_issued_in(dir: &Path, langs: &[Lang]) -> Result<Vec<(Version, Vec
     } else {
         langs.iter().map(|l| Version::of(&loaded.session, *l)).collect()
     };
-    versions.into_iter().map(|v| compile_issued_loaded(&loaded, v).map(|c| (v, c))).collect()
+    let mut out = Vec::new();
+    for version in versions {
+        let (translated, warnings) = translated(&loaded, version)?;
+        let mut issued = compile_issued_loaded(&translated, version)?;
+        if let Some(first) = issued.first_mut() {
+            let mut all = warnings;
+            all.extend(std::mem::take(&mut first.warnings));
+            first.warnings = all;
+        }
+        out.push((version, issued));
+    }
+    Ok(out)
+}
+
+/// `compiled` with `warnings` (about the translation) before its own.
+fn with_warnings_first(mut warnings: Diagnostics, mut compiled: Compiled) -> Compiled {
+    warnings.extend(std::mem::take(&mut compiled.warnings));
+    compiled.warnings = warnings;
+    compiled
 }
 
 fn compile_issued_loaded(loaded: &Loaded, version: Version) -> Result<Vec<Compiled>, Diagnostics> {
@@ -109,17 +128,17 @@ fn compile_issued_loaded(loaded: &Loaded, version: Version) -> Result<Vec<Compil
 
 /// The session a language version is written from: the original's data with its free text
 /// (narrative paragraphs, headings, footnotes, the title, names the session writes itself)
-/// replaced by their translations into `version.lang`, and diagnostics about translations that
-/// are missing or stale.
+/// replaced by their translations into `version.lang`, and warnings about translations that are
+/// missing or stale (errors: what cannot be applied).
 ///
 /// THE HOOK for translations by paragraph id (issue 15 part 4, `translations/<lang>.yaml` and
-/// XLIFF): apply them here, to a clone of the session, by stable id. Everything generated from
-/// data — masthead words, dates, names of States, lists, citations, cross-references — is
+/// XLIFF): apply them here, to a copy of the loaded session, by stable id. Everything generated
+/// from data — masthead words, dates, names of States, lists, citations, cross-references — is
 /// already in the version's language (`crate::lang`, `crate::assemble::assemble_in`) and needs
 /// no translation. Until translations exist, a translated version prints the session's free
-/// text as written in the original (and the original is returned untouched: same bytes).
-pub fn translated_session(session: &Session, _version: Version) -> (Cow<'_, Session>, Diagnostics) {
-    (Cow::Borrowed(session), Diagnostics::new())
+/// text as written in the original; the original itself is never touched (same bytes).
+pub fn translated(loaded: &Loaded, _version: Version) -> Result<(Cow<'_, Loaded>, Diagnostics), Diagnostics> {
+    Ok((Cow::Borrowed(loaded), Diagnostics::new()))
 }
 
 /// Every chapter in exactly one part, every part's chapters known by id.
@@ -177,9 +196,7 @@ pub fn compile_loaded_in(loaded: &Loaded, version: Version) -> Result<Compiled, 
     // Informal State names are printed as the official names of the day (see `Session`).
     let printed = crate::check::with_official_names(&loaded.session);
     let session = printed.as_ref().unwrap_or(&loaded.session);
-    let (session, translation) = translated_session(session, version);
-    diags.extend(translation);
-    let assembled = assemble_in(&session, &loaded.slug, &loaded.sources, &loaded.templates, version);
+    let assembled = assemble_in(session, &loaded.slug, &loaded.sources, &loaded.templates, version);
     diags.extend(assembled.diagnostics);
     match assembled.document {
         Some(document) if !diags.has_errors() => {
