@@ -25,6 +25,7 @@ use crate::document::{
     Masthead, Meta, Paragraph, Table,
 };
 use crate::generate::{Generator, roman, slug};
+use crate::lang::{Lang, Version};
 use crate::markup::{self, EntityMark, RefKind, Span};
 use crate::sentences::{Items, Reads};
 use crate::session::date::caption_range;
@@ -53,14 +54,29 @@ pub struct Assembled {
     pub paths: BTreeMap<String, String>,
 }
 
+/// Assembles the session's original: its own language (`crate::lang::Version::original_of`).
 pub fn assemble(session: &Session, slug_name: &str, sources: &SourceMap, templates: &Templates) -> Assembled {
-    let mut a = Assembler::new(session, sources, templates);
+    assemble_in(session, slug_name, sources, templates, Version::original_of(session))
+}
+
+/// Assembles the version of the session in one language: every generated word, date, name of a
+/// State, citation and cross-reference in that language (`crate::lang`); the session's own text
+/// as given (a translated session gives it translated, see `crate::build`).
+pub fn assemble_in(
+    session: &Session,
+    slug_name: &str,
+    sources: &SourceMap,
+    templates: &Templates,
+    version: Version,
+) -> Assembled {
+    let mut a = Assembler::new(session, sources, templates, version);
     a.number();
     let masthead = a.masthead();
     let body = a.body();
     let footnotes = a.footnotes();
     for officer in &session.officers {
-        let (id, name) = (officer.role.key().to_string(), officer.role.printed().to_string());
+        let name = if version.lang == Lang::En { officer.role.printed() } else { version.lang.role(officer.role) };
+        let (id, name) = (officer.role.key().to_string(), name.to_string());
         a.entities.insert(id.clone(), Entity { id, kind: EntityKind::Role, name });
     }
     let mut paths: BTreeMap<String, String> = a.plan.iter().map(|(path, p)| (p.id.clone(), path.clone())).collect();
@@ -71,7 +87,10 @@ pub fn assemble(session: &Session, slug_name: &str, sources: &SourceMap, templat
     }
     let meta = Meta {
         slug: slug_name.to_string(),
-        language: session.language.clone(),
+        // The original keeps the session's own tag (what it has always printed); a translated
+        // version is tagged with its language, which the writers read to choose direction
+        // and fonts.
+        language: if version.is_original { session.language.clone() } else { version.lang.code().to_string() },
         date: session.date.map(|d| d.iso()).unwrap_or_default(),
         title: crate::document::plain_text(&masthead.title),
         symbol: session.symbol.clone(),
@@ -175,6 +194,8 @@ struct Citation {
 
 struct Assembler<'a> {
     session: &'a Session,
+    /// The language version being built.
+    version: Version,
     sources: &'a SourceMap,
     generator: Generator,
     diags: Diagnostics,
@@ -196,11 +217,13 @@ struct Assembler<'a> {
 
 impl<'a> Assembler<'a> {
     /// An assembler for `session`, with nothing planned yet.
-    fn new(session: &'a Session, sources: &'a SourceMap, templates: &Templates) -> Self {
+    fn new(session: &'a Session, sources: &'a SourceMap, templates: &Templates, version: Version) -> Self {
+        let on = session.meeting.dates.first().copied().or(session.date);
         Assembler {
             session,
+            version,
             sources,
-            generator: Generator::new(templates).with_articles(session.articles.clone()),
+            generator: Generator::in_version(templates, version, on).with_articles(session.articles.clone()),
             diags: Diagnostics::new(),
             targets: HashMap::new(),
             plan: HashMap::new(),
@@ -216,6 +239,26 @@ impl<'a> Assembler<'a> {
 }
 
 impl Assembler<'_> {
+    /// The language of the version being built.
+    fn lang(&self) -> Lang {
+        self.version.lang
+    }
+
+    /// The date on which names of States are taken: the meeting's first day, else the date of
+    /// issue (as `check` does).
+    fn names_date(&self) -> Option<crate::session::Date> {
+        self.session.meeting.dates.first().copied().or(self.session.date)
+    }
+
+    /// A State's name as this version prints it (as written in the original, and when the
+    /// registry does not know it).
+    fn state_name(&self, name: &str) -> String {
+        match (self.lang(), self.names_date()) {
+            (Lang::En, _) | (_, None) => name.to_string(),
+            (lang, Some(on)) => crate::registry::name_in(name, lang, on).unwrap_or(name).to_string(),
+        }
+    }
+
     fn error(&mut self, path: &str, message: impl Into<String>, hint: impl Into<String>) {
         let location = self.sources.locate(path);
         self.diags.push(Diagnostic::error(message).at(location).with_hint(hint));
@@ -357,12 +400,31 @@ mod tests {
                 })
                 .collect::<String>()
         };
-        assert_eq!(text(citation(&a, None).unwrap()), "United Nations, *Treaty Series*, vol. 2237, No. 39574.");
-        assert_eq!(text(citation(&b, Some(&a)).unwrap()), "*Ibid.*, vol. 2225, No. 39574.");
-        assert_eq!(text(citation(&b, Some(&b)).unwrap()), "*Ibid.*");
-        assert_eq!(text(citation(&a, Some(&sales)).unwrap()), "United Nations, *Treaty Series*, vol. 2237, No. 39574.");
-        assert_eq!(text(citation(&sales, Some(&a)).unwrap()), "United Nations publication, Sales No. E.09.V.5.");
-        assert!(citation(&FootnoteDef { cite: Some(CiteKind::Unts), ..Default::default() }, None).is_err());
+        let en = Lang::En;
+        assert_eq!(text(citation(&a, None, en).unwrap()), "United Nations, *Treaty Series*, vol. 2237, No. 39574.");
+        assert_eq!(text(citation(&b, Some(&a), en).unwrap()), "*Ibid.*, vol. 2225, No. 39574.");
+        assert_eq!(text(citation(&b, Some(&b), en).unwrap()), "*Ibid.*");
+        assert_eq!(
+            text(citation(&a, Some(&sales), en).unwrap()),
+            "United Nations, *Treaty Series*, vol. 2237, No. 39574."
+        );
+        assert_eq!(text(citation(&sales, Some(&a), en).unwrap()), "United Nations publication, Sales No. E.09.V.5.");
+        assert!(citation(&FootnoteDef { cite: Some(CiteKind::Unts), ..Default::default() }, None, en).is_err());
+        // The other languages (the forms of `crate::lang::Lang::citation_words`).
+        assert_eq!(
+            text(citation(&a, None, Lang::Fr).unwrap()),
+            "Nations Unies, *Recueil des Traités*, vol. 2237, no 39574."
+        );
+        assert_eq!(text(citation(&b, Some(&a), Lang::Fr).unwrap()), "*Ibid.*, vol. 2225, no 39574.");
+        assert_eq!(text(citation(&b, Some(&a), Lang::Es).unwrap()), "*Ibid.*, vol. 2225, núm. 39574.");
+        assert_eq!(text(citation(&b, Some(&a), Lang::Ru).unwrap()), "Там же, vol. 2225, No. 39574.");
+        assert_eq!(text(citation(&a, None, Lang::Zh).unwrap()), "联合国，《条约汇编》，第2237卷，第39574号。");
+        assert_eq!(text(citation(&b, Some(&a), Lang::Zh).unwrap()), "同上，第2225卷，第39574号。");
+        assert_eq!(text(citation(&b, Some(&b), Lang::Ar).unwrap()), "المرجع نفسه.");
+        assert_eq!(
+            text(citation(&sales, None, Lang::Es).unwrap()),
+            "Publicación de las Naciones Unidas, núm. de venta: S.09.V.5."
+        );
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! The whole pipeline for one session folder: load → check → assemble. The CLI and the tests
 //! call this; writers then turn the `Document` into bytes.
 
+use std::borrow::Cow;
 use std::path::Path;
 
-use crate::assemble::assemble;
+use crate::assemble::assemble_in;
 use crate::check::check;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::Document;
+use crate::lang::{Lang, Version};
 use crate::session::load::{Loaded, load};
 use crate::templates::Templates;
 
@@ -25,40 +27,56 @@ pub fn compile(dir: &Path) -> Result<Compiled, Diagnostics> {
     compile_loaded(&loaded)
 }
 
+/// Loads, checks and assembles the version of the session in `dir` in `lang`.
+pub fn compile_in(dir: &Path, lang: Lang) -> Result<Compiled, Diagnostics> {
+    let loaded = load(dir)?;
+    let version = Version::of(&loaded.session, lang);
+    let (translated, warnings) = translated(&loaded, version)?;
+    compile_loaded_in(&translated, version).map(|c| with_warnings_first(warnings, c))
+}
+
 /// Loads, checks and assembles the session in `dir` as it is issued: one document, or one per
 /// part when the session is issued in parts (`parts:`). The whole report is compiled first, so
 /// that every check of the data runs once and its warnings are reported once; each part is then
 /// assembled on its own (its own symbol, its own numbering) and only its errors are added — e.g.
 /// a cross-reference to a chapter that stands in another part.
 pub fn compile_issued(dir: &Path) -> Result<Vec<Compiled>, Diagnostics> {
-    compile_issued_loaded(&load(dir)?)
-}
-
-/// `compile_issued` in language `lang`: the session's translations (`translations/<lang>.yaml`)
-/// applied first (`crate::translate::apply`); its warnings (untranslated and stale units) come
-/// first among the warnings. The original language builds as `compile_issued` does.
-pub fn compile_issued_in(dir: &Path, lang: &str) -> Result<Vec<Compiled>, Diagnostics> {
     let loaded = load(dir)?;
-    let translated = crate::translate::apply(&loaded, lang)?;
-    let mut issued = match compile_issued_loaded(&translated.loaded) {
-        Ok(issued) => issued,
-        Err(diags) => {
-            let mut all = translated.warnings;
-            all.extend(diags);
-            return Err(all);
-        }
-    };
-    if let Some(first) = issued.first_mut() {
-        let mut warnings = translated.warnings;
-        warnings.extend(std::mem::take(&mut first.warnings));
-        first.warnings = warnings;
-    }
-    Ok(issued)
+    compile_issued_loaded(&loaded, Version::original_of(&loaded.session))
 }
 
-/// `compile_issued` on a session already loaded (and perhaps translated).
-pub fn compile_issued_loaded(loaded: &Loaded) -> Result<Vec<Compiled>, Diagnostics> {
-    let whole = compile_loaded(loaded)?;
+/// [`compile_issued`] for each language of `langs` (the original when `langs` is empty), each
+/// with its version: `(version, documents)`.
+pub fn compile_issued_in(dir: &Path, langs: &[Lang]) -> Result<Vec<(Version, Vec<Compiled>)>, Diagnostics> {
+    let loaded = load(dir)?;
+    let versions: Vec<Version> = if langs.is_empty() {
+        vec![Version::original_of(&loaded.session)]
+    } else {
+        langs.iter().map(|l| Version::of(&loaded.session, *l)).collect()
+    };
+    let mut out = Vec::new();
+    for version in versions {
+        let (translated, warnings) = translated(&loaded, version)?;
+        let mut issued = compile_issued_loaded(&translated, version)?;
+        if let Some(first) = issued.first_mut() {
+            let mut all = warnings;
+            all.extend(std::mem::take(&mut first.warnings));
+            first.warnings = all;
+        }
+        out.push((version, issued));
+    }
+    Ok(out)
+}
+
+/// `compiled` with `warnings` (about the translation) before its own.
+fn with_warnings_first(mut warnings: Diagnostics, mut compiled: Compiled) -> Compiled {
+    warnings.extend(std::mem::take(&mut compiled.warnings));
+    compiled.warnings = warnings;
+    compiled
+}
+
+fn compile_issued_loaded(loaded: &Loaded, version: Version) -> Result<Vec<Compiled>, Diagnostics> {
+    let whole = compile_loaded_in(loaded, version)?;
     if loaded.session.parts.is_empty() {
         return Ok(vec![whole]);
     }
@@ -83,7 +101,7 @@ pub fn compile_issued_loaded(loaded: &Loaded) -> Result<Vec<Compiled>, Diagnosti
         // The contents page belongs to the first document.
         session.contents &= index == 0;
         one.slug = crate::generate::slug(&part.symbol);
-        match compile_loaded(&one) {
+        match compile_loaded_in(&one, version) {
             Ok(compiled) => parts.push(Compiled { warnings: Diagnostics::new(), ..compiled }),
             Err(diags) => errors.extend(Diagnostics(
                 diags
@@ -106,6 +124,27 @@ pub fn compile_issued_loaded(loaded: &Loaded) -> Result<Vec<Compiled>, Diagnosti
         first.warnings = whole.warnings;
     }
     Ok(parts)
+}
+
+/// The session a language version is written from: the original's data with its free text
+/// (narrative paragraphs, headings, footnotes, the title, names the session writes itself)
+/// replaced by their translations into `version.lang`, and warnings about translations that are
+/// missing or stale (errors: what cannot be applied).
+///
+/// The translations are those kept in `translations/<lang>.yaml`, applied by stable id
+/// (`crate::translate::apply`, which also pins every unit's id so cross-references hold, and sets
+/// the session's language to the version's, so that `check` looks for glyphs in its fonts).
+/// Everything generated from data — masthead words, dates, names of States, lists, citations,
+/// cross-references — is already in the version's language (`crate::lang`,
+/// `crate::assemble::assemble_in`) and needs no translation. Text without a translation is
+/// printed as written in the original, with a warning; the original itself is never touched
+/// (same bytes).
+pub fn translated(loaded: &Loaded, version: Version) -> Result<(Cow<'_, Loaded>, Diagnostics), Diagnostics> {
+    if version.is_original {
+        return Ok((Cow::Borrowed(loaded), Diagnostics::new()));
+    }
+    let done = crate::translate::apply(loaded, version.lang.code())?;
+    Ok((Cow::Owned(done.loaded), done.warnings))
 }
 
 /// Every chapter in exactly one part, every part's chapters known by id.
@@ -152,13 +191,18 @@ fn part_selection_errors(loaded: &Loaded) -> Diagnostics {
     diags
 }
 
-/// Checks and assembles an already loaded session.
+/// Checks and assembles an already loaded session (its original).
 pub fn compile_loaded(loaded: &Loaded) -> Result<Compiled, Diagnostics> {
+    compile_loaded_in(loaded, Version::original_of(&loaded.session))
+}
+
+/// Checks and assembles one language version of an already loaded session.
+pub fn compile_loaded_in(loaded: &Loaded, version: Version) -> Result<Compiled, Diagnostics> {
     let mut diags = check(&loaded.session, &loaded.sources, &loaded.override_names());
     // Informal State names are printed as the official names of the day (see `Session`).
     let printed = crate::check::with_official_names(&loaded.session);
     let session = printed.as_ref().unwrap_or(&loaded.session);
-    let assembled = assemble(session, &loaded.slug, &loaded.sources, &loaded.templates);
+    let assembled = assemble_in(session, &loaded.slug, &loaded.sources, &loaded.templates, version);
     diags.extend(assembled.diagnostics);
     match assembled.document {
         Some(document) if !diags.has_errors() => {

@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-use crate::build::{compile, compile_issued};
+use crate::build::{compile, compile_issued, compile_issued_in};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::lang::Lang;
 use crate::safety::printable;
 use crate::writers::{Format, WriteOptions};
 
@@ -60,6 +61,11 @@ enum Command {
         /// Treat every warning as an error and write nothing if there is one (issuance).
         #[arg(long)]
         strict: bool,
+        /// Language versions, comma-separated: ar, zh, en, fr, ru, es (default: the session's
+        /// own language). Each version is its own set of files: `<slug>-fr.pdf`…; the
+        /// session's own language keeps the names `<slug>.pdf`…
+        #[arg(long, value_delimiter = ',')]
+        lang: Vec<String>,
     },
     /// Compare two versions of a report: Word tracked changes, marked PDF/HTML/text copies, the
     /// list of changes and the concordance of paragraph numbers (also printed).
@@ -190,7 +196,14 @@ pub fn run() -> i32 {
                 1
             }
         },
-        Command::Build { session, format, output, no_pdf_standards, strict } => {
+        Command::Build { session, format, output, no_pdf_standards, strict, lang } => {
+            let langs = match parse_langs(&lang) {
+                Ok(l) => l,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    return 2;
+                }
+            };
             let formats = match parse_formats(&format) {
                 Ok(f) => f,
                 Err(message) => {
@@ -198,7 +211,7 @@ pub fn run() -> i32 {
                     return 2;
                 }
             };
-            build(&session, &formats, output, no_pdf_standards, strict)
+            build(&session, &formats, &langs, output, no_pdf_standards, strict)
         }
         Command::Import { file, from, output, symbol, force } => import(&file, from, &output, symbol, force),
         Command::Diff { old, new, output, format, author } => {
@@ -561,15 +574,39 @@ fn parse_formats(names: &[String]) -> Result<Vec<Format>, String> {
     Ok(out)
 }
 
-fn build(session: &Path, formats: &[Format], output: Option<PathBuf>, no_pdf_standards: bool, strict: bool) -> i32 {
-    // One document, or one per part of a report issued in parts (`parts:`).
-    let issued = match compile_issued(session) {
-        Ok(c) => c,
+/// The languages of `--lang`, each once, in the order given.
+fn parse_langs(codes: &[String]) -> Result<Vec<Lang>, String> {
+    let mut out = Vec::new();
+    for code in codes {
+        let lang = Lang::parse(code).filter(|l| l.code() == code.trim().to_ascii_lowercase()).ok_or_else(|| {
+            let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+            format!("unknown language `{code}`; the languages are {}", known.join(", "))
+        })?;
+        if !out.contains(&lang) {
+            out.push(lang);
+        }
+    }
+    Ok(out)
+}
+
+fn build(
+    session: &Path,
+    formats: &[Format],
+    langs: &[Lang],
+    output: Option<PathBuf>,
+    no_pdf_standards: bool,
+    strict: bool,
+) -> i32 {
+    // Per language version: one document, or one per part of a report issued in parts (`parts:`).
+    let versions = match compile_issued_in(session, langs) {
+        Ok(v) => v,
         Err(diags) => {
             report(&diags);
             return 1;
         }
     };
+    // The data's warnings are the same in every version: reported once.
+    let issued = &versions[0].1;
     let warnings = &issued[0].warnings;
     if strict && !warnings.is_empty() {
         report(&warnings.as_errors());
@@ -586,9 +623,11 @@ fn build(session: &Path, formats: &[Format], output: Option<PathBuf>, no_pdf_sta
         }
     });
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    for compiled in &issued {
+    for (version, compiled) in versions.iter().flat_map(|(v, docs)| docs.iter().map(move |c| (v, c))) {
         let opts = WriteOptions { templates: compiled.templates.clone(), no_pdf_standards };
-        let stem = &compiled.document.meta.slug;
+        let slug = &compiled.document.meta.slug;
+        // The original keeps the names it always had; a translation adds its language.
+        let stem = if version.is_original { slug.clone() } else { format!("{slug}-{}", version.lang.code()) };
         for format in formats {
             match format.write(&compiled.document, &opts) {
                 Ok(bytes) => files.push((dir.join(format!("{stem}.{}", format.extension())), bytes)),

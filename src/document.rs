@@ -105,12 +105,24 @@ pub struct Masthead {
     pub symbol: String,
     /// The organ, printed in bold in the second block.
     pub organ: String,
-    /// e.g. `General`, `Limited`, `Restricted` (printed as "Distr.: General").
+    /// e.g. `General`, `Limited`, `Restricted` (printed as "Distr.: General"); in a French or
+    /// Spanish version the translated word (`générale`, "Distr. générale").
     pub distribution: String,
+    /// What writers print before `distribution`: "Distr.: " ("Distr. " in French and Spanish).
+    #[serde(default = "english_distribution_label", skip_serializing_if = "is_english_distribution_label")]
+    pub distribution_label: String,
     /// The date of issue as printed: "21 April 2009".
     pub date: String,
-    /// e.g. `English` (printed as "Original: English").
+    /// In a version that is not the original, the line naming its language, printed between
+    /// the date and "Original:" ("Français", "Español", "Russian", "Chinese", "Arabic").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// e.g. `English` (printed as "Original: English"; "Original : anglais" in French).
     pub original: String,
+    /// What writers print before `original`: "Original: " (in French with a narrow no-break
+    /// space before the colon).
+    #[serde(default = "english_original_label", skip_serializing_if = "is_english_original_label")]
+    pub original_label: String,
     /// The meeting caption, one line each, printed in bold under the rule:
     /// the meeting's name, "Vienna, 14 and 15 April 2009", perhaps "Item 2 of the provisional
     /// agenda*" (whose `*` is a `NoteRef` to a footnote with marker `*`).
@@ -121,6 +133,21 @@ pub struct Masthead {
     pub job_number: Option<String>,
     /// Its bar-code text, e.g. `*0982790*` (Code 39 of the job digits between asterisks).
     pub barcode: Option<String>,
+}
+
+// The masthead labels of the English original are left out of the JSON model (its golden files
+// predate the languages); every other version writes its own.
+fn english_distribution_label() -> String {
+    "Distr.: ".into()
+}
+fn is_english_distribution_label(label: &str) -> bool {
+    label == "Distr.: "
+}
+fn english_original_label() -> String {
+    "Original: ".into()
+}
+fn is_english_original_label(label: &str) -> bool {
+    label == "Original: "
 }
 
 /// One element of the body.

@@ -18,6 +18,7 @@ use std::sync::Arc;
 use minijinja::value::Value;
 use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
 
+use crate::lang::{Lang, Version, collate, dates, typography};
 use crate::markup;
 use crate::registry::organizations::{Article, article};
 use crate::session::Date;
@@ -27,10 +28,73 @@ use crate::templates::Templates;
 /// The template environment for one build.
 pub struct Generator {
     env: Environment<'static>,
+    /// The language the sentences are written in: its templates are `templates/<code>/…`
+    /// (English: `templates/…`).
+    lang: Lang,
 }
 
 impl Generator {
+    /// The generator of the English original.
     pub fn new(templates: &Templates) -> Generator {
+        Generator::english(templates)
+    }
+
+    /// The generator of one language version. `on` is the meeting's date, on which the names
+    /// of States are taken (`crate::registry::name_in`). Templates of a language other than
+    /// English are `templates/<code>/<name>.j2` (a session overrides them under its own
+    /// `templates/<code>/`); a session's own sentence with no version in that language is
+    /// rendered from its English template.
+    pub fn in_version(templates: &Templates, version: Version, on: Option<Date>) -> Generator {
+        let mut generator = Generator::english(templates);
+        let lang = version.lang;
+        generator.lang = lang;
+        if lang == Lang::En {
+            return generator;
+        }
+        let env = &mut generator.env;
+        env.add_filter("join_list", move |items: Vec<Value>| {
+            safe(lang.join(&items.iter().map(escaped).collect::<Vec<_>>()))
+        });
+        // States by their names in the language on the meeting date, in the language's order
+        // (a translation re-sorts the lists: `crate::lang::collate`).
+        let reorder = !version.is_original;
+        env.add_filter("states", move |names: Vec<String>| {
+            let mut printed: Vec<(String, String)> = names.iter().map(|n| (state_in(n, lang, on), n.clone())).collect();
+            if reorder && collate::list_order(lang) == collate::ListOrder::Collated {
+                let collator = collate::collator(lang);
+                printed.sort_by(|a, b| collate::compare(lang, &collator, &a.0, &b.0));
+            }
+            printed.iter().map(|(name, english)| mark_as(english, name)).collect::<Vec<_>>()
+        });
+        env.add_filter("state", move |name: String| mark_as(&name, &state_in(&name, lang, on)));
+        env.add_filter("role", move |role: String| {
+            let printed = match crate::session::OfficerRole::from_key(&role) {
+                Some(known) => lang.role(known).to_string(),
+                None => role_name(&role),
+            };
+            safe(format!("{{role:{}|{}}}", slug(&role), markup::escape(&printed)))
+        });
+        // Organizations are named as the session writes them (a translation of the session gives
+        // their names in the language); no article is added outside English.
+        env.add_filter("the_list", move |names: Vec<String>| {
+            safe(lang.join(&names.iter().map(|n| mark_org(n).to_string()).collect::<Vec<_>>()))
+        });
+        env.add_filter("the_org", |name: String| mark_org(&name));
+        env.add_filter("date_long", move |d: String| date(&d).map(|d| dates::long(lang, d)));
+        env.add_filter("day_month", move |d: String| date(&d).map(|d| dates::day_month(lang, d)));
+        env.add_filter("date_span", move |ds: Vec<String>| {
+            let dates = ds.iter().map(|d| date(d)).collect::<Result<Vec<_>, _>>()?;
+            Ok::<_, Error>(dates::span(lang, &dates))
+        });
+        env.add_filter("caption_dates", move |ds: Vec<String>| {
+            let dates = ds.iter().map(|d| date(d)).collect::<Result<Vec<_>, _>>()?;
+            Ok::<_, Error>(dates::caption(lang, &dates))
+        });
+        env.add_filter("ordinal", move |n: u32| lang.ordinal(n));
+        generator
+    }
+
+    fn english(templates: &Templates) -> Generator {
         let mut env = Environment::new();
         // A template that reads a field the context does not give is an error, not an empty
         // string: the assembler gives every optional field explicitly (as none or empty), and
@@ -77,13 +141,15 @@ impl Generator {
         });
         env.add_filter("roman", |n: u32| roman(n));
         env.add_filter("ordinal", |n: u32| ordinal(n));
-        Generator { env }
+        Generator { env, lang: Lang::En }
     }
 
     /// The generator for a session that gives some organizations' articles itself
     /// (`articles:`, over the registry's).
     pub fn with_articles(mut self, session: BTreeMap<String, Article>) -> Generator {
-        Generator::articles(&mut self.env, session);
+        if self.lang == Lang::En {
+            Generator::articles(&mut self.env, session);
+        }
         self
     }
 
@@ -103,12 +169,20 @@ impl Generator {
     /// with `context`, giving one line of markup.
     pub fn render(&self, name: &str, context: &Value) -> Result<String, String> {
         let file = format!("{name}.j2");
-        let template = self.env.get_template(&file).map_err(|e| match e.kind() {
+        let translated = format!("{}/{file}", self.lang.code());
+        let found = match self.lang {
+            Lang::En => self.env.get_template(&file),
+            _ => match self.env.get_template(&translated) {
+                Err(e) if e.kind() == ErrorKind::TemplateNotFound => self.env.get_template(&file),
+                other => other,
+            },
+        };
+        let template = found.map_err(|e| match e.kind() {
             ErrorKind::TemplateNotFound => format!("there is no template `{name}`"),
             _ => describe(&e),
         })?;
         let text = template.render(context).map_err(|e| describe(&e))?;
-        Ok(fold_whitespace(&text))
+        Ok(typography::apply(self.lang, &fold_whitespace(&text)))
     }
 }
 
@@ -163,7 +237,19 @@ pub fn join_list(items: &[String]) -> String {
 
 /// `{org:id|Name}` for a State or organization.
 fn mark_org(name: &str) -> Value {
-    safe(format!("{{org:{}|{}}}", slug(name), markup::escape(name)))
+    mark_as(name, name)
+}
+
+/// `{org:id|Printed}`: the id from the name as the session writes it (the same entity in every
+/// language version), the name as this version prints it.
+fn mark_as(name: &str, printed: &str) -> Value {
+    safe(format!("{{org:{}|{}}}", slug(name), markup::escape(printed)))
+}
+
+/// A State's name in `lang` on the meeting date; as written when the registry does not know it
+/// (or the session gives no date).
+fn state_in(name: &str, lang: Lang, on: Option<Date>) -> String {
+    on.and_then(|on| crate::registry::name_in(name, lang, on)).unwrap_or(name).to_string()
 }
 
 /// "the {org:…|African Union}", "{org:…|INTERPOL}": the article from the session's

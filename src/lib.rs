@@ -21,6 +21,7 @@ pub mod document;
 pub mod fonts;
 pub mod generate;
 pub mod import;
+pub mod lang;
 pub mod markup;
 pub mod registry;
 pub mod review;

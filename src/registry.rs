@@ -8,15 +8,22 @@
 //!
 //! The data lives in `src/registry/states.tsv` (compiled in; its header documents the columns).
 //! Each State has a stable id (its ISO 3166-1 alpha-3 code) that survives renaming.
+//!
+//! The names in the other five official languages are in `src/registry/state_names.tsv`, one
+//! row per official English name, so each has the period of the English row it translates
+//! ([`name_in`]): "République tchèque" until 2016, "Tchéquie" since. Its header gives the source
+//! (the UNTERM short names of the OCHA taxonomy, hdx-python-country) and its limits.
 
 use std::sync::OnceLock;
 
 pub mod organizations;
 
 use crate::diag::Diagnostic;
+use crate::lang::Lang;
 use crate::session::Date;
 
 const DATA: &str = include_str!("registry/states.tsv");
+const NAMES: &str = include_str!("registry/state_names.tsv");
 
 /// Whether a row is an official short name or an informal form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,6 +161,51 @@ pub fn states_on(on: Date) -> Vec<&'static str> {
         entries().iter().filter(|e| e.kind == Kind::Name && e.applies_on(on)).map(|e| e.name).collect();
     names.sort_by_cached_key(|n| sort_key(n));
     names
+}
+
+/// One row of `state_names.tsv`: an official English name and its forms in the other languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translated {
+    pub id: &'static str,
+    pub en: &'static str,
+    /// ar, zh, fr, ru, es.
+    pub names: [&'static str; 5],
+}
+
+impl Translated {
+    /// The name in `lang`.
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Ar => self.names[0],
+            Lang::Zh => self.names[1],
+            Lang::Fr => self.names[2],
+            Lang::Ru => self.names[3],
+            Lang::Es => self.names[4],
+        }
+    }
+}
+
+/// Every row of `state_names.tsv`, in file order.
+pub fn translations() -> &'static [Translated] {
+    static ROWS: OnceLock<Vec<Translated>> = OnceLock::new();
+    // A malformed row is skipped here; the unit tests make sure there is none.
+    ROWS.get_or_init(|| parse_names(NAMES).0)
+}
+
+/// The official short name of State `id` in `lang` on `on`.
+pub fn official_name_in(id: &str, lang: Lang, on: Date) -> Option<&'static str> {
+    let english = official_name(id, on)?;
+    translations().iter().find(|t| t.id == id && t.en == english).map(|t| t.get(lang))
+}
+
+/// A State named as a session writes it (in English, on the meeting date `on`) as the version in
+/// `lang` prints it: its official short name in that language on that date. An informal form
+/// ("United Kingdom", kept as recorded in the original) becomes the official name: a translation
+/// has no record of its own to keep. `None` when the registry does not know the name.
+pub fn name_in(name: &str, lang: Lang, on: Date) -> Option<&'static str> {
+    let id = lookup(name, on).canonical_id()?;
+    official_name_in(id, lang, on)
 }
 
 /// Checks a State name as written in a session dated `on`.
@@ -326,6 +378,25 @@ fn parse(src: &'static str) -> (Vec<Entry>, Vec<String>) {
         match parse_row(line) {
             Ok(row) => rows.push(row),
             Err(e) => errors.push(format!("states.tsv:{}: {e}", n + 1)),
+        }
+    }
+    (rows, errors)
+}
+
+/// Parses `state_names.tsv`: the rows, and one message per malformed line.
+fn parse_names(src: &'static str) -> (Vec<Translated>, Vec<String>) {
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    for (n, line) in src.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&'static str> = line.split('\t').map(str::trim).collect();
+        match cols.as_slice() {
+            &[id, en, ar, zh, fr, ru, es, _source] if [en, ar, zh, fr, ru, es].iter().all(|c| !c.is_empty()) => {
+                rows.push(Translated { id, en, names: [ar, zh, fr, ru, es] })
+            }
+            _ => errors.push(format!("state_names.tsv:{}: expected 8 non-empty columns", n + 1)),
         }
     }
     (rows, errors)
@@ -542,6 +613,41 @@ mod tests {
         assert_eq!(out_of_order(&names).first(), None);
         // Paragraph 38 of the reference report: "…, Pakistan, Qatar, Iran (Islamic Republic of), …".
         assert_eq!(out_of_order(&["Pakistan", "Qatar", "Iran (Islamic Republic of)", "Singapore"]).first(), Some(&2));
+    }
+
+    #[test]
+    fn every_official_name_is_translated_once() {
+        let (rows, errors) = parse_names(NAMES);
+        assert!(errors.is_empty(), "{errors:#?}");
+        for e in entries().iter().filter(|e| e.kind == Kind::Name) {
+            let n = rows.iter().filter(|t| t.id == e.id && t.en == e.name).count();
+            assert_eq!(n, 1, "{} ({}) has {n} rows in state_names.tsv", e.name, e.id);
+        }
+        for t in &rows {
+            assert!(
+                entries().iter().any(|e| e.kind == Kind::Name && e.id == t.id && e.name == t.en),
+                "{} ({}) in state_names.tsv is not an official name in states.tsv",
+                t.en,
+                t.id
+            );
+        }
+    }
+
+    #[test]
+    fn names_in_six_languages_as_of_the_day() {
+        let (y2009, y2026) = (d("2009-04-14"), d("2026-11-29"));
+        assert_eq!(name_in("Czech Republic", Lang::Fr, y2009), Some("République tchèque"));
+        assert_eq!(official_name_in("CZE", Lang::Fr, y2026), Some("Tchéquie"));
+        assert_eq!(official_name_in("CZE", Lang::Es, y2026), Some("Chequia"));
+        assert_eq!(name_in("Turkey", Lang::Fr, y2009), Some("Turquie"));
+        assert_eq!(official_name_in("TUR", Lang::Fr, y2026), Some("Türkiye"));
+        assert_eq!(official_name_in("TUR", Lang::Ru, y2026), Some("Турция"));
+        assert_eq!(name_in("United Kingdom", Lang::Es, y2009), Some("Reino Unido de Gran Bretaña e Irlanda del Norte"));
+        assert_eq!(name_in("Swaziland", Lang::Es, y2009), Some("Swazilandia"));
+        assert_eq!(official_name_in("SWZ", Lang::Ru, y2026), Some("Эсватини"));
+        assert_eq!(name_in("China", Lang::Zh, y2009), Some("中国"));
+        assert_eq!(name_in("Algeria", Lang::Ar, y2009), Some("الجزائر"));
+        assert_eq!(name_in("Atlantis", Lang::Fr, y2009), None);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! to recognise a printed sentence (`crate::import::recognize`): an attendance list sentence
 //! declares its openings here; the other kinds have their own parser there, named after them.
 
+use crate::lang::Lang;
 use crate::session::{Attendance, OfficerRole, Session};
 
 /// The items a sentence lists after its text.
@@ -97,6 +98,52 @@ macro_rules! builtin {
         }
     };
 }
+
+/// The template `templates/<lang>/<name>.j2` of a built-in sentence in another language,
+/// compiled in.
+macro_rules! translated {
+    ($lang:literal, $name:literal) => {
+        Builtin {
+            name: $name,
+            file: concat!($lang, "/", $name, ".j2"),
+            source: include_str!(concat!("../templates/", $lang, "/", $name, ".j2")),
+        }
+    };
+}
+
+/// Every built-in sentence's template in one language (the test below keeps this list and
+/// [`SENTENCES`] the same).
+macro_rules! language {
+    ($lang:literal) => {
+        &[
+            translated!($lang, "vote"),
+            translated!($lang, "agenda"),
+            translated!($lang, "documents"),
+            translated!($lang, "meeting/dates"),
+            translated!($lang, "officers/chair"),
+            translated!($lang, "officers/elected"),
+            translated!($lang, "attendance/states_parties"),
+            translated!($lang, "attendance/regional_organizations"),
+            translated!($lang, "attendance/signatories"),
+            translated!($lang, "attendance/observer_states"),
+            translated!($lang, "attendance/un_entities"),
+            translated!($lang, "attendance/intergovernmental_organizations"),
+            translated!($lang, "attendance/permanent_observers"),
+            translated!($lang, "attendance/ngos"),
+            translated!($lang, "statements"),
+        ]
+    };
+}
+
+/// The built-in sentences in the languages other than English (`crate::lang`): the same
+/// sentences, each language's own wording, under `templates/<code>/`.
+pub const TRANSLATED: &[(Lang, &[Builtin])] = &[
+    (Lang::Ar, language!("ar")),
+    (Lang::Zh, language!("zh")),
+    (Lang::Fr, language!("fr")),
+    (Lang::Ru, language!("ru")),
+    (Lang::Es, language!("es")),
+];
 
 /// One kind of generated sentence.
 #[derive(Debug, Clone, Copy)]
@@ -296,7 +343,8 @@ mod tests {
     use super::*;
 
     /// Every `.j2` file under `templates/` is declared in the table, and every entry has its
-    /// template, so no sentence can be forgotten on either side.
+    /// template, so no sentence can be forgotten on either side. (The languages' folders,
+    /// `templates/fr/`…, are checked by the next test.)
     #[test]
     fn the_table_covers_every_builtin_template() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
@@ -305,6 +353,11 @@ mod tests {
         while let Some(dir) = stack.pop() {
             for entry in std::fs::read_dir(&dir).unwrap() {
                 let path = entry.unwrap().path();
+                let language_folder = path.parent() == Some(root.as_path())
+                    && path.file_name().and_then(|n| n.to_str()).and_then(Lang::parse).is_some();
+                if language_folder {
+                    continue;
+                }
                 if path.is_dir() {
                     stack.push(path);
                 } else if path.extension().is_some_and(|e| e == "j2") {
@@ -323,6 +376,39 @@ mod tests {
                 "{} is not compiled in",
                 s.name
             );
+        }
+    }
+
+    /// Every language other than English has every built-in sentence, and nothing else: its
+    /// folder under `templates/` holds exactly the files the table compiles in.
+    #[test]
+    fn every_language_has_every_sentence() {
+        let mut english: Vec<&str> = SENTENCES.iter().map(|s| s.name).collect();
+        english.sort();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let others: Vec<Lang> = Lang::ALL.into_iter().filter(|l| *l != Lang::En).collect();
+        assert_eq!(TRANSLATED.iter().map(|(l, _)| *l).collect::<Vec<_>>(), others);
+        for (lang, builtins) in TRANSLATED {
+            let mut names: Vec<&str> = builtins.iter().map(|b| b.name).collect();
+            names.sort();
+            assert_eq!(names, english, "{lang:?}");
+            let mut on_disk = Vec::new();
+            let mut stack = vec![root.join(lang.code())];
+            while let Some(dir) = stack.pop() {
+                for entry in std::fs::read_dir(&dir).unwrap() {
+                    let path = entry.unwrap().path();
+                    if path.is_dir() {
+                        stack.push(path);
+                    } else {
+                        let rel = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+                        on_disk.push(rel);
+                    }
+                }
+            }
+            on_disk.sort();
+            let mut files: Vec<&str> = builtins.iter().map(|b| b.file).collect();
+            files.sort();
+            assert_eq!(on_disk, files, "{lang:?}");
         }
     }
 }

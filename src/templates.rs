@@ -17,7 +17,8 @@ const BUILTIN: &[(&str, &str)] = &[
 /// Every compiled-in template: (file name, source).
 fn builtin() -> impl Iterator<Item = (&'static str, &'static str)> {
     let sentences = crate::sentences::SENTENCES.iter().map(|s| (s.template.file, s.template.source));
-    sentences.chain(BUILTIN.iter().copied())
+    let translated = crate::sentences::TRANSLATED.iter().flat_map(|(_, all)| all.iter().map(|b| (b.file, b.source)));
+    sentences.chain(translated).chain(BUILTIN.iter().copied())
 }
 
 /// The template sources one build uses.

@@ -203,6 +203,9 @@ fn sample(hostile: bool) -> Document {
             distribution: "General".into(),
             date: "21 April 2009".into(),
             original: "English".into(),
+            distribution_label: "Distr.: ".into(),
+            version: None,
+            original_label: "Original: ".into(),
             caption: vec![
                 vec![t("Working Group on Trafficking in Persons")],
                 vec![t("Vienna, 14 and 15 April 2009")],

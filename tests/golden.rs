@@ -4,7 +4,8 @@
 
 mod common;
 
-use rapporteur::build::compile;
+use rapporteur::build::{compile, compile_in};
+use rapporteur::lang::Lang;
 use rapporteur::writers::{Format, WriteOptions};
 
 /// Formats whose output is text and stable enough to keep as golden files.
@@ -51,6 +52,20 @@ fn every_session_matches_its_golden_files() {
             let bytes = format.write(&compiled.document, &opts).unwrap_or_else(|d| panic!("{slug} as {name}:\n{d}"));
             check_golden(&format!("{slug}.{}", format.extension()), &bytes);
         }
+    }
+}
+
+/// The text of the reference report in each language other than its own (English, whose golden
+/// file is above): `tests/golden/<slug>-<lang>.txt`.
+#[test]
+fn the_reference_report_in_each_language_matches_its_golden_text() {
+    let dir = common::reference_session();
+    let slug = dir.file_name().unwrap().to_string_lossy().into_owned();
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        let compiled = compile_in(&dir, lang).unwrap_or_else(|d| panic!("{slug} in {lang:?}:\n{d}"));
+        let opts = WriteOptions { templates: compiled.templates.clone(), ..Default::default() };
+        let text = Format::parse("text").unwrap().write(&compiled.document, &opts).expect("text");
+        check_golden(&format!("{slug}-{}.txt", lang.code()), &text);
     }
 }
 

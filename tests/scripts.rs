@@ -13,7 +13,8 @@ mod support {
     pub mod ooxml;
 }
 
-use rapporteur::build::{Compiled, compile_issued_in};
+use rapporteur::build::{Compiled, compile_in};
+use rapporteur::lang::Lang;
 use rapporteur::document::{Block, Inline};
 use rapporteur::translate;
 use rapporteur::writers::{Format, WriteOptions};
@@ -111,8 +112,7 @@ fn folder(dir: &tempfile::TempDir) -> PathBuf {
 
 fn compiled(lang: &str) -> Compiled {
     let dir = session(&[]);
-    let mut issued = compile_issued_in(&folder(&dir), lang).unwrap_or_else(|d| panic!("{lang}: {:?}", d.0));
-    let one = issued.remove(0);
+    let one = compile_in(&folder(&dir), Lang::parse(lang).unwrap()).unwrap_or_else(|d| panic!("{lang}: {:?}", d.0));
     // Every unit is translated: no warning about a missing or stale translation.
     let translation_warnings: Vec<_> =
         one.warnings.0.iter().filter(|w| w.message.contains("translation")).map(|w| w.message.clone()).collect();
@@ -242,12 +242,12 @@ fn a_character_no_font_has_is_an_error_not_a_box() {
 
     // And `check`: a Chinese character in the Arabic version is found with its place.
     let dir = session(&[("translations/ar.yaml", &ARABIC.replace("\"مقدمة\"", "\"مقدمة 中\""))]);
-    let err = compile_issued_in(&folder(&dir), "ar").expect_err("an error");
+    let err = compile_in(&folder(&dir), Lang::Ar).expect_err("an error");
     let found =
         err.0.iter().find(|d| d.message.contains("not in the fonts of the `ar` version")).expect("the glyph error");
     assert!(found.hint.as_deref().is_some_and(|h| h.contains("Amiri")), "{found:?}");
     // The same text is fine in Chinese.
-    assert!(compile_issued_in(&folder(&session(&[])), "zh").is_ok());
+    assert!(compile_in(&folder(&session(&[])), Lang::Zh).is_ok());
 }
 
 #[test]

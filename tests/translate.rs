@@ -10,7 +10,8 @@ use std::process::Command;
 
 mod common;
 
-use rapporteur::build::compile_issued_in;
+use rapporteur::build::compile_in;
+use rapporteur::lang::Lang;
 use rapporteur::document::{Document, Inline, Paragraph, plain_text};
 use rapporteur::session::load::load;
 use rapporteur::translate::{self, TITLE_ID, UnitKind};
@@ -94,8 +95,7 @@ fn session_copy() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn french(session: &Path) -> (Document, Vec<String>) {
-    let mut issued = compile_issued_in(session, "fr").unwrap_or_else(|d| panic!("{:?}", d.0));
-    let c = issued.remove(0);
+    let c = compile_in(session, Lang::Fr).unwrap_or_else(|d| panic!("{:?}", d.0));
     (c.document, c.warnings.0.iter().map(|w| w.to_string()).collect())
 }
 
@@ -213,7 +213,7 @@ fn a_translation_that_drops_a_footnote_reference_is_an_error_at_its_line() {
     );
     std::fs::create_dir_all(session.join("translations")).unwrap();
     std::fs::write(session.join("translations/fr.yaml"), translate::to_yaml("fr", &units, &entries)).unwrap();
-    let err = compile_issued_in(&session, "fr").expect_err("an error");
+    let err = compile_in(&session, Lang::Fr).expect_err("an error");
     let e = err.0.iter().find(|d| d.is_error()).unwrap();
     assert!(e.message.contains("footnote references and cross-references"), "{e}");
     let at = e.location.as_ref().unwrap();

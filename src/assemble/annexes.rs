@@ -77,17 +77,18 @@ impl Assembler<'_> {
                                     num: None,
                                     content: vec![Inline::Entity {
                                         refers_to: slug(n),
-                                        content: vec![Inline::text(n)],
+                                        content: vec![Inline::text(self.state_name(n))],
                                     }],
                                     items: Vec::new(),
                                 })
                             })
                             .collect();
                         for n in names.iter() {
+                            let name = self.state_name(n);
                             self.entities.entry(slug(n)).or_insert_with(|| Entity {
                                 id: slug(n),
                                 kind: EntityKind::Organization,
-                                name: n.clone(),
+                                name,
                             });
                         }
                         Block::Division(Division {

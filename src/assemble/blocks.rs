@@ -2,6 +2,7 @@
 //! tables and decisions — with the numbers and ids pass 1 planned.
 
 use super::*;
+use crate::lang::dates;
 
 impl Assembler<'_> {
     pub(super) fn masthead(&mut self) -> Masthead {
@@ -13,10 +14,18 @@ impl Assembler<'_> {
         if let Some(session_name) = &s.meeting.session {
             caption.push(vec![Inline::text(session_name)]);
         }
-        let dates = caption_range(&s.meeting.dates);
-        let place = match (s.meeting.venue.is_empty(), dates.is_empty()) {
-            (false, false) => format!("{}, {dates}", s.meeting.venue),
-            (false, true) => s.meeting.venue.clone(),
+        let lang = self.lang();
+        let dates =
+            if lang == Lang::En { caption_range(&s.meeting.dates) } else { dates::caption(lang, &s.meeting.dates) };
+        let comma = match lang {
+            Lang::Zh => "，",
+            Lang::Ar => "، ",
+            _ => ", ",
+        };
+        let venue = lang.place(&s.meeting.venue).unwrap_or(&s.meeting.venue);
+        let place = match (venue.is_empty(), dates.is_empty()) {
+            (false, false) => format!("{venue}{comma}{dates}"),
+            (false, true) => venue.to_string(),
             (true, _) => dates,
         };
         if !place.is_empty() {
@@ -28,13 +37,22 @@ impl Assembler<'_> {
         }
         let title = self.markup(&s.title, "title", Zone::Body);
         self.check_symbol();
+        // The original prints what the session says ("Original: English"); a translation names
+        // the original's language in its own words ("Original : anglais").
+        let original = match Lang::from_english_name(&s.original) {
+            Some(of) if !self.version.is_original => lang.language_name(of).to_string(),
+            _ => s.original.clone(),
+        };
         Masthead {
-            publisher: "United Nations".into(),
+            publisher: lang.publisher().into(),
             symbol: s.symbol.clone(),
             organ: s.organ.clone(),
-            distribution: s.printed_distribution().name().to_string(),
-            date: s.date.map(|d| d.long()).unwrap_or_default(),
-            original: s.original.clone(),
+            distribution: lang.distribution(s.printed_distribution().name()),
+            distribution_label: lang.distribution_label().into(),
+            date: s.date.map(|d| dates::masthead(lang, d)).unwrap_or_default(),
+            version: (!self.version.is_original).then(|| lang.version_line().to_string()),
+            original,
+            original_label: lang.original_label().into(),
             caption,
             title,
             job_number: s.job_number.clone(),
@@ -194,7 +212,7 @@ impl Assembler<'_> {
                 "this is a bug in rapporteur, not in your data; please report it",
             );
         }
-        Contents { id: "contents".into(), heading: "Contents".into(), entries }
+        Contents { id: "contents".into(), heading: self.lang().contents().into(), entries }
     }
 
     fn paragraphs(&mut self, parent_path: &str, defs: &[ParagraphDef]) -> Vec<Block> {

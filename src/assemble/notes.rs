@@ -93,7 +93,7 @@ impl Assembler<'_> {
             let path = format!("footnotes.{}", c.id);
             let content = match (&def.text, &def.cite) {
                 (Some(text), None) => self.markup(text, &format!("{path}.text"), Zone::Footnote),
-                (None, Some(_)) => match citation(def, previous) {
+                (None, Some(_)) => match citation(def, previous, self.lang()) {
                     Ok(inlines) => inlines,
                     Err((message, hint)) => {
                         self.error(&path, message, hint);
@@ -127,8 +127,20 @@ impl Assembler<'_> {
 }
 
 /// Writes a structured citation, as "Ibid." when the previous footnote has the same source.
-pub(super) fn citation(def: &FootnoteDef, previous: Option<&FootnoteDef>) -> Result<Vec<Inline>, (String, String)> {
-    let ibid = || Inline::Emph { content: vec![Inline::text("Ibid.")] };
+pub(super) fn citation(
+    def: &FootnoteDef,
+    previous: Option<&FootnoteDef>,
+    lang: Lang,
+) -> Result<Vec<Inline>, (String, String)> {
+    let words = lang.citation_words();
+    let italic = |text: &str, italic: bool| {
+        if italic { Inline::Emph { content: vec![Inline::text(text)] } } else { Inline::text(text) }
+    };
+    let ibid = || italic(words.ibid, words.ibid_italic);
+    let ibid_alone = || match ibid_end(lang) {
+        "" => vec![ibid()],
+        end => vec![ibid(), Inline::text(end)],
+    };
     // The immediately preceding footnote, when it cites the same kind of source.
     let same_kind = previous.filter(|p| p.cite == def.cite);
     match def.cite {
@@ -141,14 +153,14 @@ pub(super) fn citation(def: &FootnoteDef, previous: Option<&FootnoteDef>) -> Res
             };
             if let Some(p) = same_kind {
                 if p.vol == def.vol && p.no == def.no {
-                    return Ok(vec![ibid()]);
+                    return Ok(ibid_alone());
                 }
-                return Ok(vec![ibid(), Inline::text(format!(", vol. {vol}, No. {no}."))]);
+                return Ok(vec![ibid(), Inline::text(words.vol_no(vol, no))]);
             }
             Ok(vec![
-                Inline::text("United Nations, "),
-                Inline::Emph { content: vec![Inline::text("Treaty Series")] },
-                Inline::text(format!(", vol. {vol}, No. {no}.")),
+                Inline::text(words.publisher),
+                italic(words.series, words.series_italic),
+                Inline::text(words.vol_no(vol, no)),
             ])
         }
         Some(CiteKind::Sales) => {
@@ -156,13 +168,22 @@ pub(super) fn citation(def: &FootnoteDef, previous: Option<&FootnoteDef>) -> Res
                 return Err(("a Sales number citation needs `no`".into(), "e.g. `{cite: sales, no: E.09.V.5}`".into()));
             };
             if same_kind.is_some_and(|p| p.no == def.no) {
-                return Ok(vec![ibid()]);
+                return Ok(ibid_alone());
             }
-            Ok(vec![Inline::text(format!("United Nations publication, Sales No. {no}."))])
+            Ok(vec![Inline::text(words.sales(no))])
         }
         None => Err((
             "a footnote has either `text` or `cite`".into(),
             "use `unts` (Treaty Series) or `sales` (United Nations publication), or write `text:`".into(),
         )),
+    }
+}
+
+/// What ends a footnote that is only "Ibid.": nothing where the abbreviation's own full stop
+/// ends it (English, French, Spanish), the full stop elsewhere ("Там же.", "同上。", "المرجع نفسه.").
+fn ibid_end(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En | Lang::Fr | Lang::Es => "",
+        other => other.full_stop(),
     }
 }

@@ -13,7 +13,8 @@ impl Assembler<'_> {
             let cid = chapter.id.clone().unwrap_or_else(|| slug(&chapter.title));
             let label = roman(session.chapter_numbers.get(ci).copied().unwrap_or(ci as u32 + 1));
             self.claim(&mut numbers.ids, &cid, &cpath, TargetKind::Chapter, &label);
-            self.plan.insert(cpath.clone(), Planned { id: cid.clone(), num: Some(format!("{label}.")) });
+            let num = self.version.lang.chapter_number(&label);
+            self.plan.insert(cpath.clone(), Planned { id: cid.clone(), num: Some(num) });
             self.number_paragraphs(&mut numbers, Counter::Report, &cid, &cpath, &chapter.paragraphs);
             self.number_sections(&mut numbers, Counter::Report, &cid, &cpath, &chapter.sections);
         }
@@ -23,7 +24,8 @@ impl Assembler<'_> {
             let aid = annex.id.clone().unwrap_or_else(|| format!("annex-{}", slug(&annex.title)));
             let label = if single { String::new() } else { roman(ai as u32 + 1) };
             self.claim(&mut numbers.ids, &aid, &apath, TargetKind::Annex, &label);
-            let num = if single { "Annex".to_string() } else { format!("Annex {label}") };
+            let word = self.version.lang.annex();
+            let num = if single { word.to_string() } else { format!("{word} {label}") };
             self.plan.insert(apath.clone(), Planned { id: aid.clone(), num: Some(num) });
             // Annex paragraphs are numbered on their own.
             numbers.annex = 0;
@@ -50,11 +52,12 @@ impl Assembler<'_> {
                 .targets
                 .get(parent)
                 .filter(|t| t.kind == TargetKind::Chapter)
-                .map(|t| format!("chapter {}", t.label));
+                .map(|t| self.version.lang.reference("chapter", &t.label));
             if let Some(t) = self.targets.get_mut(&sid) {
                 t.within = within;
             }
-            self.plan.insert(spath.clone(), Planned { id: sid.clone(), num: Some(format!("{label}.")) });
+            let num = self.version.lang.section_number(si);
+            self.plan.insert(spath.clone(), Planned { id: sid.clone(), num: Some(num) });
             self.number_paragraphs(numbers, counter, &sid, &spath, &section.paragraphs);
             for (gi, group) in section.groups.iter().enumerate() {
                 let gpath = format!("{spath}.groups[{gi}]");
@@ -82,7 +85,8 @@ impl Assembler<'_> {
                 numbers.tables += 1;
                 let id = table.id.clone().unwrap_or_else(|| format!("table-{}", numbers.tables));
                 self.claim(&mut numbers.ids, &id, &path, TargetKind::Table, &numbers.tables.to_string());
-                self.plan.insert(path, Planned { id, num: Some(format!("Table {}", numbers.tables)) });
+                let num = format!("{} {}", self.version.lang.table(), numbers.tables);
+                self.plan.insert(path, Planned { id, num: Some(num) });
                 continue;
             }
             if let Some(decision) = p.decision() {
@@ -202,7 +206,8 @@ mod tests {
     fn disagreement(session: &str, forget: impl Fn(&str) -> bool) -> Vec<String> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions").join(session);
         let loaded = crate::session::load::load(&dir).map_err(|d| format!("{:?}", d.0)).unwrap();
-        let mut a = Assembler::new(&loaded.session, &loaded.sources, &loaded.templates);
+        let mut a =
+            Assembler::new(&loaded.session, &loaded.sources, &loaded.templates, Version::original_of(&loaded.session));
         a.number();
         a.plan.retain(|path, _| !forget(path));
         a.body();

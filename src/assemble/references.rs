@@ -87,11 +87,24 @@ impl Assembler<'_> {
             );
             return Inline::text(format!("{noun}s {from}-{to}"));
         }
+        let lang = self.lang();
         let text = match labels.as_slice() {
-            [one] if one.is_empty() => noun.to_string(),
-            [one] if within.is_some() => format!("{}, {noun} {one}", within.unwrap_or_default()),
-            [one] => format!("{noun} {one}"),
-            [a, b] => format!("{noun}s {}", range_wording(a, b)),
+            [one] if one.is_empty() && lang == Lang::En => noun.to_string(),
+            [one] if one.is_empty() => lang.reference(noun, "").trim().to_string(),
+            [one] if within.is_some() => {
+                let separator = match lang {
+                    Lang::Zh => "",
+                    Lang::Ar => "، ",
+                    _ => ", ",
+                };
+                format!("{}{separator}{}", within.unwrap_or_default(), lang.reference(noun, one))
+            }
+            [one] => lang.reference(noun, one),
+            [a, b] if lang == Lang::En => format!("{noun}s {}", range_wording(a, b)),
+            [a, b] => {
+                let pair = matches!((label_value(a), label_value(b)), (Some(x), Some(y)) if y == x + 1);
+                lang.reference_range(noun, a, b, pair)
+            }
             _ => String::new(),
         };
         Inline::Ref { target: first, content: vec![Inline::text(text)] }

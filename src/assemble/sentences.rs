@@ -71,16 +71,29 @@ impl Assembler<'_> {
         };
         let Some(states) = vote.states.as_ref().filter(|_| vote.recorded) else { return Vec::new() };
         let mut items = Vec::new();
+        let lang = self.lang();
+        let [in_favour, against, abstaining, none] = lang.vote_labels();
         for (key, label, names) in [
-            ("in-favour", "In favour", &states.in_favour),
-            ("against", "Against", &states.against),
-            ("abstaining", "Abstaining", &states.abstaining),
+            ("in-favour", in_favour, &states.in_favour),
+            ("against", against, &states.against),
+            ("abstaining", abstaining, &states.abstaining),
         ] {
-            let list = if names.is_empty() { "None".to_string() } else { crate::generate::join_list(names) };
+            let list = match (names.is_empty(), lang) {
+                (true, _) => none.to_string(),
+                (false, Lang::En) => crate::generate::join_list(names),
+                (false, _) => {
+                    // A translation prints the names in its language, in its order.
+                    let mut printed: Vec<String> = names.iter().map(|n| self.state_name(n)).collect();
+                    if !self.version.is_original {
+                        crate::lang::collate::sort_names(lang, &mut printed);
+                    }
+                    lang.join(&printed)
+                }
+            };
             items.push(Item {
                 id: format!("{}-{key}", def.vote_on().unwrap_or("vote")),
-                label: format!("{label}:"),
-                content: vec![Inline::text(format!("{list}."))],
+                label: format!("{label}{}", lang.colon()),
+                content: vec![Inline::text(format!("{list}{}", lang.full_stop()))],
                 items: Vec::new(),
             });
         }
@@ -108,7 +121,7 @@ impl Assembler<'_> {
         let meeting = MeetingCtx {
             name: &s.meeting.name,
             short: s.meeting.short.as_deref().unwrap_or(&s.meeting.name),
-            venue: &s.meeting.venue,
+            venue: self.lang().place(&s.meeting.venue).unwrap_or(&s.meeting.venue),
             dates: s.meeting.dates.iter().map(|d| d.iso()).collect(),
             session: s.meeting.session.as_deref(),
         };

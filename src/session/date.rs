@@ -138,7 +138,8 @@ fn shorten_start(first: Date, last: Date) -> String {
     }
 }
 
-fn consecutive(a: Date, b: Date) -> bool {
+/// Whether `b` is the day after `a`.
+pub fn consecutive(a: Date, b: Date) -> bool {
     let next = if a.day < days_in_month(a.year, a.month) {
         Date { day: a.day + 1, ..a }
     } else if a.month < 12 {

@@ -361,14 +361,19 @@ impl AknWriter<'_> {
         self.leaf("docProponent", &[], &m.organ)?;
         self.end("p")?;
         self.start("p", &[])?;
-        self.text("Distr.: ")?;
+        self.text(&m.distribution_label)?;
         self.leaf("inline", &[("name", "distribution")], &m.distribution)?;
         self.end("p")?;
         self.start("p", &[])?;
         self.leaf("docDate", &[("date", &doc.meta.date)], &m.date)?;
         self.end("p")?;
+        if let Some(version) = &m.version {
+            self.start("p", &[])?;
+            self.leaf("inline", &[("name", "languageVersion")], version)?;
+            self.end("p")?;
+        }
         self.start("p", &[])?;
-        self.text("Original: ")?;
+        self.text(&m.original_label)?;
         self.leaf("inline", &[("name", "originalLanguage")], &m.original)?;
         self.end("p")?;
         if let Some(job) = &m.job_number {

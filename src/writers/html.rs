@@ -81,14 +81,17 @@ impl HtmlWriter<'_> {
         self.out.push_str("<div class=\"second\">\n");
         let _ = writeln!(self.out, "<p class=\"organ\">{}</p>", escape(&m.organ));
         self.out.push_str("<div class=\"distribution\">\n");
-        let _ = writeln!(self.out, "<p>Distr.: {}</p>", escape(&m.distribution));
+        let _ = writeln!(self.out, "<p>{}{}</p>", escape(&m.distribution_label), escape(&m.distribution));
         let date = if self.doc.meta.date.is_empty() {
             format!("<p>{}</p>", escape(&m.date))
         } else {
             format!("<p><time datetime=\"{}\">{}</time></p>", escape(&self.doc.meta.date), escape(&m.date))
         };
         let _ = writeln!(self.out, "{date}");
-        let _ = writeln!(self.out, "<p class=\"original\">Original: {}</p>", escape(&m.original));
+        if let Some(version) = &m.version {
+            let _ = writeln!(self.out, "<p class=\"version\">{}</p>", escape(version));
+        }
+        let _ = writeln!(self.out, "<p class=\"original\">{}{}</p>", escape(&m.original_label), escape(&m.original));
         self.out.push_str("</div>\n</div>\n");
         if !m.caption.is_empty() {
             self.out.push_str("<div class=\"caption\">\n");

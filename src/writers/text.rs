@@ -33,9 +33,10 @@ impl TextWriter<'_> {
         for line in &m.caption {
             head.push(self.inlines(line));
         }
-        head.push(format!("Distr.: {}", m.distribution));
+        head.push(format!("{}{}", m.distribution_label, m.distribution));
         head.push(m.date.clone());
-        head.push(format!("Original: {}", m.original));
+        head.extend(m.version.clone());
+        head.push(format!("{}{}", m.original_label, m.original));
         head.push(m.symbol.clone());
         self.lines.extend(head);
         let title = self.inlines(&m.title);

@@ -246,9 +246,10 @@ impl Builder<'_> {
             .indent(None, None, Some(styles::ORGAN_GUTTER), None)
             .add_run(Run::new().add_text(clean(&m.organ)));
         let mut distr = cell(col[2], 1, 12).vertical_align(VAlignType::Top);
-        for line in
-            [format!("Distr.: {}", m.distribution), m.date.clone(), String::new(), format!("Original: {}", m.original)]
-        {
+        let mut lines = vec![format!("{}{}", m.distribution_label, m.distribution), m.date.clone(), String::new()];
+        lines.extend(m.version.clone());
+        lines.push(format!("{}{}", m.original_label, m.original));
+        for line in lines {
             let mut p = self.para(id::MASTHEAD_DISTR);
             if !line.is_empty() {
                 p = p.add_run(Run::new().add_text(clean(&line)));

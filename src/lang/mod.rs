@@ -1,0 +1,762 @@
+//! The six official languages of the United Nations as a build dimension: a report built in
+//! Arabic, Chinese, English, French, Russian or Spanish prints every part it generates from data —
+//! the masthead's fixed words, dates, lists, ordinals, citations, cross-references, the fixed
+//! words of headings and vote lists — in that language. Free text written in the session (the
+//! narrative, the title, the organ) stays as written unless a translation is given
+//! (`crate::build::translated_session`, the hook for translations by paragraph id).
+//!
+//! One place per concern: this module holds the words; `dates` the calendar forms; `collate` the
+//! order of lists of States; `typography` the spacing and punctuation each language wants. The
+//! names of States in each language are in the registry (`crate::registry::name_in`).
+//!
+//! Where the forms come from: the United Nations Editorial Manual for English; for the other
+//! languages, the conventions of the UN's translation services as published documents show them
+//! (each form's source is given where it is defined). They were written from knowledge of those
+//! documents, not checked here against a printed copy (none can be fetched from this machine):
+//! the notes on the issue say which ones deserve a translator's look.
+
+use serde::{Deserialize, Serialize};
+
+pub mod collate;
+pub mod dates;
+pub mod typography;
+
+/// An official language of the United Nations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Ar,
+    Zh,
+    En,
+    Fr,
+    Ru,
+    Es,
+}
+
+use Lang::*;
+
+impl Lang {
+    /// The six, in the UN's order (the English names of the languages, alphabetically).
+    pub const ALL: [Lang; 6] = [Ar, Zh, En, Fr, Ru, Es];
+
+    /// The BCP 47 code: `ar`, `zh`, `en`, `fr`, `ru`, `es`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Ar => "ar",
+            Zh => "zh",
+            En => "en",
+            Fr => "fr",
+            Ru => "ru",
+            Es => "es",
+        }
+    }
+
+    /// A language by its BCP 47 code; a region or script subtag is allowed (`fr-FR`, `zh-Hans`).
+    pub fn parse(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// A language by its English name as a session's `original:` gives it ("English").
+    pub fn from_english_name(name: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.english_name().eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// "Arabic", "Chinese", "English", "French", "Russian", "Spanish".
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Ar => "Arabic",
+            Zh => "Chinese",
+            En => "English",
+            Fr => "French",
+            Ru => "Russian",
+            Es => "Spanish",
+        }
+    }
+
+    /// Whether the text runs right to left.
+    pub fn is_rtl(self) -> bool {
+        self == Ar
+    }
+
+    // ----- the masthead -----
+
+    /// The publisher on the masthead's top line.
+    pub fn publisher(self) -> &'static str {
+        match self {
+            Ar => "الأمم المتحدة",
+            Zh => "联合国",
+            En => "United Nations",
+            Fr => "Nations Unies",
+            Ru => "Организация Объединенных Наций",
+            Es => "Naciones Unidas",
+        }
+    }
+
+    /// Whether the masthead's distribution block (distribution, date, language, original) is
+    /// printed in English. The Arabic, Chinese and Russian versions of UN documents print that
+    /// block in English ("Distr.: General", "21 April 2009", "Russian", "Original: English");
+    /// the French and Spanish versions translate it ("Distr. générale", "21 avril 2009",
+    /// "Français", "Original : anglais"; "Distr. general", "Español", "Original: inglés").
+    pub fn english_distribution_block(self) -> bool {
+        matches!(self, Ar | Zh | Ru | En)
+    }
+
+    /// What precedes the distribution: "Distr.: " (English block), "Distr. " (fr, es).
+    pub fn distribution_label(self) -> &'static str {
+        if self.english_distribution_block() { "Distr.: " } else { "Distr. " }
+    }
+
+    /// The distribution as printed after its label; `english` is `General`, `Limited` or
+    /// `Restricted`.
+    pub fn distribution(self, english: &str) -> String {
+        let word = match (self, english) {
+            (Fr, "General") => "générale",
+            (Fr, "Limited") => "limitée",
+            (Fr, "Restricted") => "restreinte",
+            (Es, "General") => "general",
+            (Es, "Limited") => "limitada",
+            (Es, "Restricted") => "reservada",
+            _ => english,
+        };
+        word.to_string()
+    }
+
+    /// What precedes the original language: "Original: "; in French with a narrow no-break
+    /// space before the colon (see `typography`).
+    pub fn original_label(self) -> &'static str {
+        match self {
+            Fr => "Original\u{202F}: ",
+            _ => "Original: ",
+        }
+    }
+
+    /// The name of language `of` as this version's masthead prints it after "Original:"
+    /// ("anglais" in French, "inglés" in Spanish — lower case, as those languages write the
+    /// names of languages; the English name in the versions whose block is in English).
+    pub fn language_name(self, of: Lang) -> &'static str {
+        match self {
+            Fr => match of {
+                Ar => "arabe",
+                Zh => "chinois",
+                En => "anglais",
+                Fr => "français",
+                Ru => "russe",
+                Es => "espagnol",
+            },
+            Es => match of {
+                Ar => "árabe",
+                Zh => "chino",
+                En => "inglés",
+                Fr => "francés",
+                Ru => "ruso",
+                Es => "español",
+            },
+            _ => of.english_name(),
+        }
+    }
+
+    /// The line naming this version's language, printed above "Original:" in a version that is
+    /// not the original ("Français", "Español", "Russian", "Chinese", "Arabic").
+    pub fn version_line(self) -> &'static str {
+        match self {
+            Fr => "Français",
+            Es => "Español",
+            En => "English",
+            _ => self.english_name(),
+        }
+    }
+
+    // ----- running text -----
+
+    /// Items joined as a list: "A, B and C" (English, no serial comma: UN Editorial Manual),
+    /// "A, B et C", "A, B y C" ("e" before a word that starts with the sound /i/: Real Academia
+    /// Española, *Ortografía* 2010, as UN Spanish texts write "Francia e Italia"), "A, B и C",
+    /// "A、B和C" (the enumeration comma 、 of Chinese, GB/T 15834-2011), "A، B وC" (the Arabic
+    /// comma ، and the conjunction و written against the following word).
+    pub fn join(self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => match self {
+                En => format!("{} and {last}", init.join(", ")),
+                Fr => format!("{} et {last}", init.join(", ")),
+                Ru => format!("{} и {last}", init.join(", ")),
+                Es => {
+                    let and = if spanish_i_sound(last) { "e" } else { "y" };
+                    format!("{} {and} {last}", init.join(", "))
+                }
+                Zh => format!("{}和{last}", init.join("、")),
+                Ar => format!("{} و{last}", init.join("، ")),
+            },
+        }
+    }
+
+    /// The "and" between two numbers of a cross-referenced pair ("paragraphs 2 and 3").
+    pub fn and_word(self) -> &'static str {
+        match self {
+            En => " and ",
+            Fr => " et ",
+            Es => " y ",
+            Ru => " и ",
+            Zh => "和",
+            Ar => " و",
+        }
+    }
+
+    /// An ordinal in figures for a meeting number ("At its 1st meeting"): English "1st", "2nd";
+    /// French feminine "1re", "2e" (*séance*; Lexique de l'Imprimerie nationale); Spanish feminine
+    /// "1ª" (*sesión*); Russian "1-м" (*на 1-м заседании*, the prepositional case the agenda
+    /// sentence needs); Chinese "第1次"; Arabic the feminine ordinal word up to the tenth
+    /// (*جلستها الأولى*), the figure after that.
+    pub fn ordinal(self, n: u32) -> String {
+        match self {
+            En => crate::generate::ordinal(n),
+            Fr if n == 1 => "1re".into(),
+            Fr => format!("{n}e"),
+            Es => format!("{n}ª"),
+            Ru => format!("{n}-м"),
+            Zh => format!("第{n}次"),
+            Ar => match n {
+                1..=10 => AR_ORDINALS_FEMININE[n as usize - 1].to_string(),
+                _ => n.to_string(),
+            },
+        }
+    }
+
+    /// An officer's role as the election sentence prints it ("elected X as Chair"): English
+    /// "Chair"; French "Président"; Russian in the nominative (the Russian sentence lists
+    /// "Председатель — X", which no grammatical gender of the meeting's name can break); Arabic
+    /// in the accusative of *انتخب … رئيسا*.
+    pub fn role(self, role: crate::session::OfficerRole) -> &'static str {
+        use crate::session::OfficerRole::*;
+        match (self, role) {
+            (En, r) => r.printed(),
+            (Fr, Chair | President) => "Président",
+            (Fr, ViceChair | VicePresident) => "Vice-Président",
+            (Fr, Rapporteur) => "Rapporteur",
+            (Fr, ViceChairRapporteur) => "Vice-Président et Rapporteur",
+            (Es, Chair | President) => "Presidente",
+            (Es, ViceChair | VicePresident) => "Vicepresidente",
+            (Es, Rapporteur) => "Relator",
+            (Es, ViceChairRapporteur) => "Vicepresidente y Relator",
+            (Ru, Chair | President) => "Председатель",
+            (Ru, ViceChair | VicePresident) => "заместитель Председателя",
+            (Ru, Rapporteur) => "Докладчик",
+            (Ru, ViceChairRapporteur) => "заместитель Председателя-Докладчик",
+            (Zh, Chair | President) => "主席",
+            (Zh, ViceChair | VicePresident) => "副主席",
+            (Zh, Rapporteur) => "报告员",
+            (Zh, ViceChairRapporteur) => "副主席兼报告员",
+            (Ar, Chair | President) => "رئيسا",
+            (Ar, ViceChair | VicePresident) => "نائبا للرئيس",
+            (Ar, Rapporteur) => "مقررا",
+            (Ar, ViceChairRapporteur) => "نائبا للرئيس ومقررا",
+        }
+    }
+
+    /// A city where UN meetings are held, in this language ("Vienna" → "Vienne", "Вена",
+    /// "维也纳"): the duty stations and regional commissions' seats, as UNTERM names them. A
+    /// venue not listed is printed as the session writes it (a translated session gives it).
+    pub fn place(self, english: &str) -> Option<&'static str> {
+        const PLACES: &[[&str; 6]] = &[
+            // en, ar, zh, fr, ru, es
+            ["Vienna", "فيينا", "维也纳", "Vienne", "Вена", "Viena"],
+            ["Geneva", "جنيف", "日内瓦", "Genève", "Женева", "Ginebra"],
+            ["New York", "نيويورك", "纽约", "New York", "Нью-Йорк", "Nueva York"],
+            ["Nairobi", "نيروبي", "内罗毕", "Nairobi", "Найроби", "Nairobi"],
+            ["Addis Ababa", "أديس أبابا", "亚的斯亚贝巴", "Addis-Abeba", "Аддис-Абеба", "Addis Abeba"],
+            ["Bangkok", "بانكوك", "曼谷", "Bangkok", "Бангкок", "Bangkok"],
+            ["Beirut", "بيروت", "贝鲁特", "Beyrouth", "Бейрут", "Beirut"],
+            ["Santiago", "سانتياغو", "圣地亚哥", "Santiago", "Сантьяго", "Santiago"],
+            ["Bonn", "بون", "波恩", "Bonn", "Бонн", "Bonn"],
+            ["The Hague", "لاهاي", "海牙", "La Haye", "Гаага", "La Haya"],
+            ["Doha", "الدوحة", "多哈", "Doha", "Доха", "Doha"],
+        ];
+        let column = match self {
+            En => 0,
+            Ar => 1,
+            Zh => 2,
+            Fr => 3,
+            Ru => 4,
+            Es => 5,
+        };
+        PLACES.iter().find(|row| row[0] == english.trim()).map(|row| row[column])
+    }
+
+    // ----- fixed words of headings, tables and lists -----
+
+    /// The word before an annex's number: "Annex", "Annexe", "Anexo", "Приложение", "附件",
+    /// "المرفق".
+    pub fn annex(self) -> &'static str {
+        match self {
+            En => "Annex",
+            Fr => "Annexe",
+            Es => "Anexo",
+            Ru => "Приложение",
+            Zh => "附件",
+            Ar => "المرفق",
+        }
+    }
+
+    /// The word before a table's number.
+    pub fn table(self) -> &'static str {
+        match self {
+            En => "Table",
+            Fr => "Tableau",
+            Es => "Cuadro",
+            Ru => "Таблица",
+            Zh => "表",
+            Ar => "الجدول",
+        }
+    }
+
+    /// The heading of the table of contents.
+    pub fn contents(self) -> &'static str {
+        match self {
+            En => "Contents",
+            Fr => "Table des matières",
+            Es => "Índice",
+            Ru => "Содержание",
+            Zh => "目录",
+            Ar => "المحتويات",
+        }
+    }
+
+    /// The labels of a recorded vote (In favour / Against / Abstaining) and the word for an
+    /// empty list, as the verbatim records of the General Assembly print them in each language.
+    pub fn vote_labels(self) -> [&'static str; 4] {
+        match self {
+            En => ["In favour", "Against", "Abstaining", "None"],
+            Fr => ["Votent pour", "Votent contre", "S'abstiennent", "Néant"],
+            Es => ["Votos a favor", "Votos en contra", "Abstenciones", "Ninguno"],
+            Ru => ["Голосовали за", "Голосовали против", "Воздержались", "Нет"],
+            Zh => ["赞成", "反对", "弃权", "无"],
+            Ar => ["المؤيدون", "المعارضون", "الممتنعون", "لا أحد"],
+        }
+    }
+
+    /// The colon that ends a label ("In favour:"), in the language's typography.
+    pub fn colon(self) -> &'static str {
+        match self {
+            Fr => "\u{202F}:",
+            Zh => "：",
+            _ => ":",
+        }
+    }
+
+    /// The full stop that ends a sentence.
+    pub fn full_stop(self) -> &'static str {
+        if self == Zh { "。" } else { "." }
+    }
+
+    // ----- numbers of headings -----
+
+    /// A chapter's number as its heading prints it, from its roman label: "I." in English,
+    /// French, Spanish and Russian; "一." in Chinese (UN Chinese documents number chapters in
+    /// Chinese numerals); "أولاً-" in Arabic (the ordinal adverb and a hyphen, as UN Arabic
+    /// documents number chapters; the roman label beyond the tenth).
+    pub fn chapter_number(self, label: &str) -> String {
+        match (self, roman_value(label)) {
+            (Zh, _) => format!("{}.", chinese_number(label)),
+            (Ar, Some(n @ 1..=10)) => format!("{}-", AR_ORDINAL_ADVERBS[n as usize - 1]),
+            (Ar, _) => format!("{label}-"),
+            _ => format!("{label}."),
+        }
+    }
+
+    /// A section's number as its heading prints it: "A.", "B."…; in Arabic the names of the
+    /// letters in their traditional (abjad) order, "ألف-", "باء-", "جيم-", as UN Arabic documents
+    /// letter sections.
+    pub fn section_number(self, index: usize) -> String {
+        match self {
+            Ar => format!("{}-", arabic_letter_name(index)),
+            _ => format!("{}.", latin_letter(index)),
+        }
+    }
+
+    // ----- cross-references -----
+
+    /// The wording of a cross-reference to one division or paragraph ("chapter I",
+    /// "chapitre I", "第一章"). `kind` is the noun's English singular (`chapter`, `section`,
+    /// `paragraph`, `annex`, …), `label` its number as the assembler gives it.
+    pub fn reference(self, kind: &str, label: &str) -> String {
+        match self {
+            En => format!("{kind} {label}"),
+            Zh => match kind {
+                "chapter" => format!("第{}章", chinese_number(label)),
+                "annex" => format!("附件{}", chinese_number(label)),
+                "section" => format!("{label}节"),
+                "paragraph" => format!("第{label}段"),
+                _ => format!("{}{label}", self.noun(kind, false)),
+            },
+            Ar => match (kind, roman_value(label)) {
+                ("chapter", Some(n @ 1..=10)) => format!("الفصل {}", AR_ORDINALS_MASCULINE[n as usize - 1]),
+                ("section", _) if latin_index(label).is_some() => {
+                    format!("الفرع {}", arabic_letter_name(latin_index(label).unwrap_or_default()))
+                }
+                ("annex", Some(n @ 1..=10)) => format!("المرفق {}", AR_ORDINALS_MASCULINE[n as usize - 1]),
+                _ => format!("{} {label}", self.noun(kind, false)),
+            },
+            _ => format!("{} {label}", self.noun(kind, false)),
+        }
+    }
+
+    /// The wording of a cross-reference to a range ("chapters II–VI", "paragraphes 18 à 22",
+    /// "第二至第六章"). `pair` is true for two consecutive numbers ("2 and 3").
+    pub fn reference_range(self, kind: &str, first: &str, last: &str, pair: bool) -> String {
+        match self {
+            En => {
+                let joined = if pair { format!("{first} and {last}") } else { format!("{first}\u{2013}{last}") };
+                format!("{kind}s {joined}")
+            }
+            Zh => {
+                let link = if pair { "和" } else { "至" };
+                match kind {
+                    "chapter" => format!("第{}{link}第{}章", chinese_number(first), chinese_number(last)),
+                    "paragraph" => format!("第{first}{link}{last}段"),
+                    "annex" => format!("附件{}{link}{}", chinese_number(first), chinese_number(last)),
+                    _ => format!("{}{first}{link}{last}", self.noun(kind, true)),
+                }
+            }
+            _ => {
+                // French "18 à 22", Spanish "18 a 22" (the languages' editorial rules write ranges
+                // in words in running text); Russian and Arabic keep the en dash.
+                let joined = match (self, pair) {
+                    (_, true) => format!("{first}{}{last}", self.and_word()),
+                    (Fr, false) => format!("{first} à {last}"),
+                    (Es, false) => format!("{first} a {last}"),
+                    _ => format!("{first}\u{2013}{last}"),
+                };
+                format!("{} {joined}", self.noun(kind, true))
+            }
+        }
+    }
+
+    /// The noun of a cross-reference in the nominative (Russian case endings after a preposition
+    /// are the translator's: a generated reference prints the nominative).
+    fn noun(self, kind: &str, plural: bool) -> &'static str {
+        let [singular, many] = match (self, kind) {
+            (Fr, "chapter") => ["chapitre", "chapitres"],
+            (Fr, "section") => ["section", "sections"],
+            (Fr, "paragraph") => ["paragraphe", "paragraphes"],
+            (Fr, "annex") => ["annexe", "annexes"],
+            (Fr, "table") => ["tableau", "tableaux"],
+            (Fr, "decision") => ["décision", "décisions"],
+            (Fr, _) => ["partie", "parties"],
+            (Es, "chapter") => ["capítulo", "capítulos"],
+            (Es, "section") => ["sección", "secciones"],
+            (Es, "paragraph") => ["párrafo", "párrafos"],
+            (Es, "annex") => ["anexo", "anexos"],
+            (Es, "table") => ["cuadro", "cuadros"],
+            (Es, "decision") => ["decisión", "decisiones"],
+            (Es, _) => ["parte", "partes"],
+            (Ru, "chapter") => ["глава", "главы"],
+            (Ru, "section") => ["раздел", "разделы"],
+            (Ru, "paragraph") => ["пункт", "пункты"],
+            (Ru, "annex") => ["приложение", "приложения"],
+            (Ru, "table") => ["таблица", "таблицы"],
+            (Ru, "decision") => ["решение", "решения"],
+            (Ru, _) => ["часть", "части"],
+            (Ar, "chapter") => ["الفصل", "الفصول"],
+            (Ar, "section") => ["الفرع", "الفروع"],
+            (Ar, "paragraph") => ["الفقرة", "الفقرات"],
+            (Ar, "annex") => ["المرفق", "المرفقات"],
+            (Ar, "table") => ["الجدول", "الجداول"],
+            (Ar, "decision") => ["المقرر", "المقررات"],
+            (Ar, _) => ["الجزء", "الأجزاء"],
+            (Zh, "table") => ["表", "表"],
+            (Zh, "decision") => ["决定", "决定"],
+            (Zh, _) => ["部分", "部分"],
+            (En, _) => ["", ""],
+        };
+        if plural { many } else { singular }
+    }
+
+    // ----- citations -----
+
+    /// The words of a structured citation in this language.
+    pub fn citation_words(self) -> &'static CitationWords {
+        match self {
+            En => &CitationWords {
+                publisher: "United Nations, ",
+                series: "Treaty Series",
+                series_italic: true,
+                vol_no: ", vol. {vol}, No. {no}.",
+                ibid: "Ibid.",
+                ibid_italic: true,
+                sales: "United Nations publication, Sales No. {no}.",
+                sales_letter: 'E',
+            },
+            // "Nations Unies, *Recueil des Traités*, vol. 2237, no 39574." (no: the abbreviation
+            // of *numéro*, printed here without its superscript o, as the plain text of UN French
+            // documents shows it); "Publication des Nations Unies, numéro de vente : F.09.V.5."
+            Fr => &CitationWords {
+                publisher: "Nations Unies, ",
+                series: "Recueil des Traités",
+                series_italic: true,
+                vol_no: ", vol. {vol}, no {no}.",
+                ibid: "Ibid.",
+                ibid_italic: true,
+                sales: "Publication des Nations Unies, numéro de vente\u{202F}: {no}.",
+                sales_letter: 'F',
+            },
+            // The Spanish service cites the series by its English title (there is no Spanish
+            // edition): "Naciones Unidas, *Treaty Series*, vol. 2237, núm. 39574."
+            Es => &CitationWords {
+                publisher: "Naciones Unidas, ",
+                series: "Treaty Series",
+                series_italic: true,
+                vol_no: ", vol. {vol}, núm. {no}.",
+                ibid: "Ibid.",
+                ibid_italic: true,
+                sales: "Publicación de las Naciones Unidas, núm. de venta: {no}.",
+                sales_letter: 'S',
+            },
+            // The Russian service cites the series in English, as published: "United Nations,
+            // *Treaty Series*, vol. 2237, No. 39574."; "Там же" for ibid.
+            Ru => &CitationWords {
+                publisher: "United Nations, ",
+                series: "Treaty Series",
+                series_italic: true,
+                vol_no: ", vol. {vol}, No. {no}.",
+                ibid: "Там же",
+                ibid_italic: false,
+                sales: "Издание Организации Объединенных Наций, в продаже под № {no}.",
+                sales_letter: 'R',
+            },
+            // Chinese: book-title marks instead of italics, full-width punctuation.
+            Zh => &CitationWords {
+                publisher: "联合国，",
+                series: "《条约汇编》",
+                series_italic: false,
+                vol_no: "，第{vol}卷，第{no}号。",
+                ibid: "同上",
+                ibid_italic: false,
+                sales: "联合国出版物，出售品编号：{no}。",
+                sales_letter: 'C',
+            },
+            // Arabic: no italics; the Arabic comma.
+            Ar => &CitationWords {
+                publisher: "الأمم المتحدة، ",
+                series: "مجموعة المعاهدات",
+                series_italic: false,
+                vol_no: "، المجلد {vol}، الرقم {no}.",
+                ibid: "المرجع نفسه",
+                ibid_italic: false,
+                sales: "منشورات الأمم المتحدة، رقم المبيع {no}.",
+                sales_letter: 'A',
+            },
+        }
+    }
+}
+
+/// The words of the structured citations (`cite: unts`, `cite: sales`) in one language.
+#[derive(Debug)]
+pub struct CitationWords {
+    /// Before the series' title: "United Nations, ".
+    pub publisher: &'static str,
+    /// The title of the Treaty Series.
+    pub series: &'static str,
+    pub series_italic: bool,
+    /// After the title, `{vol}` and `{no}` filled in: ", vol. 2237, No. 39574.".
+    pub vol_no: &'static str,
+    /// "Ibid." and whether it is italic.
+    pub ibid: &'static str,
+    pub ibid_italic: bool,
+    /// The whole citation of a UN publication, `{no}` filled in.
+    pub sales: &'static str,
+    /// The letter of this language's edition in a Sales number: E.09.V.5 is the English edition,
+    /// F.09.V.5 the French one (the language letters of UN Sales numbers: A, C, E, F, R, S).
+    pub sales_letter: char,
+}
+
+impl CitationWords {
+    /// ", vol. 2237, No. 39574." for this language.
+    pub fn vol_no(&self, vol: impl std::fmt::Display, no: &str) -> String {
+        self.vol_no.replace("{vol}", &vol.to_string()).replace("{no}", no)
+    }
+
+    /// The Sales number of this language's edition: an English edition's "E.09.V.5" becomes
+    /// "F.09.V.5" in French; any other number is cited as given.
+    pub fn sales_number(&self, no: &str) -> String {
+        match no.strip_prefix("E.") {
+            Some(rest) => format!("{}.{rest}", self.sales_letter),
+            None => no.to_string(),
+        }
+    }
+
+    /// "United Nations publication, Sales No. E.09.V.5."
+    pub fn sales(&self, no: &str) -> String {
+        self.sales.replace("{no}", &self.sales_number(no))
+    }
+}
+
+/// The Arabic feminine ordinals, first to tenth (*الجلسة الأولى*).
+const AR_ORDINALS_FEMININE: [&str; 10] =
+    ["الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة", "العاشرة"];
+
+/// The Arabic masculine ordinals, first to tenth (*الفصل الأول*).
+const AR_ORDINALS_MASCULINE: [&str; 10] =
+    ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"];
+
+/// Arabic ordinal adverbs, first to tenth, which number chapters (*أولاً*).
+const AR_ORDINAL_ADVERBS: [&str; 10] =
+    ["أولاً", "ثانياً", "ثالثاً", "رابعاً", "خامساً", "سادساً", "سابعاً", "ثامناً", "تاسعاً", "عاشراً"];
+
+/// The names of the Arabic letters in abjad order, which letter sections in UN Arabic documents.
+const AR_LETTER_NAMES: [&str; 28] = [
+    "ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم", "نون", "سين", "عين",
+    "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء", "ذال", "ضاد", "ظاء", "غين",
+];
+
+/// The Arabic name of the section letter at `index` (0 → "ألف"); doubled past the alphabet.
+fn arabic_letter_name(index: usize) -> String {
+    let name = AR_LETTER_NAMES[index % AR_LETTER_NAMES.len()];
+    if index < AR_LETTER_NAMES.len() { name.to_string() } else { format!("{name} {name}") }
+}
+
+/// "A" for 0, "Z" for 25, "AA" for 26 (as the assembler letters sections).
+fn latin_letter(index: usize) -> String {
+    let letter = (b'A' + (index % 26) as u8) as char;
+    letter.to_string().repeat(index / 26 + 1)
+}
+
+/// The index of a section's letter label ("A" → 0, "AA" → 26).
+fn latin_index(label: &str) -> Option<usize> {
+    let first = label.chars().next()?;
+    if !first.is_ascii_uppercase() || label.chars().any(|c| c != first) {
+        return None;
+    }
+    Some((first as u8 - b'A') as usize + 26 * (label.len() - 1))
+}
+
+/// Whether a Spanish word starts with the sound /i/ (i-, hi-, but not hie-, hia-), before which
+/// "y" becomes "e". Generated lists are markup: a marked name `{org:id|Italia}` is read after `|`.
+fn spanish_i_sound(item: &str) -> bool {
+    let visible = match item.strip_prefix('{').and_then(|rest| rest.split_once('|')) {
+        Some((_, name)) => name,
+        None => item,
+    };
+    let lower = visible.to_lowercase();
+    let rest = lower.strip_prefix('h').unwrap_or(&lower);
+    (rest.starts_with('i') || rest.starts_with('í')) && !(lower.starts_with("hie") || lower.starts_with("hia"))
+}
+
+/// The value of a roman numeral label ("IV" → 4) or of a figure ("12").
+fn roman_value(label: &str) -> Option<u32> {
+    if let Ok(n) = label.parse() {
+        return Some(n);
+    }
+    (1..=100).find(|n| crate::generate::roman(*n) == label)
+}
+
+/// A chapter or annex number in Chinese numerals, as UN Chinese documents number chapters
+/// ("第一章", "附件二"): a roman or arabic label up to 99; anything else as given.
+pub fn chinese_number(label: &str) -> String {
+    const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match roman_value(label) {
+        Some(n @ 1..=9) => DIGITS[n as usize].to_string(),
+        Some(10) => "十".into(),
+        Some(n @ 11..=19) => format!("十{}", DIGITS[(n % 10) as usize]),
+        Some(n @ 20..=99) => {
+            let ones = if n % 10 == 0 { "" } else { DIGITS[(n % 10) as usize] };
+            format!("{}十{ones}", DIGITS[(n / 10) as usize])
+        }
+        _ => label.to_string(),
+    }
+}
+
+/// The language a build is for, with the original it is made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Version {
+    /// The language of this version.
+    pub lang: Lang,
+    /// The language of the original (the session's `language:`).
+    pub original: Lang,
+    /// Whether this version is the original as the session has always built it: every generated
+    /// word exactly as before languages existed (the session's own templates, lists in the order
+    /// recorded, names as written).
+    pub is_original: bool,
+}
+
+impl Version {
+    /// The version a session builds by default: its own language (English when the session's
+    /// `language:` is not one of the six).
+    pub fn original_of(session: &crate::session::Session) -> Version {
+        let original = Lang::parse(&session.language).unwrap_or(En);
+        Version { lang: original, original, is_original: true }
+    }
+
+    /// The version of `session` in `lang` (the original itself when `lang` is its language).
+    pub fn of(session: &crate::session::Session, lang: Lang) -> Version {
+        let original = Version::original_of(session);
+        if lang == original.lang { original } else { Version { lang, original: original.original, is_original: false } }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(lang: Lang, items: &[&str]) -> String {
+        lang.join(&items.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn codes_and_names() {
+        assert_eq!(Lang::parse("fr-FR"), Some(Fr));
+        assert_eq!(Lang::parse("zh-Hans"), Some(Zh));
+        assert_eq!(Lang::parse("de"), None);
+        assert_eq!(Lang::from_english_name("English"), Some(En));
+        assert_eq!(Fr.language_name(En), "anglais");
+        assert_eq!(Es.language_name(En), "inglés");
+        assert_eq!(Ru.language_name(En), "English");
+    }
+
+    #[test]
+    fn lists_in_six_languages() {
+        assert_eq!(list(En, &["A", "B", "C"]), "A, B and C");
+        assert_eq!(list(Fr, &["A", "B", "C"]), "A, B et C");
+        assert_eq!(list(Es, &["A", "B", "C"]), "A, B y C");
+        assert_eq!(list(Es, &["Francia", "Italia"]), "Francia e Italia");
+        assert_eq!(list(Es, &["Francia", "{org:india|India}"]), "Francia e {org:india|India}");
+        assert_eq!(list(Es, &["Francia", "Hierro"]), "Francia y Hierro");
+        assert_eq!(list(Ru, &["A", "B", "C"]), "A, B и C");
+        assert_eq!(list(Zh, &["中国", "日本", "泰国"]), "中国、日本和泰国");
+        assert_eq!(list(Ar, &["الصين", "اليابان", "تايلند"]), "الصين، اليابان وتايلند");
+    }
+
+    #[test]
+    fn ordinals_and_references() {
+        assert_eq!(Fr.ordinal(1), "1re");
+        assert_eq!(Fr.ordinal(2), "2e");
+        assert_eq!(Es.ordinal(3), "3ª");
+        assert_eq!(Ar.ordinal(1), "الأولى");
+        assert_eq!(Fr.reference("chapter", "I"), "chapitre I");
+        assert_eq!(Fr.reference_range("chapter", "II", "VI", false), "chapitres II à VI");
+        assert_eq!(Es.reference_range("paragraph", "2", "3", true), "párrafos 2 y 3");
+        assert_eq!(Zh.reference("chapter", "I"), "第一章");
+        assert_eq!(Zh.reference_range("chapter", "II", "VI", false), "第二至第六章");
+        assert_eq!(Zh.reference("paragraph", "12"), "第12段");
+        assert_eq!(Ar.reference("chapter", "I"), "الفصل الأول");
+        assert_eq!(chinese_number("XIV"), "十四");
+        assert_eq!(Zh.chapter_number("III"), "三.");
+        assert_eq!(Ar.chapter_number("II"), "ثانياً-");
+        assert_eq!(Ar.section_number(2), "جيم-");
+        assert_eq!(Ar.reference("section", "B"), "الفرع باء");
+        assert_eq!(En.section_number(27), "BB.");
+        assert_eq!(Fr.chapter_number("IV"), "IV.");
+        assert_eq!(chinese_number("XX"), "二十");
+    }
+
+    #[test]
+    fn sales_numbers_follow_the_edition() {
+        assert_eq!(
+            Fr.citation_words().sales("E.09.V.5"),
+            "Publication des Nations Unies, numéro de vente\u{202F}: F.09.V.5."
+        );
+        assert_eq!(En.citation_words().sales("E.09.V.5"), "United Nations publication, Sales No. E.09.V.5.");
+        assert_eq!(Es.citation_words().sales_number("GV.E.98.0.1"), "GV.E.98.0.1");
+    }
+}
