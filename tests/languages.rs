@@ -351,10 +351,8 @@ fn the_command_line_writes_one_set_of_files_per_language() {
 fn no_version_needs_a_glyph_its_fonts_lack() {
     for lang in Lang::ALL.iter().copied() {
         let text = text(lang);
-        let missing: std::collections::BTreeSet<char> = text
-            .chars()
-            .filter(|c| *c != '\n' && !rapporteur::safety::printable_by_fonts(*c, lang.code()))
-            .collect();
+        let missing: std::collections::BTreeSet<char> =
+            text.chars().filter(|c| *c != '\n' && !rapporteur::safety::printable_by_fonts(*c, lang.code())).collect();
         assert!(missing.is_empty(), "{lang:?}: the fonts lack {missing:?}");
     }
 }

@@ -14,8 +14,8 @@ mod support {
 }
 
 use rapporteur::build::{Compiled, compile_in};
-use rapporteur::lang::Lang;
 use rapporteur::document::{Block, Inline};
+use rapporteur::lang::Lang;
 use rapporteur::translate;
 use rapporteur::writers::{Format, WriteOptions};
 

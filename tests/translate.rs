@@ -11,8 +11,8 @@ use std::process::Command;
 mod common;
 
 use rapporteur::build::compile_in;
-use rapporteur::lang::Lang;
 use rapporteur::document::{Document, Inline, Paragraph, plain_text};
+use rapporteur::lang::Lang;
 use rapporteur::session::load::load;
 use rapporteur::translate::{self, TITLE_ID, UnitKind};
 
