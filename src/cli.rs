@@ -293,6 +293,14 @@ fn xliff(command: XliffCommand) -> i32 {
             }
             let yaml = translate::to_yaml(&lang, &units, &entries);
             let dir = session.join("translations");
+            // The session's own folder only: never written through a link planted in its place.
+            if std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+                eprintln!(
+                    "error: {} is a symbolic link; nothing was written\n  hint: make `translations` a real folder",
+                    printable(&dir.display().to_string())
+                );
+                return 1;
+            }
             let path = dir.join(format!("{lang}.yaml"));
             if let Err(message) = write_all(&dir, &[(path.clone(), yaml.into_bytes())]) {
                 eprintln!("error: {}; nothing was written", printable(&message));

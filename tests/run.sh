@@ -14,6 +14,9 @@ command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 command -v pandoc >/dev/null || need+=(pandoc)
 # LibreOffice renders the DOCX's Times New Roman with the metric-compatible Liberation Serif.
 [ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation2)
+# LibreOffice renders the Arabic DOCX (tests/scripts.rs) with a font that has Arabic: Amiri, the
+# face the PDF embeds.
+[ -e /usr/share/fonts/opentype/fonts-hosny-amiri/Amiri-Regular.ttf ] || need+=(fonts-hosny-amiri)
 # `rapporteur diff` is judged by LibreOffice accepting and rejecting its tracked changes through
 # UNO (tests/support/lo_redlines.py); git is needed to read an old version out of history.
 /usr/bin/python3 -c 'import uno' 2>/dev/null || need+=(python3-uno)
