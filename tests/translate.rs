@@ -124,12 +124,34 @@ fn xliff_round_trip_keeps_markers_and_references_and_reports_stale_and_missing()
     }
     assert_eq!(exported.matches("<unit ").count(), units.len());
 
+    // Before the translation: a French build says what is untranslated (each unit, at its line),
+    // and `--strict` writes nothing.
+    let build = |strict: bool| {
+        let mut cmd = bin();
+        cmd.args(["build", "--lang", "fr,zh", "--format", "text", "-o"]).arg(dir.path().join("out")).arg(&session);
+        if strict {
+            cmd.arg("--strict");
+        }
+        cmd.output().unwrap()
+    };
+    let out = build(false);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("has no `fr` translation").count(), units.len(), "{stderr}");
+    assert_eq!(stderr.matches("has no `zh` translation").count(), units.len(), "every version reports its own");
+    let out = build(true);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error: paragraph `"));
+
     let filled = dir.path().join("fr-filled.xlf");
     std::fs::write(&filled, fill(&exported)).unwrap();
     xmllint(&filled);
     ok(bin().args(["xliff", "import"]).arg(&session).arg(&filled));
     let yaml = std::fs::read_to_string(session.join("translations/fr.yaml")).unwrap();
     assert!(yaml.contains("source: "), "{yaml}");
+    let stderr = String::from_utf8_lossy(&build(false).stderr).into_owned();
+    assert!(!stderr.contains("has no `fr` translation"), "{stderr}");
+    assert!(stderr.contains("has no `zh` translation"));
 
     // The French build: every written paragraph in its translation, markers and references kept.
     let (doc, warnings) = french(&session);
