@@ -104,6 +104,34 @@ enum Command {
     /// Comments and tracked changes from a reviewed DOCX: import, list, accept, reject.
     #[command(subcommand)]
     Review(ReviewCommand),
+    /// Exchange the narrative text with translators as XLIFF 2.0 (kept in
+    /// `<session>/translations/<lang>.yaml`).
+    #[command(subcommand)]
+    Xliff(XliffCommand),
+}
+
+#[derive(Subcommand)]
+enum XliffCommand {
+    /// Write the title, headings, paragraphs, sub-items and footnotes to translate, one unit
+    /// each, with the translations already kept as targets.
+    Export {
+        /// The session folder.
+        session: PathBuf,
+        /// The language to translate into (BCP 47), e.g. `fr`.
+        #[arg(long)]
+        lang: String,
+        /// The file to write (default: `out/<slug>/<slug>-<lang>.xlf`).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Read a translated XLIFF file into `<session>/translations/<lang>.yaml` (its target
+    /// language); translations it lacks are kept as they were.
+    Import {
+        /// The session folder.
+        session: PathBuf,
+        /// The translated XLIFF 2.0 file.
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -198,6 +226,88 @@ pub fn run() -> i32 {
             diff(&old, &new, output, &formats, &author)
         }
         Command::Review(command) => review(command),
+        Command::Xliff(command) => xliff(command),
+    }
+}
+
+/// `rapporteur xliff export|import` (see `crate::translate::xliff`).
+fn xliff(command: XliffCommand) -> i32 {
+    use crate::translate::{self, xliff};
+    let fail = |diags: Diagnostics| {
+        report(&diags);
+        1
+    };
+    match command {
+        XliffCommand::Export { session, lang, output } => {
+            let loaded = match crate::session::load::load(&session) {
+                Ok(l) => l,
+                Err(diags) => return fail(diags),
+            };
+            let xml = match xliff::export(&loaded, &lang) {
+                Ok(x) => x,
+                Err(diags) => return fail(diags),
+            };
+            let path = output
+                .unwrap_or_else(|| Path::new("out").join(&loaded.slug).join(format!("{}-{lang}.xlf", loaded.slug)));
+            let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            if let Err(message) = write_all(dir, &[(path.clone(), xml.into_bytes())]) {
+                eprintln!("error: {}; nothing was written", printable(&message));
+                return 1;
+            }
+            println!("{}", printable(&path.display().to_string()));
+            0
+        }
+        XliffCommand::Import { session, file } => {
+            let loaded = match crate::session::load::load(&session) {
+                Ok(l) => l,
+                Err(diags) => return fail(diags),
+            };
+            let text = match read_import(&file)
+                .and_then(|b| String::from_utf8(b).map_err(|_| format!("{} is not UTF-8 text", file.display())))
+            {
+                Ok(t) => t,
+                Err(message) => {
+                    eprintln!("error: {}", printable(&message));
+                    return 1;
+                }
+            };
+            let imported = match xliff::import(&text, &file.display().to_string()) {
+                Ok(i) => i,
+                Err(diags) => return fail(diags),
+            };
+            let lang = imported.lang.clone();
+            if !lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                eprintln!("error: `{}` is not a language tag", printable(&lang));
+                return 1;
+            }
+            let mut entries = match translate::read(&loaded, &lang) {
+                Ok(f) => f.map(|f| f.entries).unwrap_or_default(),
+                Err(diags) => return fail(diags),
+            };
+            let count = imported.entries.len();
+            entries.extend(imported.entries);
+            let units = translate::units(&loaded);
+            let known: std::collections::HashSet<&str> = units.iter().map(|u| u.id.as_str()).collect();
+            for id in entries.keys().filter(|id| !known.contains(id.as_str())) {
+                eprintln!("warning: `{}` is no text of the original; kept at the end of the file", printable(id));
+            }
+            let yaml = translate::to_yaml(&lang, &units, &entries);
+            let dir = session.join("translations");
+            let path = dir.join(format!("{lang}.yaml"));
+            if let Err(message) = write_all(&dir, &[(path.clone(), yaml.into_bytes())]) {
+                eprintln!("error: {}; nothing was written", printable(&message));
+                return 1;
+            }
+            println!("{}", printable(&path.display().to_string()));
+            eprintln!(
+                "{count} translation{} imported, {} unit{} without one in the file; next: `rapporteur check {}`",
+                if count == 1 { "" } else { "s" },
+                imported.untranslated,
+                if imported.untranslated == 1 { "" } else { "s" },
+                session.display()
+            );
+            0
+        }
     }
 }
 
@@ -495,9 +605,18 @@ fn build(
             return 1;
         }
     };
-    // The data's warnings are the same in every version: reported once.
+    // The data's warnings are the same in every version: reported once; each translated
+    // version adds its own (untranslated and stale paragraphs).
     let issued = &versions[0].1;
-    let warnings = &issued[0].warnings;
+    let mut all = Diagnostics::new();
+    for (_, docs) in &versions {
+        for d in docs.iter().flat_map(|c| c.warnings.0.iter()) {
+            if !all.0.contains(d) {
+                all.push(d.clone());
+            }
+        }
+    }
+    let warnings = &all;
     if strict && !warnings.is_empty() {
         report(&warnings.as_errors());
         eprintln!("error: --strict allows no warnings; nothing was written");

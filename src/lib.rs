@@ -29,4 +29,5 @@ pub mod safety;
 pub mod sentences;
 pub mod session;
 pub mod templates;
+pub mod translate;
 pub mod writers;

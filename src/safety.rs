@@ -17,8 +17,6 @@
 //! data from harming a terminal (`printable`) and turn system errors into words (`io_reason`).
 
 use std::borrow::Cow;
-use std::collections::HashSet;
-use std::sync::LazyLock;
 
 use serde_json::Value;
 
@@ -89,7 +87,7 @@ pub fn check(session: &Session, sources: &SourceMap) -> Diagnostics {
     let Ok(value) = serde_json::to_value(session) else {
         return diags;
     };
-    let mut walk = Walk { sources, diags: &mut diags, paragraphs: 0 };
+    let mut walk = Walk { sources, diags: &mut diags, paragraphs: 0, language: &session.language };
     walk.value(&value, "", None);
     let paragraphs = walk.paragraphs;
     if paragraphs > limits::PARAGRAPHS {
@@ -126,6 +124,8 @@ struct Walk<'a> {
     sources: &'a SourceMap,
     diags: &'a mut Diagnostics,
     paragraphs: usize,
+    /// The language the report is built in: its fonts decide what is printable.
+    language: &'a str,
 }
 
 impl Walk<'_> {
@@ -193,11 +193,19 @@ impl Walk<'_> {
         if key.is_some_and(|k| NOT_PRINTED.contains(&k)) {
             return;
         }
-        if let Some((index, c)) = s.chars().enumerate().find(|(_, c)| !printable_by_fonts(*c)) {
+        if let Some((index, c)) = s.chars().enumerate().find(|(_, c)| !printable_by_fonts(*c, self.language)) {
+            let language = self.language;
             self.error(
                 path,
-                format!("`{c}` ({}) at character {} of this text is not in the report's font", codepoint(c), index + 1),
-                "the PDF is set in Liberation Serif (Latin, Greek, Cyrillic, Hebrew and common symbols); write the text without it, or transliterate it",
+                format!(
+                    "`{c}` ({}) at character {} of this text is not in the fonts of the `{language}` version",
+                    codepoint(c),
+                    index + 1
+                ),
+                &format!(
+                    "the `{language}` PDF is set in {}; write the text without it, or transliterate it",
+                    crate::fonts::family_names(language)
+                ),
             );
         }
     }
@@ -226,35 +234,13 @@ fn ignorable(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}')
 }
 
-/// The characters every one of the embedded fonts (regular, bold, italic, bold italic) maps.
-static FONT_CHARS: LazyLock<HashSet<char>> = LazyLock::new(|| {
-    let mut common: Option<HashSet<char>> = None;
-    for data in crate::fonts::FONT_FILES {
-        let mut chars = HashSet::new();
-        if let Ok(face) = ttf_parser::Face::parse(data, 0)
-            && let Some(cmap) = face.tables().cmap
-        {
-            for sub in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
-                sub.codepoints(|cp| {
-                    if let Some(c) = char::from_u32(cp)
-                        && sub.glyph_index(cp).is_some_and(|g| g.0 != 0)
-                    {
-                        chars.insert(c);
-                    }
-                });
-            }
-        }
-        common = Some(match common {
-            None => chars,
-            Some(prev) => prev.intersection(&chars).copied().collect(),
-        });
-    }
-    common.unwrap_or_default()
-});
-
-/// Whether the PDF can print `c` with the embedded fonts (itself, or its substitute).
-pub fn printable_by_fonts(c: char) -> bool {
-    c.is_ascii() && !c.is_ascii_control() || ignorable(c) || FONT_CHARS.contains(&c) || pdf_substitute(c).is_some()
+/// Whether the PDF of a text in `language` can print `c` with the embedded fonts (itself, or its
+/// substitute): see `crate::fonts::families`.
+pub fn printable_by_fonts(c: char, language: &str) -> bool {
+    c.is_ascii() && !c.is_ascii_control()
+        || ignorable(c)
+        || crate::fonts::has_glyph(c, language)
+        || pdf_substitute(c).is_some()
 }
 
 /// What the PDF prints for a character the fonts lack but that has an exact equivalent they
@@ -450,11 +436,14 @@ mod tests {
     #[test]
     fn fonts_have_latin_not_cjk_or_emoji() {
         for c in ['a', 'é', 'ü', 'ß', '€', '—', '“', 'Ж', 'ω', '\u{a0}'] {
-            assert!(printable_by_fonts(c), "{c:?}");
+            assert!(printable_by_fonts(c, "en"), "{c:?}");
         }
         for c in ['中', '😀', '\u{1f600}'] {
-            assert!(!printable_by_fonts(c), "{c:?}");
+            assert!(!printable_by_fonts(c, "en"), "{c:?}");
         }
+        // Each language version has its own fonts.
+        assert!(printable_by_fonts('中', "zh") && printable_by_fonts('ع', "ar"));
+        assert!(!printable_by_fonts('😀', "zh") && !printable_by_fonts('中', "ar"));
     }
 
     #[test]

@@ -172,7 +172,7 @@ fn a_control_character_is_refused_with_its_position() {
 #[test]
 fn a_glyph_the_fonts_lack_is_found_with_its_position() {
     let yaml = skeleton_with("Consider the second matter.", "Consider the matter of 会议.");
-    let d = expect_error(&yaml, "not in the report's font", line_of(&yaml, "会议"));
+    let d = expect_error(&yaml, "not in the fonts of the `en` version", line_of(&yaml, "会议"));
     assert!(d.message.contains("U+4F1A") && d.message.contains("character 24"), "{d}");
     let yaml = skeleton_with("Consider the second matter.", "Consider the second matter 😀.");
     expect_error(&yaml, "U+1F600", line_of(&yaml, "😀"));

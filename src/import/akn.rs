@@ -43,32 +43,32 @@ const MAX_DEPTH: usize = 200;
 
 /// A parsed element (local name, attributes, children).
 #[derive(Debug, Clone, Default)]
-struct El {
-    name: String,
+pub(crate) struct El {
+    pub(crate) name: String,
     /// The namespace the element's name resolves to, if any.
-    namespace: Option<String>,
-    attrs: Vec<(String, String)>,
-    children: Vec<Node>,
+    pub(crate) namespace: Option<String>,
+    pub(crate) attrs: Vec<(String, String)>,
+    pub(crate) children: Vec<Node>,
 }
 
 #[derive(Debug, Clone)]
-enum Node {
+pub(crate) enum Node {
     El(El),
     Text(String),
 }
 
 impl El {
-    fn attr(&self, name: &str) -> Option<&str> {
+    pub(crate) fn attr(&self, name: &str) -> Option<&str> {
         self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
-    fn elements(&self) -> impl Iterator<Item = &El> {
+    pub(crate) fn elements(&self) -> impl Iterator<Item = &El> {
         self.children.iter().filter_map(|n| if let Node::El(e) = n { Some(e) } else { None })
     }
-    fn child(&self, name: &str) -> Option<&El> {
+    pub(crate) fn child(&self, name: &str) -> Option<&El> {
         self.elements().find(|e| e.name == name)
     }
     /// All text inside, without markup.
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let mut s = String::new();
         fn walk(e: &El, s: &mut String) {
             for n in &e.children {
@@ -118,7 +118,7 @@ fn line_col(xml: &str, pos: usize) -> String {
 }
 
 /// Parses the XML into a tree, refusing DTDs, unknown entities, excessive depth and truncation.
-fn parse(xml: &str) -> Result<El, Diagnostics> {
+pub(crate) fn parse(xml: &str) -> Result<El, Diagnostics> {
     // Names are resolved against their namespace declarations, so that the root's namespace
     // is its own (not whichever `xmlns:…` happens to come first).
     let mut reader = NsReader::from_str(xml);

@@ -1,5 +1,6 @@
-//! Reading a session folder: `session.yaml`, the sibling files it includes, and the session's
-//! own template overrides. This is the only module that reads the filesystem.
+//! Reading a session folder: `session.yaml`, the sibling files it includes, the session's own
+//! template overrides and its translations (`translations/<lang>.yaml`, parsed by
+//! `crate::translate`). This is the only module that reads the filesystem.
 //!
 //! What comes out is the typed `Session`, a `SourceMap` that turns data paths back into file,
 //! line and column for diagnostics, and the `Templates` to render with.
@@ -20,6 +21,9 @@ pub struct Loaded {
     pub session: Session,
     pub sources: SourceMap,
     pub templates: Templates,
+    /// The session's translations by language (`fr` for `translations/fr.yaml`): the file's
+    /// path and text, read as every session file is read; `crate::translate` parses them.
+    pub translations: BTreeMap<String, (PathBuf, String)>,
 }
 
 impl Loaded {
@@ -204,7 +208,53 @@ pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "session".into());
-    Ok(Loaded { slug, session, sources, templates })
+    let translations = read_translations(dir)?;
+    Ok(Loaded { slug, session, sources, templates, translations })
+}
+
+/// Every `translations/<lang>.yaml` of the session, by language. Only files directly in the
+/// folder whose name is a language tag (letters, digits and `-`) are read, each as `read` reads
+/// a file: inside the session, regular, capped.
+fn read_translations(dir: &Path) -> Result<BTreeMap<String, (PathBuf, String)>, Diagnostics> {
+    /// More languages than any report has (six official ones, and a few others).
+    const MAX_FILES: usize = 100;
+    let folder = dir.join("translations");
+    let mut out = BTreeMap::new();
+    let Ok(meta) = std::fs::symlink_metadata(&folder) else {
+        return Ok(out);
+    };
+    if meta.file_type().is_symlink() {
+        return Err(Diagnostic::error(format!("{} is a symbolic link", folder.display()))
+            .with_hint("a session reads only its own files: make `translations` a real folder")
+            .into());
+    }
+    if !meta.is_dir() {
+        return Ok(out);
+    }
+    let cannot = |e: std::io::Error| {
+        Diagnostic::error(format!("cannot read {}: {}", folder.display(), crate::safety::io_reason(&e)))
+    };
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .map_err(cannot)?
+        .map(|entry| entry.map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect::<Result<_, _>>()
+        .map_err(cannot)?;
+    names.sort();
+    for name in names {
+        let Some(lang) = name.strip_suffix(".yaml") else { continue };
+        if lang.is_empty() || !lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            continue;
+        }
+        if out.len() >= MAX_FILES {
+            return Err(Diagnostic::error(format!("{} holds more than {MAX_FILES} translations", folder.display()))
+                .with_hint("keep one `<lang>.yaml` per language")
+                .into());
+        }
+        let path = folder.join(&name);
+        let text = read(dir, &path)?;
+        out.insert(lang.to_string(), (path, text));
+    }
+    Ok(out)
 }
 
 /// The keys of the top-level mapping of a YAML text (unparsable text gives none).

@@ -25,6 +25,7 @@
 //! (Word's own meaning of U+000B), every other control character → U+FFFD.
 
 pub mod anchors;
+mod bidi;
 mod build;
 mod canonical;
 mod package;

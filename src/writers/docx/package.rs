@@ -11,6 +11,7 @@
 //!   the schema forbids, and has no `footnotePr`).
 //! - `docProps/core.xml`: written here (docx-rs cannot set title, subject or language).
 //! - `word/styles.xml`: the document language in the default run properties.
+//! - a right-to-left version (Arabic): `w:bidi`, `w:rtl`, `w:bidiVisual` (`bidi`).
 //! - every WordprocessingML part: children in schema order (`canonical`).
 //! - the package: parts nothing uses (comments, numbering) left out with their relationships and
 //!   content types.
@@ -58,6 +59,13 @@ pub fn package(doc: &Document, built: Built) -> Result<Vec<u8>, Diagnostics> {
     let document = super::redline::track(&document, doc, &mut revision_ids).map_err(bug)?;
     let footnotes = super::redline::track(&footnotes, doc, &mut revision_ids).map_err(bug)?;
     let styles = set_language(&text(xml.styles, "word/styles.xml")?, &doc.meta.language).map_err(bug)?;
+    // A right-to-left version: paragraphs, runs, tables and sections marked so (`bidi`).
+    let rtl = crate::fonts::right_to_left(&doc.meta.language);
+    let mirrored = |xml: String, part: &str| -> Result<String, Diagnostics> {
+        if rtl { super::bidi::mirror(&xml).map_err(|e| bug(format!("{part}: {e}"))) } else { Ok(xml) }
+    };
+    let document = mirrored(document, "word/document.xml")?;
+    let footnotes = mirrored(footnotes, "word/footnotes.xml")?;
     // Schema order for every WordprocessingML part docx-rs wrote.
     let ordered = |xml: String, part: &str| canonicalize(&xml).map_err(|e| bug(format!("{part}: {e}")));
     let document = ordered(document, "word/document.xml")?;
@@ -68,12 +76,12 @@ pub fn package(doc: &Document, built: Built) -> Result<Vec<u8>, Diagnostics> {
     let mut headers = Vec::new();
     for (i, h) in xml.headers.into_iter().enumerate() {
         let name = format!("word/header{}.xml", i + 1);
-        headers.push(ordered(text(h, &name)?, &name)?.into_bytes());
+        headers.push(ordered(mirrored(text(h, &name)?, &name)?, &name)?.into_bytes());
     }
     let mut footers = Vec::new();
     for (i, f) in xml.footers.into_iter().enumerate() {
         let name = format!("word/footer{}.xml", i + 1);
-        footers.push(ordered(text(f, &name)?, &name)?.into_bytes());
+        footers.push(ordered(mirrored(text(f, &name)?, &name)?, &name)?.into_bytes());
     }
     let settings = settings(!built.notes.is_empty(), &doc.meta.language);
     let core = core_properties(doc, date);

@@ -50,7 +50,7 @@ pub fn write(doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics
     let overridden = opts.templates.override_names().any(|n| n == TEMPLATE);
     let template_path =
         if overridden { Path::new("<session>/templates") } else { Path::new("templates") }.join(TEMPLATE);
-    let world = ReportWorld::new(template, json, Some(date));
+    let world = ReportWorld::new(template, json, &doc.meta.language, Some(date));
     let warned = typst::compile::<PagedDocument>(&world);
     let mut diags = Diagnostics::new();
     for w in &warned.warnings {
@@ -66,6 +66,23 @@ pub fn write(doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics
             return Err(diags);
         }
     };
+    // typst prints a character no font has as the first font's .notdef glyph (an empty box) and
+    // says nothing: `check` refuses such text first, and this is the writer's own guarantee.
+    let missing = notdef_glyphs(&paged);
+    if !missing.is_empty() {
+        let shown: Vec<String> = missing.iter().take(10).map(|(c, text)| format!("`{c}` in “{text}”")).collect();
+        return Err(Diagnostic::error(format!(
+            "the PDF would print {} character(s) as empty boxes (no font has them): {}",
+            missing.len(),
+            shown.join(", ")
+        ))
+        .with_hint(format!(
+            "the `{}` version is set in {}; write the text without them (`rapporteur check` shows where they are)",
+            doc.meta.language,
+            crate::fonts::family_names(&doc.meta.language)
+        ))
+        .into());
+    }
 
     let standards = if opts.no_pdf_standards {
         PdfStandards::default()
@@ -84,6 +101,34 @@ pub fn write(doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics
     // Keep the memoization caches of one build from growing across builds in a long process.
     typst::comemo::evict(0);
     result.map_err(|errors| Diagnostics(errors.iter().map(|e| convert(&world, &template_path, e, false)).collect()))
+}
+
+/// Every character typst set as glyph 0 (.notdef) in the laid-out pages, with the run of text it
+/// stands in, once each.
+pub fn notdef_glyphs(paged: &PagedDocument) -> Vec<(String, String)> {
+    use typst::layout::{Frame, FrameItem};
+    fn walk(frame: &Frame, out: &mut Vec<(String, String)>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => walk(&group.frame, out),
+                FrameItem::Text(text) => {
+                    for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
+                        let range = usize::from(glyph.range.start)..usize::from(glyph.range.end);
+                        let c = text.text.get(range).unwrap_or("?").to_string();
+                        if !out.iter().any(|(seen, _)| *seen == c) {
+                            out.push((c, text.text.chars().take(60).collect()));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for page in paged.pages() {
+        walk(&page.frame, &mut out);
+    }
+    out
 }
 
 /// `YYYY-MM-DD` → midnight UTC of that day.
