@@ -46,7 +46,9 @@ pub fn compile_issued(dir: &Path) -> Result<Vec<Compiled>, Diagnostics> {
 }
 
 /// [`compile_issued`] for each language of `langs` (the original when `langs` is empty), each
-/// with its version: `(version, documents)`.
+/// with its version: `(version, documents)`. A translated version is written from the session's
+/// translations (`translated`); their warnings (untranslated and stale units) come first among
+/// its warnings.
 pub fn compile_issued_in(dir: &Path, langs: &[Lang]) -> Result<Vec<(Version, Vec<Compiled>)>, Diagnostics> {
     let loaded = load(dir)?;
     let versions: Vec<Version> = if langs.is_empty() {
@@ -57,7 +59,14 @@ pub fn compile_issued_in(dir: &Path, langs: &[Lang]) -> Result<Vec<(Version, Vec
     let mut out = Vec::new();
     for version in versions {
         let (translated, warnings) = translated(&loaded, version)?;
-        let mut issued = compile_issued_loaded(&translated, version)?;
+        let mut issued = match compile_issued_loaded(&translated, version) {
+            Ok(issued) => issued,
+            Err(diags) => {
+                let mut all = warnings;
+                all.extend(diags);
+                return Err(all);
+            }
+        };
         if let Some(first) = issued.first_mut() {
             let mut all = warnings;
             all.extend(std::mem::take(&mut first.warnings));
@@ -75,7 +84,8 @@ fn with_warnings_first(mut warnings: Diagnostics, mut compiled: Compiled) -> Com
     compiled
 }
 
-fn compile_issued_loaded(loaded: &Loaded, version: Version) -> Result<Vec<Compiled>, Diagnostics> {
+/// [`compile_issued`] on a session already loaded (and perhaps translated), in `version`.
+pub fn compile_issued_loaded(loaded: &Loaded, version: Version) -> Result<Vec<Compiled>, Diagnostics> {
     let whole = compile_loaded_in(loaded, version)?;
     if loaded.session.parts.is_empty() {
         return Ok(vec![whole]);

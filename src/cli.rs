@@ -613,24 +613,24 @@ fn build(
             return 1;
         }
     };
-    // The data's warnings are the same in every version: reported once. Each translated version
-    // adds its own (untranslated and stale text, `translate::apply`).
+    // The data's warnings are the same in every version: reported once; each translated
+    // version adds its own (untranslated and stale paragraphs).
     let issued = &versions[0].1;
-    let mut warnings = Diagnostics::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut all = Diagnostics::new();
     for (_, docs) in &versions {
-        for w in docs.first().map(|c| c.warnings.0.as_slice()).unwrap_or_default() {
-            if seen.insert(w.to_string()) {
-                warnings.push(w.clone());
+        for d in docs.iter().flat_map(|c| c.warnings.0.iter()) {
+            if !all.0.contains(d) {
+                all.push(d.clone());
             }
         }
     }
+    let warnings = &all;
     if strict && !warnings.is_empty() {
         report(&warnings.as_errors());
         eprintln!("error: --strict allows no warnings; nothing was written");
         return 1;
     }
-    report(&warnings);
+    report(warnings);
     // The folder is named after the session; a part's files after its symbol.
     let dir = output.unwrap_or_else(|| {
         let folder = session.canonicalize().ok().and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
