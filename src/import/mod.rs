@@ -13,6 +13,7 @@
 
 pub mod akn;
 pub mod folder;
+pub mod pdf;
 pub mod recognize;
 pub mod text;
 pub mod verify;

@@ -1,0 +1,1116 @@
+//! From lines to a `Document`, by the house style's layout rather than by any one report:
+//!
+//! - the body's type size and left margin are measured (the most common size and the most common
+//!   left edge of lines in that size);
+//! - page furniture is set aside (`furniture`), and so is the footnote zone: the lines under the
+//!   separator (a row of underscores or a short rule) — a footnote starts with its marker (raised,
+//!   or alone before a tab), other lines continue the note before, across pages;
+//! - the masthead is everything on page 1 above the title (the first line in large type at the
+//!   body's margin): symbol, "Distr.:", date of issue, "Original:", the organ (large type, left),
+//!   and the caption lines;
+//! - a heading is a line in bold or in large type: "I." / "Chapter I" (chapter), "A." (section),
+//!   "1." in bold (group), "Annex I", "Decision 6/CMA.4" / "Resolution 1/1"; an unnumbered
+//!   heading is a section (a chapter when no chapter is open); a heading right under a label
+//!   heading is its title;
+//! - a number "12." at the margin before a tab opens paragraph 12; a label further in ("1.",
+//!   "(a)", "(i)", "a.", "•") opens an item, nested by how far in it stands;
+//! - any other line continues the paragraph or item above unless a wider gap or an indented
+//!   first line says a new (unnumbered) paragraph starts; a paragraph cut by a page break goes on;
+//! - "Contents" opens a table of contents (entries with leaders and page numbers), kept as a
+//!   `Contents` block (the writers generate it again);
+//! - raised markers in the text become `NoteRef`s to the footnote with that marker, in order.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::extract::Pages;
+use super::furniture::{self, Furniture};
+use super::layout::{self, Line, Span};
+use crate::document::{
+    Block, Contents, Division, DivisionKind, Document, Footnote, Inline, Item, Masthead, Meta, Paragraph,
+};
+
+/// What the reader made of the PDF.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub document: Document,
+    /// Block id → `page * 1000 + line` (1-based) where it starts.
+    pub lines: HashMap<String, usize>,
+    /// Warnings: where (`page * 1000 + line`) and what.
+    pub notes: Vec<(usize, String)>,
+    /// Every line of text (without its raised markers), in page order, with what it was taken
+    /// for; `page * 1000 + line` first.
+    pub classified: Vec<(usize, Class, String)>,
+}
+
+/// What a line of the PDF was taken for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Class {
+    Furniture(Furniture),
+    /// The footnote separator (a row of underscores).
+    Separator,
+    Masthead,
+    Title,
+    Contents,
+    Heading,
+    Body,
+    Footnote,
+}
+
+impl Reading {
+    /// How many lines were set aside as page furniture, by kind.
+    pub fn furniture(&self) -> BTreeMap<&'static str, usize> {
+        let mut out = BTreeMap::new();
+        for (_, class, _) in &self.classified {
+            match class {
+                Class::Furniture(f) => *out.entry(f.name()).or_default() += 1,
+                Class::Separator => *out.entry("footnote separator").or_default() += 1,
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// Lines of the document with their page geometry.
+struct Ctx {
+    body_size: f64,
+    margin: f64,
+}
+
+fn round_half(x: f64) -> i64 {
+    (x * 2.0).round() as i64
+}
+
+/// The most frequent value (by weight) of a key.
+fn mode<I: Iterator<Item = (i64, usize)>>(items: I) -> Option<i64> {
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    for (k, w) in items {
+        *counts.entry(k).or_default() += w;
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(k, _)| k)
+}
+
+fn chars(line: &Line) -> usize {
+    line.spans().map(|s| s.text.chars().filter(|c| !c.is_whitespace()).count()).sum()
+}
+
+pub fn read(pages: &Pages) -> Reading {
+    let mut all: Vec<Line> = Vec::new();
+    for (i, page) in pages.pages.iter().enumerate() {
+        all.extend(layout::lines(i, page, &pages.fonts));
+    }
+    let body_size = mode(all.iter().map(|l| (round_half(l.size), chars(l)))).map_or(10.0, |s| s as f64 / 2.0);
+    let is_body_size = |l: &Line| (l.size - body_size).abs() < 0.6;
+    let margin = mode(all.iter().filter(|l| is_body_size(l)).map(|l| (l.x0().round() as i64, 1))).unwrap_or(72) as f64;
+    let ctx = Ctx { body_size, margin };
+    let symbol = find_symbol(&all, pages);
+
+    // 1. Furniture and footnote zones.
+    let mut class: Vec<Option<Class>> = vec![None; all.len()];
+    let mut line_ref = vec![0usize; all.len()];
+    let mut index_on_page = 0;
+    for i in 0..all.len() {
+        index_on_page = if i > 0 && all[i - 1].page == all[i].page { index_on_page + 1 } else { 1 };
+        line_ref[i] = (all[i].page + 1) * 1000 + index_on_page;
+        let page = &pages.pages[all[i].page];
+        let in_band = all[i].y < 0.12 * page.height || all[i].y > 0.88 * page.height;
+        if let Some(kinds) = furniture::classify(&all[i], in_band, &symbol) {
+            class[i] = Some(Class::Furniture(kinds[0]));
+        }
+    }
+    for p in 0..pages.pages.len() {
+        let on_page: Vec<usize> = (0..all.len()).filter(|&i| all[i].page == p && class[i].is_none()).collect();
+        let separator = on_page.iter().copied().find(|&i| is_separator_text(&all[i].text()));
+        let separator_y = separator.map(|i| all[i].y).or_else(|| {
+            // A drawn rule, short, in the lower half, with smaller type under it.
+            let page = &pages.pages[p];
+            page.rules
+                .iter()
+                .filter(|r| r.x1 - r.x0 < 0.45 * page.width && r.y > 0.45 * page.height)
+                .filter(|r| {
+                    on_page.iter().any(|&i| all[i].y > r.y && all[i].size < body_size - 0.6)
+                        && on_page.iter().filter(|&&i| all[i].y > r.y).all(|&i| all[i].size < body_size - 0.6)
+                })
+                .map(|r| r.y)
+                .next()
+        });
+        if let Some(i) = separator {
+            class[i] = Some(Class::Separator);
+        }
+        if let Some(y) = separator_y {
+            for &i in &on_page {
+                if all[i].y > y + 0.5 && class[i].is_none() {
+                    class[i] = Some(Class::Footnote);
+                }
+            }
+        }
+    }
+    // Vertical text, one furniture line per page that has it.
+    let mut classified: Vec<(usize, Class, String)> = Vec::new();
+
+    // 2. Footnotes.
+    let mut footnotes: Vec<(Footnote, usize)> = Vec::new();
+    for i in 0..all.len() {
+        if class[i] != Some(Class::Footnote) {
+            continue;
+        }
+        let line = &all[i];
+        let (marker, rest) = footnote_start(line, &ctx);
+        match marker {
+            Some(marker) => {
+                let id = format!("n{}", footnotes.len() + 1);
+                let content = inlines(&rest);
+                footnotes.push((Footnote { id, marker, content }, line.page));
+            }
+            None => match footnotes.last_mut() {
+                Some((note, _)) => append(&mut note.content, &inlines(&rest)),
+                None => class[i] = None,
+            },
+        }
+    }
+
+    // 3. Masthead and title (page 1).
+    let mut masthead = Masthead {
+        publisher: String::new(),
+        symbol: symbol.clone(),
+        organ: String::new(),
+        distribution: String::new(),
+        date: String::new(),
+        original: String::new(),
+        caption: Vec::new(),
+        title: Vec::new(),
+        job_number: None,
+        barcode: None,
+    };
+    for i in 0..all.len() {
+        if all[i].page == 0
+            && matches!(class[i], Some(Class::Furniture(Furniture::JobNumber)))
+            && masthead.job_number.is_none()
+        {
+            masthead.job_number = furniture::job_number(&all[i].segments[0].text());
+        }
+    }
+    let first_page: Vec<usize> = (0..all.len()).filter(|&i| all[i].page == 0 && class[i].is_none()).collect();
+    let has_distr = first_page.iter().any(|&i| all[i].text().contains("Distr"));
+    let title_candidates: Vec<usize> = first_page
+        .iter()
+        .copied()
+        .filter(|&i| all[i].size >= 1.1 * body_size && all[i].x0() >= margin - 3.0 && !is_contents_word(&all[i].text()))
+        .collect();
+    let title_start = if has_distr {
+        // Under the masthead's blocks: after the "Distr." and "Original" lines.
+        let after = first_page
+            .iter()
+            .filter(|&&i| {
+                let t = all[i].text();
+                t.contains("Distr") || t.contains("Original")
+            })
+            .map(|&i| all[i].y)
+            .fold(0.0, f64::max);
+        title_candidates.iter().copied().find(|&i| all[i].y > after)
+    } else {
+        title_candidates.iter().copied().max_by(|&a, &b| all[a].size.total_cmp(&all[b].size).then(b.cmp(&a)))
+    };
+    let mut body_start = 0;
+    if let Some(t) = title_start {
+        let mut end = t;
+        while let Some(&next) = first_page.iter().find(|&&j| j > end) {
+            let (a, b) = (&all[end], &all[next]);
+            if (a.size - b.size).abs() < 0.6 && b.y - a.y < 1.8 * a.size && a.bold() == b.bold() {
+                end = next;
+            } else {
+                break;
+            }
+        }
+        let mut title = Vec::new();
+        for &i in first_page.iter().filter(|&&i| i >= t && i <= end) {
+            append(&mut title, &inlines(&all[i].spans().cloned().collect::<Vec<_>>()));
+            class[i] = Some(Class::Title);
+        }
+        masthead.title = strip_strong(title);
+        body_start = end + 1;
+        let masthead_lines: Vec<usize> = first_page.iter().copied().filter(|&i| i < t).collect();
+        read_masthead(&all, &masthead_lines, &mut masthead, &ctx);
+        for i in masthead_lines {
+            class[i] = Some(Class::Masthead);
+        }
+    }
+
+    // 4. Body.
+    let mut builder = Builder {
+        ctx: &ctx,
+        body: vec![],
+        stack: vec![],
+        paragraph: None,
+        items: vec![],
+        last: None,
+        heading: None,
+        contents_seen: false,
+        unnumbered_levels: vec![],
+    };
+    let mut in_contents = false;
+    let mut contents_page = 0;
+    for i in body_start..all.len() {
+        if class[i].is_some() {
+            continue;
+        }
+        let line = &all[i];
+        let text = line.text();
+        if is_contents_word(&text) {
+            in_contents = true;
+            contents_page = line.page;
+            builder.contents(line_ref[i]);
+            class[i] = Some(Class::Contents);
+            continue;
+        }
+        if in_contents {
+            // The contents run on while lines have leaders, page numbers or stand on its pages.
+            let leader = has_leader(&text);
+            if line.page == contents_page || leader {
+                contents_page = line.page;
+                class[i] = Some(Class::Contents);
+                continue;
+            }
+            in_contents = false;
+        }
+        let heading = builder.is_heading(line);
+        class[i] = Some(if heading { Class::Heading } else { Class::Body });
+        builder.line(line, heading, line_ref[i]);
+    }
+    let mut body = builder.finish();
+
+    // 5. Footnote references: each raised marker cites the next note with that marker.
+    let mut used = vec![false; footnotes.len()];
+    let mut notes = Vec::new();
+    cite(&mut body, &footnotes, &mut used);
+    let mut document_notes = Vec::new();
+    let footnotes: Vec<(Footnote, usize)> = footnotes
+        .into_iter()
+        .map(|(mut n, p)| {
+            n.content = without_placeholders(n.content);
+            (n, p)
+        })
+        .collect();
+    masthead.title = without_placeholders(std::mem::take(&mut masthead.title));
+    masthead.caption = std::mem::take(&mut masthead.caption).into_iter().map(without_placeholders).collect();
+    for ((note, page), used) in footnotes.into_iter().zip(&used) {
+        if *used {
+            document_notes.push(note);
+        } else {
+            notes.push((
+                (page + 1) * 1000,
+                format!(
+                    "footnote {} on page {} is cited nowhere in the text; kept as a paragraph",
+                    note.marker,
+                    page + 1
+                ),
+            ));
+            let mut content = vec![Inline::text(format!("{} ", note.marker))];
+            content.extend(note.content);
+            body.push(Block::Paragraph(Paragraph { id: String::new(), num: None, content, items: vec![] }));
+        }
+    }
+    for (i, line) in all.iter().enumerate() {
+        let c = class[i].unwrap_or(Class::Body);
+        classified.push((line_ref[i], c, line.text_without_markers()));
+    }
+    for (p, page) in pages.pages.iter().enumerate() {
+        if !page.vertical.trim().is_empty() {
+            classified.push(((p + 1) * 1000, Class::Furniture(Furniture::Vertical), page.vertical.clone()));
+        }
+    }
+    notes.extend(builder_notes(&classified));
+
+    let date_iso = parse_date(&masthead.date).unwrap_or_default();
+    let document = Document {
+        meta: Meta {
+            slug: String::new(),
+            language: "en".into(),
+            date: date_iso,
+            title: crate::document::plain_text(&masthead.title),
+            symbol: masthead.symbol.clone(),
+            body_short: String::new(),
+        },
+        masthead,
+        body,
+        footnotes: document_notes,
+        entities: vec![],
+        review: None,
+    };
+    let lines = HashMap::new();
+    Reading { document, lines, notes, classified }
+}
+
+fn builder_notes(_classified: &[(usize, Class, String)]) -> Vec<(usize, String)> {
+    Vec::new()
+}
+
+fn is_separator_text(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() >= 5 && t.chars().all(|c| c == '_')
+}
+
+fn is_contents_word(text: &str) -> bool {
+    matches!(text.trim(), "Contents" | "CONTENTS" | "Table of contents")
+}
+
+fn has_leader(text: &str) -> bool {
+    text.contains(". . .") || text.contains("....") || text.contains("…")
+}
+
+/// The symbol: on page 1, a word like `A/80/33` or `TPNW/MSP/2025/11/Rev.1` in the top part.
+fn find_symbol(all: &[Line], pages: &Pages) -> String {
+    let height = pages.pages.first().map_or(842.0, |p| p.height);
+    all.iter()
+        .filter(|l| l.page == 0 && l.y < 0.3 * height)
+        .flat_map(|l| l.segments.iter().map(|s| s.text()))
+        .find(|t| is_symbol(t))
+        .unwrap_or_default()
+}
+
+pub fn is_symbol(t: &str) -> bool {
+    let t = t.trim();
+    let first = t.split('/').next().unwrap_or_default();
+    t.contains('/')
+        && !t.contains(' ')
+        && t.len() >= 5
+        && first.len() <= 6
+        && !first.is_empty()
+        && first.chars().all(|c| c.is_ascii_uppercase())
+        && t.chars().all(|c| c.is_ascii_alphanumeric() || "/.-()".contains(c))
+}
+
+/// The footnote's marker and its text, when `line` starts a footnote.
+fn footnote_start(line: &Line, ctx: &Ctx) -> (Option<String>, Vec<Span>) {
+    let spans: Vec<Span> = line.spans().cloned().collect();
+    let Some(first) = spans.iter().position(|s| !s.text.trim().is_empty()) else {
+        return (None, spans);
+    };
+    let s = &spans[first];
+    let marker = s.text.trim();
+    let short_marker = marker.chars().count() <= 3
+        && marker.chars().all(|c| c.is_ascii_alphanumeric() || c == '*')
+        && (s.sup || line.segments.len() > 1 && line.segments[0].text() == marker);
+    let _ = ctx;
+    if short_marker && (s.sup || line.x0() < ctx.margin - 2.0) {
+        let mut rest = spans[first + 1..].to_vec();
+        if let Some(r) = rest.first_mut() {
+            r.text = r.text.trim_start().to_string();
+        }
+        return (Some(marker.to_string()), rest);
+    }
+    (None, spans)
+}
+
+/// Inlines from spans: bold as `Strong`, italic as `Emph`, raised markers as placeholders
+/// (`NoteRef` with an empty id, resolved by `cite`).
+fn inlines(spans: &[Span]) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for s in spans {
+        if s.sup {
+            let marker = s.text.trim();
+            if !marker.is_empty() {
+                if s.text.starts_with(' ') {
+                    push_text(&mut out, " ");
+                }
+                out.push(Inline::NoteRef { id: String::new(), marker: marker.to_string() });
+                if s.text.ends_with(' ') {
+                    push_text(&mut out, " ");
+                }
+            }
+            continue;
+        }
+        let lead = s.text.len() - s.text.trim_start().len();
+        let core = s.text.trim();
+        if lead > 0 {
+            push_text(&mut out, " ");
+        }
+        if core.is_empty() {
+            continue;
+        }
+        let trail = s.text.trim_end().len() < s.text.len();
+        let text = vec![Inline::text(core)];
+        let styled = match (s.bold, s.italic) {
+            (true, true) => vec![Inline::Strong { content: vec![Inline::Emph { content: text }] }],
+            (true, false) => vec![Inline::Strong { content: text }],
+            (false, true) => vec![Inline::Emph { content: text }],
+            (false, false) => text,
+        };
+        append_raw(&mut out, styled);
+        if trail {
+            push_text(&mut out, " ");
+        }
+    }
+    out
+}
+
+fn push_text(out: &mut Vec<Inline>, text: &str) {
+    append_raw(out, vec![Inline::text(text)]);
+}
+
+/// Appends, merging neighbours of the same kind.
+fn append_raw(out: &mut Vec<Inline>, more: Vec<Inline>) {
+    for inline in more {
+        match (out.last_mut(), inline) {
+            (Some(Inline::Text { text: a }), Inline::Text { text: b }) => {
+                if !(a.ends_with(' ') && b == " ") {
+                    a.push_str(&b);
+                }
+            }
+            (Some(Inline::Strong { content: a }), Inline::Strong { content: b }) => append_raw(a, b),
+            (Some(Inline::Emph { content: a }), Inline::Emph { content: b }) => append_raw(a, b),
+            (_, inline) => out.push(inline),
+        }
+    }
+}
+
+/// Appends the next line's inlines: a space between, none after a hyphen that ends a word.
+fn append(out: &mut Vec<Inline>, more: &[Inline]) {
+    if more.is_empty() {
+        return;
+    }
+    let before = crate::document::plain_text(out);
+    let after = crate::document::plain_text(more);
+    let hyphen = before.ends_with('-') && before.chars().rev().nth(1).is_some_and(char::is_alphabetic);
+    if !before.is_empty() && !before.ends_with(' ') && !hyphen && !after.starts_with(' ') {
+        push_text(out, " ");
+    }
+    append_raw(out, more.to_vec());
+}
+
+/// A heading's own words without the bold that makes it one.
+fn strip_strong(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for i in inlines {
+        match i {
+            Inline::Strong { content } => append_raw(&mut out, strip_strong(content)),
+            other => append_raw(&mut out, vec![other]),
+        }
+    }
+    while let Some(Inline::Text { text }) = out.last_mut() {
+        let trimmed = text.trim_end().to_string();
+        if trimmed.is_empty() {
+            out.pop();
+        } else {
+            *text = trimmed;
+            break;
+        }
+    }
+    if let Some(Inline::Text { text }) = out.first_mut() {
+        *text = text.trim_start().to_string();
+    }
+    out
+}
+
+fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &Ctx) {
+    let mut organ: Vec<String> = Vec::new();
+    let mut caption: Vec<(Vec<Inline>, bool)> = Vec::new();
+    for &i in lines {
+        let line = &all[i];
+        for segment in &line.segments {
+            let text = segment.text();
+            let t = text.trim();
+            if t.is_empty() || t == masthead.symbol {
+                continue;
+            }
+            if let Some(d) = t.strip_prefix("Distr.:").or_else(|| t.strip_prefix("Distr.")) {
+                masthead.distribution = title_case(d.trim());
+            } else if let Some(o) = t.strip_prefix("Original:") {
+                masthead.original = o.trim().to_string();
+            } else if parse_date(t).is_some() && masthead.date.is_empty() && segment.x0 > 0.5 * 595.0 {
+                masthead.date = t.to_string();
+            } else if t == "United Nations" || t == "UNITED NATIONS" {
+                masthead.publisher = t.to_string();
+            } else if segment.spans.iter().any(|s| s.size > 1.15 * ctx.body_size) && caption.is_empty() {
+                organ.push(t.to_string());
+            } else {
+                let content = strip_strong(inlines(&segment.spans));
+                let lower = t.chars().next().is_some_and(char::is_lowercase);
+                match caption.last_mut() {
+                    Some((last, _)) if lower => append(last, &content),
+                    _ => caption.push((content, line.bold())),
+                }
+            }
+        }
+    }
+    masthead.organ = organ.join(" ");
+    masthead.caption = caption.into_iter().map(|(c, _)| c).collect();
+}
+
+fn title_case(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i == 0 { out.extend(c.to_uppercase()) } else { out.extend(c.to_lowercase()) }
+    }
+    out
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "6 May 2025" → "2025-05-06".
+fn parse_date(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let [d, m, y] = words.as_slice() else { return None };
+    let day: u32 = d.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let month = MONTHS.iter().position(|name| name.eq_ignore_ascii_case(m))? + 1;
+    let year: u32 = y.parse().ok().filter(|y| (1900..=2100).contains(y))?;
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// A label that opens a paragraph or an item, as printed.
+fn label_kind(text: &str) -> Option<LabelKind> {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 8 {
+        return None;
+    }
+    if let Some(n) = t.strip_suffix('.') {
+        if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(LabelKind::Number);
+        }
+        if n.len() == 1 && n.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Some(LabelKind::Other);
+        }
+        if !n.is_empty() && n.chars().all(|c| "ivxl".contains(c)) {
+            return Some(LabelKind::Other);
+        }
+        if n.len() == 1 && n.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Some(LabelKind::Letter);
+        }
+        if !n.is_empty() && n.chars().all(|c| "IVXLC".contains(c)) {
+            return Some(LabelKind::Roman);
+        }
+    }
+    if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')'))
+        && !inner.is_empty()
+        && inner.len() <= 5
+        && inner.chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        return Some(LabelKind::Other);
+    }
+    if matches!(t, "•" | "-" | "–" | "—" | "" | "o" | "▪" | "■") {
+        return Some(LabelKind::Other);
+    }
+    None
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LabelKind {
+    Number,
+    Letter,
+    Roman,
+    Other,
+}
+
+/// An open division while the body is read.
+struct Open {
+    division: Division,
+    /// Its heading came from its label line alone; the next heading is its title.
+    awaiting_title: bool,
+}
+
+struct Builder<'c> {
+    ctx: &'c Ctx,
+    body: Vec<Block>,
+    stack: Vec<Open>,
+    paragraph: Option<Paragraph>,
+    /// Open items: (x of the label, item), outermost first.
+    items: Vec<(f64, Item)>,
+    /// The last line read: page, baseline, left edge of its text, was a label line.
+    last: Option<(usize, f64, f64, f64)>,
+    /// The heading being read (lines of one heading).
+    heading: Option<(Vec<Inline>, String, f64, f64, usize, bool)>,
+    contents_seen: bool,
+    /// The level each style of unnumbered heading was given (type size, bold).
+    unnumbered_levels: Vec<((i64, bool), DivisionKind)>,
+}
+
+impl<'c> Builder<'c> {
+    fn contents(&mut self, _line: usize) {
+        self.flush_heading();
+        self.close_paragraph();
+        if !self.contents_seen {
+            self.contents_seen = true;
+            // The contents stand at the top of the body, whatever heading came before.
+            while let Some(open) = self.stack.pop() {
+                self.push_block(Block::Division(open.division));
+            }
+            self.push_block(Block::Contents(Contents {
+                id: "contents".into(),
+                heading: "Contents".into(),
+                entries: vec![],
+            }));
+        }
+    }
+
+    fn is_heading(&self, line: &Line) -> bool {
+        let first = line.segments.first().map(|s| s.text()).unwrap_or_default();
+        let large = line.size >= 1.12 * self.ctx.body_size;
+        let bold = line.bold();
+        if !(large || bold) {
+            return false;
+        }
+        // A bold numbered paragraph is still a paragraph when its text is not bold.
+        if label_kind(&first) == Some(LabelKind::Number) && !large && line.segments.len() > 1 {
+            return line.segments[1..].iter().all(|s| s.spans.iter().all(|sp| sp.bold || sp.text.trim().is_empty()));
+        }
+        // Long bold runs of body text (a bold sentence) are not headings: headings are short.
+        large || line.text().chars().count() < 120
+    }
+
+    fn line(&mut self, line: &Line, heading: bool, line_ref: usize) {
+        if heading {
+            self.heading_line(line, line_ref);
+            return;
+        }
+        self.flush_heading();
+        let mut first = line.segments[0].text();
+        let mut kind = if line.segments.len() > 1 { label_kind(&first) } else { None };
+        let mut text_x = if kind.is_some() { line.segments[1].x0 } else { line.x0() };
+        let mut spans: Vec<Span> = if kind.is_some() {
+            line.segments[1..].iter().flat_map(|s| s.spans.iter().cloned()).collect()
+        } else {
+            line.spans().cloned().collect()
+        };
+        // A label set off by a space only ("(iii) Complementarity"), in an indented line.
+        if kind.is_none()
+            && line.x0() > self.ctx.margin + 3.0
+            && let Some(word) = first.split_whitespace().next()
+            && let Some(k) = label_kind(word).filter(|k| *k != LabelKind::Letter && *k != LabelKind::Roman)
+            && spans.first().is_some_and(|s| s.text.trim_start().starts_with(word))
+        {
+            let word = word.to_string();
+            let head = &mut spans[0];
+            head.text = head.text.trim_start()[word.len()..].to_string();
+            kind = Some(k);
+            first = word;
+            text_x = line.x0() + 24.0;
+        }
+        let content = trim_start(inlines(&spans));
+        let at_margin = (line.x0() - self.ctx.margin).abs() < 3.0;
+        match kind {
+            Some(LabelKind::Number) if at_margin => {
+                self.close_paragraph();
+                self.paragraph = Some(Paragraph {
+                    id: format!("line-{line_ref}"),
+                    num: Some(first.clone()),
+                    content,
+                    items: vec![],
+                });
+            }
+            Some(_) => {
+                let x = line.x0();
+                if self.paragraph.is_none() {
+                    self.paragraph =
+                        Some(Paragraph { id: format!("line-{line_ref}"), num: None, content: vec![], items: vec![] });
+                }
+                self.close_items_from(x);
+                self.items.push((x, Item { id: String::new(), label: first.clone(), content, items: vec![] }));
+            }
+            None => {
+                let continues = self.continues(line);
+                if continues && let Some(paragraph) = self.paragraph.as_mut() {
+                    match self.items.last_mut() {
+                        Some((_, item)) => append(&mut item.content, &content),
+                        None => append(&mut paragraph.content, &content),
+                    }
+                } else {
+                    self.close_paragraph();
+                    self.paragraph =
+                        Some(Paragraph { id: format!("line-{line_ref}"), num: None, content, items: vec![] });
+                }
+            }
+        }
+        self.last = Some((line.page, line.y, text_x, line.size));
+    }
+
+    /// The line goes on with the paragraph or item above.
+    fn continues(&self, line: &Line) -> bool {
+        let Some((page, y, text_x, size)) = self.last else { return false };
+        let indented = line.x0() > text_x + 5.0;
+        if page != line.page {
+            return !indented;
+        }
+        let gap = line.y - y;
+        gap > 0.0 && gap <= 1.45 * size.max(line.size) && !indented
+    }
+
+    fn close_items_from(&mut self, x: f64) {
+        while let Some((ix, _)) = self.items.last() {
+            if *ix >= x - 2.0 {
+                let (_, item) = self.items.pop().expect("checked");
+                self.attach_item(item);
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn attach_item(&mut self, item: Item) {
+        match self.items.last_mut() {
+            Some((_, parent)) => parent.items.push(item),
+            None => {
+                if let Some(p) = self.paragraph.as_mut() {
+                    p.items.push(item)
+                }
+            }
+        }
+    }
+
+    fn close_paragraph(&mut self) {
+        self.close_items_from(f64::NEG_INFINITY);
+        if let Some(p) = self.paragraph.take() {
+            self.push_block(Block::Paragraph(p));
+        }
+        self.last = None;
+    }
+
+    fn push_block(&mut self, block: Block) {
+        match self.stack.last_mut() {
+            Some(open) => {
+                open.awaiting_title = false;
+                open.division.children.push(block)
+            }
+            None => self.body.push(block),
+        }
+    }
+
+    fn heading_line(&mut self, line: &Line, line_ref: usize) {
+        self.close_paragraph();
+        let text = line.text();
+        let content = strip_strong(inlines(&line.spans().cloned().collect::<Vec<_>>()));
+        if let Some((inl, txt, y, size, page, bold)) = self.heading.as_mut()
+            && *page == line.page
+            && (line.size - *size).abs() < 0.6
+            && line.y - *y < 1.6 * *size
+            && *bold == line.bold()
+            && !starts_numbered_heading(&text)
+        {
+            append(inl, &content);
+            txt.push(' ');
+            txt.push_str(&text);
+            *y = line.y;
+            return;
+        }
+        self.flush_heading();
+        self.heading = Some((content, text, line.y, line.size, line.page, line.bold()));
+        let _ = line_ref;
+    }
+
+    fn flush_heading(&mut self) {
+        let Some((content, text, _, size, _, bold)) = self.heading.take() else { return };
+        let text = text.replace('\t', " ");
+        let text = text.trim();
+        // A heading right under a label heading ("Annex I", "Decision 6/CMA.4") is its title.
+        if let Some(open) = self.stack.last_mut()
+            && open.awaiting_title
+        {
+            open.division.heading = content;
+            open.awaiting_title = false;
+            return;
+        }
+        let (mut kind, num, rest) = heading_parts(text);
+        // "I.", "V.", "X.", "C.", "L." are chapters in chapter type, sections in section type.
+        if kind == Some(DivisionKind::Section)
+            && num.as_deref().is_some_and(|n| matches!(n, "I." | "V." | "X." | "L." | "C."))
+            && size >= 1.3 * self.ctx.body_size
+        {
+            kind = Some(DivisionKind::Chapter);
+        }
+        let heading = match &num {
+            Some(n) => strip_label(content, n),
+            None => content,
+        };
+        let awaiting = heading.is_empty() || crate::document::plain_text(&heading).trim().is_empty();
+        let kind = kind.unwrap_or_else(|| if rest.is_empty() { DivisionKind::Section } else { self.unnumbered_kind() });
+        let kind = if num.is_none() {
+            // Unnumbered headings in one style stand at one level.
+            let style = (round_half(size), bold);
+            match self.unnumbered_levels.iter().find(|(s, _)| *s == style) {
+                Some((_, k))
+                    if self.stack.iter().any(|o| level_of(o.division.kind) < level_of(*k))
+                        || *k == DivisionKind::Chapter =>
+                {
+                    *k
+                }
+                _ => {
+                    let k = self.unnumbered_kind_for(kind);
+                    self.unnumbered_levels.retain(|(s, _)| *s != style);
+                    self.unnumbered_levels.push((style, k));
+                    k
+                }
+            }
+        } else {
+            kind
+        };
+        // Inside an annex or a quoted decision, its chapters are sections, and so on down.
+        let inside = self.stack.iter().any(|o| matches!(o.division.kind, DivisionKind::Annex | DivisionKind::Decision));
+        let kind = match kind {
+            DivisionKind::Chapter if inside && num.is_some() => DivisionKind::Section,
+            k => k,
+        };
+        let level = level_of;
+        let new_level = level(kind);
+        while let Some(open) = self.stack.last() {
+            if level(open.division.kind) >= new_level {
+                let closed = self.stack.pop().expect("checked");
+                self.push_block(Block::Division(closed.division));
+            } else {
+                break;
+            }
+        }
+        let id = format!("h{}", self.count_divisions() + 1);
+        self.stack
+            .push(Open { division: Division { kind, id, num, heading, children: vec![] }, awaiting_title: awaiting });
+    }
+
+    fn count_divisions(&self) -> usize {
+        fn walk(blocks: &[Block]) -> usize {
+            blocks.iter().map(|b| if let Block::Division(d) = b { 1 + walk(&d.children) } else { 0 }).sum()
+        }
+        walk(&self.body) + self.stack.iter().map(|o| 1 + walk(&o.division.children)).sum::<usize>()
+    }
+
+    fn unnumbered_kind(&self) -> DivisionKind {
+        self.unnumbered_kind_for(DivisionKind::Section)
+    }
+
+    /// An unnumbered heading: a chapter when none is open, else one level under the innermost.
+    fn unnumbered_kind_for(&self, _kind: DivisionKind) -> DivisionKind {
+        match self.stack.last().map(|o| o.division.kind) {
+            None => DivisionKind::Chapter,
+            Some(DivisionKind::Chapter | DivisionKind::Annex | DivisionKind::Decision) => DivisionKind::Section,
+            Some(DivisionKind::Section) => DivisionKind::Group,
+            Some(DivisionKind::Group | DivisionKind::Subgroup) => DivisionKind::Subgroup,
+        }
+    }
+
+    fn finish(mut self) -> Vec<Block> {
+        self.flush_heading();
+        self.close_paragraph();
+        while let Some(open) = self.stack.pop() {
+            self.push_block(Block::Division(open.division));
+        }
+        self.body
+    }
+}
+
+fn level_of(kind: DivisionKind) -> u8 {
+    match kind {
+        DivisionKind::Chapter | DivisionKind::Annex => 0,
+        DivisionKind::Decision => 1,
+        DivisionKind::Section => 2,
+        DivisionKind::Group => 3,
+        DivisionKind::Subgroup => 4,
+    }
+}
+
+fn starts_numbered_heading(text: &str) -> bool {
+    let (kind, num, _) = heading_parts(text);
+    kind.is_some() && num.is_some()
+}
+
+/// The kind, label and rest of a heading's text.
+fn heading_parts(text: &str) -> (Option<DivisionKind>, Option<String>, String) {
+    let text = text.trim();
+    let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
+    let rest = rest.trim().to_string();
+    for (word, kind) in [
+        ("Chapter", DivisionKind::Chapter),
+        ("CHAPTER", DivisionKind::Chapter),
+        ("Annex", DivisionKind::Annex),
+        ("ANNEX", DivisionKind::Annex),
+        ("Decision", DivisionKind::Decision),
+        ("Resolution", DivisionKind::Decision),
+    ] {
+        if first == word {
+            let (n, tail) = rest.split_once(' ').unwrap_or((rest.as_str(), ""));
+            let numberish =
+                !n.is_empty() && n.chars().next().is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+            if kind == DivisionKind::Chapter && numberish {
+                return (Some(kind), Some(format!("{n}.")), tail.trim().to_string());
+            }
+            if kind == DivisionKind::Annex {
+                if rest.is_empty() {
+                    return (Some(kind), Some(word.to_string()), String::new());
+                }
+                let n = n.trim_end_matches('*');
+                if n.chars().all(|c| "IVXLC".contains(c)) {
+                    return (Some(kind), Some(format!("{word} {n}")), tail.trim().to_string());
+                }
+            }
+            if kind == DivisionKind::Decision && numberish {
+                // "Decision 585 (S-XXXIII)", "Decision 6/CMA.4".
+                let mut label = n.to_string();
+                let mut tail = tail.trim();
+                if tail.starts_with('(')
+                    && let Some(end) = tail.find(')')
+                {
+                    label = format!("{label} {}", &tail[..=end]);
+                    tail = tail[end + 1..].trim();
+                }
+                return (Some(kind), Some(format!("{word} {label}")), tail.to_string());
+            }
+        }
+    }
+    match label_kind(first) {
+        Some(LabelKind::Roman) => (Some(DivisionKind::Chapter), Some(first.to_string()), rest),
+        Some(LabelKind::Letter) => (Some(DivisionKind::Section), Some(first.to_string()), rest),
+        Some(LabelKind::Number) => (Some(DivisionKind::Group), Some(first.to_string()), rest),
+        _ => (None, None, text.to_string()),
+    }
+}
+
+/// The heading's inlines without its printed label.
+fn strip_label(content: Vec<Inline>, num: &str) -> Vec<Inline> {
+    let plain = crate::document::plain_text(&content);
+    let mut words: Vec<&str> = num.split_whitespace().collect();
+    // "Chapter I" printed, "I." kept: the word goes too.
+    let lead = plain.split_whitespace().next().unwrap_or_default();
+    if matches!(lead, "Chapter" | "CHAPTER") && !words.contains(&lead) {
+        words.insert(0, lead);
+    }
+    let mut skip = 0usize;
+    let mut rest = plain.as_str();
+    for w in &words {
+        let w = w.trim_end_matches('.');
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix(w) {
+            skip += plain.len() - rest.len() - skip + w.len();
+            rest = r.strip_prefix('.').map_or(r, |r| {
+                skip += 1;
+                r
+            });
+        }
+    }
+    drop_chars(content, skip)
+}
+
+/// The inlines without their first `n` bytes of plain text.
+fn drop_chars(content: Vec<Inline>, mut n: usize) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for inline in content {
+        if n == 0 {
+            out.push(inline);
+            continue;
+        }
+        match inline {
+            Inline::Text { text } => {
+                if text.len() <= n {
+                    n -= text.len();
+                } else {
+                    let cut = (n..=text.len()).find(|&c| text.is_char_boundary(c)).unwrap_or(text.len());
+                    out.push(Inline::text(text[cut..].trim_start()));
+                    n = 0;
+                }
+            }
+            Inline::Strong { content } => {
+                let len = crate::document::plain_text(&content).len();
+                if len <= n {
+                    n -= len;
+                } else {
+                    out.push(Inline::Strong { content: drop_chars(content, n) });
+                    n = 0;
+                }
+            }
+            Inline::Emph { content } => {
+                let len = crate::document::plain_text(&content).len();
+                if len <= n {
+                    n -= len;
+                } else {
+                    out.push(Inline::Emph { content: drop_chars(content, n) });
+                    n = 0;
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    strip_strong(out)
+}
+
+/// Resolves raised markers to footnotes: each cites the first unused note with its marker.
+fn cite(blocks: &mut [Block], notes: &[(Footnote, usize)], used: &mut [bool]) {
+    fn inl(content: &mut Vec<Inline>, notes: &[(Footnote, usize)], used: &mut [bool]) {
+        let mut out = Vec::new();
+        for mut inline in std::mem::take(content) {
+            match &mut inline {
+                Inline::NoteRef { id, marker } if id.is_empty() => {
+                    match notes.iter().enumerate().find(|(k, (n, _))| !used[*k] && n.marker == *marker) {
+                        Some((k, (n, _))) => {
+                            used[k] = true;
+                            *id = n.id.clone();
+                        }
+                        None => {
+                            // A raised character that cites nothing stays text.
+                            append_raw(&mut out, vec![Inline::text(marker.clone())]);
+                            continue;
+                        }
+                    }
+                }
+                Inline::Strong { content } | Inline::Emph { content } => inl(content, notes, used),
+                _ => {}
+            }
+            out.push(inline);
+        }
+        *content = out;
+    }
+    fn items(list: &mut [Item], notes: &[(Footnote, usize)], used: &mut [bool]) {
+        for item in list {
+            inl(&mut item.content, notes, used);
+            items(&mut item.items, notes, used);
+        }
+    }
+    for block in blocks {
+        match block {
+            Block::Paragraph(p) => {
+                inl(&mut p.content, notes, used);
+                items(&mut p.items, notes, used);
+            }
+            Block::Division(d) => {
+                inl(&mut d.heading, notes, used);
+                cite(&mut d.children, notes, used);
+            }
+            Block::Table(_) | Block::Contents(_) => {}
+        }
+    }
+}
+
+/// Raised characters that cite nothing (inside a footnote, in the masthead) as plain text.
+fn without_placeholders(content: Vec<Inline>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for inline in content {
+        match inline {
+            Inline::NoteRef { id, marker } if id.is_empty() => append_raw(&mut out, vec![Inline::text(marker)]),
+            Inline::Strong { content } => out.push(Inline::Strong { content: without_placeholders(content) }),
+            Inline::Emph { content } => out.push(Inline::Emph { content: without_placeholders(content) }),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The inlines without leading white space.
+fn trim_start(mut content: Vec<Inline>) -> Vec<Inline> {
+    while let Some(Inline::Text { text }) = content.first_mut() {
+        let trimmed = text.trim_start().to_string();
+        if trimmed.is_empty() {
+            content.remove(0);
+        } else {
+            *text = trimmed;
+            break;
+        }
+    }
+    content
+}
