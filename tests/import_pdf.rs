@@ -144,7 +144,12 @@ fn check_footnotes(name: &str, reading: &Reading, text: &str, expected: usize) {
                     refs(&d.heading, out);
                     walk(&d.children, out);
                 }
-                _ => {}
+                Block::Table(t) => {
+                    for cell in t.header.iter().chain(t.rows.iter().flatten()) {
+                        refs(cell, out);
+                    }
+                }
+                Block::Contents(_) => {}
             }
         }
     }

@@ -1,7 +1,8 @@
 //! Page furniture: what the printer puts on every page and the report does not say — running
 //! heads (the symbol), page numbers and counters ("2/27"), the job number ("25-07156 (E)",
 //! "GE.23-04726(E)") and its date code ("120525"), the bar code ("*2507156*", drawn in a bar-code
-//! font), "Please recycle", and text set vertically (a spine). Told apart by what it says and
+//! font), "Please recycle", text set vertically (a spine), and a table's header repeated on a
+//! new page (set aside by the reader when it joins the table's pages). Told apart by what it says and
 //! where it stands (the top or bottom band of the page), never by which report it is in.
 
 use super::layout::{Line, Segment};
@@ -16,6 +17,8 @@ pub enum Furniture {
     BarCode,
     Recycle,
     Vertical,
+    /// A table's header printed again at the top of the next page.
+    RepeatedHeader,
 }
 
 impl Furniture {
@@ -28,6 +31,7 @@ impl Furniture {
             Furniture::BarCode => "bar code",
             Furniture::Recycle => "\"Please recycle\"",
             Furniture::Vertical => "vertical text",
+            Furniture::RepeatedHeader => "repeated table header",
         }
     }
 }

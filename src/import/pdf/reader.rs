@@ -26,7 +26,7 @@ use super::extract::Pages;
 use super::furniture::{self, Furniture};
 use super::layout::{self, Line, Span};
 use crate::document::{
-    Block, Contents, Division, DivisionKind, Document, Footnote, Inline, Item, Masthead, Meta, Paragraph,
+    Block, Contents, Division, DivisionKind, Document, Footnote, Inline, Item, Masthead, Meta, Paragraph, Table,
 };
 
 /// What the reader made of the PDF.
@@ -53,6 +53,8 @@ pub enum Class {
     Contents,
     Heading,
     Body,
+    /// A row (or a line of a row) of a table.
+    Table,
     Footnote,
 }
 
@@ -229,8 +231,37 @@ pub fn read(pages: &Pages) -> Reading {
         }
         masthead.title = strip_strong(title);
         body_start = end + 1;
-        let masthead_lines: Vec<usize> = first_page.iter().copied().filter(|&i| i < t).collect();
+        // "Geneva, 17 January 2025" set under the title: a caption line too.
+        let mut under_title = Vec::new();
+        while let Some(&next) = first_page.iter().find(|&&j| j >= body_start) {
+            let line = &all[next];
+            let text = line.text();
+            let has_year = text
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
+            if line.segments.len() == 1
+                && !line.bold()
+                && has_year
+                && text.contains(", ")
+                && text.chars().count() < 80
+                && line.y - all[body_start - 1].y < 3.0 * line.size
+            {
+                under_title.push(trim_start(inlines(&line.spans().cloned().collect::<Vec<_>>())));
+                class[next] = Some(Class::Masthead);
+                body_start = next + 1;
+            } else {
+                break;
+            }
+        }
+        // Without a "Distr." block (an Official Records cover), the whole first page around the
+        // title is the masthead: organ, series, supplement number.
+        let masthead_lines: Vec<usize> =
+            first_page.iter().copied().filter(|&i| i < t || (!has_distr && i > end)).collect();
+        if !has_distr {
+            body_start = first_page.last().map_or(body_start, |&l| l + 1).max(body_start);
+        }
         read_masthead(&all, &masthead_lines, &mut masthead, &ctx);
+        masthead.caption.extend(under_title);
         for i in masthead_lines {
             class[i] = Some(Class::Masthead);
         }
@@ -266,12 +297,32 @@ pub fn read(pages: &Pages) -> Reading {
         if in_contents {
             // The contents run on while lines have leaders, page numbers or stand on its pages.
             let leader = has_leader(&text);
-            if line.page == contents_page || leader {
+            // The contents go on over the page when the new page's first lines have leaders.
+            let goes_on = line.page == contents_page + 1
+                && (i..all.len())
+                    .filter(|&j| all[j].page == line.page && class[j].is_none())
+                    .take(8)
+                    .any(|j| has_leader(&all[j].text()));
+            if line.page == contents_page || leader || goes_on {
                 contents_page = line.page;
                 class[i] = Some(Class::Contents);
                 continue;
             }
             in_contents = false;
+        }
+        if let Some(end) = table_at(&all, &class, i, &ctx) {
+            let lines: Vec<usize> = (i..end).filter(|&j| class[j].is_none()).collect();
+            let rows: Vec<&Line> = lines.iter().map(|&j| &all[j]).collect();
+            let (table, header_lines) = table(&rows);
+            let repeated = builder.table(table, line_ref[i]);
+            for (k, &j) in lines.iter().enumerate() {
+                class[j] = Some(if repeated && k < header_lines {
+                    Class::Furniture(Furniture::RepeatedHeader)
+                } else {
+                    Class::Table
+                });
+            }
+            continue;
         }
         let heading = builder.is_heading(line);
         class[i] = Some(if heading { Class::Heading } else { Class::Body });
@@ -370,6 +421,11 @@ fn find_symbol(all: &[Line], pages: &Pages) -> String {
 
 pub fn is_symbol(t: &str) -> bool {
     let t = t.trim();
+    // "A/80/15 (Part I)", "A/79/10 (Vol. II)": a symbol and a part in brackets.
+    let t = match t.split_once(" (") {
+        Some((base, part)) if part.ends_with(')') && !part.contains('(') => base,
+        _ => t,
+    };
     let first = t.split('/').next().unwrap_or_default();
     t.contains('/')
         && !t.contains(' ')
@@ -504,6 +560,7 @@ fn strip_strong(inlines: Vec<Inline>) -> Vec<Inline> {
 
 fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &Ctx) {
     let mut organ: Vec<String> = Vec::new();
+    let mut organ_size: Option<f64> = None;
     let mut caption: Vec<(Vec<Inline>, bool)> = Vec::new();
     for &i in lines {
         let line = &all[i];
@@ -521,7 +578,11 @@ fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &C
                 masthead.date = t.to_string();
             } else if t == "United Nations" || t == "UNITED NATIONS" {
                 masthead.publisher = t.to_string();
-            } else if segment.spans.iter().any(|s| s.size > 1.15 * ctx.body_size) && caption.is_empty() {
+            } else if segment.spans.iter().any(|s| s.size > 1.15 * ctx.body_size)
+                && caption.is_empty()
+                && organ_size.is_none_or(|size| (size - line.size).abs() < 0.6)
+            {
+                organ_size = Some(line.size);
                 organ.push(t.to_string());
             } else {
                 let content = strip_strong(inlines(&segment.spans));
@@ -638,6 +699,27 @@ struct Builder<'c> {
 }
 
 impl<'c> Builder<'c> {
+    /// Adds a table; `true` when it continued the table before and its header, repeated on
+    /// the new page, was set aside.
+    fn table(&mut self, table: Table, line_ref: usize) -> bool {
+        self.flush_heading();
+        self.close_paragraph();
+        // A table continued on the next page (its header repeated, or none) is one table.
+        let container = match self.stack.last_mut() {
+            Some(open) => &mut open.division.children,
+            None => &mut self.body,
+        };
+        if let Some(Block::Table(previous)) = container.last_mut()
+            && previous.header.len() == table.header.len().max(table.rows.first().map_or(0, Vec::len))
+            && (table.header.is_empty() || table.header == previous.header)
+        {
+            previous.rows.extend(table.rows);
+            return !table.header.is_empty();
+        }
+        self.push_block(Block::Table(Table { id: format!("line-{line_ref}"), ..table }));
+        false
+    }
+
     fn contents(&mut self, _line: usize) {
         self.flush_heading();
         self.close_paragraph();
@@ -1082,7 +1164,12 @@ fn cite(blocks: &mut [Block], notes: &[(Footnote, usize)], used: &mut [bool]) {
                 inl(&mut d.heading, notes, used);
                 cite(&mut d.children, notes, used);
             }
-            Block::Table(_) | Block::Contents(_) => {}
+            Block::Table(t) => {
+                for cell in t.header.iter_mut().chain(t.rows.iter_mut().flatten()) {
+                    inl(cell, notes, used);
+                }
+            }
+            Block::Contents(_) => {}
         }
     }
 }
@@ -1113,4 +1200,106 @@ fn trim_start(mut content: Vec<Inline>) -> Vec<Inline> {
         }
     }
     content
+}
+
+/// A table starts at line `start` when it and the lines after it, on one page, set their text
+/// in columns: at least three lines of two or more segments whose segments start at the same
+/// places (two or more column edges besides the left one, shared by most of them). Justified
+/// text, whose wide word gaps also split lines into segments, never lines up that way. Returns
+/// the end (exclusive) of the table's lines.
+fn table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx) -> Option<usize> {
+    let multi =
+        |l: &Line| l.segments.len() >= 2 && !(l.segments.len() == 2 && label_kind(&l.segments[0].text()).is_some());
+    if !multi(&all[start]) {
+        return None;
+    }
+    let page = all[start].page;
+    let mut end = start;
+    let mut last_y = all[start].y;
+    let mut rows = Vec::new();
+    while end < all.len() && all[end].page == page {
+        if class[end].is_some() {
+            end += 1;
+            continue;
+        }
+        let l = &all[end];
+        if l.y - last_y > 3.0 * l.size.max(ctx.body_size * 0.8) || l.size > ctx.body_size + 0.6 {
+            break;
+        }
+        if !multi(l) && rows.len() >= 1 && !starts_at_column(l, &rows, all) {
+            break;
+        }
+        rows.push(end);
+        last_y = l.y;
+        end += 1;
+    }
+    let multis: Vec<usize> = rows.iter().copied().filter(|&r| multi(&all[r])).collect();
+    if multis.len() < 3 {
+        return None;
+    }
+    let columns = columns(&multis.iter().map(|&r| &all[r]).collect::<Vec<_>>());
+    // Inner column edges shared by at least 60 % of the multi-segment lines.
+    let shared = columns.iter().skip(1).filter(|(_, n)| *n * 10 >= multis.len() * 6).count();
+    if shared < 2 && !(shared >= 1 && columns.len() == 2 && multis.len() >= 4) {
+        return None;
+    }
+    // Trailing single-segment lines that are not in a column belong to what follows.
+    let last = *rows.iter().rev().find(|&&r| multi(&all[r]))?;
+    Some(last + 1)
+}
+
+fn starts_at_column(line: &Line, rows: &[usize], all: &[Line]) -> bool {
+    rows.iter().any(|&r| all[r].segments.iter().any(|s| (s.x0 - line.x0()).abs() < 3.0))
+}
+
+/// Column left edges (rounded) and how many lines have a segment starting there.
+fn columns(lines: &[&Line]) -> Vec<(f64, usize)> {
+    let mut edges: Vec<(f64, usize)> = Vec::new();
+    for l in lines {
+        for s in &l.segments {
+            match edges.iter_mut().find(|(x, _)| (x - s.x0).abs() < 4.0) {
+                Some((_, n)) => *n += 1,
+                None => edges.push((s.x0, 1)),
+            }
+        }
+    }
+    edges.retain(|(_, n)| *n >= 2);
+    edges.sort_by(|a, b| a.0.total_cmp(&b.0));
+    edges
+}
+
+/// The table's rows: each line a row, its segments in the columns they start in; a line with
+/// nothing in the first column continues the row above (cells of several lines).
+fn table(lines: &[&Line]) -> (Table, usize) {
+    let columns: Vec<f64> = columns(lines).into_iter().map(|(x, _)| x).collect();
+    let columns = if columns.is_empty() { vec![lines.first().map_or(0.0, |l| l.x0())] } else { columns };
+    let column_of = |x: f64| columns.iter().rposition(|c| *c <= x + 4.0).unwrap_or(0);
+    let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
+    let mut first_row_lines = 0;
+    let mut last_y = f64::NEG_INFINITY;
+    for l in lines {
+        let mut cells = vec![Vec::new(); columns.len()];
+        for s in &l.segments {
+            let c = column_of(s.x0);
+            append(&mut cells[c], &trim_start(inlines(&s.spans)));
+        }
+        let continues = cells[0].is_empty() && !rows.is_empty() && l.y - last_y < 1.5 * l.size;
+        match rows.last_mut() {
+            Some(row) if continues => {
+                for (cell, more) in row.iter_mut().zip(cells) {
+                    append(cell, &more);
+                }
+            }
+            _ => rows.push(cells),
+        }
+        if rows.len() == 1 {
+            first_row_lines += 1;
+        }
+        last_y = l.y;
+    }
+    // The first row is a header when it is set apart: in italics or bold, or over a rule.
+    let styled = lines.first().is_some_and(|l| l.italic() || l.bold());
+    let header = if rows.len() > 1 && styled { rows.remove(0) } else { Vec::new() };
+    let header_lines = if header.is_empty() { 0 } else { first_row_lines };
+    (Table { id: String::new(), num: None, caption: vec![], header, rows }, header_lines)
 }
