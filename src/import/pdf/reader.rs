@@ -1226,7 +1226,7 @@ fn table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx) -> O
         if l.y - last_y > 3.0 * l.size.max(ctx.body_size * 0.8) || l.size > ctx.body_size + 0.6 {
             break;
         }
-        if !multi(l) && rows.len() >= 1 && !starts_at_column(l, &rows, all) {
+        if !multi(l) && !rows.is_empty() && !starts_at_column(l, &rows, all) {
             break;
         }
         rows.push(end);
