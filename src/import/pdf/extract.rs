@@ -22,6 +22,12 @@ pub struct FontInfo {
     /// `None` when the font is not embedded and the PDF gives no usable description.
     pub bold: Option<bool>,
     pub italic: Option<bool>,
+    /// How dark the font prints: ink area over advance area of the glyphs sampled (a bold face
+    /// is darker than its regular one), for fonts whose weight is not described.
+    pub ink: f64,
+    ink_area: f64,
+    advance_area: f64,
+    samples: usize,
 }
 
 /// One glyph drawn on a page.
@@ -107,7 +113,34 @@ pub fn read(bytes: &[u8]) -> Result<Pages, ReadError> {
         let page = device.page;
         out.pages.push(page);
     }
+    settle_weights(&mut out.fonts);
     Ok(out)
+}
+
+/// Decides bold for fonts the PDF does not describe (not embedded) by how dark they print,
+/// against the described fonts of the same document (midway between their regular and bold
+/// darkness), or against a typical serif's when the document has no described font of each.
+fn settle_weights(fonts: &mut [FontInfo]) {
+    for f in fonts.iter_mut() {
+        f.ink = if f.advance_area > 0.0 { f.ink_area / f.advance_area } else { 0.0 };
+    }
+    let mean = |bold: bool| {
+        let known: Vec<f64> = fonts
+            .iter()
+            .filter(|f| f.bold == Some(bold) && f.samples >= 20 && !is_barcode(&f.name))
+            .map(|f| f.ink)
+            .collect();
+        (!known.is_empty()).then(|| known.iter().sum::<f64>() / known.len() as f64)
+    };
+    let threshold = match (mean(false), mean(true)) {
+        (Some(regular), Some(bold)) if bold > regular => (regular + bold) / 2.0,
+        _ => 0.0,
+    };
+    for f in fonts.iter_mut().filter(|f| f.bold.is_none() && f.samples >= 3) {
+        if threshold > 0.0 {
+            f.bold = Some(f.ink > threshold);
+        }
+    }
 }
 
 struct Collector<'f> {
@@ -137,7 +170,7 @@ impl Collector<'_> {
                     Some((prefix, rest)) if prefix.len() == 6 => rest.to_string(),
                     _ => name,
                 };
-                FontInfo { name, bold: Some(bold), italic: Some(italic) }
+                FontInfo { name, bold: Some(bold), italic: Some(italic), ..Default::default() }
             }
             None => FontInfo::default(),
         };
@@ -207,6 +240,17 @@ impl<'a> Device<'a> for Collector<'_> {
             }
         };
         let font = self.font(glyph);
+        // Sample how dark the font prints (at most 400 glyphs a font).
+        if let HayroGlyph::Outline(o) = glyph
+            && !text.trim().is_empty()
+            && advance > 0.0
+            && self.fonts[font].samples < 400
+        {
+            let info = &mut self.fonts[font];
+            info.samples += 1;
+            info.ink_area += o.outline().area().abs();
+            info.advance_area += advance * 1000.0;
+        }
         let direction = end - origin;
         if direction.y.abs() > direction.x.abs() {
             self.page.vertical.push_str(&text);
@@ -228,4 +272,9 @@ impl<'a> Device<'a> for Collector<'_> {
     fn draw_image(&mut self, _: Image<'a, '_>, _: Affine) {}
     fn pop_clip_path(&mut self) {}
     fn pop_transparency_group(&mut self) {}
+}
+
+/// A bar-code font (Code 39 "3 of 9"): its glyphs are bars, not letters.
+pub fn is_barcode(name: &str) -> bool {
+    name.to_ascii_lowercase().contains("barcode")
 }

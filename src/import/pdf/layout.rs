@@ -180,7 +180,7 @@ fn segments(glyphs: &[(&Glyph, bool)], baseline: f64, size: f64, fonts: &[FontIn
         }
         bold = font.bold.unwrap_or(bold);
         italic = font.italic.unwrap_or(italic);
-        let barcode = font.name.to_ascii_lowercase().contains("barcode");
+        let barcode = super::extract::is_barcode(&font.name);
         let sup = g.size < 0.85 * size && baseline - g.y > 0.15 * size;
         let gap = prev_end.map(|end| g.x0 - end);
         // A tab is wider than any word space of justified text (a hanging number's tab stop

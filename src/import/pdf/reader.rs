@@ -388,7 +388,8 @@ pub fn read(pages: &Pages) -> Reading {
         entities: vec![],
         review: None,
     };
-    let lines = HashMap::new();
+    let mut lines = HashMap::new();
+    collect_lines(&document.body, &mut lines);
     Reading { document, lines, notes, classified }
 }
 
@@ -953,16 +954,10 @@ impl<'c> Builder<'c> {
                 break;
             }
         }
-        let id = format!("h{}", self.count_divisions() + 1);
+        // No id: the session derives chapter and section ids from the headings.
+        let id = String::new();
         self.stack
             .push(Open { division: Division { kind, id, num, heading, children: vec![] }, awaiting_title: awaiting });
-    }
-
-    fn count_divisions(&self) -> usize {
-        fn walk(blocks: &[Block]) -> usize {
-            blocks.iter().map(|b| if let Block::Division(d) = b { 1 + walk(&d.children) } else { 0 }).sum()
-        }
-        walk(&self.body) + self.stack.iter().map(|o| 1 + walk(&o.division.children)).sum::<usize>()
     }
 
     fn unnumbered_kind(&self) -> DivisionKind {
@@ -1302,4 +1297,23 @@ fn table(lines: &[&Line]) -> (Table, usize) {
     let header = if rows.len() > 1 && styled { rows.remove(0) } else { Vec::new() };
     let header_lines = if header.is_empty() { 0 } else { first_row_lines };
     (Table { id: String::new(), num: None, caption: vec![], header, rows }, header_lines)
+}
+
+/// Block id → line, from the provisional ids `line-PAGE*1000+N` the reader gives paragraphs and
+/// tables (the step to a session drops them and keeps the line for its warnings).
+fn collect_lines(blocks: &[Block], out: &mut HashMap<String, usize>) {
+    for block in blocks {
+        let id = match block {
+            Block::Paragraph(p) => &p.id,
+            Block::Table(t) => &t.id,
+            Block::Division(d) => {
+                collect_lines(&d.children, out);
+                continue;
+            }
+            Block::Contents(_) => continue,
+        };
+        if let Some(line) = id.strip_prefix("line-").and_then(|n| n.parse().ok()) {
+            out.insert(id.clone(), line);
+        }
+    }
 }
