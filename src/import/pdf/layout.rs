@@ -206,5 +206,46 @@ fn segments(glyphs: &[(&Glyph, bool)], baseline: f64, size: f64, fonts: &[FontIn
         }
         prev_end = Some(g.x1);
     }
+    for segment in &mut segments {
+        for span in &mut segment.spans {
+            span.text = unspaced(&span.text);
+        }
+    }
     segments
+}
+
+/// Letter-spaced words ("C O N T E N T S", set with a space after every capital) joined back:
+/// five or more single capitals each followed by one space.
+fn unspaced(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let mut j = i;
+        while j + 1 < chars.len() && chars[j].is_uppercase() && chars[j + 1] == ' ' {
+            j += 2;
+        }
+        let letters = (j - i) / 2;
+        let at_word_start = i == 0 || chars[i - 1] == ' ';
+        if letters >= 4 && at_word_start && j < chars.len() && chars[j].is_uppercase() {
+            out.extend(chars[i..=j].iter().filter(|c| **c != ' '));
+            i = j + 1;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unspaced;
+
+    #[test]
+    fn letter_spaced_words_are_joined() {
+        assert_eq!(unspaced("C O N T E N T S"), "CONTENTS");
+        assert_eq!(unspaced("the A B C of it"), "the A B C of it");
+        assert_eq!(unspaced("Annex I A. Title"), "Annex I A. Title");
+    }
 }

@@ -528,8 +528,16 @@ fn append(out: &mut Vec<Inline>, more: &[Inline]) {
     }
     let before = crate::document::plain_text(out);
     let after = crate::document::plain_text(more);
-    let hyphen = before.ends_with('-') && before.chars().rev().nth(1).is_some_and(char::is_alphabetic);
-    if !before.is_empty() && !before.ends_with(' ') && !hyphen && !after.starts_with(' ') {
+    // A line that ends in a hyphen after a letter ("Under-Secretary-", "co-") goes on with the
+    // next word without a space (the hyphen is the word's own: reports are not hyphenated).
+    let trimmed = before.trim_end();
+    let hyphen = trimmed.ends_with('-') && trimmed.chars().rev().nth(1).is_some_and(char::is_alphabetic);
+    if hyphen {
+        trim_end(out);
+        append_raw(out, trim_start(more.to_vec()));
+        return;
+    }
+    if !before.is_empty() && !before.ends_with(' ') && !after.starts_with(' ') {
         push_text(out, " ");
     }
     append_raw(out, more.to_vec());
@@ -1315,5 +1323,24 @@ fn collect_lines(blocks: &[Block], out: &mut HashMap<String, usize>) {
         if let Some(line) = id.strip_prefix("line-").and_then(|n| n.parse().ok()) {
             out.insert(id.clone(), line);
         }
+    }
+}
+
+/// The inlines without trailing white space (inside the last text, or the last wrapper's).
+fn trim_end(content: &mut Vec<Inline>) {
+    while let Some(last) = content.last_mut() {
+        match last {
+            Inline::Text { text } => {
+                let trimmed = text.trim_end().len();
+                text.truncate(trimmed);
+                if text.is_empty() {
+                    content.pop();
+                    continue;
+                }
+            }
+            Inline::Strong { content: inner } | Inline::Emph { content: inner } => trim_end(inner),
+            _ => {}
+        }
+        break;
     }
 }
