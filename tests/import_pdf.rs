@@ -272,3 +272,16 @@ fn not_a_pdf_is_an_error_with_a_hint() {
     let message = format!("{err:?}");
     assert!(message.contains("not a PDF"), "{message}");
 }
+
+#[test]
+fn truncated_and_damaged_pdfs_are_errors_or_partial_never_a_panic() {
+    let bytes = std::fs::read(report("A_AC.182_2025_L.1_EN.pdf")).unwrap();
+    for cut in [10, 1000, bytes.len() / 3, bytes.len() / 2, bytes.len() - 100] {
+        let _ = pdf::read(&bytes[..cut]);
+    }
+    let mut damaged = bytes.clone();
+    for i in (2000..damaged.len()).step_by(997) {
+        damaged[i] ^= 0x5a;
+    }
+    let _ = pdf::read(&damaged);
+}

@@ -17,7 +17,15 @@ use crate::diag::{Diagnostic, Diagnostics};
 
 /// Reads a PDF into a `Reading` (the document, its line numbers and what was set aside).
 pub fn read(bytes: &[u8]) -> Result<Reading, Diagnostics> {
-    let pages = extract::read(bytes).map_err(|e| {
+    // The interpreter is not ours: a panic inside it on a malformed file is an error for the
+    // person, not a crash.
+    let pages = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract::read(bytes))).map_err(|_| {
+        Diagnostics::from(
+            Diagnostic::error("the PDF could not be interpreted (its content is malformed)")
+                .with_hint("open it in a PDF viewer and save a copy, then import that"),
+        )
+    })?;
+    let pages = pages.map_err(|e| {
         let (message, hint) = match e {
             extract::ReadError::NotPdf => {
                 ("the file is not a PDF that can be read", "give the report's PDF as issued (it starts with `%PDF`)")

@@ -1067,20 +1067,15 @@ fn strip_label(content: Vec<Inline>, num: &str) -> Vec<Inline> {
     if matches!(lead, "Chapter" | "CHAPTER") && !words.contains(&lead) {
         words.insert(0, lead);
     }
-    let mut skip = 0usize;
     let mut rest = plain.as_str();
     for w in &words {
         let w = w.trim_end_matches('.');
-        rest = rest.trim_start();
-        if let Some(r) = rest.strip_prefix(w) {
-            skip += plain.len() - rest.len() - skip + w.len();
-            rest = r.strip_prefix('.').map_or(r, |r| {
-                skip += 1;
-                r
-            });
+        let r = rest.trim_start();
+        if let Some(r) = r.strip_prefix(w) {
+            rest = r.strip_prefix('.').unwrap_or(r);
         }
     }
-    drop_chars(content, skip)
+    drop_chars(content, plain.len() - rest.len())
 }
 
 /// The inlines without their first `n` bytes of plain text.
