@@ -976,7 +976,8 @@ impl<'c> Builder<'c> {
     fn unnumbered_kind_for(&self, _kind: DivisionKind) -> DivisionKind {
         match self.stack.last().map(|o| o.division.kind) {
             None => DivisionKind::Chapter,
-            Some(DivisionKind::Chapter | DivisionKind::Annex | DivisionKind::Decision) => DivisionKind::Section,
+            Some(DivisionKind::Chapter | DivisionKind::Annex) => DivisionKind::Section,
+            Some(DivisionKind::Decision) => DivisionKind::Group,
             Some(DivisionKind::Section) => DivisionKind::Group,
             Some(DivisionKind::Group | DivisionKind::Subgroup) => DivisionKind::Subgroup,
         }
@@ -992,13 +993,15 @@ impl<'c> Builder<'c> {
     }
 }
 
+/// How high a division stands: a heading closes every open division at its level or below. A
+/// quoted decision stands under the section that quotes it and ends at the next section.
 fn level_of(kind: DivisionKind) -> u8 {
     match kind {
         DivisionKind::Chapter | DivisionKind::Annex => 0,
-        DivisionKind::Decision => 1,
         DivisionKind::Section => 2,
-        DivisionKind::Group => 3,
-        DivisionKind::Subgroup => 4,
+        DivisionKind::Decision => 3,
+        DivisionKind::Group => 4,
+        DivisionKind::Subgroup => 5,
     }
 }
 
