@@ -43,6 +43,9 @@ pub struct Glyph {
     pub size: f64,
     /// Index into `Pages::fonts`.
     pub font: usize,
+    /// A superscript glyph of the font itself (OpenType `sups`: a small digit drawn high in a
+    /// full-size em), set on the line's baseline: a footnote marker all the same.
+    pub raised: bool,
 }
 
 /// A rule: a filled or stroked shape much wider than high (the footnote separator, the
@@ -259,6 +262,15 @@ impl<'a> Device<'a> for Collector<'_> {
         if !size.is_finite() || size < 0.5 || !origin.x.is_finite() || !origin.y.is_finite() {
             return;
         }
+        let raised = match glyph {
+            HayroGlyph::Outline(o) if text.len() == 1 && text.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+                // Glyph space is y-up, 1000 to the em: a short glyph whose ink starts a fifth of
+                // an em above the baseline is a superscript form.
+                let bounds = o.outline().bounding_box();
+                bounds.height() > 0.0 && bounds.y0 > 200.0 && bounds.height() < 500.0
+            }
+            _ => false,
+        };
         self.page.glyphs.push(Glyph {
             text,
             x0: origin.x.min(end.x),
@@ -266,6 +278,7 @@ impl<'a> Device<'a> for Collector<'_> {
             y: origin.y,
             size,
             font,
+            raised,
         });
     }
 

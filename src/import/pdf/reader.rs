@@ -157,7 +157,8 @@ pub fn read(pages: &Pages) -> Reading {
             continue;
         }
         let line = &all[i];
-        let (marker, rest) = footnote_start(line, &ctx);
+        let previous = footnotes.last().map(|(n, _): &(Footnote, usize)| n.marker.clone());
+        let (marker, rest) = footnote_start(line, &ctx, previous.as_deref());
         match marker {
             Some(marker) => {
                 let id = format!("n{}", footnotes.len() + 1);
@@ -194,10 +195,13 @@ pub fn read(pages: &Pages) -> Reading {
     }
     let first_page: Vec<usize> = (0..all.len()).filter(|&i| all[i].page == 0 && class[i].is_none()).collect();
     let has_distr = first_page.iter().any(|&i| all[i].text().contains("Distr"));
+    // The title is set in large type, indented from the masthead's left edge (where the organ
+    // stands).
+    let left = first_page.iter().map(|&i| all[i].x0()).fold(f64::INFINITY, f64::min);
     let title_candidates: Vec<usize> = first_page
         .iter()
         .copied()
-        .filter(|&i| all[i].size >= 1.1 * body_size && all[i].x0() >= margin - 3.0 && !is_contents_word(&all[i].text()))
+        .filter(|&i| all[i].size >= 1.1 * body_size && all[i].x0() >= left + 15.0 && !is_contents_word(&all[i].text()))
         .collect();
     let title_start = if has_distr {
         // Under the masthead's blocks: after the "Distr." and "Original" lines.
@@ -438,8 +442,10 @@ pub fn is_symbol(t: &str) -> bool {
 }
 
 /// The footnote's marker and its text, when `line` starts a footnote.
-fn footnote_start(line: &Line, ctx: &Ctx) -> (Option<String>, Vec<Span>) {
-    let spans: Vec<Span> = line.spans().cloned().collect();
+/// `previous`: the marker of the footnote before, so that a marker set at full size and
+/// followed by a space only ("4 United Nations publication…") is still read as the next one.
+fn footnote_start(line: &Line, ctx: &Ctx, previous: Option<&str>) -> (Option<String>, Vec<Span>) {
+    let mut spans: Vec<Span> = line.spans().cloned().collect();
     let Some(first) = spans.iter().position(|s| !s.text.trim().is_empty()) else {
         return (None, spans);
     };
@@ -448,13 +454,19 @@ fn footnote_start(line: &Line, ctx: &Ctx) -> (Option<String>, Vec<Span>) {
     let short_marker = marker.chars().count() <= 3
         && marker.chars().all(|c| c.is_ascii_alphanumeric() || c == '*')
         && (s.sup || line.segments.len() > 1 && line.segments[0].text() == marker);
-    let _ = ctx;
     if short_marker && (s.sup || line.x0() < ctx.margin - 2.0) {
         let mut rest = spans[first + 1..].to_vec();
         if let Some(r) = rest.first_mut() {
             r.text = r.text.trim_start().to_string();
         }
         return (Some(marker.to_string()), rest);
+    }
+    let word = s.text.trim_start().split(' ').next().unwrap_or_default().to_string();
+    let next = previous.and_then(|p| p.parse::<u32>().ok()).map(|n| (n + 1).to_string());
+    if next.as_deref() == Some(word.as_str()) {
+        let head = &mut spans[first];
+        head.text = head.text.trim_start()[word.len()..].trim_start().to_string();
+        return (Some(word), spans[first..].to_vec());
     }
     (None, spans)
 }
@@ -538,7 +550,12 @@ fn append(out: &mut Vec<Inline>, more: &[Inline]) {
         return;
     }
     if !before.is_empty() && !before.ends_with(' ') && !after.starts_with(' ') {
-        push_text(out, " ");
+        // Italics running over the line break stay one run: the space goes inside.
+        match (out.last_mut(), more.first()) {
+            (Some(Inline::Emph { content }), Some(Inline::Emph { .. }))
+            | (Some(Inline::Strong { content }), Some(Inline::Strong { .. })) => push_text(content, " "),
+            _ => push_text(out, " "),
+        }
     }
     append_raw(out, more.to_vec());
 }
@@ -676,6 +693,16 @@ fn label_kind(text: &str) -> Option<LabelKind> {
     None
 }
 
+/// "In favour:", "Against:", "Abstaining:": a label of one or two words ending in a colon.
+fn is_colon_label(text: &str) -> bool {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    t.ends_with(':')
+        && (1..=2).contains(&words.len())
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars().filter(|c| *c != ':' && *c != ' ').all(char::is_alphabetic)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LabelKind {
     Number,
@@ -768,18 +795,27 @@ impl<'c> Builder<'c> {
         }
         self.flush_heading();
         let mut first = line.segments[0].text();
-        let mut kind = if line.segments.len() > 1 { label_kind(&first) } else { None };
+        let indented = line.x0() > self.ctx.margin + 3.0;
+        let mut kind = if line.segments.len() > 1 {
+            label_kind(&first).or_else(|| (indented && is_colon_label(&first)).then_some(LabelKind::Other))
+        } else {
+            None
+        };
         let mut text_x = if kind.is_some() { line.segments[1].x0 } else { line.x0() };
         let mut spans: Vec<Span> = if kind.is_some() {
             line.segments[1..].iter().flat_map(|s| s.spans.iter().cloned()).collect()
         } else {
             line.spans().cloned().collect()
         };
-        // A label set off by a space only ("(iii) Complementarity"), in an indented line.
+        // A label set off by a space only ("(iii) Complementarity", "Abstaining: The former…"
+        // after "Against:"), in an indented line.
+        let after_colon_label = self.items.last().is_some_and(|(_, i)| is_colon_label(&i.label));
         if kind.is_none()
-            && line.x0() > self.ctx.margin + 3.0
+            && indented
             && let Some(word) = first.split_whitespace().next()
-            && let Some(k) = label_kind(word).filter(|k| *k != LabelKind::Letter && *k != LabelKind::Roman)
+            && let Some(k) = label_kind(word)
+                .filter(|k| *k != LabelKind::Letter && *k != LabelKind::Roman)
+                .or_else(|| (after_colon_label && is_colon_label(word)).then_some(LabelKind::Other))
             && spans.first().is_some_and(|s| s.text.trim_start().starts_with(word))
         {
             let word = word.to_string();
