@@ -188,7 +188,8 @@ fn segments(glyphs: &[(&Glyph, bool)], baseline: f64, size: f64, fonts: &[FontIn
         // A tab is wider than any word space of justified text (a hanging number's tab stop
         // is about one em away).
         let small = size.min(g.size);
-        let tab = gap.is_some_and(|gap| gap > 0.9 * small || (run_start && gap > 0.6 * small));
+        // Without a space drawn between them, a gap over 0.6 em is a tab too (a table's cells).
+        let tab = gap.is_some_and(|gap| gap > 0.9 * small || ((run_start || !pending_space) && gap > 0.6 * small));
         let space = pending_space || gap.is_some_and(|gap| gap > 0.2 * g.size);
         pending_space = false;
         if tab || segments.is_empty() {

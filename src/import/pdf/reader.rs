@@ -282,6 +282,8 @@ pub fn read(pages: &Pages) -> Reading {
         heading: None,
         contents_seen: false,
         unnumbered_levels: vec![],
+        chapter_size: None,
+        table_caption: None,
     };
     let mut in_contents = false;
     let mut contents_page = 0;
@@ -337,6 +339,22 @@ pub fn read(pages: &Pages) -> Reading {
     // 5. Footnote references: each raised marker cites the next note with that marker.
     let mut used = vec![false; footnotes.len()];
     let mut notes = Vec::new();
+    // The masthead first: the caption's agenda note ("*") is the first note of the report.
+    let mut head = vec![Block::Paragraph(Paragraph {
+        id: String::new(),
+        num: None,
+        content: std::mem::take(&mut masthead.title),
+        items: masthead
+            .caption
+            .drain(..)
+            .map(|content| Item { id: String::new(), label: String::new(), content, items: vec![] })
+            .collect(),
+    })];
+    cite(&mut head, &footnotes, &mut used);
+    if let Some(Block::Paragraph(p)) = head.pop() {
+        masthead.title = p.content;
+        masthead.caption = p.items.into_iter().map(|i| i.content).collect();
+    }
     cite(&mut body, &footnotes, &mut used);
     let mut document_notes = Vec::new();
     let footnotes: Vec<(Footnote, usize)> = footnotes
@@ -732,14 +750,22 @@ struct Builder<'c> {
     contents_seen: bool,
     /// The level each style of unnumbered heading was given (type size, bold).
     unnumbered_levels: Vec<((i64, bool), DivisionKind)>,
+    /// The type size of the report's first numbered chapter heading.
+    chapter_size: Option<f64>,
+    /// "Table 1" and the caption under it, waiting for their table.
+    table_caption: Option<(String, Vec<Inline>)>,
 }
 
 impl<'c> Builder<'c> {
     /// Adds a table; `true` when it continued the table before and its header, repeated on
     /// the new page, was set aside.
-    fn table(&mut self, table: Table, line_ref: usize) -> bool {
+    fn table(&mut self, mut table: Table, line_ref: usize) -> bool {
         self.flush_heading();
         self.close_paragraph();
+        if let Some((num, caption)) = self.table_caption.take() {
+            table.num = Some(num);
+            table.caption = caption;
+        }
         // A table continued on the next page (its header repeated, or none) is one table.
         let container = match self.stack.last_mut() {
             Some(open) => &mut open.division.children,
@@ -794,6 +820,15 @@ impl<'c> Builder<'c> {
             return;
         }
         self.flush_heading();
+        // "Table 1" over a table: its number; the heading under it is its caption.
+        let whole = line.text();
+        if is_table_number(&whole) && self.table_caption.is_none() {
+            self.close_paragraph();
+            self.table_caption = Some((whole.trim().to_string(), vec![]));
+            self.last = None;
+            return;
+        }
+        self.pending_table_caption_as_text();
         let mut first = line.segments[0].text();
         let indented = line.x0() > self.ctx.margin + 3.0;
         let mut kind = if line.segments.len() > 1 {
@@ -936,8 +971,26 @@ impl<'c> Builder<'c> {
         let _ = line_ref;
     }
 
+    /// A "Table N" that no table followed is a paragraph after all.
+    fn pending_table_caption_as_text(&mut self) {
+        if let Some((num, caption)) = self.table_caption.take() {
+            let mut content = vec![Inline::text(num)];
+            if !caption.is_empty() {
+                append(&mut content, &caption);
+            }
+            self.push_block(Block::Paragraph(Paragraph { id: String::new(), num: None, content, items: vec![] }));
+        }
+    }
+
     fn flush_heading(&mut self) {
         let Some((content, text, _, size, _, bold)) = self.heading.take() else { return };
+        if let Some((_, caption)) = self.table_caption.as_mut() {
+            if caption.is_empty() {
+                *caption = content;
+                return;
+            }
+            self.pending_table_caption_as_text();
+        }
         let text = text.replace('\t', " ");
         let text = text.trim();
         // A heading right under a label heading ("Annex I", "Decision 6/CMA.4") is its title.
@@ -983,11 +1036,21 @@ impl<'c> Builder<'c> {
             kind
         };
         // Inside an annex or a quoted decision, its chapters are sections, and so on down.
-        let inside = self.stack.iter().any(|o| matches!(o.division.kind, DivisionKind::Annex | DivisionKind::Decision));
+        // Inside an annex, its chapters are sections, and so on down; inside a quoted decision
+        // too, unless the heading is set like the report's own chapters (then it ends the
+        // decision).
+        let in_annex = self.stack.iter().any(|o| o.division.kind == DivisionKind::Annex);
+        let in_decision = self.stack.iter().any(|o| o.division.kind == DivisionKind::Decision);
+        let report_chapter = self.chapter_size.is_some_and(|c| size >= c - 0.5);
         let kind = match kind {
-            DivisionKind::Chapter if inside && num.is_some() => DivisionKind::Section,
+            DivisionKind::Chapter if num.is_some() && (in_annex || (in_decision && !report_chapter)) => {
+                DivisionKind::Section
+            }
             k => k,
         };
+        if kind == DivisionKind::Chapter && !in_annex && self.chapter_size.is_none() && num.is_some() {
+            self.chapter_size = Some(size);
+        }
         let level = level_of;
         let new_level = level(kind);
         while let Some(open) = self.stack.last() {
@@ -1022,6 +1085,7 @@ impl<'c> Builder<'c> {
     fn finish(mut self) -> Vec<Block> {
         self.flush_heading();
         self.close_paragraph();
+        self.pending_table_caption_as_text();
         while let Some(open) = self.stack.pop() {
             self.push_block(Block::Division(open.division));
         }
@@ -1049,6 +1113,20 @@ fn starts_numbered_heading(text: &str) -> bool {
 /// The kind, label and rest of a heading's text.
 fn heading_parts(text: &str) -> (Option<DivisionKind>, Option<String>, String) {
     let text = text.trim();
+    // "VIII.Adoption": a label set so wide that no space is left before the words.
+    let spaced;
+    let text = match text.split_once('.') {
+        Some((label, rest))
+            if !label.is_empty()
+                && label.len() <= 5
+                && label.chars().all(|c| "IVXLC".contains(c) || c.is_ascii_digit())
+                && rest.chars().next().is_some_and(char::is_uppercase) =>
+        {
+            spaced = format!("{label}. {rest}");
+            spaced.as_str()
+        }
+        _ => text,
+    };
     let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
     let rest = rest.trim().to_string();
     for (word, kind) in [
@@ -1202,6 +1280,7 @@ fn cite(blocks: &mut [Block], notes: &[(Footnote, usize)], used: &mut [bool]) {
                 cite(&mut d.children, notes, used);
             }
             Block::Table(t) => {
+                inl(&mut t.caption, notes, used);
                 for cell in t.header.iter_mut().chain(t.rows.iter_mut().flatten()) {
                     inl(cell, notes, used);
                 }
@@ -1274,10 +1353,15 @@ fn table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx) -> O
     if multis.len() < 3 {
         return None;
     }
-    let columns = columns(&multis.iter().map(|&r| &all[r]).collect::<Vec<_>>());
-    // Inner column edges shared by at least 60 % of the multi-segment lines.
-    let shared = columns.iter().skip(1).filter(|(_, n)| *n * 10 >= multis.len() * 6).count();
-    if shared < 2 && !(shared >= 1 && columns.len() == 2 && multis.len() >= 4) {
+    let lines: Vec<&Line> = multis.iter().map(|&r| &all[r]).collect();
+    // Inner column edges (left edges, or right edges of right-aligned figures) shared by at
+    // least 60 % of the multi-segment lines.
+    let shared_by =
+        |edges: Vec<(f64, usize)>| edges.iter().skip(1).filter(|(_, n)| *n * 10 >= multis.len() * 6).count();
+    let columns = columns(&lines);
+    let shared = shared_by(columns.clone()).max(shared_by(right_edges(&lines)));
+    let same_shape = lines.iter().all(|l| l.segments.len() == lines[0].segments.len());
+    if shared < 2 && !(shared >= 1 && (same_shape || (columns.len() == 2 && multis.len() >= 4))) {
         return None;
     }
     // Trailing single-segment lines that are not in a column belong to what follows.
@@ -1305,19 +1389,47 @@ fn columns(lines: &[&Line]) -> Vec<(f64, usize)> {
     edges
 }
 
-/// The table's rows: each line a row, its segments in the columns they start in; a line with
-/// nothing in the first column continues the row above (cells of several lines).
+/// Right edges of the segments after the first, and how many lines have one there.
+fn right_edges(lines: &[&Line]) -> Vec<(f64, usize)> {
+    let mut edges: Vec<(f64, usize)> = vec![(f64::NEG_INFINITY, 0)];
+    for l in lines {
+        for s in l.segments.iter().skip(1) {
+            match edges.iter_mut().find(|(x, _)| (x - s.x1).abs() < 3.0) {
+                Some((_, n)) => *n += 1,
+                None => edges.push((s.x1, 1)),
+            }
+        }
+    }
+    edges
+}
+
+/// The table's rows: each line a row, its segments in the column they overlap (columns are the
+/// spans where segments of the rows overlap: left-aligned, right-aligned or centred alike); a
+/// line with nothing in the first column continues the row above (cells of several lines).
 fn table(lines: &[&Line]) -> (Table, usize) {
-    let columns: Vec<f64> = columns(lines).into_iter().map(|(x, _)| x).collect();
-    let columns = if columns.is_empty() { vec![lines.first().map_or(0.0, |l| l.x0())] } else { columns };
-    let column_of = |x: f64| columns.iter().rposition(|c| *c <= x + 4.0).unwrap_or(0);
+    let mut spans: Vec<(f64, f64)> = lines.iter().flat_map(|l| l.segments.iter().map(|s| (s.x0, s.x1))).collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut columns: Vec<(f64, f64)> = Vec::new();
+    for (x0, x1) in spans {
+        match columns.last_mut() {
+            Some(c) if x0 <= c.1 + 1.0 => c.1 = c.1.max(x1),
+            _ => columns.push((x0, x1)),
+        }
+    }
+    if columns.is_empty() {
+        columns.push((0.0, f64::INFINITY));
+    }
+    let column_of = |x0: f64, x1: f64| {
+        let mid = (x0 + x1) / 2.0;
+        columns.iter().position(|c| mid >= c.0 - 1.0 && mid <= c.1 + 1.0).unwrap_or(0)
+    };
     let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
     let mut first_row_lines = 0;
     let mut last_y = f64::NEG_INFINITY;
     for l in lines {
         let mut cells = vec![Vec::new(); columns.len()];
         for s in &l.segments {
-            let c = column_of(s.x0);
+            let c = column_of(s.x0, s.x1);
             append(&mut cells[c], &trim_start(inlines(&s.spans)));
         }
         let continues = cells[0].is_empty() && !rows.is_empty() && l.y - last_y < 1.5 * l.size;
@@ -1336,7 +1448,9 @@ fn table(lines: &[&Line]) -> (Table, usize) {
     }
     // The first row is a header when it is set apart: in italics or bold, or over a rule.
     let styled = lines.first().is_some_and(|l| l.italic() || l.bold());
-    let header = if rows.len() > 1 && styled { rows.remove(0) } else { Vec::new() };
+    // Its italics or bold are the header's style, not the words'.
+    let header =
+        if rows.len() > 1 && styled { rows.remove(0).into_iter().map(without_style).collect() } else { Vec::new() };
     let header_lines = if header.is_empty() { 0 } else { first_row_lines };
     (Table { id: String::new(), num: None, caption: vec![], header, rows }, header_lines)
 }
@@ -1377,4 +1491,23 @@ fn trim_end(content: &mut Vec<Inline>) {
         }
         break;
     }
+}
+
+/// "Table 1", "Table 12:", "Table A.1".
+fn is_table_number(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':');
+    t.strip_prefix("Table ")
+        .is_some_and(|n| !n.is_empty() && n.len() <= 6 && !n.contains(' ') && n.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// The inlines without emphasis and bold (kept: everything else).
+fn without_style(content: Vec<Inline>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for inline in content {
+        match inline {
+            Inline::Emph { content } | Inline::Strong { content } => append_raw(&mut out, without_style(content)),
+            other => append_raw(&mut out, vec![other]),
+        }
+    }
+    out
 }
