@@ -225,7 +225,11 @@ fn treaty_meeting_report() {
 #[test]
 fn official_records_supplement() {
     let (reading, _) = read("A_80_33_EN.pdf");
-    assert_eq!(reading.document.masthead.symbol, "A/80/33");
+    let m = &reading.document.masthead;
+    assert_eq!(m.symbol, "A/80/33");
+    // The cover has no "Distr." block: the title is its largest type, the organ above the series.
+    assert!(plain_text(&m.title).starts_with("Report of the Special Committee on the Charter"), "{:?}", m.title);
+    assert_eq!(m.organ, "General Assembly");
     assert!(
         reading.document.body.iter().any(|b| matches!(b, Block::Contents(_))),
         "the contents are kept as a contents block"

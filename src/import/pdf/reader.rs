@@ -201,7 +201,8 @@ pub fn read(pages: &Pages) -> Reading {
     let title_candidates: Vec<usize> = first_page
         .iter()
         .copied()
-        .filter(|&i| all[i].size >= 1.1 * body_size && all[i].x0() >= left + 15.0 && !is_contents_word(&all[i].text()))
+        .filter(|&i| all[i].size >= 1.1 * body_size && !is_contents_word(&all[i].text()))
+        .filter(|&i| !has_distr || all[i].x0() >= left + 15.0)
         .collect();
     let title_start = if has_distr {
         // Under the masthead's blocks: after the "Distr." and "Original" lines.
