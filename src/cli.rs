@@ -84,7 +84,8 @@ enum Command {
         #[arg(long, default_value = "rapporteur")]
         author: String,
     },
-    /// Import a past report (Akoma Ntoso XML, or plain text in the reference shape) as a session.
+    /// Import a past report (Akoma Ntoso XML, plain text in the reference shape, or the PDF as
+    /// issued) as a session.
     Import {
         /// The file to read.
         file: PathBuf,
@@ -171,6 +172,9 @@ enum ImportFrom {
     Akn,
     /// Plain text in the shape of ../shared/reference/ (masthead, headings, numbered paragraphs).
     Text,
+    /// A report's PDF as the United Nations issued it (read with its layout: masthead, headings,
+    /// numbered paragraphs, footnotes; page furniture is set aside and counted).
+    Pdf,
 }
 
 /// Runs the command line and returns the exit code.
@@ -480,13 +484,25 @@ fn import(file: &Path, from: ImportFrom, output: &Path, symbol: Option<String>, 
             return 1;
         }
     };
-    let Ok(text) = String::from_utf8(bytes) else {
-        eprintln!("error: {} is not UTF-8 text\n  hint: convert it first (e.g. `iconv -t UTF-8`)", file.display());
-        return 1;
-    };
     let result = match from {
-        ImportFrom::Akn => crate::import::import_akn(&text),
-        ImportFrom::Text => crate::import::import_text(&text),
+        // A PDF is bytes; it also says what it set aside as page furniture.
+        ImportFrom::Pdf => crate::import::import_pdf(&bytes).map(|(session, warnings, furniture)| {
+            eprintln!("{furniture}");
+            (session, warnings)
+        }),
+        ImportFrom::Akn | ImportFrom::Text => {
+            let Ok(text) = String::from_utf8(bytes) else {
+                eprintln!(
+                    "error: {} is not UTF-8 text\n  hint: convert it first (e.g. `iconv -t UTF-8`)",
+                    file.display()
+                );
+                return 1;
+            };
+            match from {
+                ImportFrom::Akn => crate::import::import_akn(&text),
+                _ => crate::import::import_text(&text),
+            }
+        }
     };
     let in_file = |mut d: Diagnostic| {
         if let Some(loc) = d.location.as_mut().filter(|l| l.file == Path::new(crate::import::INPUT)) {

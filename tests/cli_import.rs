@@ -49,6 +49,6 @@ fn hostile_xml_is_refused_and_nothing_written() {
     assert!(!dir.join("s/x").exists());
     let out = rapporteur(&["import", "missing.txt", "--from", "text", "-o", "s/y"], dir);
     assert_eq!(out.status.code(), Some(1));
-    let out = rapporteur(&["import", "bomb.xml", "--from", "pdf", "-o", "s/y"], dir);
+    let out = rapporteur(&["import", "bomb.xml", "--from", "rtf", "-o", "s/y"], dir);
     assert_eq!(out.status.code(), Some(2), "an unknown --from is a usage error");
 }

@@ -1,4 +1,5 @@
-//! From a `Draft` to a `Session`: the standard sentences become structured data.
+//! The second half of `from_document`: from the document read as headings and paragraphs of
+//! markup (its `Draft`) to a `Session`, where the standard sentences become structured data.
 //!
 //! Each recognizer reads one kind of sentence — the meeting's dates, the chair or the election of
 //! officers, the agenda, each attendance list, the statements under an agenda item, the
@@ -16,10 +17,8 @@
 //! again, with its data.
 
 use crate::diag::Diagnostic;
-use crate::import::{
-    Draft, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection, UsedIds, parse_date_span, slug, unique,
-    warn_at,
-};
+use crate::import::from_document::{Draft, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection};
+use crate::import::{UsedIds, parse_date_span, slug, unique, warn_at};
 use crate::sentences::{Import, Items, Parser, Reads, SENTENCES};
 use crate::session::{
     Agenda, AgendaItem, Annex, Attendance, Capacity, Chapter, Distribution, DocumentRef, Group, Meeting, Officer,
@@ -27,7 +26,7 @@ use crate::session::{
     VoteStates,
 };
 
-pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
+pub(crate) fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
     let mut cx = Cx {
         short: find_short(&draft),
         venue: draft.venue.clone(),
@@ -255,7 +254,7 @@ impl Cx {
     /// `generate:` again, with its data.
     fn annexes(
         &mut self,
-        annexes: &[crate::import::DraftAnnex],
+        annexes: &[crate::import::from_document::DraftAnnex],
         w: &mut Vec<Diagnostic>,
     ) -> (Vec<Annex>, Option<Agenda>) {
         let mut out = Vec::new();
@@ -322,7 +321,7 @@ impl Cx {
                         negotiation: Default::default(),
                         kind: ParagraphKind::Text {
                             text: String::new(),
-                            items: items.iter().map(|i| i.to_def(self.keep_ids)).collect(),
+                            items: DraftItem::defs(items, self.keep_ids, 0),
                         },
                     });
                 }
@@ -353,10 +352,7 @@ impl Cx {
             id,
             numbered: p.num.is_some(),
             negotiation: Default::default(),
-            kind: ParagraphKind::Text {
-                text: p.text.clone(),
-                items: p.items.iter().map(|i| i.to_def(self.keep_ids)).collect(),
-            },
+            kind: ParagraphKind::Text { text: p.text.clone(), items: DraftItem::defs(&p.items, self.keep_ids, 0) },
         }
     }
 
@@ -400,10 +396,7 @@ impl Cx {
             id,
             numbered,
             negotiation: Default::default(),
-            kind: ParagraphKind::Text {
-                text: p.text.clone(),
-                items: p.items.iter().map(|i| i.to_def(self.keep_ids)).collect(),
-            },
+            kind: ParagraphKind::Text { text: p.text.clone(), items: DraftItem::defs(&p.items, self.keep_ids, 0) },
         }
     }
 

@@ -460,16 +460,23 @@ impl Fields {
 
 fn items(y: &mut Yaml, indent: usize, list: &[ItemDef]) {
     for it in list {
-        if it.id.is_none() && it.items.is_empty() {
+        if it.id.is_none() && it.label.is_none() && it.items.is_empty() {
             y.item_scalar(indent, &it.text);
             continue;
         }
-        match &it.id {
-            Some(id) => {
+        match (&it.id, &it.label) {
+            (Some(id), label) => {
                 y.item_scalar_key(indent, "id", id);
+                if let Some(label) = label {
+                    y.scalar(indent + 2, "label", label);
+                }
                 y.scalar(indent + 2, "text", &it.text);
             }
-            None => y.item_scalar_key(indent, "text", &it.text),
+            (None, Some(label)) => {
+                y.item_scalar_key(indent, "label", label);
+                y.scalar(indent + 2, "text", &it.text);
+            }
+            (None, None) => y.item_scalar_key(indent, "text", &it.text),
         }
         if !it.items.is_empty() {
             y.key(indent + 2, "items");

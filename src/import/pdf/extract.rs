@@ -1,0 +1,293 @@
+//! The PDF's pages as positioned glyphs, read with `hayro-interpret` (see Cargo.toml for why
+//! that crate): each glyph with its Unicode text (ToUnicode maps, glyph names), its baseline
+//! origin and advance in points from the top-left corner of the page, its size, and its font's
+//! name, weight and slant; and the thin filled or stroked rectangles that print as rules.
+//!
+//! Nothing here knows about reports: `layout` builds lines from these glyphs.
+
+use std::collections::HashMap;
+
+use hayro_interpret::font::Glyph as HayroGlyph;
+use hayro_interpret::hayro_syntax::Pdf;
+use hayro_interpret::{
+    BlendMode, ClipPath, Context, Device, GlyphDrawMode, Image, InterpreterCache, InterpreterSettings, Paint,
+    PathDrawMode, SoftMask, interpret_page,
+};
+use kurbo::{Affine, BezPath, Point, Rect, Shape};
+
+/// A font as far as layout cares: its name (without the subset prefix) and style.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FontInfo {
+    pub name: String,
+    /// `None` when the font is not embedded and the PDF gives no usable description.
+    pub bold: Option<bool>,
+    pub italic: Option<bool>,
+    /// How dark the font prints: ink area over advance area of the glyphs sampled (a bold face
+    /// is darker than its regular one), for fonts whose weight is not described.
+    pub ink: f64,
+    ink_area: f64,
+    advance_area: f64,
+    samples: usize,
+}
+
+/// One glyph drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub text: String,
+    /// Left and right edge of the advance, in points from the left edge of the page.
+    pub x0: f64,
+    pub x1: f64,
+    /// The baseline, in points from the top of the page.
+    pub y: f64,
+    /// The font size in points (the height of the em square as drawn).
+    pub size: f64,
+    /// Index into `Pages::fonts`.
+    pub font: usize,
+    /// A superscript glyph of the font itself (OpenType `sups`: a small digit drawn high in a
+    /// full-size em), set on the line's baseline: a footnote marker all the same.
+    pub raised: bool,
+}
+
+/// A rule: a filled or stroked shape much wider than high (the footnote separator, the
+/// masthead's lines, table borders).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    pub x0: f64,
+    pub x1: f64,
+    pub y: f64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub width: f64,
+    pub height: f64,
+    /// In drawing order (which in born-digital reports is reading order within a line).
+    pub glyphs: Vec<Glyph>,
+    pub rules: Vec<Rule>,
+    /// Glyphs set vertically (a spine, a side note), kept apart from the lines of text.
+    pub vertical: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Pages {
+    pub pages: Vec<Page>,
+    pub fonts: Vec<FontInfo>,
+    /// Glyphs whose Unicode value the PDF does not give (no ToUnicode entry, no glyph name).
+    pub unmapped: usize,
+}
+
+/// Why a PDF could not be read at all.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    NotPdf,
+    Encrypted,
+    NoPages,
+}
+
+pub fn read(bytes: &[u8]) -> Result<Pages, ReadError> {
+    let pdf = Pdf::new(bytes.to_vec()).map_err(|e| match e {
+        hayro_interpret::hayro_syntax::LoadPdfError::Decryption(_) => ReadError::Encrypted,
+        hayro_interpret::hayro_syntax::LoadPdfError::Invalid => ReadError::NotPdf,
+    })?;
+    if pdf.pages().is_empty() {
+        return Err(ReadError::NoPages);
+    }
+    let cache = InterpreterCache::new();
+    let mut out = Pages::default();
+    let mut font_index: HashMap<u128, usize> = HashMap::new();
+    for page in pdf.pages().iter() {
+        let (width, height) = page.render_dimensions();
+        let transform = Affine::new(page.initial_transform(true).as_coeffs());
+        let mut context = Context::new(
+            transform,
+            Rect::new(0.0, 0.0, width as f64, height as f64),
+            &cache,
+            pdf.xref(),
+            InterpreterSettings::default(),
+        );
+        let mut device = Collector {
+            page: Page { width: width as f64, height: height as f64, ..Default::default() },
+            fonts: &mut out.fonts,
+            font_index: &mut font_index,
+            unmapped: 0,
+        };
+        interpret_page(page, &mut context, &mut device);
+        out.unmapped += device.unmapped;
+        let page = device.page;
+        out.pages.push(page);
+    }
+    settle_weights(&mut out.fonts);
+    Ok(out)
+}
+
+/// Decides bold for fonts the PDF does not describe (not embedded) by how dark they print,
+/// against the described fonts of the same document (midway between their regular and bold
+/// darkness), or against a typical serif's when the document has no described font of each.
+fn settle_weights(fonts: &mut [FontInfo]) {
+    for f in fonts.iter_mut() {
+        f.ink = if f.advance_area > 0.0 { f.ink_area / f.advance_area } else { 0.0 };
+    }
+    let mean = |bold: bool| {
+        let known: Vec<f64> = fonts
+            .iter()
+            .filter(|f| f.bold == Some(bold) && f.samples >= 20 && !is_barcode(&f.name))
+            .map(|f| f.ink)
+            .collect();
+        (!known.is_empty()).then(|| known.iter().sum::<f64>() / known.len() as f64)
+    };
+    let threshold = match (mean(false), mean(true)) {
+        (Some(regular), Some(bold)) if bold > regular => (regular + bold) / 2.0,
+        _ => 0.0,
+    };
+    for f in fonts.iter_mut().filter(|f| f.bold.is_none() && f.samples >= 3) {
+        if threshold > 0.0 {
+            f.bold = Some(f.ink > threshold);
+        }
+    }
+}
+
+struct Collector<'f> {
+    page: Page,
+    fonts: &'f mut Vec<FontInfo>,
+    font_index: &'f mut HashMap<u128, usize>,
+    unmapped: usize,
+}
+
+impl Collector<'_> {
+    fn font(&mut self, glyph: &HayroGlyph<'_>) -> usize {
+        let HayroGlyph::Outline(outline) = glyph else {
+            return self.type3_font();
+        };
+        let key = outline.font_cache_key();
+        if let Some(&i) = self.font_index.get(&key) {
+            return i;
+        }
+        let info = match outline.font_data() {
+            Some(data) => {
+                let name = data.postscript_name.unwrap_or_default();
+                let lower = name.to_ascii_lowercase();
+                let bold = data.weight.map(|w| w >= 600).unwrap_or(false)
+                    || ["bold", "black", "heavy", "semibold", "demi"].iter().any(|w| lower.contains(w));
+                let italic = data.is_italic || lower.contains("italic") || lower.contains("oblique");
+                let name = match name.split_once('+') {
+                    Some((prefix, rest)) if prefix.len() == 6 => rest.to_string(),
+                    _ => name,
+                };
+                FontInfo { name, bold: Some(bold), italic: Some(italic), ..Default::default() }
+            }
+            None => FontInfo::default(),
+        };
+        self.fonts.push(info);
+        self.font_index.insert(key, self.fonts.len() - 1);
+        self.fonts.len() - 1
+    }
+
+    fn type3_font(&mut self) -> usize {
+        // Type 3 glyphs carry no font description; they share one anonymous entry.
+        *self.font_index.entry(0).or_insert_with(|| {
+            self.fonts.push(FontInfo::default());
+            self.fonts.len() - 1
+        })
+    }
+}
+
+impl<'a> Device<'a> for Collector<'_> {
+    fn set_soft_mask(&mut self, _: Option<SoftMask<'a>>) {}
+    fn set_blend_mode(&mut self, _: BlendMode) {}
+
+    fn draw_path(&mut self, path: &BezPath, transform: Affine, _: &Paint<'a>, _: &PathDrawMode) {
+        let bounds = (transform * path.clone()).bounding_box();
+        if bounds.width() > 10.0 && bounds.height() < 2.5 {
+            self.page.rules.push(Rule { x0: bounds.x0, x1: bounds.x1, y: (bounds.y0 + bounds.y1) / 2.0 });
+        }
+    }
+
+    fn push_clip_path(&mut self, _: &ClipPath) {}
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
+
+    fn draw_glyph(
+        &mut self,
+        glyph: &HayroGlyph<'a>,
+        transform: Affine,
+        glyph_transform: Affine,
+        _: &Paint<'a>,
+        mode: &GlyphDrawMode,
+    ) {
+        // A "fill then stroke" glyph is reported twice; keep the fill.
+        if matches!(mode, GlyphDrawMode::Stroke(_)) && self.page.glyphs.last().is_some() {
+            let m = transform * glyph_transform;
+            let origin = m * Point::ORIGIN;
+            if let Some(last) = self.page.glyphs.last()
+                && (last.x0 - origin.x).abs() < 0.01
+                && (last.y - origin.y).abs() < 0.01
+            {
+                return;
+            }
+        }
+        // Glyph space is 1000 units to the em.
+        let m = transform * glyph_transform;
+        let origin = m * Point::ORIGIN;
+        let up = m * Point::new(0.0, 1000.0) - origin;
+        let size = up.hypot();
+        let advance = match glyph {
+            HayroGlyph::Outline(o) => o.advance_width().unwrap_or(500.0) as f64,
+            HayroGlyph::Type3(_) => 500.0,
+        };
+        let end = m * Point::new(advance, 0.0);
+        let text = match glyph.as_unicode() {
+            Some(hayro_interpret::hayro_cmap::BfString::Char(c)) => c.to_string(),
+            Some(hayro_interpret::hayro_cmap::BfString::String(s)) => s,
+            None => {
+                self.unmapped += 1;
+                "\u{FFFD}".to_string()
+            }
+        };
+        let font = self.font(glyph);
+        // Sample how dark the font prints (at most 400 glyphs a font).
+        if let HayroGlyph::Outline(o) = glyph
+            && !text.trim().is_empty()
+            && advance > 0.0
+            && self.fonts[font].samples < 400
+        {
+            let info = &mut self.fonts[font];
+            info.samples += 1;
+            info.ink_area += o.outline().area().abs();
+            info.advance_area += advance * 1000.0;
+        }
+        let direction = end - origin;
+        if direction.y.abs() > direction.x.abs() {
+            self.page.vertical.push_str(&text);
+            return;
+        }
+        if !size.is_finite() || size < 0.5 || !origin.x.is_finite() || !origin.y.is_finite() {
+            return;
+        }
+        let raised = match glyph {
+            HayroGlyph::Outline(o) if text.len() == 1 && text.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+                // Glyph space is y-up, 1000 to the em: a short glyph whose ink starts a fifth of
+                // an em above the baseline is a superscript form.
+                let bounds = o.outline().bounding_box();
+                bounds.height() > 0.0 && bounds.y0 > 200.0 && bounds.height() < 500.0
+            }
+            _ => false,
+        };
+        self.page.glyphs.push(Glyph {
+            text,
+            x0: origin.x.min(end.x),
+            x1: origin.x.max(end.x),
+            y: origin.y,
+            size,
+            font,
+            raised,
+        });
+    }
+
+    fn draw_image(&mut self, _: Image<'a, '_>, _: Affine) {}
+    fn pop_clip_path(&mut self) {}
+    fn pop_transparency_group(&mut self) {}
+}
+
+/// A bar-code font (Code 39 "3 of 9"): its glyphs are bars, not letters.
+pub fn is_barcode(name: &str) -> bool {
+    name.to_ascii_lowercase().contains("barcode")
+}

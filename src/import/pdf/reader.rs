@@ -1,0 +1,1514 @@
+//! From lines to a `Document`, by the house style's layout rather than by any one report:
+//!
+//! - the body's type size and left margin are measured (the most common size and the most common
+//!   left edge of lines in that size);
+//! - page furniture is set aside (`furniture`), and so is the footnote zone: the lines under the
+//!   separator (a row of underscores or a short rule) — a footnote starts with its marker (raised,
+//!   or alone before a tab), other lines continue the note before, across pages;
+//! - the masthead is everything on page 1 above the title (the first line in large type at the
+//!   body's margin): symbol, "Distr.:", date of issue, "Original:", the organ (large type, left),
+//!   and the caption lines;
+//! - a heading is a line in bold or in large type: "I." / "Chapter I" (chapter), "A." (section),
+//!   "1." in bold (group), "Annex I", "Decision 6/CMA.4" / "Resolution 1/1"; an unnumbered
+//!   heading is a section (a chapter when no chapter is open); a heading right under a label
+//!   heading is its title;
+//! - a number "12." at the margin before a tab opens paragraph 12; a label further in ("1.",
+//!   "(a)", "(i)", "a.", "•") opens an item, nested by how far in it stands;
+//! - any other line continues the paragraph or item above unless a wider gap or an indented
+//!   first line says a new (unnumbered) paragraph starts; a paragraph cut by a page break goes on;
+//! - "Contents" opens a table of contents (entries with leaders and page numbers), kept as a
+//!   `Contents` block (the writers generate it again);
+//! - raised markers in the text become `NoteRef`s to the footnote with that marker, in order.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::extract::Pages;
+use super::furniture::{self, Furniture};
+use super::layout::{self, Line, Span};
+use crate::document::{
+    Block, Contents, Division, DivisionKind, Document, Footnote, Inline, Item, Masthead, Meta, Paragraph, Table,
+};
+
+/// What the reader made of the PDF.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub document: Document,
+    /// Block id → `page * 1000 + line` (1-based) where it starts.
+    pub lines: HashMap<String, usize>,
+    /// Warnings: where (`page * 1000 + line`) and what.
+    pub notes: Vec<(usize, String)>,
+    /// Every line of text (without its raised markers), in page order, with what it was taken
+    /// for; `page * 1000 + line` first.
+    pub classified: Vec<(usize, Class, String)>,
+}
+
+/// What a line of the PDF was taken for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Class {
+    Furniture(Furniture),
+    /// The footnote separator (a row of underscores).
+    Separator,
+    Masthead,
+    Title,
+    Contents,
+    Heading,
+    Body,
+    /// A row (or a line of a row) of a table.
+    Table,
+    Footnote,
+}
+
+impl Reading {
+    /// How many lines were set aside as page furniture, by kind.
+    pub fn furniture(&self) -> BTreeMap<&'static str, usize> {
+        let mut out = BTreeMap::new();
+        for (_, class, _) in &self.classified {
+            match class {
+                Class::Furniture(f) => *out.entry(f.name()).or_default() += 1,
+                Class::Separator => *out.entry("footnote separator").or_default() += 1,
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// Lines of the document with their page geometry.
+struct Ctx {
+    body_size: f64,
+    margin: f64,
+}
+
+fn round_half(x: f64) -> i64 {
+    (x * 2.0).round() as i64
+}
+
+/// The most frequent value (by weight) of a key.
+fn mode<I: Iterator<Item = (i64, usize)>>(items: I) -> Option<i64> {
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    for (k, w) in items {
+        *counts.entry(k).or_default() += w;
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(k, _)| k)
+}
+
+fn chars(line: &Line) -> usize {
+    line.spans().map(|s| s.text.chars().filter(|c| !c.is_whitespace()).count()).sum()
+}
+
+pub fn read(pages: &Pages) -> Reading {
+    let mut all: Vec<Line> = Vec::new();
+    for (i, page) in pages.pages.iter().enumerate() {
+        all.extend(layout::lines(i, page, &pages.fonts));
+    }
+    let body_size = mode(all.iter().map(|l| (round_half(l.size), chars(l)))).map_or(10.0, |s| s as f64 / 2.0);
+    let is_body_size = |l: &Line| (l.size - body_size).abs() < 0.6;
+    let margin = mode(all.iter().filter(|l| is_body_size(l)).map(|l| (l.x0().round() as i64, 1))).unwrap_or(72) as f64;
+    let ctx = Ctx { body_size, margin };
+    let symbol = find_symbol(&all, pages);
+
+    // 1. Furniture and footnote zones.
+    let mut class: Vec<Option<Class>> = vec![None; all.len()];
+    let mut line_ref = vec![0usize; all.len()];
+    let mut index_on_page = 0;
+    for i in 0..all.len() {
+        index_on_page = if i > 0 && all[i - 1].page == all[i].page { index_on_page + 1 } else { 1 };
+        line_ref[i] = (all[i].page + 1) * 1000 + index_on_page;
+        let page = &pages.pages[all[i].page];
+        let in_band = all[i].y < 0.12 * page.height || all[i].y > 0.88 * page.height;
+        if let Some(kinds) = furniture::classify(&all[i], in_band, &symbol) {
+            class[i] = Some(Class::Furniture(kinds[0]));
+        }
+    }
+    for p in 0..pages.pages.len() {
+        let on_page: Vec<usize> = (0..all.len()).filter(|&i| all[i].page == p && class[i].is_none()).collect();
+        let separator = on_page.iter().copied().find(|&i| is_separator_text(&all[i].text()));
+        let separator_y = separator.map(|i| all[i].y).or_else(|| {
+            // A drawn rule, short, in the lower half, with smaller type under it.
+            let page = &pages.pages[p];
+            page.rules
+                .iter()
+                .filter(|r| r.x1 - r.x0 < 0.45 * page.width && r.y > 0.45 * page.height)
+                .filter(|r| {
+                    on_page.iter().any(|&i| all[i].y > r.y && all[i].size < body_size - 0.6)
+                        && on_page.iter().filter(|&&i| all[i].y > r.y).all(|&i| all[i].size < body_size - 0.6)
+                })
+                .map(|r| r.y)
+                .next()
+        });
+        if let Some(i) = separator {
+            class[i] = Some(Class::Separator);
+        }
+        if let Some(y) = separator_y {
+            for &i in &on_page {
+                if all[i].y > y + 0.5 && class[i].is_none() {
+                    class[i] = Some(Class::Footnote);
+                }
+            }
+        }
+    }
+    // Vertical text, one furniture line per page that has it.
+    let mut classified: Vec<(usize, Class, String)> = Vec::new();
+
+    // 2. Footnotes.
+    let mut footnotes: Vec<(Footnote, usize)> = Vec::new();
+    for i in 0..all.len() {
+        if class[i] != Some(Class::Footnote) {
+            continue;
+        }
+        let line = &all[i];
+        let previous = footnotes.last().map(|(n, _): &(Footnote, usize)| n.marker.clone());
+        let (marker, rest) = footnote_start(line, &ctx, previous.as_deref());
+        match marker {
+            Some(marker) => {
+                let id = format!("n{}", footnotes.len() + 1);
+                let content = inlines(&rest);
+                footnotes.push((Footnote { id, marker, content }, line.page));
+            }
+            None => match footnotes.last_mut() {
+                Some((note, _)) => append(&mut note.content, &inlines(&rest)),
+                None => class[i] = None,
+            },
+        }
+    }
+
+    // 3. Masthead and title (page 1).
+    let mut masthead = Masthead {
+        publisher: String::new(),
+        symbol: symbol.clone(),
+        organ: String::new(),
+        distribution: String::new(),
+        date: String::new(),
+        original: String::new(),
+        caption: Vec::new(),
+        title: Vec::new(),
+        job_number: None,
+        barcode: None,
+    };
+    for i in 0..all.len() {
+        if all[i].page == 0
+            && matches!(class[i], Some(Class::Furniture(Furniture::JobNumber)))
+            && masthead.job_number.is_none()
+        {
+            masthead.job_number = furniture::job_number(&all[i].segments[0].text());
+        }
+    }
+    let first_page: Vec<usize> = (0..all.len()).filter(|&i| all[i].page == 0 && class[i].is_none()).collect();
+    let has_distr = first_page.iter().any(|&i| all[i].text().contains("Distr"));
+    // The title is set in large type, indented from the masthead's left edge (where the organ
+    // stands).
+    let left = first_page.iter().map(|&i| all[i].x0()).fold(f64::INFINITY, f64::min);
+    let title_candidates: Vec<usize> = first_page
+        .iter()
+        .copied()
+        .filter(|&i| all[i].size >= 1.1 * body_size && !is_contents_word(&all[i].text()))
+        .filter(|&i| !has_distr || all[i].x0() >= left + 15.0)
+        .collect();
+    let title_start = if has_distr {
+        // Under the masthead's blocks: after the "Distr." and "Original" lines.
+        let after = first_page
+            .iter()
+            .filter(|&&i| {
+                let t = all[i].text();
+                t.contains("Distr") || t.contains("Original")
+            })
+            .map(|&i| all[i].y)
+            .fold(0.0, f64::max);
+        title_candidates.iter().copied().find(|&i| all[i].y > after)
+    } else {
+        title_candidates.iter().copied().max_by(|&a, &b| all[a].size.total_cmp(&all[b].size).then(b.cmp(&a)))
+    };
+    let mut body_start = 0;
+    if let Some(t) = title_start {
+        let mut end = t;
+        while let Some(&next) = first_page.iter().find(|&&j| j > end) {
+            let (a, b) = (&all[end], &all[next]);
+            if (a.size - b.size).abs() < 0.6 && b.y - a.y < 1.8 * a.size && a.bold() == b.bold() {
+                end = next;
+            } else {
+                break;
+            }
+        }
+        let mut title = Vec::new();
+        for &i in first_page.iter().filter(|&&i| i >= t && i <= end) {
+            append(&mut title, &inlines(&all[i].spans().cloned().collect::<Vec<_>>()));
+            class[i] = Some(Class::Title);
+        }
+        masthead.title = strip_strong(title);
+        body_start = end + 1;
+        // "Geneva, 17 January 2025" set under the title: a caption line too.
+        let mut under_title = Vec::new();
+        while let Some(&next) = first_page.iter().find(|&&j| j >= body_start) {
+            let line = &all[next];
+            let text = line.text();
+            let has_year = text
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
+            if line.segments.len() == 1
+                && !line.bold()
+                && has_year
+                && text.contains(", ")
+                && text.chars().count() < 80
+                && line.y - all[body_start - 1].y < 3.0 * line.size
+            {
+                under_title.push(trim_start(inlines(&line.spans().cloned().collect::<Vec<_>>())));
+                class[next] = Some(Class::Masthead);
+                body_start = next + 1;
+            } else {
+                break;
+            }
+        }
+        // Without a "Distr." block (an Official Records cover), the whole first page around the
+        // title is the masthead: organ, series, supplement number.
+        let masthead_lines: Vec<usize> =
+            first_page.iter().copied().filter(|&i| i < t || (!has_distr && i > end)).collect();
+        if !has_distr {
+            body_start = first_page.last().map_or(body_start, |&l| l + 1).max(body_start);
+        }
+        read_masthead(&all, &masthead_lines, &mut masthead, &ctx);
+        masthead.caption.extend(under_title);
+        for i in masthead_lines {
+            class[i] = Some(Class::Masthead);
+        }
+    }
+
+    // 4. Body.
+    let mut builder = Builder {
+        ctx: &ctx,
+        body: vec![],
+        stack: vec![],
+        paragraph: None,
+        items: vec![],
+        last: None,
+        heading: None,
+        contents_seen: false,
+        unnumbered_levels: vec![],
+        chapter_size: None,
+        table_caption: None,
+    };
+    let mut in_contents = false;
+    let mut contents_page = 0;
+    for i in body_start..all.len() {
+        if class[i].is_some() {
+            continue;
+        }
+        let line = &all[i];
+        let text = line.text();
+        if is_contents_word(&text) {
+            in_contents = true;
+            contents_page = line.page;
+            builder.contents(line_ref[i]);
+            class[i] = Some(Class::Contents);
+            continue;
+        }
+        if in_contents {
+            // The contents run on while lines have leaders, page numbers or stand on its pages.
+            let leader = has_leader(&text);
+            // The contents go on over the page when the new page's first lines have leaders.
+            let goes_on = line.page == contents_page + 1
+                && (i..all.len())
+                    .filter(|&j| all[j].page == line.page && class[j].is_none())
+                    .take(8)
+                    .any(|j| has_leader(&all[j].text()));
+            if line.page == contents_page || leader || goes_on {
+                contents_page = line.page;
+                class[i] = Some(Class::Contents);
+                continue;
+            }
+            in_contents = false;
+        }
+        if let Some(end) = table_at(&all, &class, i, &ctx) {
+            let lines: Vec<usize> = (i..end).filter(|&j| class[j].is_none()).collect();
+            let rows: Vec<&Line> = lines.iter().map(|&j| &all[j]).collect();
+            let (table, header_lines) = table(&rows);
+            let repeated = builder.table(table, line_ref[i]);
+            for (k, &j) in lines.iter().enumerate() {
+                class[j] = Some(if repeated && k < header_lines {
+                    Class::Furniture(Furniture::RepeatedHeader)
+                } else {
+                    Class::Table
+                });
+            }
+            continue;
+        }
+        let heading = builder.is_heading(line);
+        class[i] = Some(if heading { Class::Heading } else { Class::Body });
+        builder.line(line, heading, line_ref[i]);
+    }
+    let mut body = builder.finish();
+
+    // 5. Footnote references: each raised marker cites the next note with that marker.
+    let mut used = vec![false; footnotes.len()];
+    let mut notes = Vec::new();
+    // The masthead first: the caption's agenda note ("*") is the first note of the report.
+    let mut head = vec![Block::Paragraph(Paragraph {
+        id: String::new(),
+        num: None,
+        content: std::mem::take(&mut masthead.title),
+        items: masthead
+            .caption
+            .drain(..)
+            .map(|content| Item { id: String::new(), label: String::new(), content, items: vec![] })
+            .collect(),
+    })];
+    cite(&mut head, &footnotes, &mut used);
+    if let Some(Block::Paragraph(p)) = head.pop() {
+        masthead.title = p.content;
+        masthead.caption = p.items.into_iter().map(|i| i.content).collect();
+    }
+    cite(&mut body, &footnotes, &mut used);
+    let mut document_notes = Vec::new();
+    let footnotes: Vec<(Footnote, usize)> = footnotes
+        .into_iter()
+        .map(|(mut n, p)| {
+            n.content = without_placeholders(n.content);
+            (n, p)
+        })
+        .collect();
+    masthead.title = without_placeholders(std::mem::take(&mut masthead.title));
+    masthead.caption = std::mem::take(&mut masthead.caption).into_iter().map(without_placeholders).collect();
+    for ((note, page), used) in footnotes.into_iter().zip(&used) {
+        if *used {
+            document_notes.push(note);
+        } else {
+            notes.push((
+                (page + 1) * 1000,
+                format!(
+                    "footnote {} on page {} is cited nowhere in the text; kept as a paragraph",
+                    note.marker,
+                    page + 1
+                ),
+            ));
+            let mut content = vec![Inline::text(format!("{} ", note.marker))];
+            content.extend(note.content);
+            body.push(Block::Paragraph(Paragraph { id: String::new(), num: None, content, items: vec![] }));
+        }
+    }
+    for (i, line) in all.iter().enumerate() {
+        let c = class[i].unwrap_or(Class::Body);
+        classified.push((line_ref[i], c, line.text_without_markers()));
+    }
+    for (p, page) in pages.pages.iter().enumerate() {
+        if !page.vertical.trim().is_empty() {
+            classified.push(((p + 1) * 1000, Class::Furniture(Furniture::Vertical), page.vertical.clone()));
+        }
+    }
+    notes.extend(builder_notes(&classified));
+
+    let date_iso = parse_date(&masthead.date).unwrap_or_default();
+    let document = Document {
+        meta: Meta {
+            slug: String::new(),
+            language: "en".into(),
+            date: date_iso,
+            title: crate::document::plain_text(&masthead.title),
+            symbol: masthead.symbol.clone(),
+            body_short: String::new(),
+        },
+        masthead,
+        body,
+        footnotes: document_notes,
+        entities: vec![],
+        review: None,
+    };
+    let mut lines = HashMap::new();
+    collect_lines(&document.body, &mut lines);
+    Reading { document, lines, notes, classified }
+}
+
+fn builder_notes(_classified: &[(usize, Class, String)]) -> Vec<(usize, String)> {
+    Vec::new()
+}
+
+fn is_separator_text(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() >= 5 && t.chars().all(|c| c == '_')
+}
+
+fn is_contents_word(text: &str) -> bool {
+    matches!(text.trim(), "Contents" | "CONTENTS" | "Table of contents")
+}
+
+fn has_leader(text: &str) -> bool {
+    text.contains(". . .") || text.contains("....") || text.contains("…")
+}
+
+/// The symbol: on page 1, a word like `A/80/33` or `TPNW/MSP/2025/11/Rev.1` in the top part.
+fn find_symbol(all: &[Line], pages: &Pages) -> String {
+    let height = pages.pages.first().map_or(842.0, |p| p.height);
+    all.iter()
+        .filter(|l| l.page == 0 && l.y < 0.3 * height)
+        .flat_map(|l| l.segments.iter().map(|s| s.text()))
+        .find(|t| is_symbol(t))
+        .unwrap_or_default()
+}
+
+pub fn is_symbol(t: &str) -> bool {
+    let t = t.trim();
+    // "A/80/15 (Part I)", "A/79/10 (Vol. II)": a symbol and a part in brackets.
+    let t = match t.split_once(" (") {
+        Some((base, part)) if part.ends_with(')') && !part.contains('(') => base,
+        _ => t,
+    };
+    let first = t.split('/').next().unwrap_or_default();
+    t.contains('/')
+        && !t.contains(' ')
+        && t.len() >= 5
+        && first.len() <= 6
+        && !first.is_empty()
+        && first.chars().all(|c| c.is_ascii_uppercase())
+        && t.chars().all(|c| c.is_ascii_alphanumeric() || "/.-()".contains(c))
+}
+
+/// The footnote's marker and its text, when `line` starts a footnote.
+/// `previous`: the marker of the footnote before, so that a marker set at full size and
+/// followed by a space only ("4 United Nations publication…") is still read as the next one.
+fn footnote_start(line: &Line, ctx: &Ctx, previous: Option<&str>) -> (Option<String>, Vec<Span>) {
+    let mut spans: Vec<Span> = line.spans().cloned().collect();
+    let Some(first) = spans.iter().position(|s| !s.text.trim().is_empty()) else {
+        return (None, spans);
+    };
+    let s = &spans[first];
+    let marker = s.text.trim();
+    let short_marker = marker.chars().count() <= 3
+        && marker.chars().all(|c| c.is_ascii_alphanumeric() || c == '*')
+        && (s.sup || line.segments.len() > 1 && line.segments[0].text() == marker);
+    if short_marker && (s.sup || line.x0() < ctx.margin - 2.0) {
+        let mut rest = spans[first + 1..].to_vec();
+        if let Some(r) = rest.first_mut() {
+            r.text = r.text.trim_start().to_string();
+        }
+        return (Some(marker.to_string()), rest);
+    }
+    let word = s.text.trim_start().split(' ').next().unwrap_or_default().to_string();
+    let next = previous.and_then(|p| p.parse::<u32>().ok()).map(|n| (n + 1).to_string());
+    if next.as_deref() == Some(word.as_str()) {
+        let head = &mut spans[first];
+        head.text = head.text.trim_start()[word.len()..].trim_start().to_string();
+        return (Some(word), spans[first..].to_vec());
+    }
+    (None, spans)
+}
+
+/// Inlines from spans: bold as `Strong`, italic as `Emph`, raised markers as placeholders
+/// (`NoteRef` with an empty id, resolved by `cite`).
+fn inlines(spans: &[Span]) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for s in spans {
+        if s.sup {
+            let marker = s.text.trim();
+            if !marker.is_empty() {
+                if s.text.starts_with(' ') {
+                    push_text(&mut out, " ");
+                }
+                out.push(Inline::NoteRef { id: String::new(), marker: marker.to_string() });
+                if s.text.ends_with(' ') {
+                    push_text(&mut out, " ");
+                }
+            }
+            continue;
+        }
+        let lead = s.text.len() - s.text.trim_start().len();
+        let core = s.text.trim();
+        if lead > 0 {
+            push_text(&mut out, " ");
+        }
+        if core.is_empty() {
+            continue;
+        }
+        let trail = s.text.trim_end().len() < s.text.len();
+        let text = vec![Inline::text(core)];
+        let styled = match (s.bold, s.italic) {
+            (true, true) => vec![Inline::Strong { content: vec![Inline::Emph { content: text }] }],
+            (true, false) => vec![Inline::Strong { content: text }],
+            (false, true) => vec![Inline::Emph { content: text }],
+            (false, false) => text,
+        };
+        append_raw(&mut out, styled);
+        if trail {
+            push_text(&mut out, " ");
+        }
+    }
+    out
+}
+
+fn push_text(out: &mut Vec<Inline>, text: &str) {
+    append_raw(out, vec![Inline::text(text)]);
+}
+
+/// Appends, merging neighbours of the same kind.
+fn append_raw(out: &mut Vec<Inline>, more: Vec<Inline>) {
+    for inline in more {
+        match (out.last_mut(), inline) {
+            (Some(Inline::Text { text: a }), Inline::Text { text: b }) => {
+                if !(a.ends_with(' ') && b == " ") {
+                    a.push_str(&b);
+                }
+            }
+            (Some(Inline::Strong { content: a }), Inline::Strong { content: b }) => append_raw(a, b),
+            (Some(Inline::Emph { content: a }), Inline::Emph { content: b }) => append_raw(a, b),
+            (_, inline) => out.push(inline),
+        }
+    }
+}
+
+/// Appends the next line's inlines: a space between, none after a hyphen that ends a word.
+fn append(out: &mut Vec<Inline>, more: &[Inline]) {
+    if more.is_empty() {
+        return;
+    }
+    let before = crate::document::plain_text(out);
+    let after = crate::document::plain_text(more);
+    // A line that ends in a hyphen after a letter ("Under-Secretary-", "co-") goes on with the
+    // next word without a space (the hyphen is the word's own: reports are not hyphenated).
+    let trimmed = before.trim_end();
+    let hyphen = trimmed.ends_with('-') && trimmed.chars().rev().nth(1).is_some_and(char::is_alphabetic);
+    if hyphen {
+        trim_end(out);
+        append_raw(out, trim_start(more.to_vec()));
+        return;
+    }
+    if !before.is_empty() && !before.ends_with(' ') && !after.starts_with(' ') {
+        // Italics running over the line break stay one run: the space goes inside.
+        match (out.last_mut(), more.first()) {
+            (Some(Inline::Emph { content }), Some(Inline::Emph { .. }))
+            | (Some(Inline::Strong { content }), Some(Inline::Strong { .. })) => push_text(content, " "),
+            _ => push_text(out, " "),
+        }
+    }
+    append_raw(out, more.to_vec());
+}
+
+/// A heading's own words without the bold that makes it one.
+fn strip_strong(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for i in inlines {
+        match i {
+            Inline::Strong { content } => append_raw(&mut out, strip_strong(content)),
+            other => append_raw(&mut out, vec![other]),
+        }
+    }
+    while let Some(Inline::Text { text }) = out.last_mut() {
+        let trimmed = text.trim_end().to_string();
+        if trimmed.is_empty() {
+            out.pop();
+        } else {
+            *text = trimmed;
+            break;
+        }
+    }
+    if let Some(Inline::Text { text }) = out.first_mut() {
+        *text = text.trim_start().to_string();
+    }
+    out
+}
+
+fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &Ctx) {
+    let mut organ: Vec<String> = Vec::new();
+    let mut organ_size: Option<f64> = None;
+    let mut caption: Vec<(Vec<Inline>, bool)> = Vec::new();
+    for &i in lines {
+        let line = &all[i];
+        for segment in &line.segments {
+            let text = segment.text();
+            let t = text.trim();
+            if t.is_empty() || t == masthead.symbol {
+                continue;
+            }
+            if let Some(d) = t.strip_prefix("Distr.:").or_else(|| t.strip_prefix("Distr.")) {
+                masthead.distribution = title_case(d.trim());
+            } else if let Some(o) = t.strip_prefix("Original:") {
+                masthead.original = o.trim().to_string();
+            } else if parse_date(t).is_some() && masthead.date.is_empty() && segment.x0 > 0.5 * 595.0 {
+                masthead.date = t.to_string();
+            } else if t == "United Nations" || t == "UNITED NATIONS" {
+                masthead.publisher = t.to_string();
+            } else if segment.spans.iter().any(|s| s.size > 1.15 * ctx.body_size)
+                && caption.is_empty()
+                && organ_size.is_none_or(|size| (size - line.size).abs() < 0.6)
+            {
+                organ_size = Some(line.size);
+                organ.push(t.to_string());
+            } else {
+                let content = strip_strong(inlines(&segment.spans));
+                let lower = t.chars().next().is_some_and(char::is_lowercase);
+                match caption.last_mut() {
+                    Some((last, _)) if lower => append(last, &content),
+                    _ => caption.push((content, line.bold())),
+                }
+            }
+        }
+    }
+    masthead.organ = organ.join(" ");
+    masthead.caption = caption.into_iter().map(|(c, _)| c).collect();
+}
+
+fn title_case(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i == 0 { out.extend(c.to_uppercase()) } else { out.extend(c.to_lowercase()) }
+    }
+    out
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "6 May 2025" → "2025-05-06".
+fn parse_date(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let [d, m, y] = words.as_slice() else { return None };
+    let day: u32 = d.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let month = MONTHS.iter().position(|name| name.eq_ignore_ascii_case(m))? + 1;
+    let year: u32 = y.parse().ok().filter(|y| (1900..=2100).contains(y))?;
+    Some(format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// A label that opens a paragraph or an item, as printed.
+fn label_kind(text: &str) -> Option<LabelKind> {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 8 {
+        return None;
+    }
+    if let Some(n) = t.strip_suffix('.') {
+        if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(LabelKind::Number);
+        }
+        if n.len() == 1 && n.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Some(LabelKind::Other);
+        }
+        if !n.is_empty() && n.chars().all(|c| "ivxl".contains(c)) {
+            return Some(LabelKind::Other);
+        }
+        if n.len() == 1 && n.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Some(LabelKind::Letter);
+        }
+        if !n.is_empty() && n.chars().all(|c| "IVXLC".contains(c)) {
+            return Some(LabelKind::Roman);
+        }
+    }
+    if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')'))
+        && !inner.is_empty()
+        && inner.len() <= 5
+        && inner.chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        return Some(LabelKind::Other);
+    }
+    if matches!(t, "•" | "-" | "–" | "—" | "" | "o" | "▪" | "■") {
+        return Some(LabelKind::Other);
+    }
+    None
+}
+
+/// "In favour:", "Against:", "Abstaining:": a label of one or two words ending in a colon.
+fn is_colon_label(text: &str) -> bool {
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    t.ends_with(':')
+        && (1..=2).contains(&words.len())
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars().filter(|c| *c != ':' && *c != ' ').all(char::is_alphabetic)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LabelKind {
+    Number,
+    Letter,
+    Roman,
+    Other,
+}
+
+/// An open division while the body is read.
+struct Open {
+    division: Division,
+    /// Its heading came from its label line alone; the next heading is its title.
+    awaiting_title: bool,
+}
+
+struct Builder<'c> {
+    ctx: &'c Ctx,
+    body: Vec<Block>,
+    stack: Vec<Open>,
+    paragraph: Option<Paragraph>,
+    /// Open items: (x of the label, item), outermost first.
+    items: Vec<(f64, Item)>,
+    /// The last line read: page, baseline, left edge of its text, was a label line.
+    last: Option<(usize, f64, f64, f64)>,
+    /// The heading being read (lines of one heading).
+    heading: Option<(Vec<Inline>, String, f64, f64, usize, bool)>,
+    contents_seen: bool,
+    /// The level each style of unnumbered heading was given (type size, bold).
+    unnumbered_levels: Vec<((i64, bool), DivisionKind)>,
+    /// The type size of the report's first numbered chapter heading.
+    chapter_size: Option<f64>,
+    /// "Table 1" and the caption under it, waiting for their table.
+    table_caption: Option<(String, Vec<Inline>)>,
+}
+
+impl<'c> Builder<'c> {
+    /// Adds a table; `true` when it continued the table before and its header, repeated on
+    /// the new page, was set aside.
+    fn table(&mut self, mut table: Table, line_ref: usize) -> bool {
+        self.flush_heading();
+        self.close_paragraph();
+        if let Some((num, caption)) = self.table_caption.take() {
+            table.num = Some(num);
+            table.caption = caption;
+        }
+        // A table continued on the next page (its header repeated, or none) is one table.
+        let container = match self.stack.last_mut() {
+            Some(open) => &mut open.division.children,
+            None => &mut self.body,
+        };
+        if let Some(Block::Table(previous)) = container.last_mut()
+            && previous.header.len() == table.header.len().max(table.rows.first().map_or(0, Vec::len))
+            && (table.header.is_empty() || table.header == previous.header)
+        {
+            previous.rows.extend(table.rows);
+            return !table.header.is_empty();
+        }
+        self.push_block(Block::Table(Table { id: format!("line-{line_ref}"), ..table }));
+        false
+    }
+
+    fn contents(&mut self, _line: usize) {
+        self.flush_heading();
+        self.close_paragraph();
+        if !self.contents_seen {
+            self.contents_seen = true;
+            // The contents stand at the top of the body, whatever heading came before.
+            while let Some(open) = self.stack.pop() {
+                self.push_block(Block::Division(open.division));
+            }
+            self.push_block(Block::Contents(Contents {
+                id: "contents".into(),
+                heading: "Contents".into(),
+                entries: vec![],
+            }));
+        }
+    }
+
+    fn is_heading(&self, line: &Line) -> bool {
+        let first = line.segments.first().map(|s| s.text()).unwrap_or_default();
+        let large = line.size >= 1.12 * self.ctx.body_size;
+        let bold = line.bold();
+        if !(large || bold) {
+            return false;
+        }
+        // A bold numbered paragraph is still a paragraph when its text is not bold.
+        if label_kind(&first) == Some(LabelKind::Number) && !large && line.segments.len() > 1 {
+            return line.segments[1..].iter().all(|s| s.spans.iter().all(|sp| sp.bold || sp.text.trim().is_empty()));
+        }
+        // Long bold runs of body text (a bold sentence) are not headings: headings are short.
+        large || line.text().chars().count() < 120
+    }
+
+    fn line(&mut self, line: &Line, heading: bool, line_ref: usize) {
+        if heading {
+            self.heading_line(line, line_ref);
+            return;
+        }
+        self.flush_heading();
+        // "Table 1" over a table: its number; the heading under it is its caption.
+        let whole = line.text();
+        if is_table_number(&whole) && self.table_caption.is_none() {
+            self.close_paragraph();
+            self.table_caption = Some((whole.trim().to_string(), vec![]));
+            self.last = None;
+            return;
+        }
+        self.pending_table_caption_as_text();
+        let mut first = line.segments[0].text();
+        let indented = line.x0() > self.ctx.margin + 3.0;
+        let mut kind = if line.segments.len() > 1 {
+            label_kind(&first).or_else(|| (indented && is_colon_label(&first)).then_some(LabelKind::Other))
+        } else {
+            None
+        };
+        let mut text_x = if kind.is_some() { line.segments[1].x0 } else { line.x0() };
+        let mut spans: Vec<Span> = if kind.is_some() {
+            line.segments[1..].iter().flat_map(|s| s.spans.iter().cloned()).collect()
+        } else {
+            line.spans().cloned().collect()
+        };
+        // A label set off by a space only ("(iii) Complementarity", "Abstaining: The former…"
+        // after "Against:"), in an indented line.
+        let after_colon_label = self.items.last().is_some_and(|(_, i)| is_colon_label(&i.label));
+        if kind.is_none()
+            && indented
+            && let Some(word) = first.split_whitespace().next()
+            && let Some(k) = label_kind(word)
+                .filter(|k| *k != LabelKind::Letter && *k != LabelKind::Roman)
+                .or_else(|| (after_colon_label && is_colon_label(word)).then_some(LabelKind::Other))
+            && spans.first().is_some_and(|s| s.text.trim_start().starts_with(word))
+        {
+            let word = word.to_string();
+            let head = &mut spans[0];
+            head.text = head.text.trim_start()[word.len()..].to_string();
+            kind = Some(k);
+            first = word;
+            text_x = line.x0() + 24.0;
+        }
+        let content = trim_start(inlines(&spans));
+        let at_margin = (line.x0() - self.ctx.margin).abs() < 3.0;
+        match kind {
+            Some(LabelKind::Number) if at_margin => {
+                self.close_paragraph();
+                self.paragraph = Some(Paragraph {
+                    id: format!("line-{line_ref}"),
+                    num: Some(first.clone()),
+                    content,
+                    items: vec![],
+                });
+            }
+            Some(_) => {
+                let x = line.x0();
+                if self.paragraph.is_none() {
+                    self.paragraph =
+                        Some(Paragraph { id: format!("line-{line_ref}"), num: None, content: vec![], items: vec![] });
+                }
+                self.close_items_from(x);
+                self.items.push((x, Item { id: String::new(), label: first.clone(), content, items: vec![] }));
+            }
+            None => {
+                let continues = self.continues(line);
+                if continues && let Some(paragraph) = self.paragraph.as_mut() {
+                    match self.items.last_mut() {
+                        Some((_, item)) => append(&mut item.content, &content),
+                        None => append(&mut paragraph.content, &content),
+                    }
+                } else {
+                    self.close_paragraph();
+                    self.paragraph =
+                        Some(Paragraph { id: format!("line-{line_ref}"), num: None, content, items: vec![] });
+                }
+            }
+        }
+        self.last = Some((line.page, line.y, text_x, line.size));
+    }
+
+    /// The line goes on with the paragraph or item above.
+    fn continues(&self, line: &Line) -> bool {
+        let Some((page, y, text_x, size)) = self.last else { return false };
+        let indented = line.x0() > text_x + 5.0;
+        if page != line.page {
+            return !indented;
+        }
+        let gap = line.y - y;
+        gap > 0.0 && gap <= 1.45 * size.max(line.size) && !indented
+    }
+
+    fn close_items_from(&mut self, x: f64) {
+        while let Some((ix, _)) = self.items.last() {
+            if *ix >= x - 2.0 {
+                let (_, item) = self.items.pop().expect("checked");
+                self.attach_item(item);
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn attach_item(&mut self, item: Item) {
+        match self.items.last_mut() {
+            Some((_, parent)) => parent.items.push(item),
+            None => {
+                if let Some(p) = self.paragraph.as_mut() {
+                    p.items.push(item)
+                }
+            }
+        }
+    }
+
+    fn close_paragraph(&mut self) {
+        self.close_items_from(f64::NEG_INFINITY);
+        if let Some(p) = self.paragraph.take() {
+            self.push_block(Block::Paragraph(p));
+        }
+        self.last = None;
+    }
+
+    fn push_block(&mut self, block: Block) {
+        match self.stack.last_mut() {
+            Some(open) => {
+                open.awaiting_title = false;
+                open.division.children.push(block)
+            }
+            None => self.body.push(block),
+        }
+    }
+
+    fn heading_line(&mut self, line: &Line, line_ref: usize) {
+        self.close_paragraph();
+        let text = line.text();
+        let content = strip_strong(inlines(&line.spans().cloned().collect::<Vec<_>>()));
+        if let Some((inl, txt, y, size, page, bold)) = self.heading.as_mut()
+            && *page == line.page
+            && (line.size - *size).abs() < 0.6
+            && line.y - *y < 1.6 * *size
+            && *bold == line.bold()
+            && !starts_numbered_heading(&text)
+        {
+            append(inl, &content);
+            txt.push(' ');
+            txt.push_str(&text);
+            *y = line.y;
+            return;
+        }
+        self.flush_heading();
+        self.heading = Some((content, text, line.y, line.size, line.page, line.bold()));
+        let _ = line_ref;
+    }
+
+    /// A "Table N" that no table followed is a paragraph after all.
+    fn pending_table_caption_as_text(&mut self) {
+        if let Some((num, caption)) = self.table_caption.take() {
+            let mut content = vec![Inline::text(num)];
+            if !caption.is_empty() {
+                append(&mut content, &caption);
+            }
+            self.push_block(Block::Paragraph(Paragraph { id: String::new(), num: None, content, items: vec![] }));
+        }
+    }
+
+    fn flush_heading(&mut self) {
+        let Some((content, text, _, size, _, bold)) = self.heading.take() else { return };
+        if let Some((_, caption)) = self.table_caption.as_mut() {
+            if caption.is_empty() {
+                *caption = content;
+                return;
+            }
+            self.pending_table_caption_as_text();
+        }
+        let text = text.replace('\t', " ");
+        let text = text.trim();
+        // A heading right under a label heading ("Annex I", "Decision 6/CMA.4") is its title.
+        if let Some(open) = self.stack.last_mut()
+            && open.awaiting_title
+        {
+            open.division.heading = content;
+            open.awaiting_title = false;
+            return;
+        }
+        let (mut kind, num, rest) = heading_parts(text);
+        // "I.", "V.", "X.", "C.", "L." are chapters in chapter type, sections in section type.
+        if kind == Some(DivisionKind::Section)
+            && num.as_deref().is_some_and(|n| matches!(n, "I." | "V." | "X." | "L." | "C."))
+            && size >= 1.3 * self.ctx.body_size
+        {
+            kind = Some(DivisionKind::Chapter);
+        }
+        let heading = match &num {
+            Some(n) => strip_label(content, n),
+            None => content,
+        };
+        let awaiting = heading.is_empty() || crate::document::plain_text(&heading).trim().is_empty();
+        let kind = kind.unwrap_or_else(|| if rest.is_empty() { DivisionKind::Section } else { self.unnumbered_kind() });
+        let kind = if num.is_none() {
+            // Unnumbered headings in one style stand at one level.
+            let style = (round_half(size), bold);
+            match self.unnumbered_levels.iter().find(|(s, _)| *s == style) {
+                Some((_, k))
+                    if self.stack.iter().any(|o| level_of(o.division.kind) < level_of(*k))
+                        || *k == DivisionKind::Chapter =>
+                {
+                    *k
+                }
+                _ => {
+                    let k = self.unnumbered_kind_for(kind);
+                    self.unnumbered_levels.retain(|(s, _)| *s != style);
+                    self.unnumbered_levels.push((style, k));
+                    k
+                }
+            }
+        } else {
+            kind
+        };
+        // Inside an annex or a quoted decision, its chapters are sections, and so on down.
+        // Inside an annex, its chapters are sections, and so on down; inside a quoted decision
+        // too, unless the heading is set like the report's own chapters (then it ends the
+        // decision).
+        let in_annex = self.stack.iter().any(|o| o.division.kind == DivisionKind::Annex);
+        let in_decision = self.stack.iter().any(|o| o.division.kind == DivisionKind::Decision);
+        let report_chapter = self.chapter_size.is_some_and(|c| size >= c - 0.5);
+        let kind = match kind {
+            DivisionKind::Chapter if num.is_some() && (in_annex || (in_decision && !report_chapter)) => {
+                DivisionKind::Section
+            }
+            k => k,
+        };
+        if kind == DivisionKind::Chapter && !in_annex && self.chapter_size.is_none() && num.is_some() {
+            self.chapter_size = Some(size);
+        }
+        let level = level_of;
+        let new_level = level(kind);
+        while let Some(open) = self.stack.last() {
+            if level(open.division.kind) >= new_level {
+                let closed = self.stack.pop().expect("checked");
+                self.push_block(Block::Division(closed.division));
+            } else {
+                break;
+            }
+        }
+        // No id: the session derives chapter and section ids from the headings.
+        let id = String::new();
+        self.stack
+            .push(Open { division: Division { kind, id, num, heading, children: vec![] }, awaiting_title: awaiting });
+    }
+
+    fn unnumbered_kind(&self) -> DivisionKind {
+        self.unnumbered_kind_for(DivisionKind::Section)
+    }
+
+    /// An unnumbered heading: a chapter when none is open, else one level under the innermost.
+    fn unnumbered_kind_for(&self, _kind: DivisionKind) -> DivisionKind {
+        match self.stack.last().map(|o| o.division.kind) {
+            None => DivisionKind::Chapter,
+            Some(DivisionKind::Chapter | DivisionKind::Annex) => DivisionKind::Section,
+            Some(DivisionKind::Decision) => DivisionKind::Group,
+            Some(DivisionKind::Section) => DivisionKind::Group,
+            Some(DivisionKind::Group | DivisionKind::Subgroup) => DivisionKind::Subgroup,
+        }
+    }
+
+    fn finish(mut self) -> Vec<Block> {
+        self.flush_heading();
+        self.close_paragraph();
+        self.pending_table_caption_as_text();
+        while let Some(open) = self.stack.pop() {
+            self.push_block(Block::Division(open.division));
+        }
+        self.body
+    }
+}
+
+/// How high a division stands: a heading closes every open division at its level or below. A
+/// quoted decision stands under the section that quotes it and ends at the next section.
+fn level_of(kind: DivisionKind) -> u8 {
+    match kind {
+        DivisionKind::Chapter | DivisionKind::Annex => 0,
+        DivisionKind::Section => 2,
+        DivisionKind::Decision => 3,
+        DivisionKind::Group => 4,
+        DivisionKind::Subgroup => 5,
+    }
+}
+
+fn starts_numbered_heading(text: &str) -> bool {
+    let (kind, num, _) = heading_parts(text);
+    kind.is_some() && num.is_some()
+}
+
+/// The kind, label and rest of a heading's text.
+fn heading_parts(text: &str) -> (Option<DivisionKind>, Option<String>, String) {
+    let text = text.trim();
+    // "VIII.Adoption": a label set so wide that no space is left before the words.
+    let spaced;
+    let text = match text.split_once('.') {
+        Some((label, rest))
+            if !label.is_empty()
+                && label.len() <= 5
+                && label.chars().all(|c| "IVXLC".contains(c) || c.is_ascii_digit())
+                && rest.chars().next().is_some_and(char::is_uppercase) =>
+        {
+            spaced = format!("{label}. {rest}");
+            spaced.as_str()
+        }
+        _ => text,
+    };
+    let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
+    let rest = rest.trim().to_string();
+    for (word, kind) in [
+        ("Chapter", DivisionKind::Chapter),
+        ("CHAPTER", DivisionKind::Chapter),
+        ("Annex", DivisionKind::Annex),
+        ("ANNEX", DivisionKind::Annex),
+        ("Decision", DivisionKind::Decision),
+        ("Resolution", DivisionKind::Decision),
+    ] {
+        if first == word {
+            let (n, tail) = rest.split_once(' ').unwrap_or((rest.as_str(), ""));
+            let numberish =
+                !n.is_empty() && n.chars().next().is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+            if kind == DivisionKind::Chapter && numberish {
+                return (Some(kind), Some(format!("{n}.")), tail.trim().to_string());
+            }
+            if kind == DivisionKind::Annex {
+                if rest.is_empty() {
+                    return (Some(kind), Some(word.to_string()), String::new());
+                }
+                let n = n.trim_end_matches('*');
+                if n.chars().all(|c| "IVXLC".contains(c)) {
+                    return (Some(kind), Some(format!("{word} {n}")), tail.trim().to_string());
+                }
+            }
+            if kind == DivisionKind::Decision && numberish {
+                // "Decision 585 (S-XXXIII)", "Decision 6/CMA.4".
+                let mut label = n.to_string();
+                let mut tail = tail.trim();
+                if tail.starts_with('(')
+                    && let Some(end) = tail.find(')')
+                {
+                    label = format!("{label} {}", &tail[..=end]);
+                    tail = tail[end + 1..].trim();
+                }
+                return (Some(kind), Some(format!("{word} {label}")), tail.to_string());
+            }
+        }
+    }
+    match label_kind(first) {
+        Some(LabelKind::Roman) => (Some(DivisionKind::Chapter), Some(first.to_string()), rest),
+        Some(LabelKind::Letter) => (Some(DivisionKind::Section), Some(first.to_string()), rest),
+        Some(LabelKind::Number) => (Some(DivisionKind::Group), Some(first.to_string()), rest),
+        _ => (None, None, text.to_string()),
+    }
+}
+
+/// The heading's inlines without its printed label.
+fn strip_label(content: Vec<Inline>, num: &str) -> Vec<Inline> {
+    let plain = crate::document::plain_text(&content);
+    let mut words: Vec<&str> = num.split_whitespace().collect();
+    // "Chapter I" printed, "I." kept: the word goes too.
+    let lead = plain.split_whitespace().next().unwrap_or_default();
+    if matches!(lead, "Chapter" | "CHAPTER") && !words.contains(&lead) {
+        words.insert(0, lead);
+    }
+    let mut rest = plain.as_str();
+    for w in &words {
+        let w = w.trim_end_matches('.');
+        let r = rest.trim_start();
+        if let Some(r) = r.strip_prefix(w) {
+            rest = r.strip_prefix('.').unwrap_or(r);
+        }
+    }
+    drop_chars(content, plain.len() - rest.len())
+}
+
+/// The inlines without their first `n` bytes of plain text.
+fn drop_chars(content: Vec<Inline>, mut n: usize) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for inline in content {
+        if n == 0 {
+            out.push(inline);
+            continue;
+        }
+        match inline {
+            Inline::Text { text } => {
+                if text.len() <= n {
+                    n -= text.len();
+                } else {
+                    let cut = (n..=text.len()).find(|&c| text.is_char_boundary(c)).unwrap_or(text.len());
+                    out.push(Inline::text(text[cut..].trim_start()));
+                    n = 0;
+                }
+            }
+            Inline::Strong { content } => {
+                let len = crate::document::plain_text(&content).len();
+                if len <= n {
+                    n -= len;
+                } else {
+                    out.push(Inline::Strong { content: drop_chars(content, n) });
+                    n = 0;
+                }
+            }
+            Inline::Emph { content } => {
+                let len = crate::document::plain_text(&content).len();
+                if len <= n {
+                    n -= len;
+                } else {
+                    out.push(Inline::Emph { content: drop_chars(content, n) });
+                    n = 0;
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    strip_strong(out)
+}
+
+/// Resolves raised markers to footnotes: each cites the first unused note with its marker.
+fn cite(blocks: &mut [Block], notes: &[(Footnote, usize)], used: &mut [bool]) {
+    fn inl(content: &mut Vec<Inline>, notes: &[(Footnote, usize)], used: &mut [bool]) {
+        let mut out = Vec::new();
+        for mut inline in std::mem::take(content) {
+            match &mut inline {
+                Inline::NoteRef { id, marker } if id.is_empty() => {
+                    match notes.iter().enumerate().find(|(k, (n, _))| !used[*k] && n.marker == *marker) {
+                        Some((k, (n, _))) => {
+                            used[k] = true;
+                            *id = n.id.clone();
+                        }
+                        None => {
+                            // A raised character that cites nothing stays text.
+                            append_raw(&mut out, vec![Inline::text(marker.clone())]);
+                            continue;
+                        }
+                    }
+                }
+                Inline::Strong { content } | Inline::Emph { content } => inl(content, notes, used),
+                _ => {}
+            }
+            out.push(inline);
+        }
+        *content = out;
+    }
+    fn items(list: &mut [Item], notes: &[(Footnote, usize)], used: &mut [bool]) {
+        for item in list {
+            inl(&mut item.content, notes, used);
+            items(&mut item.items, notes, used);
+        }
+    }
+    for block in blocks {
+        match block {
+            Block::Paragraph(p) => {
+                inl(&mut p.content, notes, used);
+                items(&mut p.items, notes, used);
+            }
+            Block::Division(d) => {
+                inl(&mut d.heading, notes, used);
+                cite(&mut d.children, notes, used);
+            }
+            Block::Table(t) => {
+                inl(&mut t.caption, notes, used);
+                for cell in t.header.iter_mut().chain(t.rows.iter_mut().flatten()) {
+                    inl(cell, notes, used);
+                }
+            }
+            Block::Contents(_) => {}
+        }
+    }
+}
+
+/// Raised characters that cite nothing (inside a footnote, in the masthead) as plain text.
+fn without_placeholders(content: Vec<Inline>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for inline in content {
+        match inline {
+            Inline::NoteRef { id, marker } if id.is_empty() => append_raw(&mut out, vec![Inline::text(marker)]),
+            Inline::Strong { content } => out.push(Inline::Strong { content: without_placeholders(content) }),
+            Inline::Emph { content } => out.push(Inline::Emph { content: without_placeholders(content) }),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The inlines without leading white space.
+fn trim_start(mut content: Vec<Inline>) -> Vec<Inline> {
+    while let Some(Inline::Text { text }) = content.first_mut() {
+        let trimmed = text.trim_start().to_string();
+        if trimmed.is_empty() {
+            content.remove(0);
+        } else {
+            *text = trimmed;
+            break;
+        }
+    }
+    content
+}
+
+/// A table starts at line `start` when it and the lines after it, on one page, set their text
+/// in columns: at least three lines of two or more segments whose segments start at the same
+/// places (two or more column edges besides the left one, shared by most of them). Justified
+/// text, whose wide word gaps also split lines into segments, never lines up that way. Returns
+/// the end (exclusive) of the table's lines.
+fn table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx) -> Option<usize> {
+    let multi =
+        |l: &Line| l.segments.len() >= 2 && !(l.segments.len() == 2 && label_kind(&l.segments[0].text()).is_some());
+    if !multi(&all[start]) {
+        return None;
+    }
+    let page = all[start].page;
+    let mut end = start;
+    let mut last_y = all[start].y;
+    let mut rows = Vec::new();
+    while end < all.len() && all[end].page == page {
+        if class[end].is_some() {
+            end += 1;
+            continue;
+        }
+        let l = &all[end];
+        if l.y - last_y > 3.0 * l.size.max(ctx.body_size * 0.8) || l.size > ctx.body_size + 0.6 {
+            break;
+        }
+        if !multi(l) && !rows.is_empty() && !starts_at_column(l, &rows, all) {
+            break;
+        }
+        rows.push(end);
+        last_y = l.y;
+        end += 1;
+    }
+    let multis: Vec<usize> = rows.iter().copied().filter(|&r| multi(&all[r])).collect();
+    if multis.len() < 3 {
+        return None;
+    }
+    let lines: Vec<&Line> = multis.iter().map(|&r| &all[r]).collect();
+    // Inner column edges (left edges, or right edges of right-aligned figures) shared by at
+    // least 60 % of the multi-segment lines.
+    let shared_by =
+        |edges: Vec<(f64, usize)>| edges.iter().skip(1).filter(|(_, n)| *n * 10 >= multis.len() * 6).count();
+    let columns = columns(&lines);
+    let shared = shared_by(columns.clone()).max(shared_by(right_edges(&lines)));
+    let same_shape = lines.iter().all(|l| l.segments.len() == lines[0].segments.len());
+    if shared < 2 && !(shared >= 1 && (same_shape || (columns.len() == 2 && multis.len() >= 4))) {
+        return None;
+    }
+    // Trailing single-segment lines that are not in a column belong to what follows.
+    let last = *rows.iter().rev().find(|&&r| multi(&all[r]))?;
+    Some(last + 1)
+}
+
+fn starts_at_column(line: &Line, rows: &[usize], all: &[Line]) -> bool {
+    rows.iter().any(|&r| all[r].segments.iter().any(|s| (s.x0 - line.x0()).abs() < 3.0))
+}
+
+/// Column left edges (rounded) and how many lines have a segment starting there.
+fn columns(lines: &[&Line]) -> Vec<(f64, usize)> {
+    let mut edges: Vec<(f64, usize)> = Vec::new();
+    for l in lines {
+        for s in &l.segments {
+            match edges.iter_mut().find(|(x, _)| (x - s.x0).abs() < 4.0) {
+                Some((_, n)) => *n += 1,
+                None => edges.push((s.x0, 1)),
+            }
+        }
+    }
+    edges.retain(|(_, n)| *n >= 2);
+    edges.sort_by(|a, b| a.0.total_cmp(&b.0));
+    edges
+}
+
+/// Right edges of the segments after the first, and how many lines have one there.
+fn right_edges(lines: &[&Line]) -> Vec<(f64, usize)> {
+    let mut edges: Vec<(f64, usize)> = vec![(f64::NEG_INFINITY, 0)];
+    for l in lines {
+        for s in l.segments.iter().skip(1) {
+            match edges.iter_mut().find(|(x, _)| (x - s.x1).abs() < 3.0) {
+                Some((_, n)) => *n += 1,
+                None => edges.push((s.x1, 1)),
+            }
+        }
+    }
+    edges
+}
+
+/// The table's rows: each line a row, its segments in the column they overlap (columns are the
+/// spans where segments of the rows overlap: left-aligned, right-aligned or centred alike); a
+/// line with nothing in the first column continues the row above (cells of several lines).
+fn table(lines: &[&Line]) -> (Table, usize) {
+    let mut spans: Vec<(f64, f64)> = lines.iter().flat_map(|l| l.segments.iter().map(|s| (s.x0, s.x1))).collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut columns: Vec<(f64, f64)> = Vec::new();
+    for (x0, x1) in spans {
+        match columns.last_mut() {
+            Some(c) if x0 <= c.1 + 1.0 => c.1 = c.1.max(x1),
+            _ => columns.push((x0, x1)),
+        }
+    }
+    if columns.is_empty() {
+        columns.push((0.0, f64::INFINITY));
+    }
+    let column_of = |x0: f64, x1: f64| {
+        let mid = (x0 + x1) / 2.0;
+        columns.iter().position(|c| mid >= c.0 - 1.0 && mid <= c.1 + 1.0).unwrap_or(0)
+    };
+    let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
+    let mut first_row_lines = 0;
+    let mut last_y = f64::NEG_INFINITY;
+    for l in lines {
+        let mut cells = vec![Vec::new(); columns.len()];
+        for s in &l.segments {
+            let c = column_of(s.x0, s.x1);
+            append(&mut cells[c], &trim_start(inlines(&s.spans)));
+        }
+        let continues = cells[0].is_empty() && !rows.is_empty() && l.y - last_y < 1.5 * l.size;
+        match rows.last_mut() {
+            Some(row) if continues => {
+                for (cell, more) in row.iter_mut().zip(cells) {
+                    append(cell, &more);
+                }
+            }
+            _ => rows.push(cells),
+        }
+        if rows.len() == 1 {
+            first_row_lines += 1;
+        }
+        last_y = l.y;
+    }
+    // The first row is a header when it is set apart: in italics or bold, or over a rule.
+    let styled = lines.first().is_some_and(|l| l.italic() || l.bold());
+    // Its italics or bold are the header's style, not the words'.
+    let header =
+        if rows.len() > 1 && styled { rows.remove(0).into_iter().map(without_style).collect() } else { Vec::new() };
+    let header_lines = if header.is_empty() { 0 } else { first_row_lines };
+    (Table { id: String::new(), num: None, caption: vec![], header, rows }, header_lines)
+}
+
+/// Block id → line, from the provisional ids `line-PAGE*1000+N` the reader gives paragraphs and
+/// tables (the step to a session drops them and keeps the line for its warnings).
+fn collect_lines(blocks: &[Block], out: &mut HashMap<String, usize>) {
+    for block in blocks {
+        let id = match block {
+            Block::Paragraph(p) => &p.id,
+            Block::Table(t) => &t.id,
+            Block::Division(d) => {
+                collect_lines(&d.children, out);
+                continue;
+            }
+            Block::Contents(_) => continue,
+        };
+        if let Some(line) = id.strip_prefix("line-").and_then(|n| n.parse().ok()) {
+            out.insert(id.clone(), line);
+        }
+    }
+}
+
+/// The inlines without trailing white space (inside the last text, or the last wrapper's).
+fn trim_end(content: &mut Vec<Inline>) {
+    while let Some(last) = content.last_mut() {
+        match last {
+            Inline::Text { text } => {
+                let trimmed = text.trim_end().len();
+                text.truncate(trimmed);
+                if text.is_empty() {
+                    content.pop();
+                    continue;
+                }
+            }
+            Inline::Strong { content: inner } | Inline::Emph { content: inner } => trim_end(inner),
+            _ => {}
+        }
+        break;
+    }
+}
+
+/// "Table 1", "Table 12:", "Table A.1".
+fn is_table_number(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':');
+    t.strip_prefix("Table ")
+        .is_some_and(|n| !n.is_empty() && n.len() <= 6 && !n.contains(' ') && n.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// The inlines without emphasis and bold (kept: everything else).
+fn without_style(content: Vec<Inline>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for inline in content {
+        match inline {
+            Inline::Emph { content } | Inline::Strong { content } => append_raw(&mut out, without_style(content)),
+            other => append_raw(&mut out, vec![other]),
+        }
+    }
+    out
+}

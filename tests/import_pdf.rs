@@ -1,0 +1,291 @@
+//! `import --from pdf` on the five reports the United Nations issued (`../shared/un-reports/`):
+//! the `Document` the PDF reader builds, written by the text writer, holds at least 99.5 % of
+//! the source's body words, every numbered paragraph with its number, every footnote; no page
+//! furniture stands in the body.
+//!
+//! The source's words are `pdftotext`'s (poppler, an independent reader of the same PDF) minus
+//! the words of the lines the reader set aside as page furniture or table of contents (both are
+//! printed again by the writers, not kept); the set-aside lines are few per page (checked), so a
+//! reader that threw text away as furniture would fail.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rapporteur::document::{Block, Document, Item, plain_text};
+use rapporteur::import::pdf::{self, Class, Reading};
+use rapporteur::writers::{Format, WriteOptions};
+
+fn report(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/un-reports").join(name)
+}
+
+fn read(name: &str) -> (Reading, String) {
+    let bytes = std::fs::read(report(name)).unwrap();
+    let reading = pdf::read(&bytes).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+    let text = String::from_utf8(Format::Text.write(&reading.document, &WriteOptions::default()).unwrap()).unwrap();
+    (reading, text)
+}
+
+/// Letter words, lower case: numbers and footnote markers are checked on their own.
+fn words(text: &str) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
+    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        *out.entry(w.to_lowercase()).or_default() += 1;
+    }
+    out
+}
+
+fn pdftotext(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed: tests/run.sh installs it");
+    assert!(out.status.success(), "pdftotext failed on {}", path.display());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+struct Figures {
+    held: usize,
+    total: usize,
+    missing: Vec<String>,
+}
+
+fn share(name: &str, reading: &Reading, text: &str) -> Figures {
+    let mut source = words(&pdftotext(&report(name)));
+    let pages = reading.classified.iter().map(|(line, _, _)| line / 1000).max().unwrap_or(1);
+    let mut set_aside = 0;
+    for (_, class, line) in &reading.classified {
+        if matches!(class, Class::Furniture(_) | Class::Separator | Class::Contents) {
+            for (w, n) in words(line) {
+                if let Some(count) = source.get_mut(&w) {
+                    *count = count.saturating_sub(n);
+                }
+                if !matches!(class, Class::Contents) {
+                    set_aside += n;
+                }
+            }
+        }
+    }
+    // Running heads, counters, job numbers: a handful of words a page, no more.
+    assert!(set_aside <= 8 * pages, "{name}: {set_aside} words set aside as furniture on {pages} pages");
+    // "United Nations" over the symbol is the publisher's name: the text writer does not print
+    // it (the PDF and DOCX writers do).
+    if !reading.document.masthead.publisher.is_empty() {
+        for (w, n) in words(&reading.document.masthead.publisher) {
+            if let Some(count) = source.get_mut(&w) {
+                *count = count.saturating_sub(n);
+            }
+        }
+    }
+    let output = words(text);
+    let total: usize = source.values().sum();
+    let held: usize = source.iter().map(|(w, n)| (*n).min(output.get(w).copied().unwrap_or(0))).sum();
+    let mut missing: Vec<String> = source
+        .iter()
+        .filter(|(w, n)| output.get(*w).copied().unwrap_or(0) < **n)
+        .map(|(w, n)| format!("{w}×{}", n - output.get(w).copied().unwrap_or(0)))
+        .collect();
+    missing.sort();
+    Figures { held, total, missing }
+}
+
+fn paragraphs(doc: &Document) -> Vec<String> {
+    doc.paragraphs().iter().filter_map(|p| p.num.clone()).collect()
+}
+
+/// Numbered paragraphs "1." to "n." in order, each printed with its number in the text.
+fn check_numbers(name: &str, doc: &Document, text: &str, first: usize, last: usize) {
+    let nums: Vec<String> = paragraphs(doc);
+    let expected: Vec<String> = (first..=last).map(|n| format!("{n}.")).collect();
+    for e in &expected {
+        assert!(nums.contains(e), "{name}: paragraph {e} not found; numbers read: {nums:?}");
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    for e in &expected {
+        assert!(lines.iter().any(|l| l.starts_with(&format!("{e} "))), "{name}: no line of the text starts with {e}");
+    }
+}
+
+/// Every footnote of the PDF is a footnote of the document, cited once, and printed.
+fn check_footnotes(name: &str, reading: &Reading, text: &str, expected: usize) {
+    let doc = &reading.document;
+    assert_eq!(
+        doc.footnotes.len(),
+        expected,
+        "{name}: footnotes {:?}",
+        doc.footnotes.iter().map(|f| &f.marker).collect::<Vec<_>>()
+    );
+    let mut cited = Vec::new();
+    fn walk_items(items: &[Item], out: &mut Vec<String>) {
+        for i in items {
+            refs(&i.content, out);
+            walk_items(&i.items, out);
+        }
+    }
+    fn refs(inlines: &[rapporteur::document::Inline], out: &mut Vec<String>) {
+        for i in inlines {
+            if let rapporteur::document::Inline::NoteRef { id, .. } = i {
+                out.push(id.clone());
+            }
+            refs(i.children(), out);
+        }
+    }
+    fn walk(blocks: &[Block], out: &mut Vec<String>) {
+        for b in blocks {
+            match b {
+                Block::Paragraph(p) => {
+                    refs(&p.content, out);
+                    walk_items(&p.items, out);
+                }
+                Block::Division(d) => {
+                    refs(&d.heading, out);
+                    walk(&d.children, out);
+                }
+                Block::Table(t) => {
+                    for cell in t.header.iter().chain(t.rows.iter().flatten()) {
+                        refs(cell, out);
+                    }
+                }
+                Block::Contents(_) => {}
+            }
+        }
+    }
+    walk(&doc.body, &mut cited);
+    for note in &doc.footnotes {
+        assert_eq!(cited.iter().filter(|c| **c == note.id).count(), 1, "{name}: footnote {} cited once", note.id);
+        let words = plain_text(&note.content);
+        let start: String = words.chars().take(40).collect();
+        // The text writer marks italics with `*`.
+        let unmarked = text.replace('*', "");
+        assert!(unmarked.contains(start.trim()), "{name}: footnote {} ({start}) not in the text", note.marker);
+    }
+}
+
+/// No line of page furniture stands in the text outside the masthead.
+fn check_no_furniture(name: &str, reading: &Reading, text: &str) {
+    let body = text.split_once(&plain_text(&reading.document.masthead.title)).map_or(text, |(_, b)| b);
+    for line in body.lines() {
+        let t = line.trim();
+        assert!(!pdf::furniture::is_job_number(t), "{name}: job number in the body: {t}");
+        assert!(
+            !(t.starts_with('*')
+                && t.ends_with('*')
+                && t.len() > 4
+                && t[1..t.len() - 1].chars().all(|c| c.is_ascii_digit())),
+            "{name}: bar code in the body: {t}"
+        );
+        assert!(!t.contains("__________"), "{name}: footnote separator in the body");
+        assert!(!t.eq_ignore_ascii_case("please recycle"), "{name}: \"Please recycle\" in the body");
+    }
+    // The page counters the reader set aside ("2/27") are nowhere in the text.
+    for (_, class, line) in &reading.classified {
+        if *class == Class::Furniture(pdf::furniture::Furniture::PageNumber) {
+            let counter = line.split_whitespace().next().unwrap_or_default();
+            if counter.contains('/') {
+                assert!(!body.split_whitespace().any(|w| w == counter), "{name}: page counter {counter} in the text");
+            }
+        }
+    }
+}
+
+fn check_all(name: &str, first: usize, last: usize, footnotes: usize) -> Figures {
+    let (reading, text) = read(name);
+    let figures = share(name, &reading, &text);
+    let ratio = figures.held as f64 / figures.total as f64;
+    eprintln!("{name}: {}/{} body words ({:.4}); missing {:?}", figures.held, figures.total, ratio, figures.missing);
+    assert!(ratio >= 0.995, "{name}: {:.4} of the body words; missing {:?}", ratio, figures.missing);
+    check_numbers(name, &reading.document, &text, first, last);
+    check_footnotes(name, &reading, &text, footnotes);
+    check_no_furniture(name, &reading, &text);
+    figures
+}
+
+#[test]
+fn treaty_meeting_report() {
+    let (reading, _) = read("TPNW_MSP_2025_11_Rev.1_EN.pdf");
+    let m = &reading.document.masthead;
+    assert_eq!(m.symbol, "TPNW/MSP/2025/11/Rev.1");
+    assert_eq!((m.distribution.as_str(), m.date.as_str(), m.original.as_str()), ("General", "6 May 2025", "English"));
+    assert_eq!(m.job_number.as_deref(), Some("25-07156 (E)"));
+    assert!(m.organ.starts_with("Third Meeting of States Parties"), "{}", m.organ);
+    assert_eq!(reading.document.meta.date, "2025-05-06");
+    let f = reading.furniture();
+    assert_eq!(f.get("bar code"), Some(&1), "{f:?}");
+    // Pages 2 to 27 carry "N/27" and the job number (one line: counted by its first kind).
+    assert!(f.get("page number").copied().unwrap_or(0) + f.get("job number").copied().unwrap_or(0) >= 26, "{f:?}");
+    let first = &reading.document.footnotes[0];
+    let first = plain_text(&first.content);
+    assert!(first.contains("the Executive Director"), "words split by the extraction are joined: {first}");
+    check_all("TPNW_MSP_2025_11_Rev.1_EN.pdf", 1, 27, 13);
+}
+
+#[test]
+fn official_records_supplement() {
+    let (reading, _) = read("A_80_33_EN.pdf");
+    let m = &reading.document.masthead;
+    assert_eq!(m.symbol, "A/80/33");
+    // The cover has no "Distr." block: the title is its largest type, the organ above the series.
+    assert!(plain_text(&m.title).starts_with("Report of the Special Committee on the Charter"), "{:?}", m.title);
+    assert_eq!(m.organ, "General Assembly");
+    assert!(
+        reading.document.body.iter().any(|b| matches!(b, Block::Contents(_))),
+        "the contents are kept as a contents block"
+    );
+    check_all("A_80_33_EN.pdf", 1, 98, 22);
+}
+
+#[test]
+fn draft_report_l1() {
+    let (reading, _) = read("A_AC.182_2025_L.1_EN.pdf");
+    assert_eq!(reading.document.masthead.distribution, "Limited");
+    check_all("A_AC.182_2025_L.1_EN.pdf", 1, 14, 13);
+}
+
+#[test]
+fn geneva_board_report_numbering_late() {
+    check_all("A_80_15_Part_I_EN.pdf", 1, 40, 0);
+}
+
+#[test]
+fn unfccc_addendum_of_decisions() {
+    let (reading, _) = read("FCCC_PA_CMA_2022_10_Add.2_EN.pdf");
+    fn decisions(blocks: &[Block]) -> Vec<String> {
+        let mut out = Vec::new();
+        for b in blocks {
+            if let Block::Division(d) = b {
+                if d.kind == rapporteur::document::DivisionKind::Decision {
+                    out.push(d.num.clone().unwrap_or_default());
+                }
+                out.extend(decisions(&d.children));
+            }
+        }
+        out
+    }
+    let found = decisions(&reading.document.body);
+    let expected: Vec<String> = (6..=11).map(|n| format!("Decision {n}/CMA.4")).collect();
+    assert_eq!(found, expected);
+    check_all("FCCC_PA_CMA_2022_10_Add.2_EN.pdf", 1, 10, 43);
+}
+
+#[test]
+fn not_a_pdf_is_an_error_with_a_hint() {
+    let err = pdf::read(b"hello, world").unwrap_err();
+    let message = format!("{err:?}");
+    assert!(message.contains("not a PDF"), "{message}");
+}
+
+#[test]
+fn truncated_and_damaged_pdfs_are_errors_or_partial_never_a_panic() {
+    let bytes = std::fs::read(report("A_AC.182_2025_L.1_EN.pdf")).unwrap();
+    for cut in [10, 1000, bytes.len() / 3, bytes.len() / 2, bytes.len() - 100] {
+        let _ = pdf::read(&bytes[..cut]);
+    }
+    let mut damaged = bytes.clone();
+    for i in (2000..damaged.len()).step_by(997) {
+        damaged[i] ^= 0x5a;
+    }
+    let _ = pdf::read(&damaged);
+}
