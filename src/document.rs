@@ -136,6 +136,28 @@ pub struct Masthead {
     pub barcode: Option<String>,
 }
 
+/// An English masthead with nothing filled in: what importers start from (they fill what the
+/// source says; the labels are the English original's).
+impl Default for Masthead {
+    fn default() -> Self {
+        Masthead {
+            publisher: "United Nations".into(),
+            symbol: String::new(),
+            organ: String::new(),
+            distribution: String::new(),
+            distribution_label: english_distribution_label(),
+            date: String::new(),
+            version: None,
+            original: String::new(),
+            original_label: english_original_label(),
+            caption: Vec::new(),
+            title: Vec::new(),
+            job_number: None,
+            barcode: None,
+        }
+    }
+}
+
 // The masthead labels of the English original are left out of the JSON model (its golden files
 // predate the languages); every other version writes its own.
 fn english_distribution_label() -> String {

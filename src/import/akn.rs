@@ -366,6 +366,7 @@ impl Out {
                 title: self.title,
                 job_number: self.job_number,
                 barcode: None,
+                ..Masthead::default()
             },
             body,
             footnotes,

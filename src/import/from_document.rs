@@ -683,6 +683,7 @@ mod tests {
                 title: vec![Inline::text("Report")],
                 job_number: None,
                 barcode: None,
+                ..Masthead::default()
             },
             body,
             footnotes: vec![Footnote { id: "n1".into(), marker: "1".into(), content: vec![Inline::text("A note.")] }],

@@ -777,6 +777,7 @@ impl BodyReader {
                 title,
                 job_number: head.job_number,
                 barcode: None,
+                ..Masthead::default()
             },
             body,
             footnotes,

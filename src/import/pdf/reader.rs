@@ -184,6 +184,7 @@ pub fn read(pages: &Pages) -> Reading {
         title: Vec::new(),
         job_number: None,
         barcode: None,
+        ..Masthead::default()
     };
     for i in 0..all.len() {
         if all[i].page == 0
