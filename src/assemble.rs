@@ -301,6 +301,32 @@ pub(crate) fn item_label(depth: usize, index: usize) -> String {
     }
 }
 
+/// Every (depth 0-3, as `item_label` cycles; place) whose label `item_label` prints as `label`:
+/// none for another label ("1.", "a)"), two for one that reads both ways ("(i)" is the first
+/// roman label and the ninth letter; the reader of a list decides by what comes before it).
+pub(crate) fn parse_item_label(label: &str) -> Vec<(usize, usize)> {
+    let inner = label
+        .strip_prefix('(')
+        .and_then(|l| l.strip_suffix(')'))
+        .or_else(|| label.strip_suffix('.'))
+        .filter(|i| !i.is_empty() && i.chars().all(|c| c.is_ascii_lowercase()));
+    let Some(inner) = inner else { return Vec::new() };
+    let first = inner.chars().next().unwrap_or('a');
+    let letters_index =
+        inner.chars().all(|c| c == first).then(|| (first as u8 - b'a') as usize + 26 * (inner.len() - 1));
+    let roman_index = (0..4000).find(|&i| roman(i as u32 + 1).to_lowercase() == inner);
+    let mut out = Vec::new();
+    for depth in 0..4 {
+        let index = if depth % 2 == 0 { letters_index } else { roman_index };
+        if let Some(index) = index
+            && item_label(depth, index) == label
+        {
+            out.push((depth, index));
+        }
+    }
+    out
+}
+
 /// 0 → "a", 25 → "z", 26 → "aa".
 fn letters(index: usize) -> String {
     let letter = (b'a' + (index % 26) as u8) as char;
@@ -362,6 +388,14 @@ mod tests {
 
     #[test]
     fn labels() {
+        // Every label printed is read back to its depth and place.
+        for depth in 0..4 {
+            for index in 0..60 {
+                assert!(parse_item_label(&item_label(depth, index)).contains(&(depth, index)), "{depth} {index}");
+            }
+        }
+        assert_eq!(parse_item_label("1."), vec![]);
+        assert_eq!(parse_item_label("(i)"), vec![(0, 8), (1, 0)]);
         assert_eq!(item_label(0, 0), "(a)");
         assert_eq!(item_label(1, 3), "(iv)");
         assert_eq!(item_label(2, 1), "b.");
@@ -426,6 +460,11 @@ mod tests {
             text(citation(&sales, None, Lang::Es).unwrap()),
             "Publicación de las Naciones Unidas, núm. de venta: S.09.V.5."
         );
+        // The importer's parser reads every printed form back to the same citation.
+        for (def, prev) in [(&a, None), (&b, Some(&a)), (&sales, Some(&a))] {
+            let parsed = crate::import::citation(&text(citation(def, prev, en).unwrap())).expect("a citation");
+            assert_eq!((parsed.cite, parsed.vol, parsed.no.as_deref()), (def.cite, def.vol, def.no.as_deref()));
+        }
     }
 
     #[test]

@@ -235,6 +235,132 @@ pub fn join_list(items: &[String]) -> String {
     }
 }
 
+// The parsers of what `join_list` and the `the_list` filter print (the importer reads lists of
+// names back with them).
+
+/// Names of States that contain " and ", which a list split must not cut.
+const AND_STATES: &[&str] = &[
+    "Antigua and Barbuda",
+    "Bosnia and Herzegovina",
+    "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines",
+    "Sao Tome and Principe",
+    "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland",
+    "Heard Island and McDonald Islands",
+    "Serbia and Montenegro",
+];
+
+/// Words that end the name of an organization, to find the " and " between the last two names.
+const ORG_ENDINGS: &[&str] = &[
+    "Institute",
+    "Organization",
+    "Office",
+    "Union",
+    "States",
+    "Europe",
+    "Council",
+    "Commission",
+    "Refugees",
+    "Programme",
+    "Fund",
+    "Bank",
+    "Agency",
+    "Court",
+    "Centre",
+    "Center",
+    "Development",
+    "Migration",
+    "Eurojust",
+    "Community",
+    "Conference",
+    "Secretariat",
+    "Societies",
+    "Malta",
+    "Forum",
+    "Group",
+    "Network",
+    "Association",
+    "Federation",
+    "Foundation",
+    "Committee",
+];
+
+/// Splits "A, B and C" back into names. State names with " and " in them are kept whole; for
+/// organizations, a piece starting in lower case ("affiliated with the United Nations") belongs
+/// to the name before it, and the last " and " is looked for after a word that ends a name.
+pub fn split_list(s: &str, states: bool) -> Vec<String> {
+    let mut pieces: Vec<String> = Vec::new();
+    for p in s.split(", ") {
+        if !pieces.is_empty() && p.starts_with(|c: char| c.is_lowercase()) && !states {
+            let last = pieces.last_mut().expect("a piece");
+            last.push_str(", ");
+            last.push_str(p);
+        } else {
+            pieces.push(p.to_string());
+        }
+    }
+    let Some(last) = pieces.pop() else { return Vec::new() };
+    // Split the last piece at the right " and ".
+    let candidates: Vec<usize> = last.match_indices(" and ").map(|(i, _)| i).collect();
+    let good = |i: usize| -> bool {
+        let (left, right) = (&last[..i], &last[i + 5..]);
+        if !right.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        if states {
+            // Not inside a name such as "Trinidad and Tobago".
+            !AND_STATES.iter().any(|n| last.match_indices(n).any(|(start, _)| start < i && i < start + n.len()))
+                && !left.is_empty()
+        } else {
+            let last_word = left.rsplit(' ').next().unwrap_or("");
+            ORG_ENDINGS.contains(&last_word) || last_word.ends_with(')')
+        }
+    };
+    let split = if states {
+        candidates.iter().rev().copied().find(|i| good(*i))
+    } else {
+        candidates.iter().copied().find(|i| good(*i)).or_else(|| candidates.last().copied())
+    };
+    match split {
+        Some(i) => {
+            pieces.push(last[..i].to_string());
+            pieces.push(last[i + 5..].to_string());
+        }
+        None => pieces.push(last),
+    }
+    pieces
+}
+
+/// Splits "The A, the B and the C" (or lower-case "the") into names.
+pub fn split_the_list(s: &str) -> Option<Vec<String>> {
+    // Each name is "the X", or a bare X that takes no article (`generate::takes_article`), as the
+    // templates' `the_list` writes them: "the A, the B and La C".
+    let item = |piece: &str| -> Option<String> {
+        match piece.strip_prefix("the ").or_else(|| piece.strip_prefix("The ")) {
+            Some(name) => Some(name.to_string()),
+            None => (!takes_article(piece)).then(|| piece.to_string()),
+        }
+    };
+    let mut pieces: Vec<&str> = s.split(", ").collect();
+    let last = pieces.pop()?;
+    // The last " and " whose right side is a whole item ends the list; an " and " inside a name
+    // ("Red Cross and Red Crescent Societies") is followed by neither "the" nor a bare name.
+    let split = last
+        .rmatch_indices(" and ")
+        .map(|(i, _)| i)
+        .find(|&i| item(&last[..i]).is_some() && item(&last[i + 5..]).is_some());
+    let mut names = pieces.into_iter().map(item).collect::<Option<Vec<String>>>()?;
+    match split {
+        Some(i) => {
+            names.push(item(&last[..i])?);
+            names.push(item(&last[i + 5..])?);
+        }
+        None => names.push(item(last)?),
+    }
+    Some(names)
+}
+
 /// `{org:id|Name}` for a State or organization.
 fn mark_org(name: &str) -> Value {
     mark_as(name, name)
@@ -352,6 +478,38 @@ fn fold_whitespace(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lists the templates print are read back to the same names, State names with "and"
+    /// in them, organizations with a lower-case tail, and names that take no article included.
+    #[test]
+    fn lists_of_names_round_trip() {
+        let names = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        for states in [
+            names(&["Algeria", "Trinidad and Tobago", "Zambia"]),
+            names(&["Algeria", "Trinidad and Tobago"]),
+            names(&["Bosnia and Herzegovina"]),
+            names(&[
+                "Antigua and Barbuda",
+                "Saint Kitts and Nevis",
+                "United Kingdom of Great Britain and Northern Ireland",
+            ]),
+        ] {
+            assert_eq!(split_list(&join_list(&states), true), states);
+        }
+        let orgs = names(&[
+            "Office of the United Nations High Commissioner for Refugees",
+            "United Nations Interregional Crime and Justice Research Institute",
+            "European Institute for Crime Prevention and Control, affiliated with the United Nations",
+        ]);
+        assert_eq!(split_list(&join_list(&orgs), false), orgs);
+        let observers = names(&[
+            "International Federation of Red Cross and Red Crescent Societies",
+            "Sovereign Military Order of Malta",
+        ]);
+        let printed = join_list(&observers.iter().map(|n| format!("the {n}")).collect::<Vec<_>>());
+        assert_eq!(split_the_list(&printed).unwrap(), observers);
+        assert_eq!(join_list(&names(&["A", "B", "C"])), "A, B and C");
+    }
     use minijinja::context;
 
     #[test]

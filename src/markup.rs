@@ -339,6 +339,29 @@ mod tests {
         Span::Text(s.into())
     }
 
+    /// Whatever the text, its escaped form parses back to that text alone.
+    #[test]
+    fn escape_round_trips() {
+        for s in [
+            "5 * 3",
+            "*not italic*",
+            "**x**",
+            "a [b] c",
+            "[[x]]",
+            "[^note]",
+            "{chapter:x}",
+            "{{ x }}",
+            "a | b",
+            "back\\slash \\",
+            "^",
+            "}{][",
+            "plain",
+        ] {
+            let parsed = parse(&escape(s)).unwrap_or_else(|e| panic!("`{s}`: {}", e.message));
+            assert_eq!(parsed, vec![t(s)], "`{s}`");
+        }
+    }
+
     #[test]
     fn emphasis_and_notes() {
         assert_eq!(

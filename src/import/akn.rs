@@ -566,8 +566,11 @@ fn name_untitled(draft: &mut Out) {
     }
 }
 
-/// Gives every element whose eId was already used a new one (`<eId>-2`…), with one warning per
-/// renamed id: other producers' files may repeat eIds, and a session's ids must be unique.
+/// Gives every element whose eId was already used a new one (`<eId>-2`…): a session's ids must
+/// be unique. A repeat inside one document is a fault of the file and is reported, one warning
+/// per renamed id; a repeat in another component of a collection is not (each component is a
+/// document of its own, whose eIds are unique only within it), so those are renamed quietly and
+/// counted in one line.
 fn rename_duplicate_ids(root: &mut El, warnings: &mut Vec<Diagnostic>) {
     fn all_ids(e: &El, seen: &mut crate::import::UsedIds) {
         if let Some(id) = e.attr("eId") {
@@ -577,36 +580,65 @@ fn rename_duplicate_ids(root: &mut El, warnings: &mut Vec<Diagnostic>) {
             all_ids(c, seen);
         }
     }
-    fn walk(
-        e: &mut El,
-        first: &mut std::collections::HashSet<String>,
-        used: &mut crate::import::UsedIds,
-        warnings: &mut Vec<Diagnostic>,
-    ) {
-        if e.name == "meta" {
-            return;
-        }
-        let becomes_an_id =
-            is_hier(&e.name) || matches!(e.name.as_str(), "paragraph" | "item" | "authorialNote" | "recital");
-        if let Some((_, id)) = e.attrs.iter_mut().find(|(k, _)| k == "eId").filter(|_| becomes_an_id)
-            && !first.insert(id.clone())
-        {
-            let new = crate::import::unique(id, used);
-            warnings.push(Diagnostic::warning(format!(
-                "eId `{id}` is used more than once; this <{}> is renamed `{new}`",
-                e.name
-            )));
-            *id = new;
-        }
-        for c in e.children.iter_mut() {
-            if let Node::El(c) = c {
-                walk(c, first, used, warnings);
+    struct Walk<'w> {
+        /// eId → the document (by order of appearance) where it was first used.
+        first: HashMap<String, usize>,
+        used: crate::import::UsedIds,
+        documents: usize,
+        across: usize,
+        warnings: &'w mut Vec<Diagnostic>,
+    }
+    impl Walk<'_> {
+        fn walk(&mut self, e: &mut El, document: usize) {
+            if e.name == "meta" {
+                return;
+            }
+            // A component document (it has its own `meta`) scopes its eIds.
+            let document = if e.child("meta").is_some() {
+                self.documents += 1;
+                self.documents
+            } else {
+                document
+            };
+            let becomes_an_id =
+                is_hier(&e.name) || matches!(e.name.as_str(), "paragraph" | "item" | "authorialNote" | "recital");
+            if let Some((_, id)) = e.attrs.iter_mut().find(|(k, _)| k == "eId").filter(|_| becomes_an_id) {
+                match self.first.get(id.as_str()).copied() {
+                    None => {
+                        self.first.insert(id.clone(), document);
+                    }
+                    Some(at) => {
+                        let new = crate::import::unique(id, &mut self.used);
+                        if at == document {
+                            self.warnings.push(Diagnostic::warning(format!(
+                                "eId `{id}` is used more than once; this <{}> is renamed `{new}`",
+                                e.name
+                            )));
+                        } else {
+                            self.across += 1;
+                        }
+                        *id = new;
+                    }
+                }
+            }
+            for c in e.children.iter_mut() {
+                if let Node::El(c) = c {
+                    self.walk(c, document);
+                }
             }
         }
     }
     let mut used = crate::import::UsedIds::default();
     all_ids(root, &mut used);
-    walk(root, &mut std::collections::HashSet::new(), &mut used, warnings);
+    let mut w = Walk { first: HashMap::new(), used, documents: 0, across: 0, warnings };
+    w.walk(root, 0);
+    if w.across > 0 {
+        let n = w.across;
+        w.warnings.push(Diagnostic::warning(format!(
+            "{n} eId{} of one component of the collection also used in another renamed (`<eId>-2`…), since a session's ids are unique across the whole report",
+            if n == 1 { "" } else { "s" }
+        )));
+    }
 }
 
 struct AknReader {

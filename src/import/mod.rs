@@ -200,17 +200,9 @@ pub fn unique(base: &str, used: &mut UsedIds) -> String {
     candidate
 }
 
-/// Escapes plain text for inline markup (as `crate::markup` reads it), keeping nothing special.
-pub fn escape_markup(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '*' | '[' | ']' | '{' | '}' | '^' | '|') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
+/// Escapes plain text for inline markup (as `crate::markup` reads it), keeping nothing special:
+/// the markup's own escaper, which its parser reads back.
+pub use crate::markup::escape as escape_markup;
 
 /// A structured citation, if the footnote text is one: "United Nations, *Treaty Series*, vol. N,
 /// No. M." (or "*Ibid.*, vol. N, No. M.", "Ibid., …") → `unts`; "United Nations publication,

@@ -628,8 +628,10 @@ impl BodyReader {
             Some(_) => String::new(),
         };
         let nested_under_numbered = last_top.as_deref().is_some_and(|l| l.ends_with('.'));
-        let nested_roman =
-            !nested_under_numbered && inner != next_letter && lower_roman_value(inner).is_some() && last_top.is_some();
+        let nested_roman = !nested_under_numbered
+            && inner != next_letter
+            && crate::assemble::parse_item_label(label).iter().any(|(depth, _)| *depth == 1)
+            && last_top.is_some();
         if nested_under_numbered || nested_roman {
             let parent = p.items.last_mut().expect("a top-level item");
             parent.items.push(item(label, text));
@@ -960,10 +962,6 @@ fn from_roman(s: &str) -> Option<usize> {
 
 fn letter(n: usize) -> String {
     if (1..=26).contains(&n) { ((b'A' + (n - 1) as u8) as char).to_string() } else { String::new() }
-}
-
-fn lower_roman_value(s: &str) -> Option<usize> {
-    (1..=40).find(|n| roman(*n).to_lowercase() == s)
 }
 
 /// A line's shape.

@@ -234,6 +234,31 @@ mod tests {
         assert!(Date::parse("21 April 2009").is_err());
     }
 
+    /// Every span the report prints, in prose or in the caption, and every date, reads back.
+    #[test]
+    fn printed_dates_read_back() {
+        let days = |from: &str, n: usize| {
+            let mut out = vec![d(from)];
+            while out.len() < n {
+                out.push(next_day(*out.last().unwrap()));
+            }
+            out
+        };
+        for (from, n) in [
+            ("2009-04-14", 1),
+            ("2009-04-14", 2),
+            ("2010-01-27", 3),
+            ("2010-11-30", 3),
+            ("2009-12-31", 2),
+            ("2016-06-20", 5),
+        ] {
+            let span = days(from, n);
+            assert_eq!(parse_date_span(&prose_range(&span)).as_ref(), Some(&span), "{}", prose_range(&span));
+            assert_eq!(parse_date_span(&caption_range(&span)).as_ref(), Some(&span), "{}", caption_range(&span));
+            assert_eq!(parse_long_date(&span[0].long()), Some(span[0]));
+        }
+    }
+
     #[test]
     fn ranges() {
         assert_eq!(prose_range(&[d("2009-04-14"), d("2009-04-15")]), "14 and 15 April 2009");
