@@ -306,7 +306,8 @@ impl Assembler<'_> {
             .map(|(shown, (i, def))| {
                 let path = format!("{parent_path}.items[{i}]");
                 // A label given in the data (a past report's own list) is printed as given.
-                let label = def.label.clone().unwrap_or_else(|| item_label(depth, shown));
+                let label =
+                    def.label.clone().unwrap_or_else(|| self.lang().item_label(depth, shown, item_label(depth, shown)));
                 // A derived id follows the item's place in the data, not its label, so that it
                 // stays the same when a deleted item before it closes the labels up.
                 let id = def
@@ -334,7 +335,8 @@ impl Assembler<'_> {
                     .enumerate()
                     .map(|(j, sub)| {
                         let end = if j + 1 == top.items.len() { "." } else { ";" };
-                        self.agenda_item(sub, item_label(0, j), end, path)
+                        let label = self.lang().item_label(0, j, item_label(0, j));
+                        self.agenda_item(sub, label, end, path)
                     })
                     .collect();
                 let end = if subs.is_empty() { "." } else { ":" };

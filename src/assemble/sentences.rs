@@ -55,7 +55,7 @@ impl Assembler<'_> {
                 content.push(Inline::text(format!(" ({}){end}", d.symbol)));
                 Item {
                     id: format!("document-{}", slug(&d.symbol)),
-                    label: item_label(0, i),
+                    label: self.lang().item_label(0, i, item_label(0, i)),
                     content,
                     items: Vec::new(),
                 }

@@ -375,6 +375,20 @@ impl Lang {
         }
     }
 
+    /// A sub-item's label as printed: the assembler's `english` one ("(a)", "(i)", "a.", "i."),
+    /// except the first level in Arabic, lettered in abjad order as UN Arabic documents do:
+    /// "(أ)", "(ب)", "(ج)", "(د)", "(هـ)"… (deeper levels keep their labels: unverified how the
+    /// Arabic service labels them). Ids never use this: they stay the same in every language.
+    pub fn item_label(self, depth: usize, index: usize, english: String) -> String {
+        match self {
+            Ar if depth.is_multiple_of(4) => {
+                let letter = AR_ABJAD_LETTERS[index % AR_ABJAD_LETTERS.len()];
+                format!("({})", letter.repeat(index / AR_ABJAD_LETTERS.len() + 1))
+            }
+            _ => english,
+        }
+    }
+
     // ----- cross-references -----
 
     /// The wording of a cross-reference to one division or paragraph ("chapter I",
@@ -610,6 +624,13 @@ const AR_LETTER_NAMES: [&str; 28] = [
     "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء", "ذال", "ضاد", "ظاء", "غين",
 ];
 
+/// The Arabic letters in abjad order, as sub-items are lettered (هـ with its tail, as printed
+/// alone).
+const AR_ABJAD_LETTERS: [&str; 28] = [
+    "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث",
+    "خ", "ذ", "ض", "ظ", "غ",
+];
+
 /// The Arabic name of the section letter at `index` (0 → "ألف"); doubled past the alphabet.
 fn arabic_letter_name(index: usize) -> String {
     let name = AR_LETTER_NAMES[index % AR_LETTER_NAMES.len()];
@@ -747,6 +768,9 @@ mod tests {
         assert_eq!(Ar.reference("section", "B"), "الفرع باء");
         assert_eq!(En.section_number(27), "BB.");
         assert_eq!(Fr.chapter_number("IV"), "IV.");
+        assert_eq!(Ar.item_label(0, 4, "(e)".into()), "(هـ)");
+        assert_eq!(Ar.item_label(1, 0, "(i)".into()), "(i)");
+        assert_eq!(Fr.item_label(0, 0, "(a)".into()), "(a)");
         assert_eq!(chinese_number("XX"), "二十");
     }
 
