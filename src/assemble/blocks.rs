@@ -22,16 +22,45 @@ impl Assembler<'_> {
         if !place.is_empty() {
             caption.push(vec![Inline::text(place)]);
         }
+        // The reissue note is cited on the top line, so it takes the first `*`.
+        let symbol_note = match &s.masthead.reissued {
+            Some(_) => vec![self.cite_masthead_note(REISSUE_NOTE)],
+            None => Vec::new(),
+        };
         if let Some(item) = &s.meeting.caption_item {
             let line = self.markup(item, "meeting.caption_item", Zone::Cover);
             caption.push(line);
         }
-        let title = self.markup(&s.title, "title", Zone::Body);
-        self.check_symbol();
-        Masthead {
-            publisher: "United Nations".into(),
-            symbol: s.symbol.clone(),
+        if let Some(item) = &s.meeting.agenda_item {
+            caption.push(vec![Inline::text(format!("Agenda item {}", item.number))]);
+            if let Some(title) = &item.title {
+                let line = self.markup(title, "meeting.agenda_item.title", Zone::Cover);
+                caption.push(line);
+            }
+        }
+        let mut title = self.markup(&s.title, "title", Zone::Body);
+        let rapporteur = s.masthead.rapporteur.as_ref().map(|r| self.markup(r, "masthead.rapporteur", Zone::Body));
+        let addendum = self.addendum();
+        let official_records = s.masthead.official_records.as_ref().map(|or| OfficialRecords {
             organ: s.organ.clone(),
+            label: "Official Records".into(),
+            session: or.session.clone(),
+            supplement: format!("Supplement No. {}", or.supplement),
+        });
+        self.check_symbol();
+        let style = s.masthead.style;
+        let mut organ = s.organ.clone();
+        let mut publisher = s.masthead.publisher.clone().unwrap_or_else(|| "United Nations".into());
+        if style == MastheadStyle::Capitals {
+            // The pre-2000 style prints the names and the title in capitals.
+            organ = organ.to_uppercase();
+            publisher = publisher.to_uppercase();
+            capitalize(&mut title);
+        }
+        Masthead {
+            publisher,
+            symbol: s.symbol.clone(),
+            organ,
             distribution: s.printed_distribution().name().to_string(),
             date: s.date.map(|d| d.long()).unwrap_or_default(),
             original: s.original.clone(),
@@ -39,7 +68,24 @@ impl Assembler<'_> {
             title,
             job_number: s.job_number.clone(),
             barcode: s.job_number.as_deref().and_then(barcode),
+            style,
+            official_records,
+            symbol_note,
+            addendum,
+            rapporteur,
         }
+    }
+
+    /// An addendum's lines: "Addendum" when the symbol ends in `/Add.N` or a part is named,
+    /// and the part.
+    fn addendum(&mut self) -> Option<Addendum> {
+        let s = self.session;
+        let is_addendum = SymbolParts::parse(&s.symbol).map(|p| p.addendum.is_some()).unwrap_or(false);
+        let part = s.masthead.part.as_ref().map(|p| self.markup(p, "masthead.part", Zone::Body));
+        if !is_addendum && part.is_none() {
+            return None;
+        }
+        Some(Addendum { label: "Addendum".into(), part: part.unwrap_or_default() })
     }
 
     /// The symbol read into its parts (`L.N`, `Rev.N`, `Add.N`, `Corr.N`), and agreeing with the
@@ -92,6 +138,7 @@ impl Assembler<'_> {
                 Some(kind) => self.generated_annex(kind, &planned.id, &apath),
             };
             children.extend(self.paragraphs(&apath, &annex.paragraphs));
+            children.extend(self.rules(&apath, &annex.rules));
             children.extend(self.sections(&apath, &annex.sections));
             self.lettered = None;
             blocks.push(Block::Division(Division {
@@ -123,6 +170,7 @@ impl Assembler<'_> {
             let splanned = self.planned(&spath);
             let heading = self.markup(&section.title, &format!("{spath}.title"), Zone::Body);
             let mut schildren = self.paragraphs(&spath, &section.paragraphs);
+            schildren.extend(self.rules(&spath, &section.rules));
             for (gi, group) in section.groups.iter().enumerate() {
                 let gpath = format!("{spath}.groups[{gi}]");
                 let gplanned = self.planned(&gpath);
@@ -142,6 +190,25 @@ impl Assembler<'_> {
                 num: splanned.num,
                 heading,
                 children: schildren,
+            }));
+        }
+        out
+    }
+
+    /// Rules of procedure: "Rule 1" over its title, and its paragraphs.
+    fn rules(&mut self, parent_path: &str, rules: &[crate::session::Rule]) -> Vec<Block> {
+        let mut out = Vec::new();
+        for (ri, rule) in rules.iter().enumerate() {
+            let rpath = format!("{parent_path}.rules[{ri}]");
+            let planned = self.planned(&rpath);
+            let heading = self.markup(&rule.title, &format!("{rpath}.title"), Zone::Body);
+            let children = self.paragraphs(&rpath, &rule.paragraphs);
+            out.push(Block::Division(Division {
+                kind: DivisionKind::Rule,
+                id: planned.id,
+                num: planned.num,
+                heading,
+                children,
             }));
         }
         out
@@ -332,6 +399,23 @@ impl Assembler<'_> {
         content.push(Inline::text(end));
         let prefix = if path.contains(".generate") { "next-agenda" } else { "agenda" };
         Item { id: format!("{prefix}-{}", item.id), label, content, items: Vec::new() }
+    }
+}
+
+/// The text of every `Inline::Text` in capitals (the pre-2000 masthead's title).
+fn capitalize(inlines: &mut [Inline]) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } => *text = text.to_uppercase(),
+            Inline::Emph { content }
+            | Inline::Strong { content }
+            | Inline::Ref { content, .. }
+            | Inline::Entity { content, .. }
+            | Inline::Bracketed { content }
+            | Inline::Inserted { content }
+            | Inline::Deleted { content } => capitalize(content),
+            Inline::NoteRef { .. } => {}
+        }
     }
 }
 

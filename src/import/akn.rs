@@ -1144,6 +1144,7 @@ impl AknReader {
             ParagraphDef::new(ParagraphKind::Decision(DecisionDef {
                 id: id.clone(),
                 kind: DecisionKind::from_key(&kind.to_lowercase()).unwrap_or_default(),
+                draft: false,
                 number: number.to_string(),
                 title,
                 preamble,

@@ -83,9 +83,11 @@ pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
             venue: cx.venue.clone(),
             dates: cx.dates.clone(),
             caption_item: draft.caption_item,
+            agenda_item: None,
         },
         title: draft.title,
         job_number: draft.job_number,
+        masthead: Default::default(),
         agenda: cx.agenda,
         officers: cx.officers,
         attendance: cx.attendance,
@@ -335,6 +337,7 @@ impl Cx {
                     id: s.id.clone(),
                     title: s.title.clone(),
                     paragraphs: s.paragraphs.iter().map(|p| self.narrative(p)).collect(),
+                    rules: Vec::new(),
                     groups: Vec::new(),
                 })
                 .collect();
@@ -365,6 +368,7 @@ impl Cx {
             id: s.id.clone(),
             title: s.title.clone(),
             paragraphs: s.paragraphs.iter().map(|p| self.paragraph(p, w)).collect(),
+            rules: Vec::new(),
             groups: s.groups.iter().map(|g| self.group(g, w)).collect(),
         }
     }

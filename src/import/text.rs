@@ -451,6 +451,7 @@ impl BodyReader {
         let decision = DecisionDef {
             id: Some(crate::generate::slug(&format!("{} {}", d.kind, d.number))),
             kind: DecisionKind::from_key(&d.kind).unwrap_or_default(),
+            draft: false,
             number: d.number,
             title: d.title,
             // Preambular paragraphs are never numbered; `numbered` is left at its default.
