@@ -12,6 +12,7 @@
 //! be placed is a warning with its line number.
 
 pub mod akn;
+pub mod docx;
 pub mod folder;
 pub mod recognize;
 pub mod text;
