@@ -132,3 +132,147 @@ fn libreoffice_resave(inputs: &[PathBuf], out: &Path, work: &Path) {
         .expect("LibreOffice (soffice) is needed: tests/run.sh installs it");
     assert!(status.status.success(), "soffice failed: {}", String::from_utf8_lossy(&status.stderr));
 }
+
+/// A Word original in the UN's Geneva styles, as a person types it: the masthead in a table and
+/// plain lines, the title in a heading style, paragraphs numbered by Word (`w:numPr`, from the
+/// style and given directly) and typed ("3.<tab>"), sub-items both ways, a real footnote with
+/// Word's own number.
+#[test]
+fn a_word_original_in_the_geneva_styles() {
+    let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let p = |style: &str, body: &str| format!(r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{body}</w:p>"#);
+    let r = |text: &str| format!(r#"<w:r><w:t xml:space="preserve">{text}</w:t></w:r>"#);
+    let tab = "<w:r><w:tab/></w:r>";
+    let numbered = |level: u32, body: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:pStyle w:val="SingleTxtG"/><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr>{body}</w:p>"#
+        )
+    };
+    let cell = |paras: &str| format!("<w:tc>{paras}</w:tc>");
+    let masthead = format!(
+        "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+        cell(&p("Normal", &r("United Nations"))),
+        cell(&p("Normal", &r("A/AC.182/2025/L.1"))),
+        cell(&p("Normal", &r("General Assembly"))),
+        cell(
+            &[
+                p("Normal", &r("Distr.: Limited")),
+                p("Normal", &r("21 February 2025")),
+                p("Normal", ""),
+                p("Normal", &r("Original: English"))
+            ]
+            .concat()
+        ),
+    );
+    let body = [
+        masthead,
+        p("SingleTxtG", &r("Special Committee on the Charter of the United Nations")),
+        p("SingleTxtG", &r("New York, 18–26 February 2025")),
+        p("HChG", &r("Draft report")),
+        p("SingleTxtG", &r("Rapporteur: Ms. Eliza Grisle (Latvia)")),
+        p("HChG", &format!("{}{tab}{}", r("I."), r("Introduction"))),
+        p(
+            "NumberedPara",
+            &format!(
+                r#"{}<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r>"#,
+                r("The Special Committee was convened in accordance with resolution 79/125.")
+            ),
+        ),
+        numbered(
+            0,
+            &format!(
+                r#"{}<w:r><w:rPr><w:i/></w:rPr><w:t>Member States</w:t></w:r>{}"#,
+                r("It was open to all "),
+                r(".")
+            ),
+        ),
+        numbered(1, &r("first sub-item;")),
+        p("SingleTxtG", &format!("{}{tab}{}", r("3."), r("A paragraph numbered by hand."))),
+        p("SingleTxtG", &format!("{}{tab}{}", r("(a)"), r("A sub-item typed by hand."))),
+        p("H1G", &format!("{}{tab}{}", r("A."), r("Officers"))),
+        p("SingleTxtG", &format!("{}{tab}{}", r("4."), r("The Special Committee elected its Bureau."))),
+    ]
+    .concat();
+    let document =
+        format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document {w}><w:body>{body}</w:body></w:document>"#);
+    let style = |id: &str, name: &str, extra: &str| {
+        format!(r#"<w:style w:type="paragraph" w:styleId="{id}"><w:name w:val="{name}"/>{extra}</w:style>"#)
+    };
+    let styles = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:styles {w}>{}{}{}{}{}{}<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style></w:styles>"#,
+        style("Normal", "Normal", ""),
+        style("HChG", "_ H _Ch_G", ""),
+        style("H1G", "_ H_1_G", ""),
+        style("SingleTxtG", "_ Single Txt_G", ""),
+        style(
+            "NumberedPara",
+            "Numbered paragraph",
+            r#"<w:basedOn w:val="SingleTxtG"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr>"#
+        ),
+        style("FootnoteText", "footnote text", ""),
+    );
+    let numbering = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering {w}><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num></w:numbering>"#
+    );
+    let footnotes = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:footnotes {w}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>{}</w:p></w:footnote></w:footnotes>"#,
+        r("\tSee A/36/33, para. 7.")
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    for (name, part) in [
+        ("word/document.xml", document),
+        ("word/styles.xml", styles),
+        ("word/numbering.xml", numbering),
+        ("word/footnotes.xml", footnotes),
+    ] {
+        zip.start_file(name, opts).unwrap();
+        std::io::Write::write_all(&mut zip, part.as_bytes()).unwrap();
+    }
+    let bytes = zip.finish().unwrap().into_inner();
+
+    let doc = read_back(&bytes, "l1");
+    let m = &doc.masthead;
+    assert_eq!(
+        (m.symbol.as_str(), m.organ.as_str(), m.distribution.as_str(), m.date.as_str(), m.original.as_str()),
+        ("A/AC.182/2025/L.1", "General Assembly", "Limited", "21 February 2025", "English")
+    );
+    assert_eq!(doc.meta.date, "2025-02-21");
+    let printed = text(&doc);
+    let expected = "\
+Special Committee on the Charter of the United Nations
+
+New York, 18–26 February 2025
+
+Distr.: Limited
+
+21 February 2025
+
+Original: English
+
+A/AC.182/2025/L.1
+
+Draft report
+
+Rapporteur: Ms. Eliza Grisle (Latvia)
+
+I. Introduction
+
+1. The Special Committee was convened in accordance with resolution 79/125.¹
+
+¹ See A/36/33, para. 7.
+
+2. It was open to all *Member States*.
+
+(a) first sub-item;
+
+3. A paragraph numbered by hand.
+
+(a) A sub-item typed by hand.
+
+A. Officers
+
+4. The Special Committee elected its Bureau.
+";
+    assert_eq!(printed, format!("General Assembly\n\n{expected}"));
+}

@@ -364,8 +364,13 @@ impl Shaper<'_> {
         for (i, item) in items.iter().enumerate() {
             match item {
                 word::Item::Para(p) => {
+                    // The body starts at the first labelled heading ("I.<tab>Introduction") or
+                    // numbered paragraph; an unlabelled heading before it is the title, which
+                    // Word originals set in a heading style.
                     let text = p.plain();
-                    if matches!(p.role, Role::Heading(_) | Role::DecisionHeading)
+                    let labelled = split_label(&text).is_some() || text.trim_start().starts_with("Annex");
+                    if (matches!(p.role, Role::Heading(_)) && labelled)
+                        || p.role == Role::DecisionHeading
                         || p.auto_label.is_some()
                         || split_label(&text).is_some_and(|(l, _)| is_paragraph_number(l))
                     {
@@ -418,6 +423,7 @@ impl Shaper<'_> {
             .iter()
             .position(|(r, _, _)| *r == Role::Title)
             .or_else(|| rest_lines.iter().position(|(_, _, t)| t == "Draft report" || t.starts_with("Report of")))
+            .or_else(|| rest_lines.iter().position(|(r, _, _)| matches!(r, Role::Heading(_))))
             .or_else(|| rest_lines.len().checked_sub(1));
         if let Some(at) = title_at {
             for (i, (_, inl, text)) in rest_lines.iter().enumerate() {
