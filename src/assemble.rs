@@ -40,6 +40,7 @@ mod blocks;
 mod negotiation;
 mod notes;
 mod plan;
+pub(crate) use plan::decision_id;
 mod references;
 mod sentences;
 
@@ -259,7 +260,8 @@ enum Zone {
     Footnote,
 }
 
-fn item_label(depth: usize, index: usize) -> String {
+/// The label the report prints for the `index`-th item at `depth`: "(a)", "(i)", "a.", "i.".
+pub(crate) fn item_label(depth: usize, index: usize) -> String {
     let n = index as u32 + 1;
     match depth % 4 {
         0 => format!("({})", letters(index)),

@@ -78,7 +78,8 @@ enum Command {
         #[arg(long, default_value = "rapporteur")]
         author: String,
     },
-    /// Import a past report (Akoma Ntoso XML, or plain text in the reference shape) as a session.
+    /// Import a past report (Akoma Ntoso XML, plain text in the reference shape, or a Word document) as a
+    /// session.
     Import {
         /// The file to read.
         file: PathBuf,
@@ -137,6 +138,9 @@ enum ImportFrom {
     Akn,
     /// Plain text in the shape of ../shared/reference/ (masthead, headings, numbered paragraphs).
     Text,
+    /// A Word document (.docx): ours, re-saved by Word or LibreOffice, or an original in the UN
+    /// styles (HCh, H1, SingleTxt, Footnote Text…; the Geneva "_ H _Ch_G" family).
+    Docx,
 }
 
 /// Runs the command line and returns the exit code.
@@ -349,13 +353,21 @@ fn import(file: &Path, from: ImportFrom, output: &Path, symbol: Option<String>, 
             return 1;
         }
     };
-    let Ok(text) = String::from_utf8(bytes) else {
-        eprintln!("error: {} is not UTF-8 text\n  hint: convert it first (e.g. `iconv -t UTF-8`)", file.display());
-        return 1;
-    };
     let result = match from {
-        ImportFrom::Akn => crate::import::import_akn(&text),
-        ImportFrom::Text => crate::import::import_text(&text),
+        ImportFrom::Docx => crate::import::import_docx(&bytes),
+        ImportFrom::Akn | ImportFrom::Text => {
+            let Ok(text) = String::from_utf8(bytes) else {
+                eprintln!(
+                    "error: {} is not UTF-8 text\n  hint: convert it first (e.g. `iconv -t UTF-8`)",
+                    file.display()
+                );
+                return 1;
+            };
+            match from {
+                ImportFrom::Akn => crate::import::import_akn(&text),
+                _ => crate::import::import_text(&text),
+            }
+        }
     };
     let in_file = |mut d: Diagnostic| {
         if let Some(loc) = d.location.as_mut().filter(|l| l.file == Path::new(crate::import::INPUT)) {

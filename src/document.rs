@@ -1,8 +1,9 @@
 //! The one model every writer reads: a report with every number, footnote marker and
 //! cross-reference already resolved.
 //!
-//! The assembler (`crate::assemble`) is the only code that builds a `Document`; the importers
-//! build sessions, not documents. Writers (`crate::writers::*`) take a `&Document` and never count:
+//! The assembler (`crate::assemble`) builds the `Document` of a session; the importers build one
+//! from what they read (another producer's AKN, a text, a PDF, a DOCX) and hand it to
+//! `crate::import::from_document`, the one step from a document back to session data. Writers (`crate::writers::*`) take a `&Document` and never count:
 //! every label they print ("I.", "A.", "1.", "12.", "(a)", "(i)", "¹", "a", "*") is a string stored
 //! here. That is what keeps PDF, DOCX, HTML, text and Akoma Ntoso from disagreeing.
 //!

@@ -276,3 +276,75 @@ A. Officers
 ";
     assert_eq!(printed, format!("General Assembly\n\n{expected}"));
 }
+
+/// `rapporteur import FILE.docx --from docx`, then `rapporteur check` and `rapporteur build` of
+/// the imported session: the text it builds.
+fn import_and_rebuild(docx: &[u8], work: &Path, name: &str) -> String {
+    let bin = env!("CARGO_BIN_EXE_rapporteur");
+    let file = work.join(format!("{name}.docx"));
+    std::fs::write(&file, docx).unwrap();
+    let session = work.join(format!("{name}-imported"));
+    let out = Command::new(bin).arg("import").arg(&file).args(["--from", "docx", "-o"]).arg(&session).output().unwrap();
+    assert!(out.status.success(), "{name}: import failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(bin).arg("check").arg(&session).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{name}: the imported session does not pass check:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let built = work.join(format!("{name}-rebuilt"));
+    let out =
+        Command::new(bin).arg("build").arg(&session).args(["--format", "text", "-o"]).arg(&built).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{name}: the imported session does not build:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let txt = std::fs::read_dir(&built)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "txt"));
+    std::fs::read_to_string(txt.expect("a text file")).unwrap()
+}
+
+/// Every session, and every shape fixture, through our DOCX and back into a session: the
+/// rebuilt report is the same text; and the same through LibreOffice's re-save of the DOCX.
+#[test]
+fn sessions_come_back_from_our_docx_and_from_libreoffice() {
+    let work = tempfile::tempdir().unwrap();
+    let mut dirs = sessions();
+    let mut fixtures: Vec<PathBuf> =
+        std::fs::read_dir(common::root().join("tests/fixtures/shapes")).unwrap().map(|e| e.unwrap().path()).collect();
+    fixtures.sort();
+    dirs.extend(fixtures);
+    let mut inputs = Vec::new();
+    let mut expected = Vec::new();
+    for dir in &dirs {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let built = compile(dir).unwrap_or_else(|d| panic!("{name}: {d}")).document;
+        let docx = write(&built, "docx");
+        let want = text(&built);
+        let got = import_and_rebuild(&docx, work.path(), &name);
+        assert!(
+            want == got,
+            "{name}: the session imported from our DOCX rebuilds differently at {}",
+            first_difference(&want, &got)
+        );
+        let input = work.path().join("lo-in").join(format!("{name}.docx"));
+        std::fs::create_dir_all(input.parent().unwrap()).unwrap();
+        std::fs::write(&input, &docx).unwrap();
+        inputs.push(input);
+        expected.push((name, want));
+    }
+    let out = work.path().join("lo-out");
+    libreoffice_resave(&inputs, &out, work.path());
+    for (name, want) in expected {
+        let docx = std::fs::read(out.join(format!("{name}.docx"))).unwrap();
+        let got = import_and_rebuild(&docx, work.path(), &format!("{name}-lo"));
+        assert!(
+            want == got,
+            "{name}: the session imported from LibreOffice's DOCX rebuilds differently at {}",
+            first_difference(&want, &got)
+        );
+    }
+}

@@ -354,7 +354,8 @@ impl Assembler<'_> {
             .enumerate()
             .map(|(shown, (i, def))| {
                 let path = format!("{parent_path}.items[{i}]");
-                let label = item_label(depth, shown);
+                // A label given in the data (a past report's own list) is printed as given.
+                let label = def.label.clone().unwrap_or_else(|| item_label(depth, shown));
                 // A derived id follows the item's place in the data, not its label, so that it
                 // stays the same when a deleted item before it closes the labels up.
                 let id = def

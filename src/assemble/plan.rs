@@ -200,7 +200,7 @@ impl Assembler<'_> {
 
 /// The id of a quoted decision: given, or `decision-9-1` from its kind and number (a draft's
 /// `draft-decision-…`; one without a number from its title).
-pub(super) fn decision_id(d: &DecisionDef) -> String {
+pub(crate) fn decision_id(d: &DecisionDef) -> String {
     if let Some(id) = &d.id {
         return id.clone();
     }

@@ -1,7 +1,8 @@
-//! Reads Akoma Ntoso 3.0 into a `Draft`: ours (as `crate::writers::akn` writes it) and other
-//! producers' meeting records — `debateReport`, `debate` (debate sections, speeches, narrative,
-//! votes), `statement` (preface, preamble with recitals, operative paragraphs), `doc`, and a
-//! `documentCollection` through its components.
+//! Reads Akoma Ntoso 3.0 into a `Document` (which `from_document` turns into session data):
+//! ours (as `crate::writers::akn` writes it) and other producers' meeting records —
+//! `debateReport`, `debate` (debate sections, speeches, narrative, votes), `statement` (preface,
+//! preamble with recitals, operative paragraphs: a resolution or decision quoted whole), `doc`,
+//! and a `documentCollection` through its components.
 //!
 //! The root's namespace is resolved from its own declarations (`NsReader`); earlier versions
 //! (AKN 2.0, the 3.0 drafts) and document types outside the genre (`act`, `bill`, `judgment`…)
@@ -9,7 +10,7 @@
 //!
 //! Nothing is dropped: an element with no place in the session format keeps its text as
 //! unnumbered narrative paragraphs (reported once per element kind); another producer's preface
-//! is kept whole, its division numbers stay in the titles, paragraph numbers the report would
+//! is kept whole, its division numbers stay in the headings, paragraph numbers the report would
 //! print differently stay in the text; eIds that collide are renamed with a warning. The masthead
 //! is filled from what the file has (docTitle, docNumber, docDate/FRBRdate, FRBRauthor,
 //! docStatus…), with a warning for each field guessed or left empty.
@@ -18,11 +19,10 @@
 //! refused before anything is expanded, as are unknown entities, documents nested deeper than
 //! `MAX_DEPTH`, and truncated XML. All of these are errors, never panics.
 //!
-//! eIds come back as the session's ids (the writer made them from the ids), so a session that
-//! goes to AKN and back keeps its identities. Inline elements become inline markup: `i` → `*…*`,
-//! `b` → `**…**`, `authorialNote` and `noteRef` → `[^id]` (with a structured citation when the
-//! note is one), `ref` → `{chapter:…}`/`{para:…}`…, `organization`/`person`/`role` →
-//! `{org:id|Name}`….
+//! eIds come back as the document's ids (the writer made them from the session's ids), so a
+//! session that goes to AKN and back keeps its identities. Inline elements become inlines: `i`
+//! emphasis, `b` strong, `authorialNote` and `noteRef` footnotes, `ref` cross-references,
+//! `organization`/`person`/`role` entities.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -31,11 +31,12 @@ use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::import::{
-    Draft, DraftAnnex, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection, citation, escape_markup,
-    parse_date_span,
+use crate::document::{
+    Block, Contents, Division, DivisionKind, Document, Entity, EntityKind, Footnote, Inline, Item, Masthead, Meta,
+    Paragraph, Table, plain_text,
 };
-use crate::session::{Date, DecisionDef, DecisionKind, FootnoteDef, ParagraphDef, ParagraphKind, TableDef};
+use crate::import::{Origin, parse_date_span};
+use crate::session::Date;
 use crate::writers::akn::NAMESPACE;
 
 /// Deeper than this is not a report.
@@ -241,7 +242,8 @@ fn version_of(namespace: &str) -> Option<String> {
 /// The document types this importer reads: the records of meetings and what they adopt.
 const IN_GENRE: &[&str] = &["debateReport", "debate", "statement", "doc", "documentCollection"];
 
-pub fn read(xml: &str) -> Result<(Draft, Vec<Diagnostic>), Diagnostics> {
+/// Reads the XML into a document; its ids are the file's eIds, to be kept (`Origin::keep_ids`).
+pub fn read(xml: &str) -> Result<(Document, Origin, Vec<Diagnostic>), Diagnostics> {
     let mut root = parse(xml)?;
     if root.name != "akomaNtoso" {
         return Err(err(
@@ -286,7 +288,7 @@ pub fn read(xml: &str) -> Result<(Draft, Vec<Diagnostic>), Diagnostics> {
     };
     let mut r = AknReader::new(doc);
     r.warnings = warnings;
-    let mut draft = Draft { keep_ids: true, ..Default::default() };
+    let mut draft = Out::default();
     if doc.name == "documentCollection" {
         // The components may stand inside the collection or after it, under the root.
         r.collection(doc, root.child("components"), &mut draft);
@@ -300,70 +302,223 @@ pub fn read(xml: &str) -> Result<(Draft, Vec<Diagnostic>), Diagnostics> {
         keep_printed_numbers(&mut draft, &mut r.warnings);
         name_paragraphs(&mut draft);
     }
-    draft.footnotes = std::mem::take(&mut r.footnotes);
-    Ok((draft, r.warnings))
+    let document = draft.document(std::mem::take(&mut r.footnotes), std::mem::take(&mut r.entities));
+    Ok((document, Origin { keep_ids: true, lines: HashMap::new() }, r.warnings))
+}
+
+/// What the reader gathers: the masthead's fields, and the chapters and annexes.
+#[derive(Default)]
+struct Out {
+    symbol: String,
+    distribution: Option<String>,
+    date: Option<Date>,
+    original: Option<String>,
+    language: Option<String>,
+    organ: String,
+    body: Option<String>,
+    job_number: Option<String>,
+    meeting_name: String,
+    meeting_session: Option<String>,
+    venue: String,
+    dates: Vec<Date>,
+    caption_item: Option<Vec<Inline>>,
+    title: Vec<Inline>,
+    chapters: Vec<Division>,
+    annexes: Vec<Division>,
+    contents: bool,
+}
+
+impl Out {
+    /// The document: the masthead printed as the report prints it (the caption's "Venue,
+    /// dates" line in house style, which `from_document` reads back).
+    fn document(self, footnotes: Vec<Footnote>, entities: BTreeMap<String, Entity>) -> Document {
+        let mut caption = vec![vec![Inline::text(&self.meeting_name)]];
+        if let Some(s) = &self.meeting_session {
+            caption.push(vec![Inline::text(s)]);
+        }
+        if !self.dates.is_empty() {
+            let dates = crate::session::date::caption_range(&self.dates);
+            caption.push(vec![Inline::text(format!("{}, {dates}", self.venue))]);
+        }
+        caption.extend(self.caption_item);
+        let mut body = Vec::new();
+        if self.contents {
+            body.push(Block::Contents(Contents { id: "contents".into(), heading: "Contents".into(), entries: vec![] }));
+        }
+        body.extend(self.chapters.into_iter().chain(self.annexes).map(Block::Division));
+        Document {
+            meta: Meta {
+                slug: String::new(),
+                language: self.language.unwrap_or_default(),
+                date: self.date.map(|d| d.iso()).unwrap_or_default(),
+                title: plain_text(&self.title),
+                symbol: self.symbol.clone(),
+                body_short: self.body.unwrap_or_default(),
+            },
+            masthead: Masthead {
+                publisher: "United Nations".into(),
+                symbol: self.symbol,
+                organ: self.organ,
+                distribution: self.distribution.unwrap_or_default(),
+                date: self.date.map(|d| d.long()).unwrap_or_default(),
+                original: self.original.unwrap_or_default(),
+                caption,
+                title: self.title,
+                job_number: self.job_number,
+                barcode: None,
+                ..Default::default()
+            },
+            body,
+            footnotes,
+            entities: entities.into_values().collect(),
+            review: None,
+        }
+    }
+}
+
+/// A division with no children yet.
+fn division(kind: DivisionKind, id: Option<&str>, heading: Vec<Inline>) -> Division {
+    Division { kind, id: id.unwrap_or_default().to_string(), num: None, heading, children: Vec::new() }
+}
+
+/// An unnumbered paragraph of narrative.
+fn narrative(content: Vec<Inline>) -> Block {
+    Block::Paragraph(Paragraph { id: String::new(), num: None, content, items: Vec::new() })
+}
+
+/// Nothing to print: no text and no note.
+fn blank(inlines: &[Inline]) -> bool {
+    plain_text(inlines).trim().is_empty() && !has_note(inlines)
+}
+
+fn has_note(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|i| matches!(i, Inline::NoteRef { .. }) || has_note(i.children()))
+}
+
+/// Appends text to inline content, joining it to the text before it.
+fn push_str(out: &mut Vec<Inline>, s: &str) {
+    if s.is_empty() {
+        return;
+    }
+    if let Some(Inline::Text { text }) = out.last_mut() {
+        text.push_str(s);
+    } else {
+        out.push(Inline::text(s));
+    }
+}
+
+/// Inline contents joined by a space.
+fn join(parts: Vec<Vec<Inline>>) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            push_str(&mut out, " ");
+        }
+        for inline in part {
+            match inline {
+                Inline::Text { text } => push_str(&mut out, &text),
+                other => out.push(other),
+            }
+        }
+    }
+    out
+}
+
+/// Without spaces at either end.
+fn trimmed(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    if let Some(Inline::Text { text }) = inlines.first_mut() {
+        *text = text.trim_start().to_string();
+    }
+    if let Some(Inline::Text { text }) = inlines.last_mut() {
+        *text = text.trim_end().to_string();
+    }
+    inlines.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
+    inlines
+}
+
+/// The paragraphs in the chapters (and their sections and groups) of the document, not those
+/// of decisions or annexes.
+fn chapter_paragraphs(draft: &mut Out) -> Vec<&mut Paragraph> {
+    fn walk<'a>(blocks: &'a mut [Block], out: &mut Vec<&'a mut Paragraph>) {
+        for b in blocks {
+            match b {
+                Block::Paragraph(p) => out.push(p),
+                Block::Division(d) if matches!(d.kind, DivisionKind::Section | DivisionKind::Group) => {
+                    walk(&mut d.children, out)
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for ch in &mut draft.chapters {
+        walk(&mut ch.children, &mut out);
+    }
+    out
 }
 
 /// Gives every paragraph of another producer's document that has no eId an explicit, unique
 /// id: ids derived from a paragraph's first words could collide ("1.2." and "1.2"), and a
 /// collision stops the build.
-fn name_paragraphs(draft: &mut Draft) {
+fn name_paragraphs(draft: &mut Out) {
     use crate::import::{slug, unique};
     let mut used = crate::import::UsedIds::default();
-    let mut parts: Vec<(String, &mut Vec<DraftParagraph>)> = Vec::new();
-    for ch in &mut draft.chapters {
-        let id = ch.id.clone().unwrap_or_default();
-        used.insert(id.clone());
-        parts.push((id, &mut ch.paragraphs));
-        for s in &mut ch.sections {
-            let id = s.id.clone().unwrap_or_default();
-            used.insert(id.clone());
-            parts.push((id, &mut s.paragraphs));
-            for g in &mut s.groups {
-                let id = g.id.clone().unwrap_or_default();
-                used.insert(id.clone());
-                parts.push((id, &mut g.paragraphs));
+    fn ids(blocks: &[Block], used: &mut crate::import::UsedIds) {
+        for b in blocks {
+            match b {
+                Block::Division(d) => {
+                    used.insert(d.id.clone());
+                    ids(&d.children, used);
+                }
+                Block::Paragraph(p) if !p.id.is_empty() => {
+                    used.insert(p.id.clone());
+                }
+                _ => {}
             }
         }
     }
-    for (_, ps) in &parts {
-        used.extend(ps.iter().filter_map(|p| p.id.clone()));
+    for ch in &draft.chapters {
+        used.insert(ch.id.clone());
+        ids(&ch.children, &mut used);
     }
-    for (parent, ps) in parts {
-        for p in ps.iter_mut().filter(|p| p.id.is_none() && p.special.is_none()) {
-            let words = slug(&p.text, 4);
-            let base = if words.is_empty() { format!("{parent}-p") } else { format!("{parent}-{words}") };
-            p.id = Some(unique(&base, &mut used));
+    fn name(parent: &str, blocks: &mut [Block], used: &mut crate::import::UsedIds) {
+        for b in blocks {
+            match b {
+                Block::Division(d) if matches!(d.kind, DivisionKind::Section | DivisionKind::Group) => {
+                    name(&d.id.clone(), &mut d.children, used)
+                }
+                Block::Paragraph(p) if p.id.is_empty() => {
+                    let words = slug(&plain_text(&p.content), 4);
+                    let base = if words.is_empty() { format!("{parent}-p") } else { format!("{parent}-{words}") };
+                    p.id = unique(&base, used);
+                }
+                _ => {}
+            }
         }
+    }
+    for ch in &mut draft.chapters {
+        name(&ch.id.clone(), &mut ch.children, &mut used);
     }
 }
 
 /// Another producer's paragraph numbers, when the report would not print the same ones (gaps,
 /// "1bis", numbering restarting per division): the paragraphs are written unnumbered with
 /// their printed number in front, so that no number is lost or changed.
-fn keep_printed_numbers(draft: &mut Draft, warnings: &mut Vec<Diagnostic>) {
-    let mut all: Vec<&mut DraftParagraph> = Vec::new();
-    for ch in &mut draft.chapters {
-        all.extend(ch.paragraphs.iter_mut());
-        for s in &mut ch.sections {
-            all.extend(s.paragraphs.iter_mut());
-            for g in &mut s.groups {
-                all.extend(g.paragraphs.iter_mut());
-            }
-        }
-    }
-    let numbered: Vec<&mut DraftParagraph> = all.into_iter().filter(|p| p.num.is_some()).collect();
-    let same = numbered.iter().enumerate().all(|(i, p)| p.num.as_deref() == Some(&(i + 1).to_string()));
+fn keep_printed_numbers(draft: &mut Out, warnings: &mut Vec<Diagnostic>) {
+    let numbered: Vec<&mut Paragraph> = chapter_paragraphs(draft).into_iter().filter(|p| p.num.is_some()).collect();
+    let same = numbered
+        .iter()
+        .enumerate()
+        .all(|(i, p)| p.num.as_deref().map(|n| n.trim_end_matches('.')) == Some(&(i + 1).to_string()));
     if same {
         return;
     }
     let n = numbered.len();
     for p in numbered {
         let num = p.num.take().unwrap_or_default();
-        p.text = format!("{}. {}", escape_markup(&num), p.text);
-        if let Some(plain) = &mut p.plain {
-            *plain = format!("{}. {plain}", escape_markup(&num));
-        }
+        let mut content = vec![Inline::text(format!("{}. ", num.trim_end_matches('.')))];
+        content.append(&mut p.content);
+        p.content = join(vec![content]);
     }
     warnings.push(Diagnostic::warning(format!(
         "the {n} numbered paragraphs are not numbered 1, 2, 3… through the document: written unnumbered with their printed numbers"
@@ -372,35 +527,50 @@ fn keep_printed_numbers(draft: &mut Draft, warnings: &mut Vec<Diagnostic>) {
 
 /// Chapters, sections and groups without an eId get one from their title (or `part`): the
 /// session derives ids from titles, and an untitled narrative chapter would have none.
-fn name_untitled(draft: &mut Draft) {
+fn name_untitled(draft: &mut Out) {
     use crate::import::{slug, unique};
     let mut used = crate::import::UsedIds::default();
-    for ch in &draft.chapters {
-        used.extend(ch.id.clone());
-        for s in &ch.sections {
-            used.extend(s.id.clone());
-            used.extend(s.groups.iter().filter_map(|g| g.id.clone()));
-        }
-    }
-    let mut name = |id: &mut Option<String>, title: &str| {
-        if id.is_none() {
-            let base = slug(title, 3);
-            *id = Some(unique(if base.is_empty() { "part" } else { &base }, &mut used));
-        }
-    };
-    for ch in &mut draft.chapters {
-        name(&mut ch.id, &ch.title);
-        for s in &mut ch.sections {
-            name(&mut s.id, &s.title);
-            for g in &mut s.groups {
-                name(&mut g.id, &g.title);
+    fn collect(blocks: &[Block], used: &mut crate::import::UsedIds) {
+        for b in blocks {
+            if let Block::Division(d) = b
+                && matches!(d.kind, DivisionKind::Section | DivisionKind::Group)
+            {
+                if !d.id.is_empty() {
+                    used.insert(d.id.clone());
+                }
+                collect(&d.children, used);
             }
         }
     }
+    for ch in &draft.chapters {
+        if !ch.id.is_empty() {
+            used.insert(ch.id.clone());
+        }
+        collect(&ch.children, &mut used);
+    }
+    fn name(d: &mut Division, used: &mut crate::import::UsedIds) {
+        if d.id.is_empty() {
+            let base = slug(&plain_text(&d.heading), 3);
+            d.id = unique(if base.is_empty() { "part" } else { &base }, used);
+        }
+        for b in &mut d.children {
+            if let Block::Division(inner) = b
+                && matches!(inner.kind, DivisionKind::Section | DivisionKind::Group)
+            {
+                name(inner, used);
+            }
+        }
+    }
+    for ch in &mut draft.chapters {
+        name(ch, &mut used);
+    }
 }
 
-/// Gives every element whose eId was already used a new one (`<eId>-2`…), with one warning per
-/// renamed id: other producers' files may repeat eIds, and a session's ids must be unique.
+/// Gives every element whose eId was already used a new one (`<eId>-2`…): a session's ids must
+/// be unique. A repeat inside one document is a fault of the file and is reported, one warning
+/// per renamed id; a repeat in another component of a collection is not (each component is a
+/// document of its own, whose eIds are unique only within it), so those are renamed quietly and
+/// counted in one line.
 fn rename_duplicate_ids(root: &mut El, warnings: &mut Vec<Diagnostic>) {
     fn all_ids(e: &El, seen: &mut crate::import::UsedIds) {
         if let Some(id) = e.attr("eId") {
@@ -410,45 +580,73 @@ fn rename_duplicate_ids(root: &mut El, warnings: &mut Vec<Diagnostic>) {
             all_ids(c, seen);
         }
     }
-    fn walk(
-        e: &mut El,
-        first: &mut std::collections::HashSet<String>,
-        used: &mut crate::import::UsedIds,
-        warnings: &mut Vec<Diagnostic>,
-    ) {
-        if e.name == "meta" {
-            return;
-        }
-        let becomes_an_id = is_hier(&e.name) || matches!(e.name.as_str(), "paragraph" | "item" | "authorialNote");
-        if let Some((_, id)) = e.attrs.iter_mut().find(|(k, _)| k == "eId").filter(|_| becomes_an_id)
-            && !first.insert(id.clone())
-        {
-            let new = crate::import::unique(id, used);
-            warnings.push(Diagnostic::warning(format!(
-                "eId `{id}` is used more than once; this <{}> is renamed `{new}`",
-                e.name
-            )));
-            *id = new;
-        }
-        for c in e.children.iter_mut() {
-            if let Node::El(c) = c {
-                walk(c, first, used, warnings);
+    struct Walk<'w> {
+        /// eId → the document (by order of appearance) where it was first used.
+        first: HashMap<String, usize>,
+        used: crate::import::UsedIds,
+        documents: usize,
+        across: usize,
+        warnings: &'w mut Vec<Diagnostic>,
+    }
+    impl Walk<'_> {
+        fn walk(&mut self, e: &mut El, document: usize) {
+            if e.name == "meta" {
+                return;
+            }
+            // A component document (it has its own `meta`) scopes its eIds.
+            let document = if e.child("meta").is_some() {
+                self.documents += 1;
+                self.documents
+            } else {
+                document
+            };
+            let becomes_an_id =
+                is_hier(&e.name) || matches!(e.name.as_str(), "paragraph" | "item" | "authorialNote" | "recital");
+            if let Some((_, id)) = e.attrs.iter_mut().find(|(k, _)| k == "eId").filter(|_| becomes_an_id) {
+                match self.first.get(id.as_str()).copied() {
+                    None => {
+                        self.first.insert(id.clone(), document);
+                    }
+                    Some(at) => {
+                        let new = crate::import::unique(id, &mut self.used);
+                        if at == document {
+                            self.warnings.push(Diagnostic::warning(format!(
+                                "eId `{id}` is used more than once; this <{}> is renamed `{new}`",
+                                e.name
+                            )));
+                        } else {
+                            self.across += 1;
+                        }
+                        *id = new;
+                    }
+                }
+            }
+            for c in e.children.iter_mut() {
+                if let Node::El(c) = c {
+                    self.walk(c, document);
+                }
             }
         }
     }
     let mut used = crate::import::UsedIds::default();
     all_ids(root, &mut used);
-    walk(root, &mut std::collections::HashSet::new(), &mut used, warnings);
+    let mut w = Walk { first: HashMap::new(), used, documents: 0, across: 0, warnings };
+    w.walk(root, 0);
+    if w.across > 0 {
+        let n = w.across;
+        w.warnings.push(Diagnostic::warning(format!(
+            "{n} eId{} of one component of the collection also used in another renamed (`<eId>-2`…), since a session's ids are unique across the whole report",
+            if n == 1 { "" } else { "s" }
+        )));
+    }
 }
 
 struct AknReader {
     warnings: Vec<Diagnostic>,
-    footnotes: BTreeMap<String, FootnoteDef>,
-    /// eId → element name, for the kind of cross-references.
-    kinds: HashMap<String, String>,
-    /// (element name, num as printed without the final ".") → eId, for ranges such as
-    /// "chapters II-VI".
-    nums: HashMap<(String, String), String>,
+    /// The footnotes in the order they are met.
+    footnotes: Vec<Footnote>,
+    /// The people, organizations and roles the text marks up, by id.
+    entities: BTreeMap<String, Entity>,
     /// TLC eId → the entity's own id (the last segment of its ontology href), since eIds may
     /// carry a suffix that made them unique.
     entity_ids: HashMap<String, String>,
@@ -459,28 +657,10 @@ struct AknReader {
     notes: HashMap<String, El>,
     /// Another producer's document (not `debateReport name="meetingReport"` as ours).
     foreign: bool,
-    /// The inline element being read touches a word on either side (see `inline_nodes`).
-    glued: bool,
 }
 
 impl AknReader {
     fn new(doc: &El) -> Self {
-        let mut kinds = HashMap::new();
-        let mut nums = HashMap::new();
-        fn walk(e: &El, kinds: &mut HashMap<String, String>, nums: &mut HashMap<(String, String), String>) {
-            if let Some(id) = e.attr("eId") {
-                let kind = if e.name == "hcontainer" { e.attr("name").unwrap_or("hcontainer") } else { &e.name };
-                kinds.insert(id.to_string(), kind.to_string());
-                if let Some(num) = e.child("num") {
-                    let n = num.text().trim().trim_end_matches('.').to_string();
-                    nums.entry((e.name.clone(), n)).or_insert_with(|| id.to_string());
-                }
-            }
-            for c in e.elements() {
-                walk(c, kinds, nums);
-            }
-        }
-        walk(doc, &mut kinds, &mut nums);
         let mut entity_ids = HashMap::new();
         if let Some(refs) = doc.child("meta").and_then(|m| m.child("references")) {
             for tlc in refs.elements() {
@@ -508,20 +688,19 @@ impl AknReader {
         let foreign = !(doc.name == "debateReport" && doc.attr("name") == Some("meetingReport"));
         AknReader {
             warnings: Vec::new(),
-            footnotes: BTreeMap::new(),
-            kinds,
-            nums,
+            footnotes: Vec::new(),
+            entities: BTreeMap::new(),
             entity_ids,
             salvaged: BTreeMap::new(),
             notes,
             foreign,
-            glued: false,
         }
     }
 
     /// One document: its masthead (the first document only), preface, preamble, body and what
-    /// follows the body, in order. Text with no place of its own becomes narrative.
-    fn document(&mut self, doc: &El, draft: &mut Draft, first: bool) {
+    /// follows the body, in order. Text with no place of its own becomes narrative. A
+    /// `statement` (a resolution or decision) is the decision it records.
+    fn document(&mut self, doc: &El, draft: &mut Out, first: bool) {
         if first {
             self.meta(doc, draft);
             self.front(doc, draft);
@@ -531,6 +710,9 @@ impl AknReader {
                     self.narrative_chapter(el, draft);
                 }
             }
+        }
+        if doc.name == "statement" && self.statement(doc, draft) {
+            return;
         }
         for c in doc.elements() {
             match c.name.as_str() {
@@ -546,10 +728,141 @@ impl AknReader {
         }
     }
 
+    /// A `statement` whose body is a resolution or decision — a preamble of recitals and
+    /// operative paragraphs — read as that decision, quoted whole in a chapter of its own:
+    /// the preamble's recitals are its preambular paragraphs, the body's paragraphs its
+    /// operative ones. Returns false (nothing read) when the statement has no such body.
+    fn statement(&mut self, doc: &El, draft: &mut Out) -> bool {
+        let Some(body) = doc.child("mainBody") else { return false };
+        // Operative paragraphs, straight in the body or in containers ("resolves", "instructs").
+        if body.find("paragraph").is_none() || body.elements().any(|e| e.name == "chapter" || e.name == "section") {
+            return false;
+        }
+        // "Resolution 70/1", "Decision 4/4": the number from the document's own fields.
+        let name = doc.attr("name").unwrap_or("resolution").to_lowercase();
+        let kind = if name.contains("decision") { "Decision" } else { "Resolution" };
+        let number = doc
+            .find("docNumber")
+            .map(|n| n.text().trim().to_string())
+            .filter(|n| !n.is_empty())
+            .or_else(|| {
+                doc.find("FRBRWork")
+                    .and_then(|w| w.child("FRBRnumber"))
+                    .and_then(|n| n.attr("showAs").or(n.attr("value")))
+                    .map(str::to_string)
+            })
+            .unwrap_or_default();
+        let number = number
+            .rsplit_once(['/', ' '])
+            .filter(|_| number.contains("RES/") || number.contains("DEC/"))
+            .map(|(_, n)| n.to_string())
+            .unwrap_or(number);
+        let title = doc
+            .find("docTitle")
+            .or_else(|| doc.find("longTitle"))
+            .map(|t| trimmed(self.inlines(t)))
+            .unwrap_or_default();
+        let mut decision = Division {
+            kind: DivisionKind::Decision,
+            id: doc.attr("eId").unwrap_or_default().to_string(),
+            num: Some(format!("{kind} {number}").trim().to_string()),
+            heading: if title.is_empty() { draft.title.clone() } else { title },
+            children: Vec::new(),
+        };
+        // The preamble's formula and recitals: unnumbered paragraphs.
+        if let Some(preamble) = doc.child("preamble") {
+            for part in preamble.elements() {
+                if part.name != "recitals" {
+                    self.salvage_quiet(part, &mut decision.children);
+                    continue;
+                }
+                for r in part.elements() {
+                    if r.name != "recital" {
+                        self.salvage_quiet(r, &mut decision.children);
+                        continue;
+                    }
+                    // A recital is one paragraph, its printed label ("b)") in front.
+                    let mut texts = Vec::new();
+                    for c in r.elements() {
+                        match c.name.as_str() {
+                            "num" | "p" => texts.push(trimmed(self.inlines(c))),
+                            _ => {
+                                let mut found = Vec::new();
+                                self.salvage_quiet(c, &mut found);
+                                texts.extend(found.into_iter().filter_map(|b| match b {
+                                    Block::Paragraph(p) => Some(p.content),
+                                    _ => None,
+                                }));
+                            }
+                        }
+                    }
+                    let content = trimmed(join(texts));
+                    if !blank(&content) {
+                        decision.children.push(Block::Paragraph(Paragraph {
+                            id: r.attr("eId").unwrap_or_default().to_string(),
+                            num: None,
+                            content,
+                            items: Vec::new(),
+                        }));
+                    }
+                }
+            }
+        }
+        self.operative(body, &mut decision.children);
+        // The chapter that holds it is named as the other parts outside a chapter are.
+        let mut chapter = division(DivisionKind::Chapter, None, self.untitled(body));
+        chapter.children.push(Block::Division(decision));
+        draft.chapters.push(chapter);
+        for c in doc.elements() {
+            match c.name.as_str() {
+                "meta" | "coverPage" | "preface" | "preamble" | "mainBody" => {}
+                "attachments" | "components" => {
+                    for inner in c.elements() {
+                        self.component(inner, draft);
+                    }
+                }
+                _ => self.narrative_chapter(c, draft),
+            }
+        }
+        true
+    }
+
+    /// The operative part of a statement: numbered paragraphs (numbered 1, 2… inside the
+    /// decision; a printed number that differs stays in front of the text), and the headings
+    /// of the containers that group them ("*resolves*") as unnumbered paragraphs.
+    fn operative(&mut self, e: &El, out: &mut Vec<Block>) {
+        for c in e.elements() {
+            match c.name.as_str() {
+                "paragraph" => {
+                    let mut p = self.paragraph(c);
+                    let expected =
+                        out.iter().filter(|b| matches!(b, Block::Paragraph(q) if q.num.is_some())).count() + 1;
+                    if let Some(num) = p.num.clone()
+                        && num.trim_end_matches('.') != expected.to_string()
+                    {
+                        let mut content = vec![Inline::text(format!("{num} "))];
+                        content.append(&mut p.content);
+                        p.content = join(vec![content]);
+                        p.num = None;
+                    }
+                    out.push(Block::Paragraph(p));
+                }
+                "num" | "heading" | "subheading" => {
+                    let content = trimmed(self.inlines(c));
+                    if !blank(&content) {
+                        out.push(narrative(content));
+                    }
+                }
+                n if is_hier(n) || matches!(n, "intro" | "wrapUp" | "content") => self.operative(c, out),
+                _ => self.salvage_quiet(c, out),
+            }
+        }
+    }
+
     /// A `documentCollection`: its `doc` (and other in-genre) components are read in order,
     /// the first giving the masthead; other components (a `bill`…) are reported and their text
     /// kept as narrative, so that nothing is lost.
-    fn collection(&mut self, coll: &El, outside: Option<&El>, draft: &mut Draft) {
+    fn collection(&mut self, coll: &El, outside: Option<&El>, draft: &mut Out) {
         self.meta(coll, draft);
         self.front(coll, draft);
         let mut first = true;
@@ -572,7 +885,7 @@ impl AknReader {
         }
     }
 
-    fn component_first(&mut self, comp: &El, draft: &mut Draft, first: &mut bool) {
+    fn component_first(&mut self, comp: &El, draft: &mut Out, first: &mut bool) {
         let inner: Vec<&El> = if matches!(comp.name.as_str(), "component" | "attachment") {
             comp.elements().collect()
         } else {
@@ -596,6 +909,9 @@ impl AknReader {
                 self.meta(d, draft);
                 self.front(d, draft);
                 *first = false;
+                if d.name == "statement" && self.statement(d, draft) {
+                    continue;
+                }
                 for c in d.elements().filter(|c| !matches!(c.name.as_str(), "meta" | "coverPage" | "preface")) {
                     self.document_part(c, draft);
                 }
@@ -605,7 +921,7 @@ impl AknReader {
         }
     }
 
-    fn document_part(&mut self, c: &El, draft: &mut Draft) {
+    fn document_part(&mut self, c: &El, draft: &mut Out) {
         match c.name.as_str() {
             "mainBody" | "debateBody" | "body" | "judgmentBody" => self.body(c, draft),
             "attachments" | "components" => {
@@ -618,49 +934,51 @@ impl AknReader {
     }
 
     /// An attachment or component of a document: read as a further document.
-    fn component(&mut self, comp: &El, draft: &mut Draft) {
+    fn component(&mut self, comp: &El, draft: &mut Out) {
         let mut first = false;
         self.component_first(comp, draft, &mut first);
     }
 
     /// Text that stands outside the body (a preamble, conclusions, a preface's other lines):
     /// an untitled chapter of unnumbered narrative paragraphs, its heading kept if it has one.
-    fn narrative_chapter(&mut self, e: &El, draft: &mut Draft) {
+    fn narrative_chapter(&mut self, e: &El, draft: &mut Out) {
         let mut paragraphs = Vec::new();
         self.salvage(e, &mut paragraphs);
         if !paragraphs.is_empty() {
-            draft.chapters.push(DraftChapter { title: self.untitled(e), paragraphs, ..Default::default() });
+            let mut ch = division(DivisionKind::Chapter, None, self.untitled(e));
+            ch.children = paragraphs;
+            draft.chapters.push(ch);
         }
     }
 
     /// The title of a chapter made for text outside any chapter: in another producer's
     /// document the element's heading, or its kind in words ("Preamble", "Main body"), since a
     /// chapter prints a heading; in ours none (our writer puts no text there).
-    fn untitled(&mut self, e: &El) -> String {
+    fn untitled(&mut self, e: &El) -> Vec<Inline> {
         if !self.foreign {
-            return String::new();
+            return Vec::new();
         }
         if let Some(h) = e.child("heading") {
-            let t = self.inlines(h).0;
-            if !t.trim().is_empty() {
-                return t.trim().to_string();
+            let t = trimmed(self.inlines(h));
+            if !blank(&t) {
+                return t;
             }
         }
-        humanize(&e.name)
+        vec![Inline::text(humanize(&e.name))]
     }
 
     /// Fills the masthead fields a build needs from what the file has, and warns for each one
     /// it had to guess or leave empty.
-    fn fill_masthead(&mut self, doc: &El, draft: &mut Draft) {
+    fn fill_masthead(&mut self, doc: &El, draft: &mut Out) {
         let meta = doc.find("meta");
         let work = meta.and_then(|m| m.find("FRBRWork"));
         if draft.title.is_empty() {
-            let long_title = doc.find("longTitle").map(|t| self.inlines(t).0.trim().to_string());
+            let long_title = doc.find("longTitle").map(|t| plain_text(&trimmed(self.inlines(t))));
             let name = work.and_then(|w| w.child("FRBRname")).and_then(|n| n.attr("value")).map(str::to_string);
             match long_title.filter(|t| !t.is_empty()).or(name) {
                 Some(t) => {
                     self.warnings.push(Diagnostic::warning(format!("no <docTitle>: the title is taken as `{t}`")));
-                    draft.title = t;
+                    draft.title = vec![Inline::text(t)];
                 }
                 None => self.warnings.push(Diagnostic::warning("no title in the file: `title` left empty")),
             }
@@ -763,7 +1081,7 @@ impl AknReader {
         }
     }
 
-    fn meta(&mut self, doc: &El, draft: &mut Draft) {
+    fn meta(&mut self, doc: &El, draft: &mut Out) {
         let Some(meta) = doc.child("meta") else { return };
         if let Some(work) = meta.find("FRBRWork") {
             if let Some(uri) = work.child("FRBRuri").and_then(|u| u.attr("value")) {
@@ -786,7 +1104,7 @@ impl AknReader {
     }
 
     /// coverPage and preface: the masthead.
-    fn front(&mut self, doc: &El, draft: &mut Draft) {
+    fn front(&mut self, doc: &El, draft: &mut Out) {
         let mut caption = Vec::new();
         for part in ["coverPage", "preface"] {
             let Some(el) = doc.child(part) else { continue };
@@ -814,7 +1132,9 @@ impl AknReader {
                     paragraphs.len(),
                     if paragraphs.len() == 1 { "" } else { "s" }
                 )));
-                draft.chapters.push(DraftChapter { title: self.untitled(el), paragraphs, ..Default::default() });
+                let mut ch = division(DivisionKind::Chapter, None, self.untitled(el));
+                ch.children = paragraphs;
+                draft.chapters.push(ch);
             }
         }
         for (i, p) in caption.into_iter().enumerate() {
@@ -827,7 +1147,7 @@ impl AknReader {
                 draft.venue = venue.to_string();
                 draft.dates = days;
             } else if plain.starts_with("Item") {
-                draft.caption_item = Some(self.inlines(p).0);
+                draft.caption_item = Some(trimmed(self.inlines(p)));
             } else if draft.meeting_session.is_none() && plain.to_lowercase().ends_with("session") {
                 draft.meeting_session = Some(plain);
             } else {
@@ -836,13 +1156,15 @@ impl AknReader {
                 )));
                 let mut paragraphs = Vec::new();
                 self.salvage_quiet(p, &mut paragraphs);
-                draft.chapters.insert(0, DraftChapter { title: self.untitled(p), paragraphs, ..Default::default() });
+                let mut ch = division(DivisionKind::Chapter, None, self.untitled(p));
+                ch.children = paragraphs;
+                draft.chapters.insert(0, ch);
             }
         }
     }
 
     /// The masthead fields in a preface line; `taken` gets the text of each field read.
-    fn front_fields(&mut self, el: &El, draft: &mut Draft, taken: &mut Vec<String>) {
+    fn front_fields(&mut self, el: &El, draft: &mut Out, taken: &mut Vec<String>) {
         for e in el.elements() {
             let field = matches!(e.name.as_str(), "docNumber" | "docProponent" | "docDate" | "docTitle" | "docStatus")
                 || matches!(e.attr("name"), Some("distribution" | "originalLanguage" | "jobNumber"));
@@ -878,7 +1200,7 @@ impl AknReader {
                         draft.date = Some(d);
                     }
                 }
-                ("docTitle", _) => draft.title = self.inlines(e).0,
+                ("docTitle", _) => draft.title = self.inlines(e),
                 ("inline", Some("distribution")) => draft.distribution = Some(e.text().trim().to_string()),
                 ("inline", Some("originalLanguage")) => draft.original = Some(e.text().trim().to_string()),
                 ("inline", Some("jobNumber")) => draft.job_number = Some(e.text().trim().to_string()),
@@ -887,18 +1209,18 @@ impl AknReader {
         }
     }
 
-    fn body(&mut self, body: &El, draft: &mut Draft) {
+    fn body(&mut self, body: &El, draft: &mut Out) {
         for e in body.elements() {
             match e.name.as_str() {
                 "paragraph" => {
                     // Paragraphs before any chapter: an untitled chapter holds them.
                     if draft.chapters.is_empty() {
-                        draft.chapters.push(DraftChapter { title: self.untitled(body), ..Default::default() });
+                        draft.chapters.push(division(DivisionKind::Chapter, None, self.untitled(body)));
                         self.warnings
                             .push(Diagnostic::warning("paragraphs outside any chapter; put into an untitled chapter"));
                     }
                     let p = self.paragraph(e);
-                    draft.chapters.last_mut().expect("a chapter").paragraphs.push(p);
+                    draft.chapters.last_mut().expect("a chapter").children.push(Block::Paragraph(p));
                 }
                 // Generated again from the headings.
                 "hcontainer" if matches!(e.attr("name"), Some("contents")) => draft.contents = true,
@@ -908,26 +1230,29 @@ impl AknReader {
                 }
                 "hcontainer" if matches!(e.attr("name"), Some("decision" | "table")) => {
                     if draft.chapters.is_empty() {
-                        draft.chapters.push(DraftChapter { title: self.untitled(body), ..Default::default() });
+                        draft.chapters.push(division(DivisionKind::Chapter, None, self.untitled(body)));
                     }
-                    let p = self.special(e);
-                    draft.chapters.last_mut().expect("a chapter").paragraphs.push(p);
+                    let b = self.special(e);
+                    draft.chapters.last_mut().expect("a chapter").children.push(b);
                 }
                 _ if is_hier(&e.name) => {
-                    let ch = self.chapter(e);
+                    let ch = self.division(e, DivisionKind::Chapter);
                     draft.chapters.push(ch);
                 }
                 _ => {
                     let mut paragraphs = Vec::new();
                     self.salvage(e, &mut paragraphs);
+                    let has_sections = |ch: &Division| {
+                        ch.children.iter().any(|b| matches!(b, Block::Division(d) if d.kind == DivisionKind::Section))
+                    };
                     match draft.chapters.last_mut() {
-                        Some(ch) if ch.sections.is_empty() => ch.paragraphs.extend(paragraphs),
+                        Some(ch) if !has_sections(ch) => ch.children.extend(paragraphs),
                         _ if paragraphs.is_empty() => {}
-                        _ => draft.chapters.push(DraftChapter {
-                            title: self.untitled(e),
-                            paragraphs,
-                            ..Default::default()
-                        }),
+                        _ => {
+                            let mut ch = division(DivisionKind::Chapter, None, self.untitled(e));
+                            ch.children = paragraphs;
+                            draft.chapters.push(ch);
+                        }
                     }
                 }
             }
@@ -944,7 +1269,7 @@ impl AknReader {
     /// `recitals`, `conclusions`…): every block of text in it — an element holding text of its
     /// own (`p`, `from`, `num`, `heading`…) — becomes an unnumbered paragraph, in order; nothing
     /// is lost. The kind is reported once.
-    fn salvage(&mut self, e: &El, out: &mut Vec<DraftParagraph>) {
+    fn salvage(&mut self, e: &El, out: &mut Vec<Block>) {
         fn has_own_text(e: &El) -> bool {
             e.children.iter().any(|n| matches!(n, Node::Text(t) if !t.trim().is_empty()))
         }
@@ -972,33 +1297,34 @@ impl AknReader {
             self.note_salvaged(e);
         }
         for p in found {
-            let (text, plain) = self.inlines(p);
-            if text.trim().is_empty() {
+            let content = trimmed(self.inlines(p));
+            if blank(&content) {
                 continue;
             }
-            out.push(DraftParagraph { text: text.trim().to_string(), plain: Some(plain), ..Default::default() });
+            out.push(narrative(content));
         }
     }
 
     /// `salvage` without counting the element as having no place (its container has one).
-    fn salvage_quiet(&mut self, e: &El, out: &mut Vec<DraftParagraph>) {
+    fn salvage_quiet(&mut self, e: &El, out: &mut Vec<Block>) {
         let before = self.salvaged.clone();
         self.salvage(e, out);
         self.salvaged = before;
     }
 
-    /// A chapter's, section's or group's title: its heading; in another producer's document
-    /// with its own number ("Article 3", "Part A") in front, since the report numbers its
-    /// divisions its own way and the printed number must not be lost.
-    fn title(&mut self, e: &El) -> String {
+    /// A chapter's, section's or group's heading; in another producer's document with its own
+    /// number ("Article 3", "Part A") in front, since the report numbers its divisions its own
+    /// way and the printed number must not be lost.
+    fn title(&mut self, e: &El) -> Vec<Inline> {
         let heading = self.heading(e);
-        match e.child("num").filter(|_| self.foreign).map(|n| self.inlines(n).0.trim().to_string()) {
-            Some(num) if !num.is_empty() && heading.is_empty() => num,
-            Some(num) if !num.is_empty() => format!("{num} {heading}"),
-            _ if heading.trim().is_empty() && self.foreign => {
+        let num = e.child("num").filter(|_| self.foreign).map(|n| trimmed(self.inlines(n)));
+        match num {
+            Some(num) if !blank(&num) && blank(&heading) => num,
+            Some(num) if !blank(&num) => join(vec![num, heading]),
+            _ if blank(&heading) && self.foreign => {
                 // A heading must print something: the division's name, or its kind.
                 match e.attr("name").filter(|n| !n.is_empty()) {
-                    Some(n) => humanize(n),
+                    Some(n) => vec![Inline::text(humanize(n))],
                     None => self.untitled(e),
                 }
             }
@@ -1006,113 +1332,68 @@ impl AknReader {
         }
     }
 
-    fn heading(&mut self, e: &El) -> String {
-        e.child("heading").map(|h| self.inlines(h).0).unwrap_or_default()
+    fn heading(&mut self, e: &El) -> Vec<Inline> {
+        e.child("heading").map(|h| trimmed(self.inlines(h))).unwrap_or_default()
     }
 
-    fn chapter(&mut self, e: &El) -> DraftChapter {
-        let mut ch = DraftChapter { id: e.attr("eId").map(str::to_string), title: self.title(e), ..Default::default() };
-        for c in e.elements() {
-            match c.name.as_str() {
-                "num" | "heading" => {}
-                "subheading" => self.salvage_quiet(c, &mut ch.paragraphs),
-                "paragraph" => {
-                    let p = self.paragraph(c);
-                    ch.paragraphs.push(p);
-                }
-                "content" | "intro" | "wrapUp" => self.loose_blocks(c, &mut ch.paragraphs),
-                "hcontainer" if matches!(c.attr("name"), Some("decision" | "table")) => {
-                    let p = self.special(c);
-                    ch.paragraphs.push(p);
-                }
-                "hcontainer" if matches!(c.attr("name"), Some("annex" | "contents")) => {
-                    self.salvage(c, &mut ch.paragraphs)
-                }
-                n if is_hier(n) => {
-                    let s = self.section(c);
-                    ch.sections.push(s);
-                }
-                _ => self.salvage(c, &mut ch.paragraphs),
-            }
+    /// A chapter (or a section, or a group): its paragraphs, tables, decisions and the
+    /// divisions under it. Below group level the report has no headings: a deeper division's
+    /// heading becomes a paragraph and its paragraphs go to the group (reported).
+    fn division(&mut self, e: &El, kind: DivisionKind) -> Division {
+        let mut d = division(kind, e.attr("eId"), self.title(e));
+        // Our own writer prints the label the assembler gave; kept for references to ranges.
+        if !self.foreign {
+            d.num = e.child("num").map(|n| n.text().trim().to_string()).filter(|n| !n.is_empty());
         }
-        ch
+        let mut children = Vec::new();
+        self.division_children(e, kind, &mut children);
+        d.children = children;
+        d
     }
 
-    fn section(&mut self, e: &El) -> DraftSection {
-        let mut s = DraftSection { id: e.attr("eId").map(str::to_string), title: self.title(e), ..Default::default() };
+    fn division_children(&mut self, e: &El, kind: DivisionKind, out: &mut Vec<Block>) {
         for c in e.elements() {
             match c.name.as_str() {
                 "num" | "heading" => {}
-                "subheading" => self.salvage_quiet(c, &mut s.paragraphs),
-                "paragraph" => {
-                    let p = self.paragraph(c);
-                    s.paragraphs.push(p);
+                "subheading" => self.salvage_quiet(c, out),
+                "paragraph" => out.push(Block::Paragraph(self.paragraph(c))),
+                "content" | "intro" | "wrapUp" => self.loose_blocks(c, out),
+                "hcontainer" if matches!(c.attr("name"), Some("decision" | "table")) => out.push(self.special(c)),
+                "hcontainer" if kind != DivisionKind::Group && matches!(c.attr("name"), Some("annex" | "contents")) => {
+                    self.salvage(c, out)
                 }
-                "content" | "intro" | "wrapUp" => self.loose_blocks(c, &mut s.paragraphs),
-                "hcontainer" if matches!(c.attr("name"), Some("decision" | "table")) => {
-                    let p = self.special(c);
-                    s.paragraphs.push(p);
+                n if is_hier(n) && kind == DivisionKind::Chapter => {
+                    out.push(Block::Division(self.division(c, DivisionKind::Section)))
                 }
-                "hcontainer" if matches!(c.attr("name"), Some("annex" | "contents")) => {
-                    self.salvage(c, &mut s.paragraphs)
-                }
-                n if is_hier(n) => {
-                    let g = self.group(c);
-                    s.groups.push(g);
-                }
-                _ => self.salvage(c, &mut s.paragraphs),
-            }
-        }
-        s
-    }
-
-    fn group(&mut self, e: &El) -> DraftGroup {
-        let mut g = DraftGroup { id: e.attr("eId").map(str::to_string), title: self.title(e), ..Default::default() };
-        self.group_children(e, &mut g);
-        g
-    }
-
-    /// Everything under a group, deeper levels flattened into it (reported).
-    fn group_children(&mut self, e: &El, g: &mut DraftGroup) {
-        for c in e.elements() {
-            match c.name.as_str() {
-                "num" | "heading" => {}
-                "subheading" => self.salvage_quiet(c, &mut g.paragraphs),
-                "paragraph" => {
-                    let p = self.paragraph(c);
-                    g.paragraphs.push(p);
-                }
-                "content" | "intro" | "wrapUp" => self.loose_blocks(c, &mut g.paragraphs),
-                "hcontainer" if matches!(c.attr("name"), Some("decision" | "table")) => {
-                    let p = self.special(c);
-                    g.paragraphs.push(p);
+                n if is_hier(n) && kind == DivisionKind::Section => {
+                    out.push(Block::Division(self.division(c, DivisionKind::Group)))
                 }
                 n if is_hier(n) => {
                     self.warnings.push(Diagnostic::warning(format!(
                         "<{n}> below group level: its heading becomes a paragraph and its paragraphs go to the group"
                     )));
                     let title = self.title(c);
-                    if !title.is_empty() {
-                        g.paragraphs.push(DraftParagraph { text: title, ..Default::default() });
+                    if !blank(&title) {
+                        out.push(narrative(title));
                     }
-                    self.group_children(c, g);
+                    self.division_children(c, kind, out);
                 }
-                _ => self.salvage(c, &mut g.paragraphs),
+                _ => self.salvage(c, out),
             }
         }
     }
 
-    /// A table or a decision, read whole into the paragraph definition that stands for it.
-    fn special(&mut self, e: &El) -> DraftParagraph {
-        let id = e.attr("eId").map(str::to_string);
-        let def = if e.attr("name") == Some("table") {
+    /// A table or a decision, read whole.
+    fn special(&mut self, e: &El) -> Block {
+        let id = e.attr("eId").unwrap_or_default().to_string();
+        if e.attr("name") == Some("table") {
             let caption = self.heading(e);
             let mut header = Vec::new();
             let mut rows = Vec::new();
             if let Some(table) = e.child("content").and_then(|c| c.child("table")) {
                 for tr in table.elements().filter(|t| t.name == "tr") {
                     let cells: Vec<&El> = tr.elements().filter(|c| c.name == "th" || c.name == "td").collect();
-                    let texts: Vec<String> = cells.iter().map(|c| self.cell(c)).collect();
+                    let texts: Vec<Vec<Inline>> = cells.iter().map(|c| self.cell(c)).collect();
                     if cells.iter().all(|c| c.name == "th") && rows.is_empty() && header.is_empty() {
                         header = texts;
                     } else {
@@ -1120,115 +1401,74 @@ impl AknReader {
                     }
                 }
             }
-            ParagraphDef::new(ParagraphKind::Table(TableDef { id: id.clone(), caption, header, rows }))
-        } else {
-            // "Resolution 9/1" / "Decision 4/4": kind and number from the label.
-            let num = e.child("num").map(|n| n.text()).unwrap_or_default();
-            let (kind, number) = num.trim().split_once(' ').unwrap_or(("decision", num.trim()));
-            let title = self.heading(e);
-            let (mut preamble, mut operative) = (Vec::new(), Vec::new());
-            for c in e.elements().filter(|c| c.name == "paragraph") {
-                let p = self.paragraph(c);
-                // Preambular paragraphs are the unnumbered ones; `numbered` keeps its default.
-                let def = ParagraphDef {
-                    id: p.id.clone(),
-                    numbered: true,
-                    negotiation: Default::default(),
-                    kind: ParagraphKind::Text {
-                        text: p.text.clone(),
-                        items: p.items.iter().map(|i| i.to_def(true)).collect(),
-                    },
-                };
-                if p.num.is_some() { operative.push(def) } else { preamble.push(def) }
-            }
-            ParagraphDef::new(ParagraphKind::Decision(DecisionDef {
-                id: id.clone(),
-                kind: DecisionKind::from_key(&kind.to_lowercase()).unwrap_or_default(),
-                draft: false,
-                number: number.to_string(),
-                title,
-                preamble,
-                operative,
-                vote: None,
-            }))
+            return Block::Table(Table { id, num: None, caption, header, rows });
+        }
+        // "Resolution 9/1" / "Decision 4/4": the label; its paragraphs, preambular (unnumbered)
+        // then operative (numbered).
+        let mut d = Division {
+            kind: DivisionKind::Decision,
+            id,
+            num: e.child("num").map(|n| n.text().trim().to_string()),
+            heading: self.heading(e),
+            children: Vec::new(),
         };
-        DraftParagraph { id, special: Some(def), ..Default::default() }
+        for c in e.elements().filter(|c| c.name == "paragraph") {
+            d.children.push(Block::Paragraph(self.paragraph(c)));
+        }
+        Block::Division(d)
     }
 
     /// A table cell's text (its `p`s joined).
-    fn cell(&mut self, c: &El) -> String {
-        let parts: Vec<String> = c.elements().filter(|p| p.name == "p").map(|p| self.inlines(p).0).collect();
-        if parts.is_empty() { self.inlines(c).0 } else { parts.join(" ") }
+    fn cell(&mut self, c: &El) -> Vec<Inline> {
+        let parts: Vec<Vec<Inline>> = c.elements().filter(|p| p.name == "p").map(|p| self.inlines(p)).collect();
+        trimmed(if parts.is_empty() { self.inlines(c) } else { join(parts) })
     }
 
-    /// An annex: recognised as generated (the documents table, the provisional agenda) or read
-    /// as written paragraphs and sections.
-    fn annex(&mut self, e: &El) -> DraftAnnex {
-        let mut annex =
-            DraftAnnex { id: e.attr("eId").map(str::to_string), title: self.heading(e), ..Default::default() };
-        let mut body: Vec<&El> = e.elements().filter(|c| !matches!(c.name.as_str(), "num" | "heading")).collect();
-        // Generated content comes first; written paragraphs and sections may follow it.
-        if let Some(first) = body.first().copied() {
-            // The generated list of documents: a table with these three columns.
-            if first.name == "hcontainer" && first.attr("name") == Some("table") {
-                let special = self.special(first);
-                if let Some(t) = special.special.as_ref().and_then(|d| d.table())
-                    && t.header == ["Document symbol", "Agenda item", "Title or description"]
-                    && t.rows.iter().all(|r| r.len() == 3)
-                {
-                    annex.document_rows =
-                        Some(t.rows.iter().map(|r| (r[0].clone(), r[1].clone(), r[2].clone())).collect());
-                    body.remove(0);
-                }
-            // The generated provisional agenda: a paragraph that is only a numbered list.
-            } else if first.name == "paragraph" {
-                let p = self.paragraph(first);
-                if p.num.is_none() && p.text.is_empty() && p.items.first().is_some_and(|i| i.label == "1.") {
-                    annex.agenda_items = Some(p.items);
-                    body.remove(0);
-                }
-            }
-        }
-        for c in body {
+    /// An annex: its paragraphs, tables, decisions and sections (a generated one is recognised
+    /// by its shape when the document becomes a session).
+    fn annex(&mut self, e: &El) -> Division {
+        let mut annex = division(DivisionKind::Annex, e.attr("eId"), self.heading(e));
+        annex.num = e.child("num").map(|n| n.text().trim().to_string());
+        for c in e.elements().filter(|c| !matches!(c.name.as_str(), "num" | "heading")) {
             match c.name.as_str() {
                 "paragraph" => {
                     let p = self.paragraph(c);
-                    annex.paragraphs.push(p);
+                    annex.children.push(Block::Paragraph(p));
                 }
                 "hcontainer" if matches!(c.attr("name"), Some("decision" | "table")) => {
-                    let p = self.special(c);
-                    annex.paragraphs.push(p);
+                    let b = self.special(c);
+                    annex.children.push(b);
                 }
                 "section" => {
-                    let s = self.section(c);
-                    annex.sections.push(s);
+                    let s = self.division(c, DivisionKind::Section);
+                    annex.children.push(Block::Division(s));
                 }
-                _ => self.salvage(c, &mut annex.paragraphs),
+                _ => self.salvage(c, &mut annex.children),
             }
         }
         annex
     }
 
     /// `<p>`s straight in a container: unnumbered paragraphs.
-    fn loose_blocks(&mut self, e: &El, out: &mut Vec<DraftParagraph>) {
+    fn loose_blocks(&mut self, e: &El, out: &mut Vec<Block>) {
         for p in e.elements() {
             if p.name == "p" {
-                let (text, plain) = self.inlines(p);
-                out.push(DraftParagraph { text, plain: Some(plain), ..Default::default() });
+                let content = trimmed(self.inlines(p));
+                out.push(narrative(content));
             } else {
                 self.salvage(p, out);
             }
         }
     }
 
-    fn paragraph(&mut self, e: &El) -> DraftParagraph {
-        let mut p = DraftParagraph {
-            id: e.attr("eId").map(str::to_string),
-            num: e.child("num").map(|n| n.text().trim().trim_end_matches('.').to_string()),
-            ..Default::default()
+    fn paragraph(&mut self, e: &El) -> Paragraph {
+        let mut p = Paragraph {
+            id: e.attr("eId").unwrap_or_default().to_string(),
+            num: e.child("num").map(|n| format!("{}.", n.text().trim().trim_end_matches('.'))),
+            content: Vec::new(),
+            items: Vec::new(),
         };
         let mut texts = Vec::new();
-        let mut plains = Vec::new();
         let mut blocks: Vec<&El> = Vec::new();
         if let Some(content) = e.child("content") {
             blocks.extend(content.elements());
@@ -1240,11 +1480,7 @@ impl AknReader {
         }
         for b in blocks {
             match b.name.as_str() {
-                "p" => {
-                    let (t, pl) = self.inlines(b);
-                    texts.push(t);
-                    plains.push(pl);
-                }
+                "p" => texts.push(self.inlines(b)),
                 "blockList" | "list" => p.items.extend(self.items(b)),
                 _ => {
                     // `intro`, `listIntroduction`, a `table`, a `block`…: their text, joined.
@@ -1254,8 +1490,9 @@ impl AknReader {
                     let mut found = Vec::new();
                     self.salvage_quiet(b, &mut found);
                     for f in found {
-                        texts.push(f.text);
-                        plains.push(f.plain.unwrap_or_default());
+                        if let Block::Paragraph(f) = f {
+                            texts.push(f.content);
+                        }
                     }
                 }
             }
@@ -1263,16 +1500,15 @@ impl AknReader {
         if texts.len() > 1 {
             self.warnings.push(Diagnostic::warning(format!(
                 "paragraph {} has {} text blocks; joined into one",
-                p.id.as_deref().unwrap_or("?"),
+                if p.id.is_empty() { "?" } else { p.id.as_str() },
                 texts.len()
             )));
         }
-        p.text = texts.join(" ");
-        p.plain = Some(plains.join(" "));
+        p.content = trimmed(join(texts));
         p
     }
 
-    fn items(&mut self, list: &El) -> Vec<DraftItem> {
+    fn items(&mut self, list: &El) -> Vec<Item> {
         let mut out = Vec::new();
         for it in list.elements() {
             if !matches!(it.name.as_str(), "item" | "point" | "indent" | "alinea") {
@@ -1280,189 +1516,165 @@ impl AknReader {
                 let mut found = Vec::new();
                 self.salvage_quiet(it, &mut found);
                 for f in found {
-                    out.push(DraftItem { text: f.text, ..Default::default() });
+                    if let Block::Paragraph(f) = f {
+                        out.push(Item {
+                            id: String::new(),
+                            label: String::new(),
+                            content: f.content,
+                            items: Vec::new(),
+                        });
+                    }
                 }
                 continue;
             }
-            let mut item = DraftItem {
-                id: it.attr("eId").map(str::to_string),
+            let mut item = Item {
+                id: it.attr("eId").unwrap_or_default().to_string(),
                 label: it.child("num").map(|n| n.text().trim().to_string()).unwrap_or_default(),
-                ..Default::default()
+                content: Vec::new(),
+                items: Vec::new(),
             };
             let mut texts = Vec::new();
             for b in it.elements() {
                 match b.name.as_str() {
                     "num" | "heading" => {}
-                    "p" => texts.push(self.inlines(b).0),
+                    "p" => texts.push(self.inlines(b)),
                     "blockList" | "list" => item.items.extend(self.items(b)),
                     _ => {
                         let mut found = Vec::new();
                         self.salvage_quiet(b, &mut found);
-                        texts.extend(found.into_iter().map(|f| f.text));
+                        for f in found {
+                            if let Block::Paragraph(f) = f {
+                                texts.push(f.content);
+                            }
+                        }
                     }
                 }
             }
-            item.text = texts.join(" ");
+            item.content = trimmed(join(texts));
             out.push(item);
         }
         out
     }
 
-    /// Inline content as (markup, plain text without entity marks or references markup).
-    fn inlines(&mut self, e: &El) -> (String, String) {
-        let mut markup = String::new();
-        let mut plain = String::new();
-        self.inline_nodes(e, &mut markup, &mut plain, 0);
-        (markup, plain)
+    /// Inline content.
+    fn inlines(&mut self, e: &El) -> Vec<Inline> {
+        let mut out = Vec::new();
+        self.inline_nodes(e, &mut out, 0);
+        out
     }
 
-    fn inline_nodes(&mut self, e: &El, markup: &mut String, plain: &mut String, depth: usize) {
-        for (i, n) in e.children.iter().enumerate() {
+    fn inline_nodes(&mut self, e: &El, out: &mut Vec<Inline>, depth: usize) {
+        for n in &e.children {
             match n {
                 Node::Text(t) => {
                     // Whitespace between block elements in indented XML is not text.
                     let t = if t.trim().is_empty() && t.contains('\n') { " " } else { t.as_str() };
-                    let t = collapse_ws(t);
-                    markup.push_str(&escape_markup(&t));
-                    plain.push_str(&escape_markup(&t));
+                    push_str(out, &collapse_ws(t));
                 }
-                Node::El(c) => {
-                    // Emphasis glued to a word ("<b>managemen</b>t") cannot be marked: the
-                    // markup only closes `**` at a word's end. The text is kept, unmarked.
-                    let next_glued =
-                        matches!(e.children.get(i + 1), Some(Node::Text(t)) if t.starts_with(char::is_alphanumeric));
-                    self.glued = next_glued || markup.ends_with(char::is_alphanumeric);
-                    self.inline_el(c, markup, plain, depth)
-                }
+                Node::El(c) => self.inline_el(c, out, depth),
             }
         }
     }
 
-    fn inline_el(&mut self, c: &El, markup: &mut String, plain: &mut String, depth: usize) {
-        let glued = std::mem::take(&mut self.glued);
-        let wrap = |this: &mut Self, mark: &str, markup: &mut String, plain: &mut String| {
-            let (mut m, mut p) = (String::new(), String::new());
-            this.inline_nodes(c, &mut m, &mut p, depth);
-            // Spaces inside the element go outside the marks (`** a **` is not bold), and an
-            // element with no text gets none.
-            for (out, inner) in [(markup, m), (plain, p)] {
-                let core = inner.trim();
-                if core.is_empty() || glued {
-                    out.push_str(&inner);
-                    continue;
-                }
-                if inner.starts_with(' ') && !out.ends_with(' ') {
-                    out.push(' ');
-                }
-                out.push_str(mark);
-                out.push_str(core);
-                out.push_str(mark);
-                if inner.ends_with(' ') {
-                    out.push(' ');
-                }
-            }
+    /// A footnote's text: its paragraphs joined.
+    fn note_content(&mut self, note: &El, depth: usize) -> Vec<Inline> {
+        if depth >= 4 {
+            return Vec::new();
+        }
+        let mut parts = Vec::new();
+        for p in note.elements() {
+            let mut part = Vec::new();
+            self.inline_nodes(p, &mut part, depth + 1);
+            parts.push(part);
+        }
+        if parts.is_empty() {
+            let mut part = Vec::new();
+            self.inline_nodes(note, &mut part, depth + 1);
+            parts.push(part);
+        }
+        trimmed(join(parts))
+    }
+
+    fn inline_el(&mut self, c: &El, out: &mut Vec<Inline>, depth: usize) {
+        let inner = |this: &mut Self| {
+            let mut content = Vec::new();
+            this.inline_nodes(c, &mut content, depth);
+            content
         };
         match c.name.as_str() {
-            "i" => wrap(self, "*", markup, plain),
-            "b" => wrap(self, "**", markup, plain),
+            "i" => {
+                let content = inner(self);
+                out.push(Inline::Emph { content });
+            }
+            "b" => {
+                let content = inner(self);
+                out.push(Inline::Strong { content });
+            }
             "authorialNote" | "note" => {
                 let id =
                     c.attr("eId").map(str::to_string).unwrap_or_else(|| format!("note-{}", self.footnotes.len() + 1));
-                let mut text = String::new();
-                let mut ignored = String::new();
-                if depth < 4 {
-                    for p in c.elements() {
-                        if !text.is_empty() {
-                            text.push(' ');
-                        }
-                        self.inline_nodes(p, &mut text, &mut ignored, depth + 1);
-                    }
-                }
-                let def = citation(&text).unwrap_or(FootnoteDef { text: Some(text), ..Default::default() });
-                self.footnotes.insert(id.clone(), def);
-                let mark = format!("[^{id}]");
-                markup.push_str(&mark);
-                plain.push_str(&mark);
+                let content = if depth < 4 {
+                    let parts: Vec<Vec<Inline>> = c
+                        .elements()
+                        .map(|p| {
+                            let mut part = Vec::new();
+                            self.inline_nodes(p, &mut part, depth + 1);
+                            part
+                        })
+                        .collect();
+                    trimmed(join(parts))
+                } else {
+                    Vec::new()
+                };
+                let marker = c.attr("marker").unwrap_or_default().to_string();
+                self.footnotes.push(Footnote { id: id.clone(), marker: marker.clone(), content });
+                out.push(Inline::NoteRef { id, marker });
             }
             "noteRef" => {
                 let target = c.attr("href").unwrap_or("").trim_start_matches('#').to_string();
                 match self.notes.get(&target).cloned() {
                     Some(note) if depth < 4 => {
-                        let mut text = String::new();
-                        let mut ignored = String::new();
-                        for p in note.elements() {
-                            if !text.is_empty() {
-                                text.push(' ');
-                            }
-                            self.inline_nodes(p, &mut text, &mut ignored, depth + 1);
-                        }
-                        if note.elements().next().is_none() {
-                            self.inline_nodes(&note, &mut text, &mut ignored, depth + 1);
-                        }
+                        let content = self.note_content(&note, depth);
                         let id = crate::import::slug(&target, 4);
                         let id = if id.is_empty() { format!("note-{}", self.footnotes.len() + 1) } else { id };
-                        let def = FootnoteDef { text: Some(text.trim().to_string()), ..Default::default() };
-                        self.footnotes.insert(id.clone(), def);
-                        let mark = format!("[^{id}]");
-                        markup.push_str(&mark);
-                        plain.push_str(&mark);
+                        let marker = c.attr("marker").unwrap_or_default().to_string();
+                        if !self.footnotes.iter().any(|f| f.id == id) {
+                            self.footnotes.push(Footnote { id: id.clone(), marker: marker.clone(), content });
+                        }
+                        out.push(Inline::NoteRef { id, marker });
                     }
-                    _ => self.inline_nodes(c, markup, plain, depth),
+                    _ => self.inline_nodes(c, out, depth),
                 }
             }
             "ref" => {
-                let (mut m, mut p) = (String::new(), String::new());
-                self.inline_nodes(c, &mut m, &mut p, depth);
-                let target = c.attr("href").and_then(|h| h.strip_prefix('#')).unwrap_or("");
-                match self.reference(target, &c.text()) {
-                    Some(r) => markup.push_str(&r),
-                    None => markup.push_str(&m),
+                let content = inner(self);
+                match c.attr("href").and_then(|h| h.strip_prefix('#')).filter(|t| !t.is_empty()) {
+                    Some(target) => out.push(Inline::Ref { target: target.to_string(), content }),
+                    None => out.extend(content),
                 }
-                plain.push_str(&p);
             }
             "organization" | "person" | "role" | "location" => {
-                let (mut m, mut p) = (String::new(), String::new());
-                self.inline_nodes(c, &mut m, &mut p, depth);
+                let content = inner(self);
                 let kind = match c.name.as_str() {
-                    "person" => "person",
-                    "role" => "role",
-                    _ => "org",
+                    "person" => EntityKind::Person,
+                    "role" => EntityKind::Role,
+                    _ => EntityKind::Organization,
                 };
-                match c.attr("refersTo").and_then(|r| r.strip_prefix('#')) {
-                    Some(id) if !id.is_empty() && !m.contains(['{', '[', '*']) => {
-                        let id = self.entity_ids.get(id).map(String::as_str).unwrap_or(id);
-                        markup.push_str(&format!("{{{kind}:{id}|{m}}}"));
+                match c.attr("refersTo").and_then(|r| r.strip_prefix('#')).filter(|id| !id.is_empty()) {
+                    Some(id) => {
+                        let id = self.entity_ids.get(id).cloned().unwrap_or_else(|| id.to_string());
+                        self.entities.entry(id.clone()).or_insert_with(|| Entity {
+                            id: id.clone(),
+                            kind,
+                            name: plain_text(&content),
+                        });
+                        out.push(Inline::Entity { refers_to: id, content });
                     }
-                    _ => markup.push_str(&m),
+                    None => out.extend(content),
                 }
-                plain.push_str(&p);
             }
-            _ => self.inline_nodes(c, markup, plain, depth),
+            _ => self.inline_nodes(c, out, depth),
         }
-    }
-
-    /// `{chapter:id}`, `{chapters:a..b}`, `{section:id}`, `{para:id}`, `{paras:a..b}` for a `ref`.
-    fn reference(&self, target: &str, shown: &str) -> Option<String> {
-        let kind = self.kinds.get(target)?.as_str();
-        let shown = shown.trim();
-        let (single, plural, element) = match kind {
-            "chapter" => ("chapter", "chapters", "chapter"),
-            "section" => ("section", "sections", "section"),
-            "paragraph" => ("para", "paras", "paragraph"),
-            "annex" => return Some(format!("{{annex:{target}}}")),
-            _ => return None,
-        };
-        let plural_word = match element {
-            "paragraph" => "paragraphs ",
-            "chapter" => "chapters ",
-            _ => "sections ",
-        };
-        if let Some(range) = shown.strip_prefix(plural_word) {
-            let (_, last) = range.split_once(['-', '–'])?;
-            let last_id = self.nums.get(&(element.to_string(), last.trim().to_string()))?;
-            return Some(format!("{{{plural}:{target}..{last_id}}}"));
-        }
-        Some(format!("{{{single}:{target}}}"))
     }
 }
 

@@ -1,12 +1,14 @@
 //! Importers: past reports back into session data.
 //!
-//! Two readers — Akoma Ntoso XML (`akn`) and plain text in the reference extraction's shape
-//! (`text`) — each build a `Draft`: the report's masthead facts and its chapters, sections and
-//! paragraphs as inline markup, with footnotes already re-attached as `[^id]`. One shared stage
-//! (`recognize`) then turns the standard sentences (dates, chair, agenda, attendance, statements)
-//! into structured data with `template:` paragraphs — only when the template prints the very same
-//! words, which `verify` checks by assembling the session — and keeps everything else as
-//! narrative. `yaml` writes the `Session` the way a person would have written it.
+//! Every reader — Akoma Ntoso XML (`akn`), plain text in the reference extraction's shape
+//! (`text`), and the PDF and DOCX readers — produces the `Document` the writers use: divisions,
+//! numbered paragraphs, items with their printed labels, footnotes cited where they stand,
+//! tables, decisions, annexes and the masthead. One step, `from_document`, turns that document
+//! into a `Session`: the standard sentences (dates, chair, agenda, attendance, statements) become
+//! structured data with `template:` paragraphs — only when the template prints the very same
+//! words, which `verify` checks by assembling the session (`recognize` reads them) — and
+//! everything else stays narrative. `yaml` writes the `Session` the way a person would have
+//! written it.
 //!
 //! Importers never panic on bad input: what cannot be read is an error `Diagnostic`, what cannot
 //! be placed is a warning with its line number.
@@ -14,17 +16,18 @@
 pub mod akn;
 pub mod docx;
 pub mod folder;
+pub mod from_document;
 pub mod recognize;
 pub mod text;
 pub mod verify;
 pub mod yaml;
 
-use std::collections::BTreeMap;
-
 use std::path::PathBuf;
 
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::session::{CiteKind, Date, FootnoteDef, ItemDef, Session};
+use crate::session::{CiteKind, FootnoteDef, Session};
+
+pub use from_document::{Origin, Printer, session_from_document};
 
 pub use yaml::to_yaml;
 
@@ -33,9 +36,10 @@ pub use yaml::to_yaml;
 pub fn import_akn(xml: &str) -> Result<(Session, Vec<Diagnostic>), Diagnostics> {
     let xml = xml.strip_prefix('\u{feff}').unwrap_or(xml);
     let (xml, dropped) = without_uncarriable(xml);
-    let (draft, mut warnings) = akn::read(&xml)?;
+    let (document, origin, mut warnings) = akn::read(&xml)?;
     warnings.extend(dropped);
-    let session = recognize::build(draft, &mut warnings);
+    let (session, more) = session_from_document(&document, &origin);
+    warnings.extend(more);
     Ok((session, warnings))
 }
 
@@ -44,9 +48,25 @@ pub fn import_akn(xml: &str) -> Result<(Session, Vec<Diagnostic>), Diagnostics> 
 pub fn import_text(text: &str) -> Result<(Session, Vec<Diagnostic>), Diagnostics> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (text, dropped) = without_uncarriable(text);
-    let (draft, mut warnings) = text::read(&text)?;
+    let (document, origin, mut warnings) = text::read(&text)?;
     warnings.extend(dropped);
-    let session = recognize::build(draft, &mut warnings);
+    let (session, more) = session_from_document(&document, &origin);
+    warnings.extend(more);
+    Ok((session, warnings))
+}
+
+/// Reads a Word document — ours, the same saved again by Word or LibreOffice, or an original in
+/// the UN styles — into a session. The ids our DOCX carries come back; those the session would
+/// derive anyway are left out of it.
+pub fn import_docx(bytes: &[u8]) -> Result<(Session, Vec<Diagnostic>), Diagnostics> {
+    let (mut document, mut warnings) = docx::read(bytes, "")?;
+    docx::forget_derived_ids(&mut document);
+    docx::unnumber_inserted(&mut document.body);
+    // The session derives the body from the symbol, as the file did.
+    document.meta.body_short.clear();
+    let origin = Origin { keep_ids: true, lines: Default::default() };
+    let (session, more) = session_from_document(&document, &origin);
+    warnings.extend(more);
     Ok((session, warnings))
 }
 
@@ -116,107 +136,6 @@ fn without_uncarriable(input: &str) -> (std::borrow::Cow<'_, str>, Option<Diagno
         ),
     );
     (std::borrow::Cow::Owned(out), Some(warning))
-}
-
-/// What both readers produce: the report as headings and paragraphs of inline markup.
-#[derive(Debug, Clone, Default)]
-pub struct Draft {
-    pub symbol: String,
-    pub distribution: Option<String>,
-    pub date: Option<Date>,
-    pub original: Option<String>,
-    pub language: Option<String>,
-    pub organ: String,
-    pub body: Option<String>,
-    pub job_number: Option<String>,
-    pub meeting_name: String,
-    pub meeting_session: Option<String>,
-    pub venue: String,
-    pub dates: Vec<Date>,
-    /// Caption lines that are neither the name, the session, nor "Venue, dates".
-    pub caption_item: Option<String>,
-    /// The title, in markup.
-    pub title: String,
-    pub chapters: Vec<DraftChapter>,
-    pub footnotes: BTreeMap<String, FootnoteDef>,
-    /// A table of contents stood before chapter I.
-    pub contents: bool,
-    pub annexes: Vec<DraftAnnex>,
-    /// Keep every id (AKN import: eIds must come back the same); otherwise ids are written only
-    /// for chapters and sections.
-    pub keep_ids: bool,
-}
-
-/// An annex: written (`paragraphs`, `sections`), or recognised as generated from the data.
-#[derive(Debug, Clone, Default)]
-pub struct DraftAnnex {
-    pub id: Option<String>,
-    pub title: String,
-    pub paragraphs: Vec<DraftParagraph>,
-    pub sections: Vec<DraftSection>,
-    /// `documents`: the rows of the generated table (symbol, agenda item number, title markup).
-    pub document_rows: Option<Vec<(String, String, String)>>,
-    /// `provisional_agenda`: the items of the generated list.
-    pub agenda_items: Option<Vec<DraftItem>>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct DraftChapter {
-    pub id: Option<String>,
-    pub title: String,
-    pub paragraphs: Vec<DraftParagraph>,
-    pub sections: Vec<DraftSection>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct DraftSection {
-    pub id: Option<String>,
-    pub title: String,
-    pub paragraphs: Vec<DraftParagraph>,
-    pub groups: Vec<DraftGroup>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct DraftGroup {
-    pub id: Option<String>,
-    pub title: String,
-    pub paragraphs: Vec<DraftParagraph>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct DraftParagraph {
-    pub id: Option<String>,
-    /// The number as printed ("12"), if numbered.
-    pub num: Option<String>,
-    /// Inline markup.
-    pub text: String,
-    /// The same without entity marks and cross-reference markup, for recognizing generated
-    /// sentences (AKN marks up names in them); `None` when it is `text`.
-    pub plain: Option<String>,
-    pub items: Vec<DraftItem>,
-    /// Where it started (1-based line for text, 0 when unknown).
-    pub line: usize,
-    /// A table or a decision standing in the place of a paragraph, read whole.
-    pub special: Option<crate::session::ParagraphDef>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct DraftItem {
-    pub id: Option<String>,
-    pub label: String,
-    pub text: String,
-    pub items: Vec<DraftItem>,
-}
-
-impl DraftItem {
-    fn to_def(&self, keep_ids: bool) -> ItemDef {
-        ItemDef {
-            id: if keep_ids { self.id.clone() } else { None },
-            text: self.text.clone(),
-            items: self.items.iter().map(|i| i.to_def(keep_ids)).collect(),
-            ..ItemDef::default()
-        }
-    }
 }
 
 /// A slug for ids: lower-case ASCII words joined by `-`, at most `max_words` words.
@@ -360,6 +279,7 @@ pub(crate) fn warn_at(line: usize, message: impl Into<String>) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::session::Date;
 
     #[test]
     fn citations() {

@@ -1,4 +1,5 @@
-//! From a `Draft` to a `Session`: the standard sentences become structured data.
+//! The second half of `from_document`: from the document read as headings and paragraphs of
+//! markup (its `Draft`) to a `Session`, where the standard sentences become structured data.
 //!
 //! Each recognizer reads one kind of sentence — the meeting's dates, the chair or the election of
 //! officers, the agenda, each attendance list, the statements under an agenda item, the
@@ -16,10 +17,8 @@
 //! again, with its data.
 
 use crate::diag::Diagnostic;
-use crate::import::{
-    Draft, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection, UsedIds, parse_date_span, slug, unique,
-    warn_at,
-};
+use crate::import::from_document::{Draft, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection};
+use crate::import::{UsedIds, parse_date_span, slug, unique, warn_at};
 use crate::sentences::{Import, Items, Parser, Reads, SENTENCES};
 use crate::session::{
     Agenda, AgendaItem, Annex, Attendance, Capacity, Chapter, Distribution, DocumentRef, Group, Meeting, Officer,
@@ -27,7 +26,7 @@ use crate::session::{
     VoteStates,
 };
 
-pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
+pub(crate) fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
     let mut cx = Cx {
         short: find_short(&draft),
         venue: draft.venue.clone(),
@@ -83,11 +82,11 @@ pub fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
             venue: cx.venue.clone(),
             dates: cx.dates.clone(),
             caption_item: draft.caption_item,
-            agenda_item: None,
+            agenda_item: draft.agenda_item,
         },
         title: draft.title,
         job_number: draft.job_number,
-        masthead: Default::default(),
+        masthead: draft.masthead,
         agenda: cx.agenda,
         officers: cx.officers,
         attendance: cx.attendance,
@@ -257,7 +256,7 @@ impl Cx {
     /// `generate:` again, with its data.
     fn annexes(
         &mut self,
-        annexes: &[crate::import::DraftAnnex],
+        annexes: &[crate::import::from_document::DraftAnnex],
         w: &mut Vec<Diagnostic>,
     ) -> (Vec<Annex>, Option<Agenda>) {
         let mut out = Vec::new();
@@ -324,12 +323,13 @@ impl Cx {
                         negotiation: Default::default(),
                         kind: ParagraphKind::Text {
                             text: String::new(),
-                            items: items.iter().map(|i| i.to_def(self.keep_ids)).collect(),
+                            items: DraftItem::defs(items, self.keep_ids, 0),
                         },
                     });
                 }
             }
             annex.paragraphs.extend(a.paragraphs.iter().map(|p| self.narrative(p)));
+            annex.rules = a.rules.iter().map(|r| self.rule(r)).collect();
             annex.sections = a
                 .sections
                 .iter()
@@ -337,13 +337,22 @@ impl Cx {
                     id: s.id.clone(),
                     title: s.title.clone(),
                     paragraphs: s.paragraphs.iter().map(|p| self.narrative(p)).collect(),
-                    rules: Vec::new(),
+                    rules: s.rules.iter().map(|r| self.rule(r)).collect(),
                     groups: Vec::new(),
                 })
                 .collect();
             out.push(annex);
         }
         (out, next_agenda)
+    }
+
+    /// A rule of procedure as written.
+    fn rule(&self, r: &crate::import::from_document::DraftRule) -> crate::session::Rule {
+        crate::session::Rule {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            paragraphs: r.paragraphs.iter().map(|p| self.narrative(p)).collect(),
+        }
     }
 
     /// A paragraph as written (annexes are not searched for standard sentences).
@@ -356,10 +365,7 @@ impl Cx {
             id,
             numbered: p.num.is_some(),
             negotiation: Default::default(),
-            kind: ParagraphKind::Text {
-                text: p.text.clone(),
-                items: p.items.iter().map(|i| i.to_def(self.keep_ids)).collect(),
-            },
+            kind: ParagraphKind::Text { text: p.text.clone(), items: DraftItem::defs(&p.items, self.keep_ids, 0) },
         }
     }
 
@@ -368,7 +374,7 @@ impl Cx {
             id: s.id.clone(),
             title: s.title.clone(),
             paragraphs: s.paragraphs.iter().map(|p| self.paragraph(p, w)).collect(),
-            rules: Vec::new(),
+            rules: s.rules.iter().map(|r| self.rule(r)).collect(),
             groups: s.groups.iter().map(|g| self.group(g, w)).collect(),
         }
     }
@@ -404,10 +410,7 @@ impl Cx {
             id,
             numbered,
             negotiation: Default::default(),
-            kind: ParagraphKind::Text {
-                text: p.text.clone(),
-                items: p.items.iter().map(|i| i.to_def(self.keep_ids)).collect(),
-            },
+            kind: ParagraphKind::Text { text: p.text.clone(), items: DraftItem::defs(&p.items, self.keep_ids, 0) },
         }
     }
 

@@ -1,5 +1,6 @@
 //! Reads a past report given as plain text in the reference extraction's shape
-//! (`../shared/reference/ctoc-cop-wg4-2009-2.txt`) into a `Draft`.
+//! (`../shared/reference/ctoc-cop-wg4-2009-2.txt`) into a `Document`, which
+//! `from_document` turns into session data.
 //!
 //! What it knows about the shape:
 //! - the masthead comes first: optionally "United Nations" and the symbol, the organ,
@@ -10,24 +11,27 @@
 //!   (with or without the `- ` that the extraction puts in front of some), `(i)` under `(a)` a
 //!   sub-sub-item; `1. text` after a paragraph ending in ":" is a numbered item (agenda lists);
 //! - footnotes are lines starting with a superscript numeral (or `* `), wherever the page ended;
-//!   their markers are the same numerals in the text, turned into `[^id]`;
+//!   their markers are the same numerals in the text, which become `NoteRef`s;
 //! - a line that starts with none of these continues the paragraph or item before it when that
 //!   one is unfinished (no final `.`, `;`, `:`) or when the line starts in lower case — that is
 //!   how a paragraph cut by a page break is joined back. Any other line is kept as an unnumbered
 //!   paragraph and reported.
 //!
-//! `*italics*` are kept (they are our markup too); the other markup characters are escaped.
+//! Paired `*…*` are italics (the extraction's mark, as ours); a lone `*` is text. Lines are read
+//! as raw text first; `Inlines` turns each finished text into inline content (italics, note
+//! references, "chapter I of the present report" as a cross-reference) at the end, when every
+//! footnote and chapter is known.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::import::{
-    Draft, DraftAnnex, DraftChapter, DraftItem, DraftParagraph, DraftSection, UsedIds, citation, footnote_id,
-    parse_date_span, parse_long_date, slug, unique, warn_at,
+use crate::document::{
+    Block, Contents, Division, DivisionKind, Document, Footnote, Inline, Item, Masthead, Meta, Paragraph, Table,
 };
-use crate::session::{DecisionDef, DecisionKind, FootnoteDef, ItemDef, ParagraphDef, ParagraphKind, TableDef};
+use crate::import::{Origin, UsedIds, parse_date_span, parse_long_date, slug, unique, warn_at};
 
-pub fn read(text: &str) -> Result<(Draft, Vec<Diagnostic>), Diagnostics> {
+/// Reads the text into a document, with where each block started (`Origin::lines`).
+pub fn read(text: &str) -> Result<(Document, Origin, Vec<Diagnostic>), Diagnostics> {
     let lines: Vec<&str> = text.lines().collect();
     let mut warnings = Vec::new();
     // A table of contents ("Contents" and the block of entries under it) is generated again:
@@ -53,10 +57,10 @@ pub fn read(text: &str) -> Result<(Draft, Vec<Diagnostic>), Diagnostics> {
             .with_hint("a report in the reference shape starts its body with `I. Title` or `1. Text`")
             .into());
     };
-    let mut draft = Draft { contents: contents.is_some(), ..Default::default() };
-    let masthead_lines: Vec<&str> =
-        lines[..body_start].iter().enumerate().filter(|(i, _)| !skip.contains(i)).map(|(_, l)| *l).collect();
-    let notes = masthead(&masthead_lines, &mut draft, &mut warnings);
+    let masthead_lines: Vec<(usize, &str)> =
+        lines[..body_start].iter().enumerate().filter(|(i, _)| !skip.contains(i)).map(|(i, l)| (i + 1, *l)).collect();
+    let mut origin = Origin::default();
+    let (head, notes) = masthead(&masthead_lines, &mut origin, &mut warnings);
     let mut reader = BodyReader { notes, ..Default::default() };
     // For each line, the number of the next numbered line after it, to tell a group heading
     // "1. Title" from paragraph 1 that follows it (one pass from the end).
@@ -72,8 +76,8 @@ pub fn read(text: &str) -> Result<(Draft, Vec<Diagnostic>), Diagnostics> {
         reader.next_number = next_number[i];
         reader.line(i + 1, raw, &mut warnings);
     }
-    reader.finish(&mut draft, &mut warnings);
-    Ok((draft, warnings))
+    let doc = reader.finish(head, contents.is_some(), &mut origin, &mut warnings);
+    Ok((doc, origin, warnings))
 }
 
 fn is_body_start(line: &str) -> bool {
@@ -83,17 +87,35 @@ fn is_body_start(line: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Masthead
 
-/// Reads the masthead into `draft`; returns the footnotes found among its lines (the cover-page
-/// `*` note) as (marker, text, line).
-fn masthead(lines: &[&str], draft: &mut Draft, warnings: &mut Vec<Diagnostic>) -> Vec<(String, String, usize)> {
+/// The masthead as read: its fields, and the title and caption lines as raw text.
+#[derive(Default)]
+struct Head {
+    symbol: String,
+    distribution: String,
+    date: Option<crate::session::Date>,
+    original: String,
+    organ: String,
+    job_number: Option<String>,
+    caption: Vec<String>,
+    title: String,
+}
+
+/// Reads the masthead; returns it with the footnotes found among its lines (the cover-page `*`
+/// note) as (marker, text, line). Caption lines are located in `origin`.
+fn masthead(
+    lines: &[(usize, &str)],
+    origin: &mut Origin,
+    warnings: &mut Vec<Diagnostic>,
+) -> (Head, Vec<(String, String, usize)>) {
+    let mut head = Head::default();
     // Groups of consecutive non-blank lines, with their line numbers.
     let mut groups: Vec<Vec<(usize, String)>> = Vec::new();
     let mut current = Vec::new();
     let mut notes = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
+    for (n, l) in lines {
         let t = l.trim();
         if let Shape::Footnote { marker, text } = shape(t) {
-            notes.push((marker, text.to_string(), i + 1));
+            notes.push((marker, text.to_string(), *n));
             continue;
         }
         if t.is_empty() {
@@ -101,7 +123,7 @@ fn masthead(lines: &[&str], draft: &mut Draft, warnings: &mut Vec<Diagnostic>) -
                 groups.push(std::mem::take(&mut current));
             }
         } else {
-            current.push((i + 1, t.to_string()));
+            current.push((*n, t.to_string()));
         }
     }
     if !current.is_empty() {
@@ -109,8 +131,8 @@ fn masthead(lines: &[&str], draft: &mut Draft, warnings: &mut Vec<Diagnostic>) -
     }
     // The title is the last group; everything after "Original:" and before it is the caption.
     let title_group = groups.pop().unwrap_or_default();
-    draft.title = escape_keep_emphasis(&title_group.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" "));
-    if draft.title.is_empty() {
+    head.title = title_group.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
+    if head.title.is_empty() {
         warnings.push(Diagnostic::warning("no title found before the first chapter"));
     }
     // The organ and the caption lines, in order: the organ comes first, whether the caption
@@ -123,18 +145,18 @@ fn masthead(lines: &[&str], draft: &mut Draft, warnings: &mut Vec<Diagnostic>) -
             && (rest.is_empty() || is_symbol(rest))
         {
             if !rest.is_empty() {
-                draft.symbol = rest.to_string();
+                head.symbol = rest.to_string();
             }
         } else if is_symbol(t) {
-            draft.symbol = t.to_string();
+            head.symbol = t.to_string();
         } else if let Some(d) = t.strip_prefix("Distr.:") {
-            draft.distribution = Some(d.trim().to_string());
+            head.distribution = d.trim().to_string();
         } else if let Some(o) = t.strip_prefix("Original:") {
-            draft.original = Some(o.trim().to_string());
-        } else if draft.date.is_none() && draft.distribution.is_some() && parse_long_date(t).is_some() {
-            draft.date = parse_long_date(t);
+            head.original = o.trim().to_string();
+        } else if head.date.is_none() && !head.distribution.is_empty() && parse_long_date(t).is_some() {
+            head.date = parse_long_date(t);
         } else if is_job_number(t) {
-            draft.job_number = Some(t.split("  ").next().unwrap_or(t).to_string());
+            head.job_number = Some(t.split("  ").next().unwrap_or(t).to_string());
         } else if t.len() > 2
             && t.starts_with('*')
             && t.ends_with('*')
@@ -147,32 +169,18 @@ fn masthead(lines: &[&str], draft: &mut Draft, warnings: &mut Vec<Diagnostic>) -
     }
     let mut others = others.into_iter();
     match others.next() {
-        Some((_, organ)) => draft.organ = organ,
+        Some((_, organ)) => head.organ = organ,
         None => warnings.push(Diagnostic::warning("no organ line found in the masthead")),
     }
-    let caption: Vec<(usize, String)> = others.collect();
-    for (i, (n, line)) in caption.iter().enumerate() {
-        if i == 0 {
-            draft.meeting_name = line.clone();
-            continue;
-        }
-        if let Some((venue, span)) = line.split_once(", ")
-            && let Some(days) = parse_date_span(span)
-        {
-            draft.venue = venue.to_string();
-            draft.dates = days;
-        } else if line.starts_with("Item ") || line.starts_with("Items ") {
-            draft.caption_item = Some(line.clone());
-        } else if line.to_lowercase().ends_with("session") && draft.meeting_session.is_none() {
-            draft.meeting_session = Some(line.clone());
-        } else {
-            warnings.push(warn_at(*n, format!("masthead line not understood, kept nowhere: `{line}`")));
-        }
+    for (i, (n, line)) in others.enumerate() {
+        origin.lines.insert(format!("masthead.caption.{i}"), n);
+        head.caption.push(line);
     }
-    if draft.dates.is_empty() {
+    let dated = |line: &String| line.split_once(", ").is_some_and(|(_, span)| parse_date_span(span).is_some());
+    if !head.caption.iter().skip(1).any(dated) {
         warnings.push(Diagnostic::warning("the meeting caption has no \"Venue, dates\" line"));
     }
-    notes
+    (head, notes)
 }
 
 /// `CTOC/COP/WG.4/2009/2`, `A/HRC/10/3/Add.1`.
@@ -207,9 +215,11 @@ enum Last {
     Item(usize),
 }
 
+/// Reads the body line by line into divisions whose texts are still raw (one `Inline::Text`
+/// each); `finish` turns them into inline content.
 #[derive(Default)]
 struct BodyReader {
-    chapters: Vec<DraftChapter>,
+    chapters: Vec<Division>,
     /// Chapter and section numbers seen so far (1-based counts).
     chapter_count: usize,
     section_count: usize,
@@ -226,7 +236,7 @@ struct BodyReader {
     next_number: Option<u32>,
     /// Whether the last non-blank line was a footnote.
     after_note: bool,
-    annexes: Vec<DraftAnnex>,
+    annexes: Vec<Division>,
     /// Paragraphs now go into the last annex.
     in_annex: bool,
     /// "Annex II" stood alone: the next line is its title.
@@ -235,18 +245,698 @@ struct BodyReader {
     table_caption_pending: bool,
     /// The decision being read, if any.
     decision: Option<OpenDecision>,
+    /// Where each block started, by a provisional id (`line-<n>`), and whether a block has it.
+    lines: Vec<usize>,
 }
 
 /// A decision quoted in full, while its lines are read.
 #[derive(Default)]
 struct OpenDecision {
-    kind: String,
-    number: String,
+    label: String,
     title: String,
     title_pending: bool,
-    preamble: Vec<DraftParagraph>,
-    operative: Vec<DraftParagraph>,
+    /// Preambular paragraphs (unnumbered), then operative ones (numbered).
+    paragraphs: Vec<Block>,
+    operative: usize,
     line: usize,
+}
+
+/// A block's raw text: its single `Inline::Text`, made when missing.
+fn raw(content: &mut Vec<Inline>) -> &mut String {
+    if !matches!(content.as_slice(), [Inline::Text { .. }]) {
+        *content = vec![Inline::text("")];
+    }
+    match &mut content[0] {
+        Inline::Text { text } => text,
+        _ => unreachable!("made a text above"),
+    }
+}
+
+fn raw_text(content: &[Inline]) -> &str {
+    match content {
+        [Inline::Text { text }] => text,
+        _ => "",
+    }
+}
+
+fn division(kind: DivisionKind, num: Option<String>, title: &str) -> Division {
+    Division { kind, id: String::new(), num, heading: vec![Inline::text(title)], children: Vec::new() }
+}
+
+fn paragraph(n: usize, num: Option<String>, text: &str) -> Block {
+    Block::Paragraph(Paragraph { id: line_id(n), num, content: vec![Inline::text(text)], items: Vec::new() })
+}
+
+fn item(label: &str, text: &str) -> Item {
+    Item { id: String::new(), label: label.to_string(), content: vec![Inline::text(text)], items: Vec::new() }
+}
+
+/// The provisional id of a block that starts at line `n` (ids are not kept from text).
+fn line_id(n: usize) -> String {
+    format!("line-{n}")
+}
+
+/// The last section among `blocks`.
+fn last_section(blocks: &mut [Block]) -> Option<&mut Division> {
+    blocks.iter_mut().rev().find_map(|b| match b {
+        Block::Division(d) if d.kind == DivisionKind::Section => Some(d),
+        _ => None,
+    })
+}
+
+fn last_group(blocks: &mut [Block]) -> Option<&mut Division> {
+    match blocks.last_mut() {
+        Some(Block::Division(d)) if d.kind == DivisionKind::Group => Some(d),
+        _ => None,
+    }
+}
+
+impl BodyReader {
+    fn chapter(&mut self) -> &mut Division {
+        if self.chapters.is_empty() {
+            self.chapters.push(division(DivisionKind::Chapter, None, ""));
+        }
+        self.chapters.last_mut().expect("a chapter")
+    }
+
+    /// The blocks of the current chapter or annex (where sections go).
+    fn top(&mut self) -> &mut Vec<Block> {
+        if self.in_annex && !self.annexes.is_empty() {
+            return &mut self.annexes.last_mut().expect("an annex").children;
+        }
+        &mut self.chapter().children
+    }
+
+    /// The list paragraphs go into now.
+    // `if let Some(d) = self.decision.as_mut() { return … }` is refused by today's borrow checker
+    // (a conditional return of a borrow); the check-then-expect form is what it accepts.
+    #[allow(clippy::unnecessary_unwrap)]
+    fn paragraphs(&mut self) -> &mut Vec<Block> {
+        if self.decision.is_some() {
+            return &mut self.decision.as_mut().expect("a decision").paragraphs;
+        }
+        let (in_section, in_group) = (self.in_section, self.in_group);
+        let top = self.top();
+        if !in_section || last_section(top).is_none() {
+            return top;
+        }
+        let section = last_section(top).expect("a section");
+        if in_group && last_group(&mut section.children).is_some() {
+            return &mut last_group(&mut section.children).expect("a group").children;
+        }
+        &mut section.children
+    }
+
+    /// Ends the decision being read: it stands where it began, as a division of its own.
+    fn close_decision(&mut self) {
+        let Some(d) = self.decision.take() else { return };
+        let mut decision = division(DivisionKind::Decision, Some(d.label), &d.title);
+        decision.id = line_id(d.line);
+        decision.children = d.paragraphs;
+        self.lines.push(d.line);
+        self.paragraphs().push(Block::Division(decision));
+        self.last = Some(Last::Heading);
+    }
+
+    /// The table being read: the last element, if it is a table.
+    fn current_table(&mut self) -> Option<&mut Table> {
+        match self.paragraphs().last_mut()? {
+            Block::Table(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    fn current_paragraph(&mut self) -> Option<&mut Paragraph> {
+        match self.paragraphs().last_mut()? {
+            Block::Paragraph(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    fn push_paragraph(&mut self, n: usize, num: Option<String>, text: &str) {
+        self.lines.push(n);
+        self.paragraphs().push(paragraph(n, num, text));
+        self.last = Some(Last::Paragraph);
+    }
+
+    fn line(&mut self, n: usize, raw_line: &str, warnings: &mut Vec<Diagnostic>) {
+        let line = raw_line.trim();
+        if line.is_empty() {
+            return;
+        }
+        let after_note = std::mem::take(&mut self.after_note);
+        let shape = shape(line);
+        if std::mem::take(&mut self.annex_title_pending)
+            && let Shape::Other(title) = shape
+            && let Some(annex) = self.annexes.last_mut()
+        {
+            annex.heading = vec![Inline::text(title)];
+            self.last = Some(Last::Heading);
+            return;
+        }
+        if self.decision.is_some() {
+            match shape {
+                Shape::Chapter { .. }
+                | Shape::Section { .. }
+                | Shape::Annex { .. }
+                | Shape::Decision { .. }
+                | Shape::Table => self.close_decision(),
+                Shape::Other(text) => {
+                    let d = self.decision.as_mut().expect("a decision");
+                    if std::mem::take(&mut d.title_pending) {
+                        d.title = text.to_string();
+                        return;
+                    }
+                    // Preambular paragraphs end in commas: each line is one, unless it goes on
+                    // in lower case.
+                    if d.operative == 0 && !text.starts_with(|c: char| c.is_lowercase()) {
+                        self.push_paragraph(n, None, text);
+                        return;
+                    }
+                }
+                Shape::Numbered { num, text } => {
+                    let d = self.decision.as_mut().expect("a decision");
+                    d.operative += 1;
+                    let expected = d.operative;
+                    if num as usize != expected {
+                        warnings.push(warn_at(n, format!("operative paragraph {num} where {expected} was expected")));
+                    }
+                    self.push_paragraph(n, Some(format!("{num}.")), text);
+                    return;
+                }
+                _ => {}
+            }
+        }
+        if std::mem::take(&mut self.table_caption_pending)
+            && let Shape::Other(caption) = shape
+            && let Some(t) = self.current_table()
+        {
+            t.caption = vec![Inline::text(caption)];
+            return;
+        }
+        match shape {
+            Shape::Decision { kind, number } => {
+                self.decision = Some(OpenDecision {
+                    label: format!("{kind} {number}"),
+                    title_pending: true,
+                    line: n,
+                    ..Default::default()
+                });
+                self.last = Some(Last::Heading);
+            }
+            Shape::VoteItem { label, text } => match self.current_paragraph() {
+                Some(p) if p.items.iter().all(|i| !i.label.starts_with('(')) => {
+                    p.items.push(item(label, text));
+                    self.last = Some(Last::Item(0));
+                }
+                _ => self.other(n, &format!("{label} {text}"), after_note, warnings),
+            },
+            Shape::Table => {
+                self.lines.push(n);
+                let table =
+                    Table { id: line_id(n), num: None, caption: Vec::new(), header: Vec::new(), rows: Vec::new() };
+                self.paragraphs().push(Block::Table(table));
+                self.table_caption_pending = true;
+                self.last = Some(Last::Heading);
+            }
+            Shape::Row(row) => {
+                let cells: Vec<Vec<Inline>> = row.split(" | ").map(|c| vec![Inline::text(c.trim())]).collect();
+                let starts_table = self.in_annex && matches!(self.last, Some(Last::Heading));
+                match self.current_table() {
+                    Some(t) if t.header.is_empty() && t.rows.is_empty() => t.header = cells,
+                    Some(t) => t.rows.push(cells),
+                    // A " | " in running text is text, not a table.
+                    None if !starts_table => self.not_a_row(n, row, after_note, warnings),
+                    None => {
+                        // A table without number or caption (the generated list of documents).
+                        self.lines.push(n);
+                        let table =
+                            Table { id: line_id(n), num: None, caption: Vec::new(), header: cells, rows: Vec::new() };
+                        self.paragraphs().push(Block::Table(table));
+                        self.last = Some(Last::Heading);
+                    }
+                }
+            }
+            Shape::Annex { title } => {
+                // Annexes number their paragraphs (and letter their notes) afresh.
+                let number = roman(self.annexes.len() + 1);
+                self.annexes.push(division(DivisionKind::Annex, Some(format!("Annex {number}")), title.unwrap_or("")));
+                self.annex_title_pending = title.is_none();
+                self.in_annex = true;
+                self.in_section = false;
+                self.in_group = false;
+                self.section_count = 0;
+                self.group_count = 0;
+                self.last_para = None;
+                self.last = Some(Last::Heading);
+            }
+            Shape::Footnote { marker, text } => {
+                self.notes.push((marker, text.to_string(), n));
+                self.after_note = true;
+            }
+            Shape::Chapter { label, title } => {
+                let expected_section = letter(self.section_count + 1);
+                if self.in_section && label == expected_section && label.len() == 1 {
+                    self.section(n, label, title, warnings);
+                } else {
+                    self.open_chapter(n, label, title, warnings);
+                }
+            }
+            Shape::Section { label, title } => {
+                let expected_chapter = roman(self.chapter_count + 1);
+                let expected_section = letter(self.section_count + 1);
+                if label == expected_chapter && label != expected_section {
+                    self.open_chapter(n, label, title, warnings);
+                } else {
+                    self.section(n, label, title, warnings);
+                }
+            }
+            Shape::Numbered { num, text } => self.numbered(n, num, text, warnings),
+            Shape::Item { label, text } => self.item(n, label, text, warnings),
+            Shape::Other(text) => self.other(n, text, after_note, warnings),
+        }
+    }
+
+    /// A line with " | " that is no table row: a numbered paragraph or an item keeps its
+    /// number or label; anything else is text.
+    fn not_a_row(&mut self, n: usize, line: &str, after_note: bool, warnings: &mut Vec<Diagnostic>) {
+        match shape_without_rows(line) {
+            Shape::Numbered { num, text } => self.numbered(n, num, text, warnings),
+            Shape::Item { label, text } => self.item(n, label, text, warnings),
+            _ => self.other(n, line, after_note, warnings),
+        }
+    }
+
+    fn open_chapter(&mut self, n: usize, label: &str, title: &str, warnings: &mut Vec<Diagnostic>) {
+        if self.in_annex {
+            warnings.push(warn_at(n, format!("chapter {label} after an annex; kept as a chapter (check its place)")));
+            self.in_annex = false;
+        }
+        let expected = roman(self.chapter_count + 1);
+        if label != expected {
+            warnings.push(warn_at(n, format!("chapter {label} where chapter {expected} was expected")));
+        }
+        self.chapter_count = from_roman(label).unwrap_or(self.chapter_count + 1);
+        self.section_count = 0;
+        self.in_section = false;
+        self.group_count = 0;
+        self.in_group = false;
+        self.chapters.push(division(DivisionKind::Chapter, Some(format!("{label}.")), title));
+        self.last = Some(Last::Heading);
+    }
+
+    fn section(&mut self, n: usize, label: &str, title: &str, warnings: &mut Vec<Diagnostic>) {
+        let expected = letter(self.section_count + 1);
+        if label != expected {
+            warnings.push(warn_at(n, format!("section {label} where section {expected} was expected")));
+        }
+        self.section_count = (label.as_bytes()[0] - b'A' + 1) as usize;
+        self.in_section = true;
+        self.group_count = 0;
+        self.in_group = false;
+        self.top().push(Block::Division(division(DivisionKind::Section, Some(format!("{label}.")), title)));
+        self.last = Some(Last::Heading);
+    }
+
+    fn numbered(&mut self, n: usize, num: u32, text: &str, warnings: &mut Vec<Diagnostic>) {
+        let expected = self.last_para.map_or(1, |p| p + 1);
+        let in_list = matches!(self.last, Some(Last::Item(_)));
+        if (num != expected || in_list) && matches!(self.last, Some(Last::Paragraph | Last::Item(_))) {
+            // "1. Organizational matters:" under "…adopted the following agenda:". A number that
+            // is also the next paragraph's is an item while the list goes on: the item before
+            // it (or its last sub-item) ends in ";", "," or ":".
+            if let Some(p) = self.current_paragraph() {
+                let numeric_items = p.items.iter().filter(|i| i.label.ends_with('.')).count();
+                let opens_list = raw_text(&p.content).trim_end().ends_with(':');
+                let goes_on = p.items.last().is_some_and(|last| {
+                    let deepest = last.items.last().unwrap_or(last);
+                    raw_text(&deepest.content).trim_end().ends_with([';', ',', ':'])
+                });
+                if (num != expected || goes_on)
+                    && opens_list
+                    && numeric_items + 1 == num as usize
+                    && numeric_items == p.items.len()
+                {
+                    p.items.push(item(&format!("{num}."), text));
+                    self.last = Some(Last::Item(0));
+                    return;
+                }
+            }
+        }
+        // "1. Victims of trafficking": a group heading inside a section — the next group number,
+        // not the next paragraph number, and no final punctuation.
+        if (num != expected || self.next_number == Some(expected))
+            && self.in_section
+            && num as usize == self.group_count + 1
+            && !text.trim_end().ends_with(['.', ':', ';', ','])
+            && text.chars().count() < 200
+        {
+            self.group_count += 1;
+            self.in_group = true;
+            if let Some(s) = last_section(self.top()) {
+                s.children.push(Block::Division(division(DivisionKind::Group, Some(format!("{num}.")), text)));
+            }
+            self.last = Some(Last::Heading);
+            return;
+        }
+        if num != expected {
+            let after = self.last_para.map_or("the start".to_string(), |p| format!("paragraph {p}"));
+            warnings.push(
+                warn_at(
+                    n,
+                    format!("paragraph {num} follows {after} (expected {expected}); kept in the order of the text"),
+                )
+                .with_hint("the imported session numbers paragraphs afresh: check the order"),
+            );
+        }
+        self.last_para = Some(num);
+        self.push_paragraph(n, Some(format!("{num}.")), text);
+    }
+
+    fn item(&mut self, n: usize, label: &str, text: &str, warnings: &mut Vec<Diagnostic>) {
+        let inner = &label[1..label.len() - 1];
+        let Some(p) = self.current_paragraph() else {
+            warnings
+                .push(warn_at(n, format!("sub-item {label} outside any paragraph; kept as an unnumbered paragraph")));
+            self.push_paragraph(n, None, &format!("{label} {text}"));
+            return;
+        };
+        let last_top = p.items.last().map(|i| i.label.clone());
+        let next_letter = match &last_top {
+            None => "a".to_string(),
+            Some(l) if l.starts_with('(') && l.len() == 3 => ((l.as_bytes()[1] + 1) as char).to_string(),
+            Some(_) => String::new(),
+        };
+        let nested_under_numbered = last_top.as_deref().is_some_and(|l| l.ends_with('.'));
+        let nested_roman =
+            !nested_under_numbered && inner != next_letter && lower_roman_value(inner).is_some() && last_top.is_some();
+        if nested_under_numbered || nested_roman {
+            let parent = p.items.last_mut().expect("a top-level item");
+            parent.items.push(item(label, text));
+            self.last = Some(Last::Item(1));
+        } else {
+            if inner != next_letter && !next_letter.is_empty() {
+                warnings.push(warn_at(n, format!("sub-item {label} where ({next_letter}) was expected")));
+            }
+            p.items.push(item(label, text));
+            self.last = Some(Last::Item(0));
+        }
+    }
+
+    fn other(&mut self, n: usize, text: &str, after_note: bool, warnings: &mut Vec<Diagnostic>) {
+        // A long footnote wraps: its unfinished last line continues on the next.
+        if after_note
+            && let Some(note) = self.notes.last_mut()
+            && unfinished(&note.1)
+        {
+            note.1.push(' ');
+            note.1.push_str(text);
+            self.after_note = true;
+            return;
+        }
+        let lower_start = text.starts_with(|c: char| c.is_lowercase());
+        // In an annex, unnumbered paragraphs are the rule (lists of names, say): a line in upper
+        // case after a heading or after another unnumbered paragraph is one of them.
+        let unnumbered_before = matches!(self.last, Some(Last::Heading))
+            || (matches!(self.last, Some(Last::Paragraph))
+                && self.current_paragraph().is_some_and(|p| p.num.is_none()));
+        if self.in_annex && self.decision.is_none() && !lower_start && unnumbered_before {
+            self.push_paragraph(n, None, text);
+            return;
+        }
+        let last = self.last;
+        let target: Option<&mut String> = match last {
+            Some(Last::Paragraph) => self.current_paragraph().map(|p| raw(&mut p.content)),
+            Some(Last::Item(depth)) => self.current_paragraph().and_then(|p| {
+                let top = p.items.last_mut()?;
+                if depth == 0 { Some(raw(&mut top.content)) } else { top.items.last_mut().map(|i| raw(&mut i.content)) }
+            }),
+            _ => None,
+        };
+        if let Some(target) = target
+            && (unfinished(target) || lower_start)
+        {
+            target.push(' ');
+            target.push_str(text);
+            return;
+        }
+        warnings.push(
+            warn_at(
+                n,
+                format!("line not placed (no paragraph number, and nothing unfinished before it): `{}`", shorten(text)),
+            )
+            .with_hint("kept as an unnumbered paragraph; join it to its paragraph or give it a number"),
+        );
+        self.push_paragraph(n, None, text);
+    }
+
+    /// The document: ids for the divisions (from their titles), footnotes attached to their
+    /// markers, raw texts turned into inline content.
+    fn finish(mut self, head: Head, contents: bool, origin: &mut Origin, warnings: &mut Vec<Diagnostic>) -> Document {
+        self.close_decision();
+        for n in &self.lines {
+            origin.lines.insert(line_id(*n), *n);
+        }
+        // Ids for chapters, sections and groups, from their titles.
+        let mut used = UsedIds::default();
+        fn name(blocks: &mut [Block], used: &mut UsedIds) {
+            for b in blocks {
+                if let Block::Division(d) = b
+                    && matches!(d.kind, DivisionKind::Section | DivisionKind::Group)
+                {
+                    d.id = unique(&slug(raw_text(&d.heading), 3), used);
+                    name(&mut d.children, used);
+                }
+            }
+        }
+        for ch in &mut self.chapters {
+            ch.id = unique(&slug(raw_text(&ch.heading), 3), &mut used);
+            name(&mut ch.children, &mut used);
+        }
+        // Footnotes, each with a provisional id; a marker may stand for several notes (lettered
+        // notes start again at "a" in each table and annex): each citation takes the first unused
+        // note with its marker at or after it.
+        let mut by_marker: Notes = HashMap::new();
+        let mut footnotes = Vec::new();
+        for (i, (marker, text, n)) in self.notes.iter().enumerate() {
+            let id = format!("note-line-{n}-{i}");
+            by_marker.entry(marker.clone()).or_default().push((*n, id.clone(), marker.clone()));
+            footnotes.push(Footnote {
+                id,
+                marker: marker.clone(),
+                content: emphasis(text, &mut |t| vec![Inline::text(t)]),
+            });
+        }
+        let chapters: Vec<(String, String)> = self
+            .chapters
+            .iter()
+            .map(|c| (c.num.as_deref().unwrap_or("").trim_end_matches('.').to_string(), c.id.clone()))
+            .collect();
+        let mut cx = Inlines { notes: by_marker, cited: HashSet::new(), chapters, warnings };
+        let title = cx.inlines(&head.title, 0, false);
+        let caption: Vec<Vec<Inline>> =
+            std::iter::once(vec![Inline::text(head.caption.first().cloned().unwrap_or_default())])
+                .filter(|_| !head.caption.is_empty())
+                .chain(head.caption.iter().skip(1).map(|line| cx.caption_line(line)))
+                .collect();
+        let mut body = Vec::new();
+        if contents {
+            body.push(Block::Contents(Contents {
+                id: "contents".into(),
+                heading: "Contents".into(),
+                entries: Vec::new(),
+            }));
+        }
+        for mut ch in std::mem::take(&mut self.chapters).into_iter().chain(std::mem::take(&mut self.annexes)) {
+            cx.division(&mut ch, origin);
+            body.push(Block::Division(ch));
+        }
+        for ((marker, _, n), note) in self.notes.iter().zip(&footnotes) {
+            if !cx.cited.contains(&note.id) {
+                cx.warnings.push(warn_at(*n, format!("footnote {marker} is cited nowhere in the text; kept")));
+            }
+        }
+        let date = head.date;
+        Document {
+            meta: Meta {
+                slug: String::new(),
+                language: String::new(),
+                date: date.map(|d| d.iso()).unwrap_or_default(),
+                title: crate::document::plain_text(&title),
+                symbol: head.symbol.clone(),
+                body_short: String::new(),
+            },
+            masthead: Masthead {
+                publisher: "United Nations".into(),
+                symbol: head.symbol,
+                organ: head.organ,
+                distribution: head.distribution,
+                date: date.map(|d| d.long()).unwrap_or_default(),
+                original: head.original,
+                caption,
+                title,
+                job_number: head.job_number,
+                barcode: None,
+                ..Default::default()
+            },
+            body,
+            footnotes,
+            entities: Vec::new(),
+            review: None,
+        }
+    }
+}
+
+/// Footnote marker → the notes with that marker: (line of the note, id, marker), in order.
+type Notes = HashMap<String, Vec<(usize, String, String)>>;
+
+/// Turns raw texts into inline content once every note and chapter is known.
+struct Inlines<'w> {
+    notes: Notes,
+    cited: HashSet<String>,
+    /// (chapter label "II", id), for "chapter II of the present report".
+    chapters: Vec<(String, String)>,
+    warnings: &'w mut Vec<Diagnostic>,
+}
+
+impl Inlines<'_> {
+    fn division(&mut self, d: &mut Division, origin: &Origin) {
+        let line = origin.lines.get(&d.id).copied().unwrap_or(0);
+        d.heading = self.inlines(raw_text(&d.heading), line, false);
+        for b in &mut d.children {
+            match b {
+                Block::Division(inner) => self.division(inner, origin),
+                Block::Paragraph(p) => {
+                    let line = origin.lines.get(&p.id).copied().unwrap_or(line);
+                    p.content = self.inlines(raw_text(&p.content), line, true);
+                    self.items(&mut p.items, line);
+                }
+                Block::Table(t) => {
+                    let line = origin.lines.get(&t.id).copied().unwrap_or(line);
+                    t.caption = self.inlines(raw_text(&t.caption), line, false);
+                    for cell in t.header.iter_mut().chain(t.rows.iter_mut().flatten()) {
+                        *cell = self.inlines(raw_text(cell), line, false);
+                    }
+                }
+                Block::Contents(_) => {}
+            }
+        }
+    }
+
+    fn items(&mut self, items: &mut [Item], line: usize) {
+        for it in items {
+            it.content = self.inlines(raw_text(&it.content), line, true);
+            self.items(&mut it.items, line);
+        }
+    }
+
+    /// "Item 2 of the provisional agenda*": the `*` is the cover-page note's marker.
+    fn caption_line(&mut self, line: &str) -> Vec<Inline> {
+        if let Some(head) = line.strip_suffix('*')
+            && let Some((_, id, marker)) = self.notes.get("*").and_then(|v| v.first()).cloned()
+        {
+            self.cited.insert(id.clone());
+            let mut out = self.inlines(head, 0, false);
+            out.push(Inline::NoteRef { id, marker });
+            return out;
+        }
+        self.inlines(line, 0, false)
+    }
+
+    /// Italics, note references and (in running text) references to chapters.
+    fn inlines(&mut self, text: &str, line: usize, refs: bool) -> Vec<Inline> {
+        emphasis(text, &mut |segment| self.notes_and_refs(segment, line, refs))
+    }
+
+    /// Superscript numerals become references to their notes.
+    fn notes_and_refs(&mut self, text: &str, line: usize, refs: bool) -> Vec<Inline> {
+        let mut out = Vec::new();
+        let mut plain = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            let Some(first) = superscript_digit(c) else {
+                plain.push(c);
+                continue;
+            };
+            let mut marker = String::from(first);
+            let mut raw = String::from(c);
+            while let Some(&d) = chars.peek() {
+                let Some(digit) = superscript_digit(d) else { break };
+                marker.push(digit);
+                raw.push(d);
+                chars.next();
+            }
+            let candidates = self.notes.get(&marker).map(Vec::as_slice).unwrap_or_default();
+            // The notes of one marker are in line order: start at the first one at or after this
+            // line instead of scanning from the top (a long text has thousands of note "1"s).
+            let from = candidates.partition_point(|(l, _, _)| *l < line);
+            let cited = &self.cited;
+            let chosen = candidates[from..]
+                .iter()
+                .find(|(_, id, _)| !cited.contains(id))
+                .or_else(|| candidates.iter().find(|(_, id, _)| !cited.contains(id)))
+                .or_else(|| candidates.iter().find(|(l, _, _)| *l >= line))
+                .or(candidates.last())
+                .cloned();
+            match chosen {
+                Some((_, id, marker)) => {
+                    self.cited.insert(id.clone());
+                    self.flush(&mut plain, refs, &mut out);
+                    out.push(Inline::NoteRef { id, marker });
+                }
+                None => {
+                    self.warnings
+                        .push(warn_at(line, format!("footnote marker {raw} has no footnote line; kept as text")));
+                    plain.push_str(&raw);
+                }
+            }
+        }
+        self.flush(&mut plain, refs, &mut out);
+        out
+    }
+
+    fn flush(&self, plain: &mut String, refs: bool, out: &mut Vec<Inline>) {
+        if plain.is_empty() {
+            return;
+        }
+        let text = std::mem::take(plain);
+        if refs {
+            out.extend(chapter_refs(&text, &self.chapters));
+        } else {
+            out.push(Inline::text(text));
+        }
+    }
+}
+
+/// Paired `*` as italics: a `*` is a mark only when it can be one — not standing alone between
+/// spaces ("5 * 3"), and paired with another; otherwise every `*` is text. `inner` makes the
+/// inline content of each stretch.
+fn emphasis(text: &str, inner: &mut dyn FnMut(&str) -> Vec<Inline>) -> Vec<Inline> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let lone = |i: usize| {
+        let before = i.checked_sub(1).map(|j| chars[j].1);
+        let after = chars.get(i + 1).map(|c| c.1);
+        before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace)
+    };
+    let marks: Vec<usize> = (0..chars.len()).filter(|&i| chars[i].1 == '*' && !lone(i)).map(|i| chars[i].0).collect();
+    if marks.is_empty() || marks.len() % 2 == 1 {
+        return inner(text);
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    for pair in marks.chunks(2) {
+        let (open, close) = (pair[0], pair[1]);
+        if open > at {
+            out.extend(inner(&text[at..open]));
+        }
+        let content = inner(&text[open + 1..close]);
+        out.push(Inline::Emph { content });
+        at = close + 1;
+    }
+    if at < text.len() {
+        out.extend(inner(&text[at..]));
+    }
+    out
 }
 
 const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
@@ -321,6 +1011,15 @@ enum Shape<'a> {
 }
 
 fn shape(line: &str) -> Shape<'_> {
+    shape_with(line, true)
+}
+
+/// The shape of a line that is not a table row although it has " | " in it.
+fn shape_without_rows(line: &str) -> Shape<'_> {
+    shape_with(line, false)
+}
+
+fn shape_with(line: &str, rows: bool) -> Shape<'_> {
     // Footnote: superscript numeral(s) then a space, or "* ".
     let marker: String = line.chars().map_while(superscript_digit).collect();
     if !marker.is_empty() {
@@ -349,7 +1048,7 @@ fn shape(line: &str) -> Shape<'_> {
     if line.strip_prefix("Table ").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())) {
         return Shape::Table;
     }
-    if line.contains(" | ") {
+    if rows && line.contains(" | ") {
         return Shape::Row(line);
     }
     if let Some(rest) = line.strip_prefix("Annex") {
@@ -393,630 +1092,23 @@ fn unfinished(text: &str) -> bool {
     !text.trim_end().ends_with(['.', ';', ':', '?', '!'])
 }
 
-impl BodyReader {
-    fn chapter(&mut self) -> &mut DraftChapter {
-        if self.chapters.is_empty() {
-            self.chapters.push(DraftChapter::default());
-        }
-        self.chapters.last_mut().expect("a chapter")
-    }
-
-    /// The sections of the current chapter or annex.
-    fn sections(&mut self) -> &mut Vec<DraftSection> {
-        if self.in_annex && !self.annexes.is_empty() {
-            return &mut self.annexes.last_mut().expect("an annex").sections;
-        }
-        &mut self.chapter().sections
-    }
-
-    /// The list paragraphs go into now.
-    // `if let Some(d) = self.decision.as_mut() { return … }` is refused by today's borrow checker
-    // (a conditional return of a borrow); the check-then-expect form is what it accepts.
-    #[allow(clippy::unnecessary_unwrap)]
-    fn paragraphs(&mut self) -> &mut Vec<DraftParagraph> {
-        if self.decision.is_some() {
-            let d = self.decision.as_mut().expect("a decision");
-            return if d.operative.is_empty() { &mut d.preamble } else { &mut d.operative };
-        }
-        let (in_section, in_group) = (self.in_section, self.in_group);
-        if self.in_annex && !self.annexes.is_empty() {
-            let annex = self.annexes.last_mut().expect("an annex");
-            if in_section && let Some(s) = annex.sections.last_mut() {
-                return &mut s.paragraphs;
-            }
-            return &mut annex.paragraphs;
-        }
-        let ch = self.chapter();
-        if in_section && let Some(s) = ch.sections.last_mut() {
-            if in_group && let Some(g) = s.groups.last_mut() {
-                return &mut g.paragraphs;
-            }
-            return &mut s.paragraphs;
-        }
-        &mut ch.paragraphs
-    }
-
-    /// Ends the decision being read: it stands where it began, as one paragraph definition.
-    fn close_decision(&mut self) {
-        let Some(d) = self.decision.take() else { return };
-        let def = |p: &DraftParagraph, numbered: bool| ParagraphDef {
-            id: None,
-            numbered,
-            negotiation: Default::default(),
-            kind: ParagraphKind::Text {
-                text: p.text.clone(),
-                items: p.items.iter().map(|i| i.to_def(false)).collect(),
-            },
-        };
-        let decision = DecisionDef {
-            id: Some(crate::generate::slug(&format!("{} {}", d.kind, d.number))),
-            kind: DecisionKind::from_key(&d.kind).unwrap_or_default(),
-            draft: false,
-            number: d.number,
-            title: d.title,
-            // Preambular paragraphs are never numbered; `numbered` is left at its default.
-            preamble: d.preamble.iter().map(|p| def(p, true)).collect(),
-            operative: d.operative.iter().map(|p| def(p, true)).collect(),
-            vote: None,
-        };
-        let special = ParagraphDef::new(ParagraphKind::Decision(decision));
-        self.paragraphs().push(DraftParagraph { special: Some(special), line: d.line, ..Default::default() });
-        self.last = Some(Last::Heading);
-    }
-
-    /// The table being read: the last element, if it is a table.
-    fn current_table(&mut self) -> Option<&mut TableDef> {
-        self.paragraphs().last_mut()?.special.as_mut()?.table_mut()
-    }
-
-    fn current_paragraph(&mut self) -> Option<&mut DraftParagraph> {
-        self.paragraphs().last_mut()
-    }
-
-    fn line(&mut self, n: usize, raw: &str, warnings: &mut Vec<Diagnostic>) {
-        let line = raw.trim();
-        if line.is_empty() {
-            return;
-        }
-        let after_note = std::mem::take(&mut self.after_note);
-        let shape = shape(line);
-        if std::mem::take(&mut self.annex_title_pending)
-            && let Shape::Other(title) = shape
-            && let Some(annex) = self.annexes.last_mut()
-        {
-            annex.title = escape_keep_emphasis(title);
-            self.last = Some(Last::Heading);
-            return;
-        }
-        if self.decision.is_some() {
-            match shape {
-                Shape::Chapter { .. }
-                | Shape::Section { .. }
-                | Shape::Annex { .. }
-                | Shape::Decision { .. }
-                | Shape::Table => self.close_decision(),
-                Shape::Other(text) => {
-                    let d = self.decision.as_mut().expect("a decision");
-                    if std::mem::take(&mut d.title_pending) {
-                        d.title = escape_keep_emphasis(text);
-                        return;
-                    }
-                    // Preambular paragraphs end in commas: each line is one, unless it goes on
-                    // in lower case.
-                    if d.operative.is_empty() && !text.starts_with(|c: char| c.is_lowercase()) {
-                        d.preamble.push(DraftParagraph {
-                            text: escape_keep_emphasis(text),
-                            line: n,
-                            ..Default::default()
-                        });
-                        self.last = Some(Last::Paragraph);
-                        return;
-                    }
-                }
-                Shape::Numbered { num, text } => {
-                    let d = self.decision.as_mut().expect("a decision");
-                    let expected = d.operative.len() + 1;
-                    if num as usize != expected {
-                        warnings.push(warn_at(n, format!("operative paragraph {num} where {expected} was expected")));
-                    }
-                    d.operative.push(DraftParagraph {
-                        num: Some(num.to_string()),
-                        text: escape_keep_emphasis(text),
-                        line: n,
-                        ..Default::default()
-                    });
-                    self.last = Some(Last::Paragraph);
-                    return;
-                }
-                _ => {}
-            }
-        }
-        if std::mem::take(&mut self.table_caption_pending)
-            && let Shape::Other(caption) = shape
-            && let Some(t) = self.current_table()
-        {
-            t.caption = escape_keep_emphasis(caption);
-            return;
-        }
-        match shape {
-            Shape::Decision { kind, number } => {
-                self.decision = Some(OpenDecision {
-                    kind: kind.to_lowercase(),
-                    number: number.to_string(),
-                    title_pending: true,
-                    line: n,
-                    ..Default::default()
-                });
-                self.last = Some(Last::Heading);
-            }
-            Shape::VoteItem { label, text } => match self.current_paragraph() {
-                Some(p) if p.items.iter().all(|i| !i.label.starts_with('(')) => {
-                    p.items.push(DraftItem {
-                        label: label.to_string(),
-                        text: escape_keep_emphasis(text),
-                        ..Default::default()
-                    });
-                    self.last = Some(Last::Item(0));
-                }
-                _ => self.other(n, &format!("{label} {text}"), after_note, warnings),
-            },
-            Shape::Table => {
-                let table = TableDef { caption: String::new(), ..Default::default() };
-                let def = ParagraphDef::new(ParagraphKind::Table(table));
-                self.paragraphs().push(DraftParagraph { special: Some(def), line: n, ..Default::default() });
-                self.table_caption_pending = true;
-                self.last = Some(Last::Heading);
-            }
-            Shape::Row(row) => {
-                let cells: Vec<String> = row.split(" | ").map(|c| escape_keep_emphasis(c.trim())).collect();
-                let starts_table = self.in_annex && matches!(self.last, Some(Last::Heading));
-                match self.current_table() {
-                    Some(t) if t.header.is_empty() && t.rows.is_empty() => t.header = cells,
-                    Some(t) => t.rows.push(cells),
-                    // A " | " in running text is text, not a table.
-                    None if !starts_table => self.other(n, row, after_note, warnings),
-                    None => {
-                        // A table without number or caption (the generated list of documents).
-                        let table = TableDef { header: cells, ..Default::default() };
-                        let def = ParagraphDef::new(ParagraphKind::Table(table));
-                        self.paragraphs().push(DraftParagraph { special: Some(def), line: n, ..Default::default() });
-                        self.last = Some(Last::Heading);
-                    }
-                }
-            }
-            Shape::Annex { title } => {
-                // Annexes number their paragraphs (and letter their notes) afresh.
-                self.annexes.push(DraftAnnex {
-                    title: title.map(escape_keep_emphasis).unwrap_or_default(),
-                    ..Default::default()
-                });
-                self.annex_title_pending = title.is_none();
-                self.in_annex = true;
-                self.in_section = false;
-                self.in_group = false;
-                self.section_count = 0;
-                self.group_count = 0;
-                self.last_para = None;
-                self.last = Some(Last::Heading);
-            }
-            Shape::Footnote { marker, text } => {
-                self.notes.push((marker, text.to_string(), n));
-                self.after_note = true;
-            }
-            Shape::Chapter { label, title } => {
-                let expected_section = letter(self.section_count + 1);
-                if self.in_section && label == expected_section && label.len() == 1 {
-                    self.section(n, label, title, warnings);
-                } else {
-                    self.open_chapter(n, label, title, warnings);
-                }
-            }
-            Shape::Section { label, title } => {
-                let expected_chapter = roman(self.chapter_count + 1);
-                let expected_section = letter(self.section_count + 1);
-                if label == expected_chapter && label != expected_section {
-                    self.open_chapter(n, label, title, warnings);
-                } else {
-                    self.section(n, label, title, warnings);
-                }
-            }
-            Shape::Numbered { num, text } => self.numbered(n, num, text, warnings),
-            Shape::Item { label, text } => self.item(n, label, text, warnings),
-            Shape::Other(text) => self.other(n, text, after_note, warnings),
-        }
-    }
-
-    fn open_chapter(&mut self, n: usize, label: &str, title: &str, warnings: &mut Vec<Diagnostic>) {
-        if self.in_annex {
-            warnings.push(warn_at(n, format!("chapter {label} after an annex; kept as a chapter (check its place)")));
-            self.in_annex = false;
-        }
-        let expected = roman(self.chapter_count + 1);
-        if label != expected {
-            warnings.push(warn_at(n, format!("chapter {label} where chapter {expected} was expected")));
-        }
-        self.chapter_count = from_roman(label).unwrap_or(self.chapter_count + 1);
-        self.section_count = 0;
-        self.in_section = false;
-        self.group_count = 0;
-        self.in_group = false;
-        self.chapters.push(DraftChapter { title: escape_keep_emphasis(title), ..Default::default() });
-        self.last = Some(Last::Heading);
-    }
-
-    fn section(&mut self, n: usize, label: &str, title: &str, warnings: &mut Vec<Diagnostic>) {
-        let expected = letter(self.section_count + 1);
-        if label != expected {
-            warnings.push(warn_at(n, format!("section {label} where section {expected} was expected")));
-        }
-        self.section_count = (label.as_bytes()[0] - b'A' + 1) as usize;
-        self.in_section = true;
-        self.group_count = 0;
-        self.in_group = false;
-        let title = escape_keep_emphasis(title);
-        self.sections().push(DraftSection { title, ..Default::default() });
-        self.last = Some(Last::Heading);
-    }
-
-    fn numbered(&mut self, n: usize, num: u32, text: &str, warnings: &mut Vec<Diagnostic>) {
-        let expected = self.last_para.map_or(1, |p| p + 1);
-        if num != expected && matches!(self.last, Some(Last::Paragraph | Last::Item(_))) {
-            // "1. Organizational matters:" under "…adopted the following agenda:".
-            if let Some(p) = self.current_paragraph() {
-                let numeric_items = p.items.iter().filter(|i| i.label.ends_with('.')).count();
-                let opens_list = p.text.trim_end().ends_with(':');
-                if num != expected && opens_list && numeric_items + 1 == num as usize && numeric_items == p.items.len()
-                {
-                    p.items.push(DraftItem {
-                        label: format!("{num}."),
-                        text: escape_keep_emphasis(text),
-                        ..Default::default()
-                    });
-                    self.last = Some(Last::Item(0));
-                    return;
-                }
-            }
-        }
-        // "1. Victims of trafficking": a group heading inside a section — the next group number,
-        // not the next paragraph number, and no final punctuation.
-        if (num != expected || self.next_number == Some(expected))
-            && self.in_section
-            && num as usize == self.group_count + 1
-            && !text.trim_end().ends_with(['.', ':', ';', ','])
-            && text.chars().count() < 200
-        {
-            self.group_count += 1;
-            self.in_group = true;
-            let title = escape_keep_emphasis(text);
-            if let Some(s) = self.sections().last_mut() {
-                s.groups.push(crate::import::DraftGroup { title, ..Default::default() });
-            }
-            self.last = Some(Last::Heading);
-            return;
-        }
-        if num != expected {
-            let after = self.last_para.map_or("the start".to_string(), |p| format!("paragraph {p}"));
-            warnings.push(
-                warn_at(
-                    n,
-                    format!("paragraph {num} follows {after} (expected {expected}); kept in the order of the text"),
-                )
-                .with_hint("the imported session numbers paragraphs afresh: check the order"),
-            );
-        }
-        self.last_para = Some(num);
-        let para = DraftParagraph {
-            num: Some(num.to_string()),
-            text: escape_keep_emphasis(text),
-            line: n,
-            ..Default::default()
-        };
-        self.paragraphs().push(para);
-        self.last = Some(Last::Paragraph);
-    }
-
-    fn item(&mut self, n: usize, label: &str, text: &str, warnings: &mut Vec<Diagnostic>) {
-        let inner = &label[1..label.len() - 1];
-        let text = escape_keep_emphasis(text);
-        let Some(p) = self.current_paragraph() else {
-            warnings
-                .push(warn_at(n, format!("sub-item {label} outside any paragraph; kept as an unnumbered paragraph")));
-            let para = DraftParagraph { text: format!("{label} {text}"), line: n, ..Default::default() };
-            self.paragraphs().push(para);
-            self.last = Some(Last::Paragraph);
-            return;
-        };
-        let last_top = p.items.last().map(|i| i.label.clone());
-        let next_letter = match &last_top {
-            None => "a".to_string(),
-            Some(l) if l.starts_with('(') && l.len() == 3 => ((l.as_bytes()[1] + 1) as char).to_string(),
-            Some(_) => String::new(),
-        };
-        let nested_under_numbered = last_top.as_deref().is_some_and(|l| l.ends_with('.'));
-        let nested_roman =
-            !nested_under_numbered && inner != next_letter && lower_roman_value(inner).is_some() && last_top.is_some();
-        if nested_under_numbered || nested_roman {
-            let parent = p.items.last_mut().expect("a top-level item");
-            parent.items.push(DraftItem { label: label.to_string(), text, ..Default::default() });
-            self.last = Some(Last::Item(1));
-        } else {
-            if inner != next_letter && !next_letter.is_empty() {
-                warnings.push(warn_at(n, format!("sub-item {label} where ({next_letter}) was expected")));
-            }
-            p.items.push(DraftItem { label: label.to_string(), text, ..Default::default() });
-            self.last = Some(Last::Item(0));
-        }
-    }
-
-    fn other(&mut self, n: usize, text: &str, after_note: bool, warnings: &mut Vec<Diagnostic>) {
-        // A long footnote wraps: its unfinished last line continues on the next.
-        if after_note
-            && let Some(note) = self.notes.last_mut()
-            && unfinished(&note.1)
-        {
-            note.1.push(' ');
-            note.1.push_str(text);
-            self.after_note = true;
-            return;
-        }
-        let text = escape_keep_emphasis(text);
-        let lower_start = text.starts_with(|c: char| c.is_lowercase());
-        // In an annex, unnumbered paragraphs are the rule (lists of names, say): a line in upper
-        // case after a heading or after another unnumbered paragraph is one of them.
-        let unnumbered_before = matches!(self.last, Some(Last::Heading))
-            || (matches!(self.last, Some(Last::Paragraph))
-                && self.current_paragraph().is_some_and(|p| p.num.is_none() && p.special.is_none()));
-        if self.in_annex && self.decision.is_none() && !lower_start && unnumbered_before {
-            let para = DraftParagraph { text, line: n, ..Default::default() };
-            self.paragraphs().push(para);
-            self.last = Some(Last::Paragraph);
-            return;
-        }
-        let last = self.last;
-        let target: Option<&mut String> = match last {
-            Some(Last::Paragraph) => self.current_paragraph().map(|p| &mut p.text),
-            Some(Last::Item(depth)) => self.current_paragraph().and_then(|p| {
-                let top = p.items.last_mut()?;
-                if depth == 0 { Some(&mut top.text) } else { top.items.last_mut().map(|i| &mut i.text) }
-            }),
-            _ => None,
-        };
-        if let Some(target) = target
-            && (unfinished(target) || lower_start)
-        {
-            target.push(' ');
-            target.push_str(&text);
-            return;
-        }
-        warnings.push(
-            warn_at(
-                n,
-                format!(
-                    "line not placed (no paragraph number, and nothing unfinished before it): `{}`",
-                    shorten(&text)
-                ),
-            )
-            .with_hint("kept as an unnumbered paragraph; join it to its paragraph or give it a number"),
-        );
-        let para = DraftParagraph { text, line: n, ..Default::default() };
-        self.paragraphs().push(para);
-        self.last = Some(Last::Paragraph);
-    }
-
-    fn finish(mut self, draft: &mut Draft, warnings: &mut Vec<Diagnostic>) {
-        self.close_decision();
-        // Ids for chapters and sections, from their titles.
-        let mut used = UsedIds::default();
-        for ch in &mut self.chapters {
-            ch.id = Some(unique(&slug(&ch.title, 3), &mut used));
-            for s in &mut ch.sections {
-                s.id = Some(unique(&slug(&s.title, 3), &mut used));
-                for g in &mut s.groups {
-                    g.id = Some(unique(&slug(&g.title, 3), &mut used));
-                }
-            }
-        }
-        // Footnotes: marker -> id, with structured citations where recognised.
-        // A marker may stand for several notes (lettered notes start again at "a" in each table
-        // and annex): each citation takes the first unused note with its marker at or after it.
-        let mut by_marker: Notes = HashMap::new();
-        let mut defs: BTreeMap<String, FootnoteDef> = BTreeMap::new();
-        let mut note_used = UsedIds::default();
-        let mut note_ids = Vec::new();
-        for (marker, text, n) in &self.notes {
-            let markup = escape_keep_emphasis(text);
-            let def = citation(&markup).unwrap_or(FootnoteDef { text: Some(markup), ..Default::default() });
-            let id = unique(&footnote_id(&def, marker), &mut note_used);
-            by_marker.entry(marker.clone()).or_default().push((*n, id.clone()));
-            note_ids.push(id.clone());
-            defs.insert(id, def);
-        }
-        // Markers in the text become [^id].
-        let mut cited = HashSet::new();
-        let title = std::mem::take(&mut draft.title);
-        draft.title = attach_notes(&title, &by_marker, &mut cited, 0, warnings);
-        if let Some(item) = draft.caption_item.take() {
-            // "Item 2 of the provisional agenda*": the `*` is the cover-page note's marker.
-            let item = match (item.strip_suffix('*'), by_marker.get("*").and_then(|v| v.first()).map(|(_, id)| id)) {
-                (Some(head), Some(id)) => {
-                    cited.insert(id.clone());
-                    format!("{}[^{id}]", escape_keep_emphasis(head))
-                }
-                _ => escape_keep_emphasis(&item),
-            };
-            draft.caption_item = Some(attach_notes(&item, &by_marker, &mut cited, 0, warnings));
-        }
-        let chapter_ids: Vec<String> = self.chapters.iter().map(|c| c.id.clone().unwrap_or_default()).collect();
-        for ch in &mut self.chapters {
-            ch.title = attach_notes(&ch.title, &by_marker, &mut cited, 0, warnings);
-            for p in &mut ch.paragraphs {
-                fix_paragraph(p, &by_marker, &mut cited, &chapter_ids, warnings);
-            }
-            for s in &mut ch.sections {
-                s.title = attach_notes(&s.title, &by_marker, &mut cited, 0, warnings);
-                for p in &mut s.paragraphs {
-                    fix_paragraph(p, &by_marker, &mut cited, &chapter_ids, warnings);
-                }
-                for g in &mut s.groups {
-                    g.title = attach_notes(&g.title, &by_marker, &mut cited, 0, warnings);
-                    for p in &mut g.paragraphs {
-                        fix_paragraph(p, &by_marker, &mut cited, &chapter_ids, warnings);
-                    }
-                }
-            }
-        }
-        for annex in &mut self.annexes {
-            annex.title = attach_notes(&annex.title, &by_marker, &mut cited, 0, warnings);
-            for p in &mut annex.paragraphs {
-                fix_paragraph(p, &by_marker, &mut cited, &chapter_ids, warnings);
-            }
-            for s in &mut annex.sections {
-                s.title = attach_notes(&s.title, &by_marker, &mut cited, 0, warnings);
-                for p in &mut s.paragraphs {
-                    fix_paragraph(p, &by_marker, &mut cited, &chapter_ids, warnings);
-                }
-            }
-        }
-        for ((marker, _, n), id) in self.notes.iter().zip(&note_ids) {
-            if !cited.contains(id) {
-                warnings.push(warn_at(*n, format!("footnote {marker} is cited nowhere in the text; kept as `{id}`")));
-            }
-        }
-        draft.footnotes = defs;
-        draft.chapters = self.chapters;
-        // An annex that opens with the documents table (as `generate: documents` prints it).
-        for annex in &mut self.annexes {
-            let Some(t) = annex.paragraphs.first().and_then(|p| p.special.as_ref()).and_then(|s| s.table()) else {
-                continue;
-            };
-            if t.header == ["Document symbol", "Agenda item", "Title or description"]
-                && t.rows.iter().all(|r| r.len() == 3)
-            {
-                annex.document_rows = Some(t.rows.iter().map(|r| (r[0].clone(), r[1].clone(), r[2].clone())).collect());
-                annex.paragraphs.remove(0);
-            }
-        }
-        draft.annexes = self.annexes;
-    }
-}
-
-fn fix_paragraph(
-    p: &mut DraftParagraph,
-    notes: &Notes,
-    cited: &mut HashSet<String>,
-    chapter_ids: &[String],
-    warnings: &mut Vec<Diagnostic>,
-) {
-    if let Some(d) = p.special.as_mut().and_then(|s| s.decision_mut()) {
-        fn defs(
-            list: &mut [ItemDef],
-            notes: &Notes,
-            cited: &mut HashSet<String>,
-            line: usize,
-            warnings: &mut Vec<Diagnostic>,
-        ) {
-            for it in list {
-                it.text = attach_notes(&it.text, notes, cited, line, warnings);
-                defs(&mut it.items, notes, cited, line, warnings);
-            }
-        }
-        d.title = attach_notes(&d.title, notes, cited, p.line, warnings);
-        for q in d.preamble.iter_mut().chain(d.operative.iter_mut()) {
-            if let ParagraphKind::Text { text, items } = &mut q.kind {
-                *text = chapter_refs(&attach_notes(text, notes, cited, p.line, warnings), chapter_ids);
-                defs(items, notes, cited, p.line, warnings);
-            }
-        }
-    }
-    if let Some(t) = p.special.as_mut().and_then(|s| s.table_mut()) {
-        t.caption = attach_notes(&t.caption, notes, cited, p.line, warnings);
-        for cell in t.header.iter_mut().chain(t.rows.iter_mut().flatten()) {
-            *cell = attach_notes(cell, notes, cited, p.line, warnings);
-        }
-    }
-    p.text = chapter_refs(&attach_notes(&p.text, notes, cited, p.line, warnings), chapter_ids);
-    fn items(
-        list: &mut [DraftItem],
-        notes: &Notes,
-        cited: &mut HashSet<String>,
-        line: usize,
-        chapter_ids: &[String],
-        warnings: &mut Vec<Diagnostic>,
-    ) {
-        for it in list {
-            it.text = chapter_refs(&attach_notes(&it.text, notes, cited, line, warnings), chapter_ids);
-            items(&mut it.items, notes, cited, line, chapter_ids, warnings);
-        }
-    }
-    items(&mut p.items, notes, cited, p.line, chapter_ids, warnings);
-}
-
-/// Replaces superscript numerals with `[^id]`.
-/// Footnote marker → the notes with that marker: (line of the note, id), in order.
-type Notes = HashMap<String, Vec<(usize, String)>>;
-
-fn attach_notes(
-    text: &str,
-    notes: &Notes,
-    cited: &mut HashSet<String>,
-    line: usize,
-    warnings: &mut Vec<Diagnostic>,
-) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if superscript_digit(c).is_some() {
-            let mut marker = String::from(superscript_digit(c).unwrap_or('0'));
-            let mut raw = String::from(c);
-            while let Some(&d) = chars.peek() {
-                let Some(digit) = superscript_digit(d) else { break };
-                marker.push(digit);
-                raw.push(d);
-                chars.next();
-            }
-            let candidates = notes.get(&marker).map(Vec::as_slice).unwrap_or_default();
-            // The notes of one marker are in line order: start at the first one at or after this
-            // line instead of scanning from the top (a long text has thousands of note "1"s).
-            let from = candidates.partition_point(|(l, _)| *l < line);
-            let chosen = candidates[from..]
-                .iter()
-                .find(|(_, id)| !cited.contains(id))
-                .or_else(|| candidates.iter().find(|(_, id)| !cited.contains(id)))
-                .or_else(|| candidates.iter().find(|(l, _)| *l >= line))
-                .or(candidates.last());
-            match chosen {
-                Some((_, id)) => {
-                    cited.insert(id.clone());
-                    out.push_str(&format!("[^{id}]"));
-                }
-                None => {
-                    warnings.push(warn_at(line, format!("footnote marker {raw} has no footnote line; kept as text")));
-                    out.push_str(&raw);
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// "chapter I of the present report" → "{chapter:id} of the present report"; "chapters II-VI of
-/// the present report" → "{chapters:a..b} of the present report".
-fn chapter_refs(text: &str, chapter_ids: &[String]) -> String {
+/// "chapter I of the present report" → a reference to chapter I (its words kept as the
+/// reference's content); "chapters II-VI of the present report" → a reference to the range.
+fn chapter_refs(text: &str, chapters: &[(String, String)]) -> Vec<Inline> {
     const TAIL: &str = " of the present report";
-    let id = |r: &str| from_roman(r).and_then(|n| chapter_ids.get(n - 1)).filter(|s| !s.is_empty());
-    let mut out = String::new();
+    let id = |r: &str| chapters.iter().find(|(label, id)| label == r && !id.is_empty()).map(|(_, id)| id.clone());
+    let mut out = Vec::new();
+    let mut plain = String::new();
     let mut rest = text;
     while let Some(pos) = rest.find("chapter") {
-        out.push_str(&rest[..pos]);
+        plain.push_str(&rest[..pos]);
         let after = &rest[pos..];
         let (plural, body) = if let Some(b) = after.strip_prefix("chapters ") {
             (true, b)
         } else if let Some(b) = after.strip_prefix("chapter ") {
             (false, b)
         } else {
-            out.push_str("chapter");
+            plain.push_str("chapter");
             rest = &after["chapter".len()..];
             continue;
         };
@@ -1031,51 +1123,34 @@ fn chapter_refs(text: &str, chapter_ids: &[String]) -> String {
         }
         let label = &body[..label_len];
         let tail_ok = body[label_len..].starts_with(TAIL);
-        let replaced = if !tail_ok {
+        let target = if !tail_ok {
             None
         } else if plural {
             label
                 .split_once(['-', '\u{2013}'])
                 .or_else(|| label.split_once(" and "))
-                .and_then(|(a, b)| Some((id(a)?, id(b)?)))
-                .map(|(a, b)| format!("{{chapters:{a}..{b}}}"))
+                .and_then(|(a, b)| id(b).and(id(a)))
         } else {
-            id(label).map(|a| format!("{{chapter:{a}}}"))
+            id(label)
         };
-        match replaced {
-            Some(r) => {
-                out.push_str(&r);
+        let word = if plural { "chapters " } else { "chapter " };
+        match target {
+            Some(target) => {
+                if !plain.is_empty() {
+                    out.push(Inline::text(std::mem::take(&mut plain)));
+                }
+                out.push(Inline::Ref { target, content: vec![Inline::text(format!("{word}{label}"))] });
                 rest = &body[label_len..];
             }
             None => {
-                let word = if plural { "chapters " } else { "chapter " };
-                out.push_str(word);
+                plain.push_str(word);
                 rest = body;
             }
         }
     }
-    out.push_str(rest);
-    out
-}
-
-/// Escapes markup characters except `*`, which the extraction uses for italics as we do.
-/// Escapes markup characters except the `*` of emphasis: a `*` is kept as a mark only when it
-/// can be one — not standing alone between spaces ("5 * 3"), and paired with another.
-fn escape_keep_emphasis(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let lone = |i: usize| {
-        let before = i.checked_sub(1).map(|j| chars[j]);
-        let after = chars.get(i + 1).copied();
-        before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace)
-    };
-    let marks = (0..chars.len()).filter(|&i| chars[i] == '*' && !lone(i)).count();
-    let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let escape_star = c == '*' && (lone(i) || marks % 2 == 1);
-        if matches!(c, '\\' | '[' | ']' | '{' | '}' | '^' | '|') || escape_star {
-            out.push('\\');
-        }
-        out.push(c);
+    plain.push_str(rest);
+    if !plain.is_empty() {
+        out.push(Inline::text(plain));
     }
     out
 }
@@ -1105,21 +1180,36 @@ mod tests {
 
     #[test]
     fn refs() {
-        let ids = vec!["a".to_string(), "b".into(), "c".into()];
+        let ids: Vec<(String, String)> =
+            [("I", "a"), ("II", "b"), ("III", "c")].iter().map(|(l, i)| (l.to_string(), i.to_string())).collect();
+        let r = |t: &str, c: &str| Inline::Ref { target: t.into(), content: vec![Inline::text(c)] };
         assert_eq!(
             chapter_refs("in chapter I of the present report and chapters II-III of the present report", &ids),
-            "in {chapter:a} of the present report and {chapters:b..c} of the present report"
+            vec![
+                Inline::text("in "),
+                r("a", "chapter I"),
+                Inline::text(" of the present report and "),
+                r("b", "chapters II-III"),
+                Inline::text(" of the present report")
+            ]
         );
-        assert_eq!(chapter_refs("chapter IX of the present report", &ids), "chapter IX of the present report");
-        // As the builder writes ranges now: "and" for two consecutive chapters, an en dash beyond.
         assert_eq!(
-            chapter_refs("chapters II and III of the present report", &ids),
-            "{chapters:b..c} of the present report"
+            chapter_refs("chapter IX of the present report", &ids),
+            vec![Inline::text("chapter IX of the present report")]
         );
+        assert_eq!(chapter_refs("chapters II and III of the present report", &ids)[0], r("b", "chapters II and III"));
+        assert_eq!(chapter_refs("chapters II and others", &ids), vec![Inline::text("chapters II and others")]);
+    }
+
+    /// Italics are paired marks; a lone or unpaired `*` is text.
+    #[test]
+    fn emphasis_marks() {
+        let plain = &mut |t: &str| vec![Inline::text(t)];
         assert_eq!(
-            chapter_refs("chapters I\u{2013}III of the present report", &ids),
-            "{chapters:a..c} of the present report"
+            emphasis("a *b* c", plain),
+            vec![Inline::text("a "), Inline::Emph { content: vec![Inline::text("b")] }, Inline::text(" c")]
         );
-        assert_eq!(chapter_refs("chapters II and others", &ids), "chapters II and others");
+        assert_eq!(emphasis("5 * 3", plain), vec![Inline::text("5 * 3")]);
+        assert_eq!(emphasis("a *b c", plain), vec![Inline::text("a *b c")]);
     }
 }

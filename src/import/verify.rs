@@ -7,7 +7,8 @@
 use crate::assemble::assemble;
 use crate::diag::Diagnostic;
 use crate::document::{Block, DivisionKind, Document, Item, plain_text};
-use crate::import::{DraftItem, DraftParagraph, warn_at};
+use crate::import::from_document::{DraftItem, DraftParagraph};
+use crate::import::warn_at;
 use crate::session::load::SourceMap;
 use crate::session::{ParagraphDef, ParagraphKind, Session};
 use crate::templates::Templates;
@@ -19,7 +20,7 @@ type Printed = (String, Vec<(String, String)>);
 /// narrative. `drafts[i]` is the draft behind the i-th paragraph of the session (in reading
 /// order: each chapter's paragraphs, then each section's, then each group's), `Some` for those
 /// given a template.
-pub fn keep_verified(
+pub(crate) fn keep_verified(
     session: &mut Session,
     drafts: &[Option<DraftParagraph>],
     keep_ids: bool,
@@ -74,7 +75,7 @@ pub fn keep_verified(
                 negotiation: Default::default(),
                 kind: ParagraphKind::Text {
                     text: draft.text.clone(),
-                    items: draft.items.iter().map(|i| i.to_def(keep_ids)).collect(),
+                    items: DraftItem::defs(&draft.items, keep_ids, 0),
                 },
             };
         }

@@ -382,7 +382,8 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
             && p.numbered
             && p.table().is_none()
             && p.decision().is_none()
-            && p.vote_on().is_none();
+            && p.vote_on().is_none()
+            && !p.negotiation.inserted;
         if bare && let Some(text) = p.text() {
             y.item_scalar(inner, text);
             continue;
@@ -405,6 +406,9 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
         }
         if let Some(t) = p.text() {
             fields.scalar(y, "text", t);
+        }
+        if p.negotiation.inserted {
+            fields.raw(y, "inserted", "true");
         }
         if !p.items().is_empty() {
             let at = fields.block(y, "items");
@@ -520,16 +524,23 @@ impl Fields {
 
 fn items(y: &mut Yaml, indent: usize, list: &[ItemDef]) {
     for it in list {
-        if it.id.is_none() && it.items.is_empty() {
+        if it.id.is_none() && it.label.is_none() && it.items.is_empty() {
             y.item_scalar(indent, &it.text);
             continue;
         }
-        match &it.id {
-            Some(id) => {
+        match (&it.id, &it.label) {
+            (Some(id), label) => {
                 y.item_scalar_key(indent, "id", id);
+                if let Some(label) = label {
+                    y.scalar(indent + 2, "label", label);
+                }
                 y.scalar(indent + 2, "text", &it.text);
             }
-            None => y.item_scalar_key(indent, "text", &it.text),
+            (None, Some(label)) => {
+                y.item_scalar_key(indent, "label", label);
+                y.scalar(indent + 2, "text", &it.text);
+            }
+            (None, None) => y.item_scalar_key(indent, "text", &it.text),
         }
         if !it.items.is_empty() {
             y.key(indent + 2, "items");

@@ -144,11 +144,15 @@ impl ParagraphDef {
 }
 
 /// A sub-item: "(a) text", with its own sub-items (i), (ii)…; in YAML either a plain string or
-/// a mapping with `text` (and `id`, `items`, and in a draft `status`, `proposed_by`).
+/// a mapping with `text` (and `id`, `label`, `items`, and in a draft `status`, `proposed_by`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ItemDef {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The label as printed ("1.", "a)", "In favour:"), for a list that does not take the
+    /// report's own labels (a past report's numbered list); `None`: "(a)", "(i)"… by depth.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     pub text: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<ItemDef>,
@@ -468,7 +472,7 @@ impl<'de> Deserialize<'de> for AgendaItemId {
 }
 
 /// The keys of a sub-item.
-const ITEM_KEYS: &[&str] = &["text", "id", "items", "status", "proposed_by"];
+const ITEM_KEYS: &[&str] = &["text", "id", "label", "items", "status", "proposed_by"];
 
 impl<'de> Deserialize<'de> for ItemDef {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -476,7 +480,7 @@ impl<'de> Deserialize<'de> for ItemDef {
         impl<'de> Visitor<'de> for V {
             type Value = ItemDef;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a sub-item: a text, or a mapping with `text` (and `id`, `items`)")
+                f.write_str("a sub-item: a text, or a mapping with `text` (and `id`, `label`, `items`)")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<ItemDef, E> {
                 Ok(ItemDef { text: v.to_string(), ..ItemDef::default() })
@@ -488,15 +492,17 @@ impl<'de> Deserialize<'de> for ItemDef {
                 ))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ItemDef, A::Error> {
-                let (mut id, mut text, mut items, mut status, mut proposed_by) = (None, None, None, None, None);
+                let (mut id, mut label, mut text, mut items, mut status, mut proposed_by) =
+                    (None, None, None, None, None, None);
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
                         "text" if text.is_none() => text = Some(map.next_value::<String>()?),
                         "id" if id.is_none() => id = Some(map.next_value::<String>()?),
+                        "label" if label.is_none() => label = Some(map.next_value::<String>()?),
                         "items" if items.is_none() => items = Some(map.next_value::<Vec<ItemDef>>()?),
                         "status" if status.is_none() => status = Some(map.next_value::<Status>()?),
                         "proposed_by" if proposed_by.is_none() => proposed_by = Some(map.next_value::<String>()?),
-                        "text" | "id" | "items" | "status" | "proposed_by" => {
+                        "text" | "id" | "label" | "items" | "status" | "proposed_by" => {
                             return Err(shape_error(format!("`{key}` is given twice in this sub-item"), "keep one"));
                         }
                         _ => return Err(unknown_key(&key, "a sub-item", ITEM_KEYS)),
@@ -508,7 +514,7 @@ impl<'de> Deserialize<'de> for ItemDef {
                         "write `- text: …` (with `id` or `items` if needed), or just `- …`",
                     ));
                 };
-                Ok(ItemDef { id, text, items: items.unwrap_or_default(), status, proposed_by })
+                Ok(ItemDef { id, label, text, items: items.unwrap_or_default(), status, proposed_by })
             }
         }
         d.deserialize_any(V)

@@ -142,6 +142,91 @@ pub fn read(bytes: &[u8], slug: &str) -> Result<(Document, Vec<Diagnostic>), Dia
     Ok((document, shaper.warnings))
 }
 
+/// Leaves empty every id the assembler would derive again from the same data (a chapter's from
+/// its title, a paragraph's from its division and first words, a sub-item's from its label…),
+/// so that the imported session writes only the ids its author gave.
+pub fn forget_derived_ids(doc: &mut Document) {
+    fn words(inlines: &[Inline]) -> String {
+        slug(&plain_text(inlines).split_whitespace().take(6).collect::<Vec<_>>().join(" "))
+    }
+    fn items(list: &mut [Item], parent: &str) {
+        for it in list {
+            let own = it.id.clone();
+            if it.id == format!("{parent}-{}", it.label.trim_matches(['(', ')', '.'])) {
+                it.id.clear();
+            }
+            items(&mut it.items, &own);
+        }
+    }
+    fn blocks(list: &mut [Block], parent: &str, kind: Option<DivisionKind>, rules: &mut u32) {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for b in list {
+            match b {
+                Block::Division(d) => {
+                    let own = d.id.clone();
+                    let title = slug(&plain_text(&d.heading));
+                    let derived = match d.kind {
+                        DivisionKind::Chapter => title,
+                        DivisionKind::Annex => format!("annex-{title}"),
+                        DivisionKind::Rule => {
+                            *rules += 1;
+                            format!("{parent}-rule-{rules}")
+                        }
+                        // A decision's id is kept: the session names it (`vote_on:` points to it).
+                        DivisionKind::Decision => String::new(),
+                        _ => format!("{parent}-{title}"),
+                    };
+                    if d.id == derived {
+                        d.id.clear();
+                    }
+                    if d.kind == DivisionKind::Annex {
+                        *rules = 0;
+                    }
+                    blocks(&mut d.children, &own, Some(d.kind), rules);
+                }
+                Block::Paragraph(p) => {
+                    let own = p.id.clone();
+                    let base = format!("{parent}-{}", words(&p.content));
+                    // Paragraphs of a quoted decision are not counted apart (`number_list`).
+                    let n = if kind == Some(DivisionKind::Decision) {
+                        1
+                    } else {
+                        let n = seen.entry(base.clone()).or_insert(0);
+                        *n += 1;
+                        *n
+                    };
+                    let derived = if n == 1 { base } else { format!("{base}-{n}") };
+                    if p.id == derived {
+                        p.id.clear();
+                    }
+                    items(&mut p.items, &own);
+                }
+                Block::Table(_) | Block::Contents(_) => {}
+            }
+        }
+    }
+    let mut rules = 0;
+    blocks(&mut doc.body, "", None, &mut rules);
+}
+
+/// A paragraph numbered "5 bis." (inserted into a draft) keeps its number in its text and is
+/// imported unnumbered, as the text importer does: the session format says "inserted" together
+/// with the paragraph's negotiation status, which the printed note does not give back whole.
+pub fn unnumber_inserted(blocks: &mut [Block]) {
+    for b in blocks {
+        match b {
+            Block::Division(d) => unnumber_inserted(&mut d.children),
+            Block::Paragraph(p) => {
+                if let Some(num) = p.num.take_if(|n| !n.trim_end_matches('.').chars().all(|c| c.is_ascii_digit())) {
+                    p.content.insert(0, Inline::text(format!("{num} ")));
+                    p.content = merge_text(std::mem::take(&mut p.content));
+                }
+            }
+            Block::Table(_) | Block::Contents(_) => {}
+        }
+    }
+}
+
 /// One part of the package as text; `None` when the package has no such part.
 fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, Diagnostics> {
     let file = match zip.by_name(name) {
