@@ -21,8 +21,8 @@ use serde::Serialize;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::{
-    Block, Contents, ContentsEntry, Division, DivisionKind, Document, Entity, EntityKind, Footnote, Inline, Item,
-    Masthead, Meta, Paragraph, Table,
+    Addendum, Block, Contents, ContentsEntry, Division, DivisionKind, Document, Entity, EntityKind, Footnote, Inline,
+    Item, Masthead, MastheadStyle, Meta, OfficialRecords, Paragraph, Table,
 };
 use crate::generate::{Generator, roman, slug};
 use crate::lang::{Lang, Version};
@@ -41,6 +41,7 @@ mod blocks;
 mod negotiation;
 mod notes;
 mod plan;
+pub(crate) use plan::decision_id;
 mod references;
 mod sentences;
 
@@ -102,10 +103,14 @@ pub fn assemble_in(
 }
 
 /// `CTOC/COP/WG.4/2009/2` → `ctoc-cop`.
-fn body_from_symbol(symbol: &str) -> String {
+pub(crate) fn body_from_symbol(symbol: &str) -> String {
     let parts: Vec<String> = symbol.split('/').take(2).map(slug).filter(|s| !s.is_empty()).collect();
     if parts.is_empty() { "un".into() } else { parts.join("-") }
 }
+
+/// The id of the reissue note (`masthead.reissued`) among the footnotes. Not a valid id in
+/// the data (ids under `footnotes:` cannot hold `:`), so it never clashes with one.
+pub const REISSUE_NOTE: &str = "masthead:reissued";
 
 /// What a cross-reference can point at.
 #[derive(Debug, Clone)]
@@ -129,6 +134,7 @@ enum TargetKind {
     Annex,
     Table,
     Decision,
+    Rule,
 }
 
 /// Which paragraph counter a list of paragraphs draws from.
@@ -140,6 +146,8 @@ enum Counter {
     Annex,
     /// Restarting in each quoted decision.
     Decision,
+    /// Restarting in each rule of procedure.
+    Rule,
 }
 
 /// The counters of the first pass.
@@ -149,6 +157,9 @@ struct Numbers {
     report: u32,
     annex: u32,
     decision: u32,
+    rule: u32,
+    /// Rules of procedure, numbered straight through an annex.
+    rules: u32,
     tables: u32,
     /// The report's numbered paragraphs by data path, for the table of contents.
     report_paragraphs: Vec<(String, u32)>,
@@ -162,6 +173,7 @@ impl Numbers {
             Counter::Report => &mut self.report,
             Counter::Annex => &mut self.annex,
             Counter::Decision => &mut self.decision,
+            Counter::Rule => &mut self.rule,
         };
         *n += 1;
         self.inserted = 0;
@@ -174,6 +186,7 @@ impl Numbers {
             Counter::Report => self.report,
             Counter::Annex => self.annex,
             Counter::Decision => self.decision,
+            Counter::Rule => self.rule,
         }
     }
 }
@@ -365,9 +378,7 @@ pub fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
 /// The decision or resolution with this id (given, or derived as `decision-9-1`).
 fn find_decision<'a>(session: &'a Session, id: &str) -> Option<&'a DecisionDef> {
     fn in_list<'a>(list: &'a [ParagraphDef], id: &str) -> Option<&'a DecisionDef> {
-        list.iter().filter_map(|p| p.decision()).find(|d| {
-            d.id.as_deref().map(str::to_string).unwrap_or_else(|| slug(&format!("{} {}", d.kind, d.number))) == id
-        })
+        list.iter().filter_map(|p| p.decision()).find(|d| plan::decision_id(d) == id)
     }
     fn in_sections<'a>(sections: &'a [Section], id: &str) -> Option<&'a DecisionDef> {
         sections.iter().find_map(|s| {

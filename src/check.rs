@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::registry;
 use crate::session::load::SourceMap;
-use crate::session::{AgendaItem, Date, Session};
+use crate::session::{AgendaItem, Date, Session, SymbolParts};
 use crate::templates::Templates;
 
 /// The State lists of `attendance`, by key.
@@ -62,17 +62,58 @@ impl Checker<'_> {
             ("date", s.date.is_none(), "the date of issue, e.g. `2009-04-21`"),
             ("organ", s.organ.is_empty(), "the organ, e.g. `Conference of the Parties to …`"),
             ("title", s.title.is_empty(), "the report's title"),
-            ("meeting", s.meeting.name.is_empty(), "`meeting: {name: …, venue: …, dates: [...]}`"),
+            // A caption may name the meeting, or only its session or place (a treaty meeting
+            // named on the top line, a General Assembly report under "Eightieth session").
+            (
+                "meeting",
+                s.meeting.name.is_empty()
+                    && s.meeting.session.is_none()
+                    && s.meeting.venue.is_empty()
+                    && s.meeting.agenda_item.is_none(),
+                "`meeting: {name: …, venue: …, dates: [...]}`",
+            ),
         ];
         for (key, is_missing, hint) in missing {
             if is_missing {
                 self.error(key, format!("`{key}` is missing"), format!("add {hint}"));
             }
         }
+        self.masthead(s);
         let mut sorted = s.meeting.dates.clone();
         sorted.sort();
         if sorted != s.meeting.dates {
             self.error("meeting.dates", "the meeting dates are not in order", "list the days from first to last");
+        }
+    }
+
+    /// The first page's variants agree with the rest of the data.
+    fn masthead(&mut self, s: &Session) {
+        let m = &s.masthead;
+        if let Some(or) = &m.official_records
+            && (or.supplement.is_empty() || !or.supplement.chars().all(|c| c.is_ascii_alphanumeric() || c == ' '))
+        {
+            self.error(
+                "masthead.official_records.supplement",
+                format!("`{}` is not a supplement number", or.supplement),
+                "give the number alone, e.g. `33` (printed \"Supplement No. 33\")",
+            );
+        }
+        if m.style == crate::document::MastheadStyle::Capitals
+            && let Some(date) = s.date
+            && date.year >= 2000
+        {
+            self.warn(
+                "masthead.style",
+                format!("the capitals masthead is the pre-2000 style, but this report is dated {}", date.long()),
+                "remove `style: capitals` unless the report was issued that way",
+            );
+        }
+        if m.part.is_some() && SymbolParts::parse(&s.symbol).is_ok_and(|p| p.addendum.is_none()) {
+            self.warn(
+                "masthead.part",
+                format!("`part` is printed under \"Addendum\", but the symbol `{}` has no `Add.` component", s.symbol),
+                "an addendum's symbol ends in `/Add.N`",
+            );
         }
     }
 

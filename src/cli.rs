@@ -84,8 +84,8 @@ enum Command {
         #[arg(long, default_value = "rapporteur")]
         author: String,
     },
-    /// Import a past report (Akoma Ntoso XML, plain text in the reference shape, or the PDF as
-    /// issued) as a session.
+    /// Import a past report (Akoma Ntoso XML, plain text in the reference shape, the PDF as
+    /// issued, or a Word document) as a session.
     Import {
         /// The file to read.
         file: PathBuf,
@@ -175,6 +175,9 @@ enum ImportFrom {
     /// A report's PDF as the United Nations issued it (read with its layout: masthead, headings,
     /// numbered paragraphs, footnotes; page furniture is set aside and counted).
     Pdf,
+    /// A Word document (.docx): ours, re-saved by Word or LibreOffice, or an original in the UN
+    /// styles (HCh, H1, SingleTxt, Footnote Text…; the Geneva "_ H _Ch_G" family).
+    Docx,
 }
 
 /// Runs the command line and returns the exit code.
@@ -490,6 +493,7 @@ fn import(file: &Path, from: ImportFrom, output: &Path, symbol: Option<String>, 
             eprintln!("{furniture}");
             (session, warnings)
         }),
+        ImportFrom::Docx => crate::import::import_docx(&bytes),
         ImportFrom::Akn | ImportFrom::Text => {
             let Ok(text) = String::from_utf8(bytes) else {
                 eprintln!(

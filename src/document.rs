@@ -134,6 +134,126 @@ pub struct Masthead {
     pub job_number: Option<String>,
     /// Its bar-code text, e.g. `*0982790*` (Code 39 of the job digits between asterisks).
     pub barcode: Option<String>,
+    /// The usual masthead, or the pre-2000 one in capitals ("Distr. GENERAL", "ORIGINAL:
+    /// ENGLISH"; the assembler has already put the publisher, organ and title in capitals).
+    #[serde(default, skip_serializing_if = "MastheadStyle::is_standard")]
+    pub style: MastheadStyle,
+    /// A volume of the Official Records: its title page names the organ, "Official Records",
+    /// the session and the supplement instead of the distribution block.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official_records: Option<OfficialRecords>,
+    /// Cited right after the symbol: a `NoteRef` to a footnote marked `*` ("Reissued for
+    /// technical reasons on 12 May 2025."). Empty when there is none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub symbol_note: Vec<Inline>,
+    /// An addendum's lines under the title: "Addendum" and the part it carries ("Part two:
+    /// Action taken by …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addendum: Option<Addendum>,
+    /// A draft report's rapporteur, printed under the title after "Rapporteur: "
+    /// ("Ms. Eliza Grisle (Latvia)").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rapporteur: Option<Vec<Inline>>,
+}
+
+/// How the masthead is printed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MastheadStyle {
+    /// "Distr.: General", "Original: English".
+    #[default]
+    Standard,
+    /// The pre-2000 style: "Distr." over "GENERAL", "ORIGINAL: ENGLISH", names and title in
+    /// capitals.
+    Capitals,
+}
+
+impl MastheadStyle {
+    pub fn is_standard(&self) -> bool {
+        *self == MastheadStyle::Standard
+    }
+}
+
+/// The title page of a report printed in the Official Records.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfficialRecords {
+    /// "General Assembly".
+    pub organ: String,
+    /// "Official Records".
+    pub label: String,
+    /// "Eightieth Session".
+    pub session: String,
+    /// "Supplement No. 33".
+    pub supplement: String,
+}
+
+impl OfficialRecords {
+    /// The block's lines as printed: organ, "Official Records", session, supplement.
+    pub fn lines(&self) -> [&str; 4] {
+        [&self.organ, &self.label, &self.session, &self.supplement]
+    }
+}
+
+/// The lines an addendum prints under the title.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Addendum {
+    /// "Addendum".
+    pub label: String,
+    /// "Part two: Action taken by …" (empty when the addendum names no part).
+    pub part: Vec<Inline>,
+}
+
+impl Masthead {
+    /// The right-hand column of the first page as printed, line by line (an empty string is
+    /// a blank line): "Distr.: General", the date, "", "Original: English"; in the capitals
+    /// style "Distr.", "GENERAL", "", the date, "", "ORIGINAL: ENGLISH". An Official Records
+    /// volume has none.
+    pub fn distribution_lines(&self) -> Vec<String> {
+        if self.official_records.is_some() {
+            return Vec::new();
+        }
+        match self.style {
+            MastheadStyle::Standard => {
+                // The labels are the version's own ("Distr. générale", "Original : anglais"),
+                // and a version other than the original names its language above "Original".
+                let mut lines =
+                    vec![format!("{}{}", self.distribution_label, self.distribution), self.date.clone(), String::new()];
+                lines.extend(self.version.clone());
+                lines.push(format!("{}{}", self.original_label, self.original));
+                lines
+            }
+            MastheadStyle::Capitals => vec![
+                "Distr.".into(),
+                self.distribution.to_uppercase(),
+                String::new(),
+                self.date.clone(),
+                String::new(),
+                format!("ORIGINAL: {}", self.original.to_uppercase()),
+            ],
+        }
+    }
+
+    /// The rapporteur's line as printed ("Rapporteur: Ms. Eliza Grisle (Latvia)").
+    pub fn rapporteur_line(&self) -> Option<Vec<Inline>> {
+        let name = self.rapporteur.as_ref()?;
+        let mut line = vec![Inline::text("Rapporteur: ")];
+        line.extend(name.iter().cloned());
+        Some(line)
+    }
+
+    /// Every line printed under the title, in order: the addendum's label and part, the
+    /// rapporteur's line.
+    pub fn subtitle_lines(&self) -> Vec<Vec<Inline>> {
+        let mut out = Vec::new();
+        if let Some(a) = &self.addendum {
+            out.push(vec![Inline::text(&a.label)]);
+            if !a.part.is_empty() {
+                out.push(a.part.clone());
+            }
+        }
+        out.extend(self.rapporteur_line());
+        out
+    }
 }
 
 /// An English masthead with nothing filled in: what importers start from (they fill what the
@@ -154,6 +274,11 @@ impl Default for Masthead {
             title: Vec::new(),
             job_number: None,
             barcode: None,
+            style: MastheadStyle::default(),
+            official_records: None,
+            symbol_note: Vec::new(),
+            addendum: None,
+            rapporteur: None,
         }
     }
 }
@@ -202,6 +327,9 @@ pub enum DivisionKind {
     /// A decision or resolution quoted in full ("Decision 4/4" and its title); its own
     /// paragraphs are numbered inside it.
     Decision,
+    /// A rule of rules of procedure ("Rule 1" over its title, "Scope"); its paragraphs are
+    /// numbered inside it.
+    Rule,
 }
 
 /// A heading and what stands under it.

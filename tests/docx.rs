@@ -214,6 +214,7 @@ fn sample(hostile: bool) -> Document {
             title: vec![t("Report on the meeting of the Working Group on Trafficking in Persons")],
             job_number: Some("V.09-82790 (E)".into()),
             barcode: Some("*0982790*".into()),
+            ..Default::default()
         },
         body,
         footnotes,

@@ -36,6 +36,7 @@ fn doc() -> Document {
             title: vec![t("Report on the meeting")],
             job_number: Some("V.09-82790 (E)".into()),
             barcode: Some("*0982790*".into()),
+            ..Default::default()
         },
         body: vec![Block::Division(Division {
             kind: DivisionKind::Chapter,

@@ -31,11 +31,31 @@ impl Assembler<'_> {
         if !place.is_empty() {
             caption.push(vec![Inline::text(place)]);
         }
+        // The reissue note is cited on the top line, so it takes the first `*`.
+        let symbol_note = match &s.masthead.reissued {
+            Some(_) => vec![self.cite_masthead_note(REISSUE_NOTE)],
+            None => Vec::new(),
+        };
         if let Some(item) = &s.meeting.caption_item {
             let line = self.markup(item, "meeting.caption_item", Zone::Cover);
             caption.push(line);
         }
-        let title = self.markup(&s.title, "title", Zone::Body);
+        if let Some(item) = &s.meeting.agenda_item {
+            caption.push(vec![Inline::text(format!("Agenda item {}", item.number))]);
+            if let Some(title) = &item.title {
+                let line = self.markup(title, "meeting.agenda_item.title", Zone::Cover);
+                caption.push(line);
+            }
+        }
+        let mut title = self.markup(&s.title, "title", Zone::Body);
+        let rapporteur = s.masthead.rapporteur.as_ref().map(|r| self.markup(r, "masthead.rapporteur", Zone::Body));
+        let addendum = self.addendum();
+        let official_records = s.masthead.official_records.as_ref().map(|or| OfficialRecords {
+            organ: s.organ.clone(),
+            label: "Official Records".into(),
+            session: or.session.clone(),
+            supplement: format!("Supplement No. {}", or.supplement),
+        });
         self.check_symbol();
         // The original prints what the session says ("Original: English"); a translation names
         // the original's language in its own words ("Original : anglais").
@@ -43,10 +63,21 @@ impl Assembler<'_> {
             Some(of) if !self.version.is_original => lang.language_name(of).to_string(),
             _ => s.original.clone(),
         };
+        let style = s.masthead.style;
+        let mut organ = s.organ.clone();
+        // A publisher named in the data (a treaty meeting's name) is printed as given; otherwise
+        // the United Nations, in the version's language.
+        let mut publisher = s.masthead.publisher.clone().unwrap_or_else(|| lang.publisher().into());
+        if style == MastheadStyle::Capitals {
+            // The pre-2000 style prints the names and the title in capitals.
+            organ = organ.to_uppercase();
+            publisher = publisher.to_uppercase();
+            capitalize(&mut title);
+        }
         Masthead {
-            publisher: lang.publisher().into(),
+            publisher,
             symbol: s.symbol.clone(),
-            organ: s.organ.clone(),
+            organ,
             distribution: lang.distribution(s.printed_distribution().name()),
             distribution_label: lang.distribution_label().into(),
             date: s.date.map(|d| dates::masthead(lang, d)).unwrap_or_default(),
@@ -57,7 +88,24 @@ impl Assembler<'_> {
             title,
             job_number: s.job_number.clone(),
             barcode: s.job_number.as_deref().and_then(barcode),
+            style,
+            official_records,
+            symbol_note,
+            addendum,
+            rapporteur,
         }
+    }
+
+    /// An addendum's lines: "Addendum" when the symbol ends in `/Add.N` or a part is named,
+    /// and the part.
+    fn addendum(&mut self) -> Option<Addendum> {
+        let s = self.session;
+        let is_addendum = SymbolParts::parse(&s.symbol).map(|p| p.addendum.is_some()).unwrap_or(false);
+        let part = s.masthead.part.as_ref().map(|p| self.markup(p, "masthead.part", Zone::Body));
+        if !is_addendum && part.is_none() {
+            return None;
+        }
+        Some(Addendum { label: "Addendum".into(), part: part.unwrap_or_default() })
     }
 
     /// The symbol read into its parts (`L.N`, `Rev.N`, `Add.N`, `Corr.N`), and agreeing with the
@@ -110,6 +158,7 @@ impl Assembler<'_> {
                 Some(kind) => self.generated_annex(kind, &planned.id, &apath),
             };
             children.extend(self.paragraphs(&apath, &annex.paragraphs));
+            children.extend(self.rules(&apath, &annex.rules));
             children.extend(self.sections(&apath, &annex.sections));
             self.lettered = None;
             blocks.push(Block::Division(Division {
@@ -141,6 +190,7 @@ impl Assembler<'_> {
             let splanned = self.planned(&spath);
             let heading = self.markup(&section.title, &format!("{spath}.title"), Zone::Body);
             let mut schildren = self.paragraphs(&spath, &section.paragraphs);
+            schildren.extend(self.rules(&spath, &section.rules));
             for (gi, group) in section.groups.iter().enumerate() {
                 let gpath = format!("{spath}.groups[{gi}]");
                 let gplanned = self.planned(&gpath);
@@ -160,6 +210,25 @@ impl Assembler<'_> {
                 num: splanned.num,
                 heading,
                 children: schildren,
+            }));
+        }
+        out
+    }
+
+    /// Rules of procedure: "Rule 1" over its title, and its paragraphs.
+    fn rules(&mut self, parent_path: &str, rules: &[crate::session::Rule]) -> Vec<Block> {
+        let mut out = Vec::new();
+        for (ri, rule) in rules.iter().enumerate() {
+            let rpath = format!("{parent_path}.rules[{ri}]");
+            let planned = self.planned(&rpath);
+            let heading = self.markup(&rule.title, &format!("{rpath}.title"), Zone::Body);
+            let children = self.paragraphs(&rpath, &rule.paragraphs);
+            out.push(Block::Division(Division {
+                kind: DivisionKind::Rule,
+                id: planned.id,
+                num: planned.num,
+                heading,
+                children,
             }));
         }
         out
@@ -353,6 +422,23 @@ impl Assembler<'_> {
         content.push(Inline::text(end));
         let prefix = if path.contains(".generate") { "next-agenda" } else { "agenda" };
         Item { id: format!("{prefix}-{}", item.id), label, content, items: Vec::new() }
+    }
+}
+
+/// The text of every `Inline::Text` in capitals (the pre-2000 masthead's title).
+fn capitalize(inlines: &mut [Inline]) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } => *text = text.to_uppercase(),
+            Inline::Emph { content }
+            | Inline::Strong { content }
+            | Inline::Ref { content, .. }
+            | Inline::Entity { content, .. }
+            | Inline::Bracketed { content }
+            | Inline::Inserted { content }
+            | Inline::Deleted { content } => capitalize(content),
+            Inline::NoteRef { .. } => {}
+        }
     }
 }
 

@@ -83,12 +83,26 @@ impl Assembler<'_> {
         Inline::NoteRef { id: id.to_string(), marker }
     }
 
+    /// Cites a note the masthead data writes (not one under `footnotes:`): marked `*`, as
+    /// every note on the cover.
+    pub(super) fn cite_masthead_note(&mut self, id: &str) -> Inline {
+        let marker = "*".repeat(self.citations.iter().filter(|c| c.marker.starts_with('*')).count() + 1);
+        self.citations.push(Citation { id: id.to_string(), marker: marker.clone() });
+        Inline::NoteRef { id: id.to_string(), marker }
+    }
+
     /// The footnotes in order of citation, with citations written and "Ibid." decided.
     pub(super) fn footnotes(&mut self) -> Vec<Footnote> {
         let citations = std::mem::take(&mut self.citations);
         let mut out = Vec::new();
         let mut previous: Option<&FootnoteDef> = None;
         for c in &citations {
+            if c.id == REISSUE_NOTE {
+                let text = self.session.masthead.reissued.clone().unwrap_or_default();
+                let content = self.markup(&text, "masthead.reissued", Zone::Footnote);
+                out.push(Footnote { id: c.id.clone(), marker: c.marker.clone(), content });
+                continue;
+            }
             let Some(def) = self.session.footnotes.get(&c.id) else { continue };
             let path = format!("footnotes.{}", c.id);
             let content = match (&def.text, &def.cite) {

@@ -29,7 +29,9 @@ impl Assembler<'_> {
             self.plan.insert(apath.clone(), Planned { id: aid.clone(), num: Some(num) });
             // Annex paragraphs are numbered on their own.
             numbers.annex = 0;
+            numbers.rules = 0;
             self.number_paragraphs(&mut numbers, Counter::Annex, &aid, &apath, &annex.paragraphs);
+            self.number_rules(&mut numbers, &aid, &apath, &annex.rules);
             self.number_sections(&mut numbers, Counter::Annex, &aid, &apath, &annex.sections);
         }
         self.report_paragraphs = numbers.report_paragraphs;
@@ -59,6 +61,7 @@ impl Assembler<'_> {
             let num = self.version.lang.section_number(si);
             self.plan.insert(spath.clone(), Planned { id: sid.clone(), num: Some(num) });
             self.number_paragraphs(numbers, counter, &sid, &spath, &section.paragraphs);
+            self.number_rules(numbers, &sid, &spath, &section.rules);
             for (gi, group) in section.groups.iter().enumerate() {
                 let gpath = format!("{spath}.groups[{gi}]");
                 let gid = group.id.clone().unwrap_or_else(|| format!("{sid}-{}", slug(&group.title)));
@@ -67,6 +70,21 @@ impl Assembler<'_> {
                 self.plan.insert(gpath.clone(), Planned { id: gid.clone(), num: Some(format!("{label}.")) });
                 self.number_paragraphs(numbers, counter, &gid, &gpath, &group.paragraphs);
             }
+        }
+    }
+
+    /// Rules of procedure: "Rule 1", "Rule 2"… straight through the annex; the paragraphs of
+    /// each rule numbered 1., 2. inside it.
+    fn number_rules(&mut self, numbers: &mut Numbers, parent: &str, parent_path: &str, rules: &[crate::session::Rule]) {
+        for (ri, rule) in rules.iter().enumerate() {
+            let rpath = format!("{parent_path}.rules[{ri}]");
+            numbers.rules += 1;
+            let label = numbers.rules.to_string();
+            let rid = rule.id.clone().unwrap_or_else(|| format!("{parent}-rule-{label}"));
+            self.claim(&mut numbers.ids, &rid, &rpath, TargetKind::Rule, &label);
+            self.plan.insert(rpath.clone(), Planned { id: rid.clone(), num: Some(format!("Rule {label}")) });
+            numbers.rule = 0;
+            self.number_paragraphs(numbers, Counter::Rule, &rid, &rpath, &rule.paragraphs);
         }
     }
 
@@ -90,11 +108,9 @@ impl Assembler<'_> {
                 continue;
             }
             if let Some(decision) = p.decision() {
-                let kind = decision.kind.printed();
-                let id = decision.id.clone().unwrap_or_else(|| slug(&format!("{} {}", decision.kind, decision.number)));
+                let id = decision_id(decision);
                 self.claim(&mut numbers.ids, &id, &path, TargetKind::Decision, &decision.number);
-                self.plan
-                    .insert(path.clone(), Planned { id: id.clone(), num: Some(format!("{kind} {}", decision.number)) });
+                self.plan.insert(path.clone(), Planned { id: id.clone(), num: decision_label(decision) });
                 let dpath = format!("{path}.decision");
                 let preamble: Vec<ParagraphDef> =
                     decision.preamble.iter().map(|p| ParagraphDef { numbered: false, ..p.clone() }).collect();
@@ -183,6 +199,29 @@ impl Assembler<'_> {
             "this is a bug in rapporteur, not in your data; please report it",
         );
         Planned { id: slug(path), num: None }
+    }
+}
+
+/// The id of a quoted decision: given, or `decision-9-1` from its kind and number (a draft's
+/// `draft-decision-…`; one without a number from its title).
+pub(crate) fn decision_id(d: &DecisionDef) -> String {
+    if let Some(id) = &d.id {
+        return id.clone();
+    }
+    let draft = if d.draft { "draft " } else { "" };
+    let name = if d.number.is_empty() { &d.title } else { &d.number };
+    slug(&format!("{draft}{} {name}", d.kind))
+}
+
+/// A decision's label as printed: "Decision 9/1", "Draft resolution I", "Draft decision"; none
+/// for a text quoted under its title alone.
+fn decision_label(d: &DecisionDef) -> Option<String> {
+    let kind = d.kind.printed();
+    match (d.draft, d.number.is_empty()) {
+        (false, true) => None,
+        (false, false) => Some(format!("{kind} {}", d.number)),
+        (true, true) => Some(format!("Draft {}", kind.to_lowercase())),
+        (true, false) => Some(format!("Draft {} {}", kind.to_lowercase(), d.number)),
     }
 }
 

@@ -73,6 +73,7 @@ impl Assembler<'_> {
             TargetKind::Annex => "annex",
             TargetKind::Table => "table",
             TargetKind::Decision => "decision",
+            TargetKind::Rule => "rule",
         };
         if let ([a, b], [from, to]) = (orders.as_slice(), labels.as_slice())
             && a >= b

@@ -326,12 +326,20 @@ struct Out {
     chapters: Vec<Division>,
     annexes: Vec<Division>,
     contents: bool,
+    /// Our writer's masthead variants (publisher, Official Records, addendum, rapporteur): only
+    /// those fields of it are used.
+    variants: Masthead,
+    /// Our writer's `docAuthority` (empty when the top line has nothing).
+    publisher: Option<String>,
 }
 
 impl Out {
     /// The document: the masthead printed as the report prints it (the caption's "Venue,
     /// dates" line in house style, which `from_document` reads back).
-    fn document(self, footnotes: Vec<Footnote>, entities: BTreeMap<String, Entity>) -> Document {
+    fn document(mut self, footnotes: Vec<Footnote>, entities: BTreeMap<String, Entity>) -> Document {
+        if let Some(or) = self.variants.official_records.as_mut() {
+            or.organ = self.organ.clone();
+        }
         let mut caption = vec![vec![Inline::text(&self.meeting_name)]];
         if let Some(s) = &self.meeting_session {
             caption.push(vec![Inline::text(s)]);
@@ -356,7 +364,7 @@ impl Out {
                 body_short: self.body.unwrap_or_default(),
             },
             masthead: Masthead {
-                publisher: "United Nations".into(),
+                publisher: self.publisher.unwrap_or_else(|| "United Nations".into()),
                 symbol: self.symbol,
                 organ: self.organ,
                 distribution: self.distribution.unwrap_or_default(),
@@ -366,7 +374,7 @@ impl Out {
                 title: self.title,
                 job_number: self.job_number,
                 barcode: None,
-                ..Masthead::default()
+                ..self.variants
             },
             body,
             footnotes,
@@ -1114,6 +1122,14 @@ impl AknReader {
                     caption.push(p);
                     continue;
                 }
+                // Our writer's lines under the title: an addendum's part, the rapporteur.
+                if !self.foreign && p.attr("class") == Some("part") {
+                    let part = trimmed(self.inlines(p));
+                    if let Some(a) = draft.variants.addendum.as_mut() {
+                        a.part = part;
+                    }
+                    continue;
+                }
                 self.front_fields(p, draft, &mut Vec::new());
                 // Another producer's preface says more than the masthead fields (a long
                 // title, a session line, a date as printed…): its lines are kept as narrative,
@@ -1201,9 +1217,44 @@ impl AknReader {
                     }
                 }
                 ("docTitle", _) => draft.title = self.inlines(e),
-                ("inline", Some("distribution")) => draft.distribution = Some(e.text().trim().to_string()),
-                ("inline", Some("originalLanguage")) => draft.original = Some(e.text().trim().to_string()),
+                ("inline", Some(name @ ("distribution" | "originalLanguage"))) => {
+                    let mut value = e.text().trim().to_string();
+                    // Our writer's pre-2000 masthead prints them in capitals ("GENERAL").
+                    if !self.foreign && value.len() > 1 && value.chars().all(|c| !c.is_lowercase()) {
+                        draft.variants.style = crate::document::MastheadStyle::Capitals;
+                        let lower = value.to_lowercase();
+                        let mut chars = lower.chars();
+                        value = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+                    }
+                    if name == "distribution" {
+                        draft.distribution = Some(value);
+                    } else {
+                        draft.original = Some(value);
+                    }
+                }
                 ("inline", Some("jobNumber")) => draft.job_number = Some(e.text().trim().to_string()),
+                ("docAuthority", _) if !self.foreign => draft.publisher = Some(e.text().trim().to_string()),
+                ("inline", Some(name @ ("officialRecords" | "session" | "supplement"))) if !self.foreign => {
+                    let or = draft.variants.official_records.get_or_insert_with(|| crate::document::OfficialRecords {
+                        organ: String::new(),
+                        label: String::new(),
+                        session: String::new(),
+                        supplement: String::new(),
+                    });
+                    let value = e.text().trim().to_string();
+                    match name {
+                        "officialRecords" => or.label = value,
+                        "session" => or.session = value,
+                        _ => or.supplement = value,
+                    }
+                }
+                ("inline", Some("addendum")) if !self.foreign => {
+                    draft.variants.addendum =
+                        Some(crate::document::Addendum { label: e.text().trim().to_string(), part: Vec::new() })
+                }
+                ("inline", Some("rapporteur")) if !self.foreign => {
+                    draft.variants.rapporteur = Some(trimmed(self.inlines(e)))
+                }
                 _ => self.front_fields(e, draft, taken),
             }
         }
@@ -1359,6 +1410,8 @@ impl AknReader {
                 "paragraph" => out.push(Block::Paragraph(self.paragraph(c))),
                 "content" | "intro" | "wrapUp" => self.loose_blocks(c, out),
                 "hcontainer" if matches!(c.attr("name"), Some("decision" | "table")) => out.push(self.special(c)),
+                // A rule of procedure, as our writer writes it.
+                "rule" if !self.foreign => out.push(Block::Division(self.division(c, DivisionKind::Rule))),
                 "hcontainer" if kind != DivisionKind::Group && matches!(c.attr("name"), Some("annex" | "contents")) => {
                     self.salvage(c, out)
                 }
@@ -1442,6 +1495,10 @@ impl AknReader {
                 "section" => {
                     let s = self.division(c, DivisionKind::Section);
                     annex.children.push(Block::Division(s));
+                }
+                "rule" if !self.foreign => {
+                    let r = self.division(c, DivisionKind::Rule);
+                    annex.children.push(Block::Division(r));
                 }
                 _ => self.salvage(c, &mut annex.children),
             }

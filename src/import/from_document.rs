@@ -87,6 +87,7 @@ impl Printer {
                         DivisionKind::Group | DivisionKind::Subgroup => "group",
                         DivisionKind::Annex => "annex",
                         DivisionKind::Decision => "decision",
+                        DivisionKind::Rule => "rule",
                     };
                     self.index(&d.children);
                     (&d.id, kind, d.num.as_deref())
@@ -242,6 +243,11 @@ pub(crate) struct Draft {
     pub dates: Vec<Date>,
     /// Caption lines that are neither the name, the session, nor "Venue, dates".
     pub caption_item: Option<String>,
+    /// "Agenda item 15" and its title in the caption.
+    pub agenda_item: Option<crate::session::CaptionAgendaItem>,
+    /// The first page's variants (publisher, capitals, Official Records, rapporteur, part,
+    /// reissue note).
+    pub masthead: crate::session::MastheadDef,
     /// The title, in markup.
     pub title: String,
     pub chapters: Vec<DraftChapter>,
@@ -259,6 +265,8 @@ pub(crate) struct DraftAnnex {
     pub id: Option<String>,
     pub title: String,
     pub paragraphs: Vec<DraftParagraph>,
+    /// Rules of procedure ("Rule 1" over its title).
+    pub rules: Vec<DraftRule>,
     pub sections: Vec<DraftSection>,
     /// `documents`: the rows of the generated table (symbol, agenda item number, title markup).
     pub document_rows: Option<Vec<(String, String, String)>>,
@@ -279,7 +287,16 @@ pub(crate) struct DraftSection {
     pub id: Option<String>,
     pub title: String,
     pub paragraphs: Vec<DraftParagraph>,
+    pub rules: Vec<DraftRule>,
     pub groups: Vec<DraftGroup>,
+}
+
+/// A rule of procedure: its title and paragraphs (numbered inside it).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DraftRule {
+    pub id: Option<String>,
+    pub title: String,
+    pub paragraphs: Vec<DraftParagraph>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -339,11 +356,14 @@ struct Reading<'a> {
     origin: &'a Origin,
     printer: Printer,
     warnings: &'a mut Vec<Diagnostic>,
+    /// Reading an annex: its rules of procedure are gathered in `annex_rules`.
+    in_annex: bool,
+    annex_rules: Vec<DraftRule>,
 }
 
 impl<'a> Reading<'a> {
     fn new(doc: &'a Document, origin: &'a Origin, warnings: &'a mut Vec<Diagnostic>) -> Self {
-        Reading { doc, origin, printer: Printer::new(doc), warnings }
+        Reading { doc, origin, printer: Printer::new(doc), warnings, in_annex: false, annex_rules: Vec::new() }
     }
 
     fn id(&self, id: &str) -> Option<String> {
@@ -422,16 +442,30 @@ impl<'a> Reading<'a> {
         draft.body = Some(meta.body_short.clone()).filter(|b| !b.is_empty());
         draft.job_number = m.job_number.clone();
         draft.title = self.printer.markup(&m.title).trim().to_string();
+        self.masthead_variants(draft);
+        let mut agenda_title_next = false;
         for (i, line) in m.caption.iter().enumerate() {
             let plain = crate::document::plain_text(line);
             let plain = plain.trim();
-            if i == 0 {
-                draft.meeting_name = plain.to_string();
+            if agenda_title_next {
+                agenda_title_next = false;
+                if let Some(item) = draft.agenda_item.as_mut() {
+                    item.title = Some(self.printer.markup(line).trim().to_string());
+                    continue;
+                }
+            }
+            if let Some(number) = plain.strip_prefix("Agenda item ").filter(|n| n.len() <= 12) {
+                draft.agenda_item =
+                    Some(crate::session::CaptionAgendaItem { number: number.trim().to_string(), title: None });
+                agenda_title_next = true;
             } else if let Some((venue, span)) = plain.split_once(", ")
                 && let Some(days) = parse_date_span(span)
+                && draft.dates.is_empty()
             {
                 draft.venue = venue.to_string();
                 draft.dates = days;
+            } else if i == 0 {
+                draft.meeting_name = plain.to_string();
             } else if plain.starts_with("Item ") || plain.starts_with("Items ") {
                 draft.caption_item = Some(self.printer.markup(line).trim().to_string());
             } else if draft.meeting_session.is_none() && plain.to_lowercase().ends_with("session") {
@@ -439,6 +473,35 @@ impl<'a> Reading<'a> {
             } else {
                 let n = self.line(&format!("masthead.caption.{i}"));
                 self.warnings.push(warn_at(n, format!("masthead line not understood, kept nowhere: `{plain}`")));
+            }
+        }
+    }
+
+    /// What the first page prints besides the usual masthead, as `masthead:` data; the reissue
+    /// note leaves the footnotes for `masthead.reissued`.
+    fn masthead_variants(&mut self, draft: &mut Draft) {
+        let m = &self.doc.masthead;
+        let v = &mut draft.masthead;
+        let usual =
+            if m.style == crate::document::MastheadStyle::Capitals { "UNITED NATIONS" } else { "United Nations" };
+        // A reader that found no top line leaves it empty: the usual one.
+        if !m.publisher.is_empty() && m.publisher != usual {
+            v.publisher = Some(m.publisher.clone());
+        }
+        v.style = m.style;
+        v.official_records = m.official_records.as_ref().map(|or| crate::session::OfficialRecordsDef {
+            session: or.session.clone(),
+            supplement: or.supplement.trim_start_matches("Supplement No.").trim().to_string(),
+        });
+        v.rapporteur = m.rapporteur.as_ref().map(|r| self.printer.markup(r).trim().to_string());
+        v.part =
+            m.addendum.as_ref().filter(|a| !a.part.is_empty()).map(|a| self.printer.markup(&a.part).trim().to_string());
+        for inline in &m.symbol_note {
+            if let Inline::NoteRef { id, .. } = inline {
+                let renamed = self.printer.note_ids.get(id).cloned().unwrap_or_else(|| id.clone());
+                if let Some(def) = draft.footnotes.remove(&renamed) {
+                    v.reissued = def.text;
+                }
             }
         }
     }
@@ -455,14 +518,31 @@ impl<'a> Reading<'a> {
         self.printer.markup(&d.heading).trim().to_string()
     }
 
+    /// A rule of procedure and its paragraphs.
+    fn rule(&mut self, d: &Division) -> DraftRule {
+        let mut rule = DraftRule { id: self.id(&d.id), title: self.heading(d), ..Default::default() };
+        self.paragraphs(&d.children, &mut rule.paragraphs);
+        rule
+    }
+
     /// The blocks of a chapter (or annex): paragraphs, tables, decisions, and sections.
     fn blocks(&mut self, blocks: &[Block], paragraphs: &mut Vec<DraftParagraph>, sections: &mut Vec<DraftSection>) {
         for b in blocks {
             match b {
+                // Rules directly under an annex are gathered by `annex`; here (a chapter) a rule
+                // keeps its heading as a paragraph (see `paragraphs`).
+                Block::Division(r) if r.kind == DivisionKind::Rule && self.in_annex => {
+                    let rule = self.rule(r);
+                    self.annex_rules.push(rule);
+                }
                 Block::Division(d) if matches!(d.kind, DivisionKind::Section | DivisionKind::Group) => {
                     let mut s = DraftSection { id: non_empty(&d.id), title: self.heading(d), ..Default::default() };
                     for c in &d.children {
                         match c {
+                            Block::Division(r) if r.kind == DivisionKind::Rule => {
+                                let rule = self.rule(r);
+                                s.rules.push(rule);
+                            }
                             Block::Division(g) if matches!(g.kind, DivisionKind::Group | DivisionKind::Subgroup) => {
                                 let mut group =
                                     DraftGroup { id: non_empty(&g.id), title: self.heading(g), ..Default::default() };
@@ -559,7 +639,16 @@ impl<'a> Reading<'a> {
     /// unnumbered preambular paragraphs and the numbered operative ones.
     fn decision(&mut self, d: &Division) -> DraftParagraph {
         let label = d.num.clone().unwrap_or_default();
-        let (kind_word, number) = label.trim().split_once(' ').unwrap_or(("decision", label.trim()));
+        // "Draft decision 9/1", "Draft resolution", or no label (a text under its title alone).
+        let (draft, label) = match label.trim().strip_prefix("Draft ") {
+            Some(rest) => (true, rest.trim().to_string()),
+            None => (false, label.trim().to_string()),
+        };
+        let (kind_word, number) = match label.split_once(' ') {
+            Some((k, n)) => (k, n),
+            None if DecisionKind::from_key(&label.to_lowercase()).is_some() => (label.as_str(), ""),
+            None => ("decision", label.as_str()),
+        };
         let kind = DecisionKind::from_key(&kind_word.to_lowercase()).unwrap_or_default();
         let keep_ids = self.origin.keep_ids;
         let def = |p: &DraftParagraph, numbered: bool| ParagraphDef {
@@ -604,10 +693,19 @@ impl<'a> Reading<'a> {
                 preamble.push(def(p, true));
             }
         }
-        let id = self.id(&d.id).or_else(|| Some(crate::generate::slug(&format!("{kind} {number}"))));
+        let title = self.heading(d);
+        let derived = crate::assemble::decision_id(&DecisionDef {
+            kind,
+            draft,
+            number: number.to_string(),
+            title: title.clone(),
+            ..Default::default()
+        });
+        let id = self.id(&d.id).or(Some(derived));
         let decision = DecisionDef {
             id,
             kind,
+            draft,
             number: number.to_string(),
             title: self.heading(d),
             preamble,
@@ -647,7 +745,10 @@ impl<'a> Reading<'a> {
             _ => {}
         }
         let mut sections = Vec::new();
+        self.in_annex = true;
         self.blocks(children, &mut annex.paragraphs, &mut sections);
+        self.in_annex = false;
+        annex.rules = std::mem::take(&mut self.annex_rules);
         annex.sections = sections;
         annex
     }

@@ -14,6 +14,7 @@
 //! be placed is a warning with its line number.
 
 pub mod akn;
+pub mod docx;
 pub mod folder;
 pub mod from_document;
 pub mod pdf;
@@ -64,6 +65,21 @@ pub fn import_pdf(bytes: &[u8]) -> Result<(Session, Vec<Diagnostic>, String), Di
     let (session, more) = session_from_document(&reading.document, &origin);
     warnings.extend(more);
     Ok((session, warnings, pdf::furniture_summary(&reading)))
+}
+
+/// Reads a Word document — ours, the same saved again by Word or LibreOffice, or an original in
+/// the UN styles — into a session. The ids our DOCX carries come back; those the session would
+/// derive anyway are left out of it.
+pub fn import_docx(bytes: &[u8]) -> Result<(Session, Vec<Diagnostic>), Diagnostics> {
+    let (mut document, mut warnings) = docx::read(bytes, "")?;
+    docx::forget_derived_ids(&mut document);
+    docx::unnumber_inserted(&mut document.body);
+    // The session derives the body from the symbol, as the file did.
+    document.meta.body_short.clear();
+    let origin = Origin { keep_ids: true, lines: Default::default() };
+    let (session, more) = session_from_document(&document, &origin);
+    warnings.extend(more);
+    Ok((session, warnings))
 }
 
 /// Characters no output can carry and a session may not hold: C0 controls other than tab and

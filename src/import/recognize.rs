@@ -82,9 +82,11 @@ pub(crate) fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
             venue: cx.venue.clone(),
             dates: cx.dates.clone(),
             caption_item: draft.caption_item,
+            agenda_item: draft.agenda_item,
         },
         title: draft.title,
         job_number: draft.job_number,
+        masthead: draft.masthead,
         agenda: cx.agenda,
         officers: cx.officers,
         attendance: cx.attendance,
@@ -327,6 +329,7 @@ impl Cx {
                 }
             }
             annex.paragraphs.extend(a.paragraphs.iter().map(|p| self.narrative(p)));
+            annex.rules = a.rules.iter().map(|r| self.rule(r)).collect();
             annex.sections = a
                 .sections
                 .iter()
@@ -334,12 +337,22 @@ impl Cx {
                     id: s.id.clone(),
                     title: s.title.clone(),
                     paragraphs: s.paragraphs.iter().map(|p| self.narrative(p)).collect(),
+                    rules: s.rules.iter().map(|r| self.rule(r)).collect(),
                     groups: Vec::new(),
                 })
                 .collect();
             out.push(annex);
         }
         (out, next_agenda)
+    }
+
+    /// A rule of procedure as written.
+    fn rule(&self, r: &crate::import::from_document::DraftRule) -> crate::session::Rule {
+        crate::session::Rule {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            paragraphs: r.paragraphs.iter().map(|p| self.narrative(p)).collect(),
+        }
     }
 
     /// A paragraph as written (annexes are not searched for standard sentences).
@@ -361,6 +374,7 @@ impl Cx {
             id: s.id.clone(),
             title: s.title.clone(),
             paragraphs: s.paragraphs.iter().map(|p| self.paragraph(p, w)).collect(),
+            rules: s.rules.iter().map(|r| self.rule(r)).collect(),
             groups: s.groups.iter().map(|g| self.group(g, w)).collect(),
         }
     }

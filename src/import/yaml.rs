@@ -9,7 +9,7 @@
 //! this file, so it gets its own small emitter. Its output reads back (serde-saphyr) into the
 //! same `Session`; the tests check that, also on mangled inputs.
 
-use crate::session::{AgendaItem, Chapter, FootnoteDef, ItemDef, ParagraphDef, Session};
+use crate::session::{AgendaItem, Chapter, FootnoteDef, ItemDef, MastheadDef, ParagraphDef, Rule, Session};
 
 /// What every imported file starts with.
 const HEADER: &str = "\
@@ -75,6 +75,13 @@ pub fn to_yaml(s: &Session) -> String {
     if let Some(v) = &s.meeting.caption_item {
         y.scalar(2, "caption_item", v);
     }
+    if let Some(item) = &s.meeting.agenda_item {
+        y.key(2, "agenda_item");
+        y.scalar(4, "number", &item.number);
+        if let Some(t) = &item.title {
+            y.scalar(4, "title", t);
+        }
+    }
     y.scalar(0, "title", &s.title);
     if s.keep_names_as_recorded {
         y.line(0, "# State names as the imported report printed them; remove this to print the official names.");
@@ -83,6 +90,7 @@ pub fn to_yaml(s: &Session) -> String {
     if let Some(j) = &s.job_number {
         y.scalar(0, "job_number", j);
     }
+    masthead(&mut y, &s.masthead);
 
     if let Some(a) = &s.agenda {
         y.blank();
@@ -208,6 +216,7 @@ pub fn to_yaml(s: &Session) -> String {
             // Annex paragraphs are numbered on their own.
             let mut own = 0usize;
             paragraphs(&mut y, 4, &a.paragraphs, &mut own);
+            rules(&mut y, 4, &a.rules);
             if !a.sections.is_empty() {
                 y.key(4, "sections");
                 for s in &a.sections {
@@ -217,6 +226,7 @@ pub fn to_yaml(s: &Session) -> String {
                     }
                     f.scalar(&mut y, "title", &s.title);
                     paragraphs(&mut y, 8, &s.paragraphs, &mut own);
+                    rules(&mut y, 8, &s.rules);
                 }
             }
         }
@@ -267,6 +277,7 @@ fn chapter(y: &mut Yaml, ch: &Chapter, index: usize, number: &mut usize) {
                 None => y.item_scalar_key(6, "title", &s.title),
             }
             paragraphs(y, 8, &s.paragraphs, number);
+            rules(y, 8, &s.rules);
             if !s.groups.is_empty() {
                 y.key(8, "groups");
                 for g in &s.groups {
@@ -281,6 +292,50 @@ fn chapter(y: &mut Yaml, ch: &Chapter, index: usize, number: &mut usize) {
                 }
             }
         }
+    }
+}
+
+/// The first page's variants (`masthead:`), when there are any.
+fn masthead(y: &mut Yaml, m: &MastheadDef) {
+    if m.is_empty() {
+        return;
+    }
+    y.key(0, "masthead");
+    if let Some(v) = &m.publisher {
+        y.scalar(2, "publisher", v);
+    }
+    if m.style == crate::document::MastheadStyle::Capitals {
+        y.raw(2, "style", "capitals");
+    }
+    if let Some(or) = &m.official_records {
+        y.key(2, "official_records");
+        y.scalar(4, "session", &or.session);
+        y.scalar(4, "supplement", &or.supplement);
+    }
+    for (key, value) in [("rapporteur", &m.rapporteur), ("part", &m.part), ("reissued", &m.reissued)] {
+        if let Some(v) = value {
+            y.scalar(2, key, v);
+        }
+    }
+}
+
+/// Rules of procedure under `rules:`, each with its own paragraph numbers.
+fn rules(y: &mut Yaml, indent: usize, list: &[Rule]) {
+    if list.is_empty() {
+        return;
+    }
+    y.key(indent, "rules");
+    for (i, r) in list.iter().enumerate() {
+        y.line(indent + 2, &format!("# Rule {}", i + 1));
+        match &r.id {
+            Some(id) => {
+                y.item_scalar_key(indent + 2, "id", id);
+                y.scalar(indent + 4, "title", &r.title);
+            }
+            None => y.item_scalar_key(indent + 2, "title", &r.title),
+        }
+        let mut own = 0usize;
+        paragraphs(y, indent + 4, &r.paragraphs, &mut own);
     }
 }
 
@@ -327,7 +382,8 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
             && p.numbered
             && p.table().is_none()
             && p.decision().is_none()
-            && p.vote_on().is_none();
+            && p.vote_on().is_none()
+            && !p.negotiation.inserted;
         if bare && let Some(text) = p.text() {
             y.item_scalar(inner, text);
             continue;
@@ -350,6 +406,9 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
         }
         if let Some(t) = p.text() {
             fields.scalar(y, "text", t);
+        }
+        if p.negotiation.inserted {
+            fields.raw(y, "inserted", "true");
         }
         if !p.items().is_empty() {
             let at = fields.block(y, "items");
@@ -386,7 +445,12 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
                 y.scalar(at, "id", id);
             }
             y.scalar(at, "kind", d.kind.key());
-            y.scalar(at, "number", &d.number);
+            if d.draft {
+                y.raw(at, "draft", "true");
+            }
+            if !d.number.is_empty() {
+                y.scalar(at, "number", &d.number);
+            }
             y.scalar(at, "title", &d.title);
             let mut own = 0usize;
             paragraph_list(y, at, "preamble", &d.preamble, &mut own);

@@ -180,6 +180,7 @@ fn what(b: &Block) -> &'static str {
             crate::document::DivisionKind::Subgroup => "subgroup",
             crate::document::DivisionKind::Annex => "annex",
             crate::document::DivisionKind::Decision => "decision",
+            crate::document::DivisionKind::Rule => "rule",
         },
         Block::Paragraph(_) => "paragraph",
         Block::Table(_) => "table",
@@ -573,6 +574,7 @@ mod tests {
                 title: vec![],
                 job_number: None,
                 barcode: None,
+                ..Default::default()
             },
             body: vec![Block::Division(Division {
                 kind: DivisionKind::Chapter,

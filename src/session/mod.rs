@@ -66,6 +66,11 @@ pub struct Session {
     /// Job number such as `V.09-82790 (E)`; its bar-code text is derived.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_number: Option<String>,
+    /// What the first page prints besides the usual masthead (a treaty meeting's name for
+    /// "United Nations", an Official Records title page, the pre-2000 capitals, the
+    /// rapporteur's line, an addendum's part, a reissue note).
+    #[serde(default, skip_serializing_if = "MastheadDef::is_empty")]
+    pub masthead: MastheadDef,
 
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agenda: Option<Agenda>,
@@ -137,6 +142,51 @@ fn default_language() -> String {
     "en".into()
 }
 
+/// The first page's variants (`masthead:` in `session.yaml`); every key is optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MastheadDef {
+    /// Printed on the top line instead of "United Nations"; empty for nothing there (a treaty
+    /// meeting whose name stands in the organ's place, as in TPNW/MSP/2025/11).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// `standard` (the default) or `capitals`, the pre-2000 style.
+    #[serde(default, skip_serializing_if = "crate::document::MastheadStyle::is_standard")]
+    pub style: crate::document::MastheadStyle,
+    /// An Official Records volume: the title page names the organ, the session and the
+    /// supplement, and there is no distribution block.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official_records: Option<OfficialRecordsDef>,
+    /// A draft report's rapporteur, printed "Rapporteur: …" under the title (inline markup),
+    /// e.g. "Ms. Eliza Grisle (Latvia)".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rapporteur: Option<String>,
+    /// The part an addendum carries, printed under "Addendum" (inline markup), e.g. "Part two:
+    /// Action taken by the Conference of the Parties at its fourth session".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    /// A reissue note, cited by `*` after the symbol (inline markup), e.g. "Reissued for
+    /// technical reasons on 12 May 2025.".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reissued: Option<String>,
+}
+
+impl MastheadDef {
+    pub fn is_empty(&self) -> bool {
+        *self == MastheadDef::default()
+    }
+}
+
+/// The Official Records a report is printed in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficialRecordsDef {
+    /// e.g. "Eightieth Session".
+    pub session: String,
+    /// The supplement's number, e.g. `33` ("Supplement No. 33").
+    pub supplement: String,
+}
+
 /// The meeting the report is about.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -160,6 +210,21 @@ pub struct Meeting {
     /// a footnote cited here is marked `*`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption_item: Option<String>,
+    /// The agenda item the report is issued under, printed in the caption as "Agenda item 15"
+    /// over its title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agenda_item: Option<CaptionAgendaItem>,
+}
+
+/// "Agenda item 15" and the item's title, in the masthead caption.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaptionAgendaItem {
+    /// As printed: `15`, `4 (a)`.
+    pub number: String,
+    /// The item's title (inline markup); none when the caption gives only the number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
 }
 
 /// One numbered meeting of the session.
@@ -322,8 +387,25 @@ pub struct Section {
     pub title: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paragraphs: Vec<ParagraphDef>,
+    /// Rules of procedure standing in this section ("Rule 1" over "Scope"), after its paragraphs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rule>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<Group>,
+}
+
+/// A rule of rules of procedure: "Rule 1" over its title, then its paragraphs, numbered 1., 2.
+/// inside the rule (write `numbered: false` for a rule of one paragraph). Rules are numbered
+/// straight through the annex that holds them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The rule's title, e.g. "Scope" (inline markup).
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paragraphs: Vec<ParagraphDef>,
 }
 
 /// A numbered group heading ("1. General recommendations") inside a section; paragraph
@@ -350,6 +432,9 @@ pub struct Annex {
     pub generate: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paragraphs: Vec<ParagraphDef>,
+    /// Rules of procedure ("Rule 1", "Rule 2"…), after the paragraphs and before the sections.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rule>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<Section>,
 }
@@ -391,7 +476,12 @@ pub struct DecisionDef {
     pub id: Option<String>,
     #[serde(default)]
     pub kind: DecisionKind,
-    /// e.g. `9/1`.
+    /// A draft put to the meeting or recommended for adoption by another organ: printed
+    /// "Draft decision …" / "Draft resolution …".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+    /// e.g. `9/1`, `585 (S-XXXIII)`, `I`; empty for a text quoted under its title alone.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub number: String,
     pub title: String,
     /// Preambular paragraphs (unnumbered), e.g. "*Recalling* its resolution 8/1,".

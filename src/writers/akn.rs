@@ -24,7 +24,9 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::document::{Block, Contents, Division, DivisionKind, Document, EntityKind, Inline, Item, Paragraph, Table};
+use crate::document::{
+    Block, Contents, Division, DivisionKind, Document, EntityKind, Inline, Item, MastheadStyle, Paragraph, Table,
+};
 use crate::safety::xml_safe;
 use crate::writers::WriteOptions;
 
@@ -105,10 +107,14 @@ fn target_eids(doc: &Document) -> Eids {
             }
         }
     }
+    inl(&doc.masthead.symbol_note, &mut order, doc, 0);
     for line in &doc.masthead.caption {
         inl(line, &mut order, doc, 0);
     }
     inl(&doc.masthead.title, &mut order, doc, 0);
+    for line in doc.masthead.subtitle_lines() {
+        inl(&line, &mut order, doc, 0);
+    }
     fn items(list: &[Item], owner: &str, order: &mut Vec<(Space, String)>, doc: &Document) {
         if list.is_empty() {
             return;
@@ -356,26 +362,45 @@ impl AknWriter<'_> {
         self.end("p")?;
         self.start("p", &[])?;
         self.leaf("docNumber", &[], &m.symbol)?;
+        // A reissue note cited on the symbol.
+        self.inlines(&m.symbol_note)?;
         self.end("p")?;
         self.start("p", &[])?;
         self.leaf("docProponent", &[], &m.organ)?;
         self.end("p")?;
-        self.start("p", &[])?;
-        self.text(&m.distribution_label)?;
-        self.leaf("inline", &[("name", "distribution")], &m.distribution)?;
-        self.end("p")?;
-        self.start("p", &[])?;
-        self.leaf("docDate", &[("date", &doc.meta.date)], &m.date)?;
-        self.end("p")?;
-        if let Some(version) = &m.version {
+        if let Some(or) = &m.official_records {
+            // An Official Records volume: no distribution, the volume named instead.
+            for (name, value) in
+                [("officialRecords", &or.label), ("session", &or.session), ("supplement", &or.supplement)]
+            {
+                self.start("p", &[])?;
+                self.leaf("inline", &[("name", name)], value)?;
+                self.end("p")?;
+            }
             self.start("p", &[])?;
-            self.leaf("inline", &[("name", "languageVersion")], version)?;
+            self.leaf("docDate", &[("date", &doc.meta.date)], &m.date)?;
+            self.end("p")?;
+        } else {
+            let capitals = m.style == MastheadStyle::Capitals;
+            self.start("p", &[])?;
+            self.text(if capitals { "Distr. " } else { &m.distribution_label })?;
+            let distribution = if capitals { m.distribution.to_uppercase() } else { m.distribution.clone() };
+            self.leaf("inline", &[("name", "distribution")], &distribution)?;
+            self.end("p")?;
+            self.start("p", &[])?;
+            self.leaf("docDate", &[("date", &doc.meta.date)], &m.date)?;
+            self.end("p")?;
+            if let Some(version) = &m.version {
+                self.start("p", &[])?;
+                self.leaf("inline", &[("name", "languageVersion")], version)?;
+                self.end("p")?;
+            }
+            self.start("p", &[])?;
+            self.text(if capitals { "ORIGINAL: " } else { &m.original_label })?;
+            let original = if capitals { m.original.to_uppercase() } else { m.original.clone() };
+            self.leaf("inline", &[("name", "originalLanguage")], &original)?;
             self.end("p")?;
         }
-        self.start("p", &[])?;
-        self.text(&m.original_label)?;
-        self.leaf("inline", &[("name", "originalLanguage")], &m.original)?;
-        self.end("p")?;
         if let Some(job) = &m.job_number {
             self.start("p", &[])?;
             self.leaf("inline", &[("name", "jobNumber")], job)?;
@@ -402,6 +427,24 @@ impl AknWriter<'_> {
         self.inlines(&m.title)?;
         self.end("docTitle")?;
         self.end("p")?;
+        if let Some(a) = &m.addendum {
+            self.start("p", &[("class", "addendum")])?;
+            self.leaf("inline", &[("name", "addendum")], &a.label)?;
+            self.end("p")?;
+            if !a.part.is_empty() {
+                self.start("p", &[("class", "part")])?;
+                self.inlines(&a.part)?;
+                self.end("p")?;
+            }
+        }
+        if let Some(name) = &m.rapporteur {
+            self.start("p", &[("class", "rapporteur")])?;
+            self.text("Rapporteur: ")?;
+            self.start("inline", &[("name", "rapporteur")])?;
+            self.inlines(name)?;
+            self.end("inline")?;
+            self.end("p")?;
+        }
         self.end("preface")
     }
 
@@ -425,6 +468,7 @@ impl AknWriter<'_> {
             DivisionKind::Subgroup => ("hcontainer", Some("subgroup")),
             DivisionKind::Annex => ("hcontainer", Some("annex")),
             DivisionKind::Decision => ("hcontainer", Some("decision")),
+            DivisionKind::Rule => ("rule", None),
         };
         let eid = self.eid(Space::Body, &d.id);
         let mut attrs = vec![("eId", eid.as_str())];

@@ -19,7 +19,9 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use crate::diag::Diagnostics;
-use crate::document::{Block, Change, Contents, Division, DivisionKind, Document, Inline, Item, Paragraph, Table};
+use crate::document::{
+    Block, Change, Contents, Division, DivisionKind, Document, Inline, Item, MastheadStyle, Paragraph, Table,
+};
 use crate::writers::WriteOptions;
 
 pub fn write(doc: &Document, _opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
@@ -77,22 +79,48 @@ impl HtmlWriter<'_> {
             }
             None => format!("<span class=\"series\">{}</span>", escape(&m.symbol)),
         };
-        let _ = writeln!(self.out, "<span class=\"symbol\">{symbol}</span></div>");
-        self.out.push_str("<div class=\"second\">\n");
-        let _ = writeln!(self.out, "<p class=\"organ\">{}</p>", escape(&m.organ));
-        self.out.push_str("<div class=\"distribution\">\n");
-        let _ = writeln!(self.out, "<p>{}{}</p>", escape(&m.distribution_label), escape(&m.distribution));
-        let date = if self.doc.meta.date.is_empty() {
-            format!("<p>{}</p>", escape(&m.date))
+        let symbol_note = self.inlines(&m.symbol_note);
+        let _ = writeln!(self.out, "<span class=\"symbol\">{symbol}{symbol_note}</span></div>");
+        if let Some(or) = &m.official_records {
+            // An Official Records volume: no distribution block, the volume named instead.
+            self.out.push_str("<div class=\"official-records\">\n");
+            for line in or.lines() {
+                let _ = writeln!(self.out, "<p>{}</p>", escape(line));
+            }
+            self.out.push_str("</div>\n");
         } else {
-            format!("<p><time datetime=\"{}\">{}</time></p>", escape(&self.doc.meta.date), escape(&m.date))
-        };
-        let _ = writeln!(self.out, "{date}");
-        if let Some(version) = &m.version {
-            let _ = writeln!(self.out, "<p class=\"version\">{}</p>", escape(version));
+            self.out.push_str("<div class=\"second\">\n");
+            let _ = writeln!(self.out, "<p class=\"organ\">{}</p>", escape(&m.organ));
+            self.out.push_str("<div class=\"distribution\">\n");
+            match m.style {
+                MastheadStyle::Standard => {
+                    let _ = writeln!(self.out, "<p>{}{}</p>", escape(&m.distribution_label), escape(&m.distribution));
+                    let date = self.date_line();
+                    let _ = writeln!(self.out, "{date}");
+                    if let Some(version) = &m.version {
+                        let _ = writeln!(self.out, "<p class=\"version\">{}</p>", escape(version));
+                    }
+                    let _ = writeln!(
+                        self.out,
+                        "<p class=\"original\">{}{}</p>",
+                        escape(&m.original_label),
+                        escape(&m.original)
+                    );
+                }
+                MastheadStyle::Capitals => {
+                    let lines = m.distribution_lines();
+                    for line in lines.iter().filter(|l| !l.is_empty()) {
+                        if *line == m.date {
+                            let date = self.date_line();
+                            let _ = writeln!(self.out, "{date}");
+                        } else {
+                            let _ = writeln!(self.out, "<p>{}</p>", escape(line));
+                        }
+                    }
+                }
+            }
+            self.out.push_str("</div>\n</div>\n");
         }
-        let _ = writeln!(self.out, "<p class=\"original\">{}{}</p>", escape(&m.original_label), escape(&m.original));
-        self.out.push_str("</div>\n</div>\n");
         if !m.caption.is_empty() {
             self.out.push_str("<div class=\"caption\">\n");
             for line in &m.caption {
@@ -103,7 +131,21 @@ impl HtmlWriter<'_> {
         }
         let title = self.inlines(&m.title);
         let _ = writeln!(self.out, "<h1 class=\"title\">{title}</h1>");
+        for line in m.subtitle_lines() {
+            let text = self.inlines(&line);
+            let _ = writeln!(self.out, "<p class=\"subtitle\">{text}</p>");
+        }
         self.out.push_str("</header>\n");
+    }
+
+    /// The date of issue, machine-readable where the document has one.
+    fn date_line(&self) -> String {
+        let m = &self.doc.masthead;
+        if self.doc.meta.date.is_empty() {
+            format!("<p>{}</p>", escape(&m.date))
+        } else {
+            format!("<p><time datetime=\"{}\">{}</time></p>", escape(&self.doc.meta.date), escape(&m.date))
+        }
     }
 
     fn blocks(&mut self, blocks: &[Block], level: usize) {
@@ -399,6 +441,7 @@ fn kind_class(kind: DivisionKind) -> &'static str {
         DivisionKind::Subgroup => "subgroup",
         DivisionKind::Annex => "annex",
         DivisionKind::Decision => "decision",
+        DivisionKind::Rule => "rule",
     }
 }
 
@@ -444,6 +487,9 @@ const STYLE: &str = r#"body { font-family: "Liberation Serif", "Times New Roman"
 .masthead .distribution .original { margin-top: 1em; }
 .masthead .caption { font-weight: bold; margin-top: 6pt; }
 .masthead .caption p { margin: 0; }
+.masthead .official-records p { margin: 0; font-weight: bold; }
+.masthead .subtitle { font-weight: bold; margin: 0.5em 0 0 0; }
+.rule > h1 .num, .rule > h2 .num, .rule > h3 .num, .rule > h4 .num, .rule > h5 .num, .rule > h6 .num { display: block; }
 h1.title { font-size: 17pt; margin: 12pt 0 18pt; }
 h2, h3, h4 { font-weight: bold; margin: 16pt 0 8pt; }
 h2 { font-size: 1.4em; } h3 { font-size: 1.2em; } h4 { font-size: 1em; }

@@ -29,18 +29,29 @@ struct TextWriter<'a> {
 impl TextWriter<'_> {
     fn masthead(&mut self) {
         let m = &self.doc.masthead;
-        let mut head = vec![m.organ.clone()];
+        let mut head = Vec::new();
+        // A publisher other than "United Nations" (a treaty meeting's name) is printed; the
+        // usual one is not, as in the reference extraction.
+        if !m.publisher.is_empty() && m.publisher != "United Nations" && m.publisher != "UNITED NATIONS" {
+            head.push(m.publisher.clone());
+        }
+        head.push(m.organ.clone());
         for line in &m.caption {
             head.push(self.inlines(line));
         }
-        head.push(format!("{}{}", m.distribution_label, m.distribution));
-        head.push(m.date.clone());
-        head.extend(m.version.clone());
-        head.push(format!("{}{}", m.original_label, m.original));
-        head.push(m.symbol.clone());
+        head.extend(m.distribution_lines().into_iter().filter(|l| !l.is_empty()));
+        if let Some(or) = &m.official_records {
+            head.extend(or.lines().iter().skip(1).map(|l| l.to_string()));
+        }
+        let symbol_note = self.inlines(&m.symbol_note);
+        head.push(format!("{}{symbol_note}", m.symbol));
         self.lines.extend(head);
         let title = self.inlines(&m.title);
         self.lines.push(title);
+        for line in m.subtitle_lines() {
+            let line = self.inlines(&line);
+            self.lines.push(line);
+        }
         self.flush_notes();
     }
 
@@ -51,7 +62,7 @@ impl TextWriter<'_> {
                     let heading = self.inlines(&d.heading);
                     // Annexes and quoted decisions print their label on a line of its own.
                     match (d.kind, &d.num) {
-                        (DivisionKind::Annex | DivisionKind::Decision, Some(num)) => {
+                        (DivisionKind::Annex | DivisionKind::Decision | DivisionKind::Rule, Some(num)) => {
                             self.lines.push(num.clone());
                             self.lines.push(heading);
                         }

@@ -70,6 +70,7 @@ pub fn sample() -> Document {
             title: vec![t("Report on the meeting of the "), Inline::Emph { content: vec![t("Working Group")] }],
             job_number: Some("V.09-82790 (E)".into()),
             barcode: Some("*0982790*".into()),
+            ..Default::default()
         },
         body: vec![
             Block::Contents(Contents {

@@ -319,6 +319,7 @@ pub fn sample() -> Document {
             title: vec![t("Report on the meeting of the Working Group on Trafficking in Persons held in Vienna on 14 and 15 April 2009")],
             job_number: Some("V.09-82790 (E)".into()),
             barcode: Some("*0982790*".into()),
+            ..Default::default()
         },
         body: vec![contents, recommendations, introduction, organization, annex],
         footnotes: vec![

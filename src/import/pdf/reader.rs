@@ -1078,7 +1078,7 @@ impl<'c> Builder<'c> {
         match self.stack.last().map(|o| o.division.kind) {
             None => DivisionKind::Chapter,
             Some(DivisionKind::Chapter | DivisionKind::Annex) => DivisionKind::Section,
-            Some(DivisionKind::Decision) => DivisionKind::Group,
+            Some(DivisionKind::Decision | DivisionKind::Rule) => DivisionKind::Group,
             Some(DivisionKind::Section) => DivisionKind::Group,
             Some(DivisionKind::Group | DivisionKind::Subgroup) => DivisionKind::Subgroup,
         }
@@ -1101,7 +1101,7 @@ fn level_of(kind: DivisionKind) -> u8 {
     match kind {
         DivisionKind::Chapter | DivisionKind::Annex => 0,
         DivisionKind::Section => 2,
-        DivisionKind::Decision => 3,
+        DivisionKind::Decision | DivisionKind::Rule => 3,
         DivisionKind::Group => 4,
         DivisionKind::Subgroup => 5,
     }

@@ -235,20 +235,36 @@ impl Builder<'_> {
         if !rest.is_empty() {
             symbol = symbol.add_run(Run::new().add_text(clean(rest)));
         }
+        symbol = self.add_inlines(symbol, &m.symbol_note, Fmt::default());
         let row1 = TableRow::new(vec![
             cell(col[0], 1, 4).add_paragraph(publisher),
             cell(col[1] + col[2], 2, 4).add_paragraph(symbol),
         ]);
 
         // Second block: the organ; distribution, date and original language on the right.
-        let organ = self
-            .para(id::MASTHEAD_ORGAN)
-            .indent(None, None, Some(styles::ORGAN_GUTTER), None)
-            .add_run(Run::new().add_text(clean(&m.organ)));
+        // An Official Records volume names the volume where the organ and distribution stand.
+        let organ = match &m.official_records {
+            None => self
+                .para(id::MASTHEAD_ORGAN)
+                .indent(None, None, Some(styles::ORGAN_GUTTER), None)
+                .add_run(Run::new().add_text(clean(&m.organ))),
+            Some(or) => {
+                let mut p = self.para(id::OFFICIAL_RECORDS);
+                for (i, line) in or.lines().iter().enumerate() {
+                    if i > 0 {
+                        p = p.add_run(Run::new().add_break(BreakType::TextWrapping));
+                    }
+                    p = p.add_run(Run::new().add_text(clean(line)));
+                }
+                p
+            }
+        };
         let mut distr = cell(col[2], 1, 12).vertical_align(VAlignType::Top);
-        let mut lines = vec![format!("{}{}", m.distribution_label, m.distribution), m.date.clone(), String::new()];
-        lines.extend(m.version.clone());
-        lines.push(format!("{}{}", m.original_label, m.original));
+        let mut lines = m.distribution_lines();
+        if lines.is_empty() {
+            // A cell holds at least one paragraph.
+            lines.push(String::new());
+        }
         for line in lines {
             let mut p = self.para(id::MASTHEAD_DISTR);
             if !line.is_empty() {
@@ -281,6 +297,11 @@ impl Builder<'_> {
         let title = self.para(id::TITLE);
         let title = self.add_inlines(title, &m.title, Fmt::default());
         push_para(out, title);
+        for line in m.subtitle_lines() {
+            let p = self.para(id::MASTHEAD_SUBTITLE);
+            let p = self.add_inlines(p, &line, Fmt::default());
+            push_para(out, p);
+        }
     }
 
     fn blocks(&mut self, blocks: &[Block], out: &mut Vec<Child>) {
@@ -298,7 +319,7 @@ impl Builder<'_> {
         let style = match d.kind {
             DivisionKind::Chapter | DivisionKind::Annex => id::HCH,
             DivisionKind::Section | DivisionKind::Decision => id::H1,
-            DivisionKind::Group => id::H23,
+            DivisionKind::Group | DivisionKind::Rule => id::H23,
             DivisionKind::Subgroup => id::H4,
         };
         // A decision's heading looks like H1 whatever its depth; its style says its level.
@@ -314,7 +335,7 @@ impl Builder<'_> {
         }
         match (&d.num, d.kind) {
             // "Annex I" / "Decision 4/4" stand on a line of their own above the title.
-            (Some(num), DivisionKind::Annex | DivisionKind::Decision) => {
+            (Some(num), DivisionKind::Annex | DivisionKind::Decision | DivisionKind::Rule) => {
                 // An annex starts a page and stands out in the heading column, as in the PDF.
                 let annex = d.kind == DivisionKind::Annex;
                 let left = if annex { styles::BODY_INDENT - styles::HEADING_HANG } else { styles::BODY_INDENT };

@@ -101,6 +101,10 @@ pub mod id {
     pub const MASTHEAD_DISTR: &str = "MastheadDistr";
     pub const MASTHEAD_CAPTION: &str = "MastheadCaption";
     pub const TITLE: &str = "Title";
+    /// The lines under the title: "Addendum", the part it carries, "Rapporteur: …".
+    pub const MASTHEAD_SUBTITLE: &str = "MastheadSubtitle";
+    /// The title-page block of an Official Records volume.
+    pub const OFFICIAL_RECORDS: &str = "OfficialRecords";
     pub const JOB_NUMBER: &str = "JobNumber";
     pub const BARCODE: &str = "Barcode";
     pub const CONTENTS_HEADING: &str = "ContentsHeading";
@@ -323,6 +327,13 @@ pub fn all() -> Vec<Style> {
                 None,
             ),
         ),
+        keep_with_next(
+            paragraph_style(id::MASTHEAD_SUBTITLE, "Masthead Subtitle")
+                .bold()
+                .line_spacing(spacing(0, 120, 240))
+                .indent(Some(BODY_INDENT), None, Some(mm(15)), None),
+        ),
+        paragraph_style(id::OFFICIAL_RECORDS, "Official Records").size(28).bold().line_spacing(spacing(0, 0, 320)),
         paragraph_style(id::JOB_NUMBER, "Job Number"),
         paragraph_style(id::BARCODE, "Bar Code").size(24),
         keep_with_next(
