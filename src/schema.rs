@@ -45,20 +45,20 @@ pub fn session_schema_text() -> String {
     text
 }
 
-/// A value the loader reads only as a string (through `deserialize_any`): YAML 1.2 numbers are
-/// not strings anyway; this excludes the YAML 1.1 booleans, which serde-saphyr infers as such.
-/// Its `not` also keeps `yaml_scalars` from widening it.
+/// A value the loader reads only as a string (through `deserialize_any`, as a paragraph or a
+/// sub-item written as plain text is read): a YAML number or `true` there is refused, not taken
+/// as its text. Its `$comment` says so, and keeps `yaml_scalars` from widening it.
 pub(crate) fn plain_string() -> Map<String, Value> {
     let mut out = Map::new();
     out.insert("type".into(), "string".into());
-    out.insert("not".into(), serde_json::json!({ "pattern": YAML11_BOOLEANS }));
+    out.insert("$comment".into(), "text only: a YAML number or boolean here is refused".into());
     out
 }
 
 /// Adjusts every plain string and boolean schema to what the YAML loader accepts (see the module
 /// comment): text also takes YAML 1.2 numbers and booleans (the loader keeps their text), a
 /// boolean also the YAML 1.1 spellings. Schemas with their own constraints (`pattern`, `enum`,
-/// `format`, `not`…) are left as they are.
+/// `format`, `$comment`…) are left as they are.
 fn yaml_scalars(value: &mut Value) {
     match value {
         Value::Object(map) => {

@@ -205,7 +205,7 @@ fn variants(doc: &Value) -> Vec<(String, Value)> {
     ];
     let mut out = Vec::new();
     // Every node for the kinds of change that tell most, spread evenly over the file.
-    let stride = (all.len() / 60).max(1);
+    let stride = (all.len() / 10).max(1);
     for (n, path) in all.iter().enumerate().filter(|(n, _)| n % stride == 0) {
         let here = path.iter().map(|s| s.to_string()).collect::<Vec<_>>().join("/");
         let target = node(&mut doc.clone(), path).clone();

@@ -526,7 +526,7 @@ fn field_schema(key: &str, g: &mut schemars::SchemaGenerator) -> serde_json::Val
         "numbered" | "inserted" => g.subschema_for::<bool>(),
         "items" => g.subschema_for::<Vec<ItemDef>>(),
         // `AgendaItemId` reads only a string (a list is the slip `item:` for `items:`).
-        "item" => crate::schema::plain_string(),
+        "item" => return serde_json::Value::Object(crate::schema::plain_string()),
         "status" => g.subschema_for::<Status>(),
         "date" => g.subschema_for::<Date>(),
         "alternatives" => g.subschema_for::<Vec<Alternative>>(),
