@@ -105,6 +105,27 @@ enum Command {
     /// Comments and tracked changes from a reviewed DOCX: import, list, accept, reject.
     #[command(subcommand)]
     Review(ReviewCommand),
+    /// Rebuild on every save and show the report in a browser: a preview on
+    /// http://127.0.0.1:PORT that reloads itself, with the errors of a failed build.
+    Watch {
+        /// The session folder, e.g. `sessions/ctoc-cop-wg4-2009`.
+        session: PathBuf,
+        /// The preview's port on 127.0.0.1 (0: any free port; the URL is printed).
+        #[arg(long, default_value_t = 7341)]
+        port: u16,
+        /// Output formats written on every build, comma-separated (default: all).
+        #[arg(long, short, value_delimiter = ',')]
+        format: Vec<String>,
+        /// Output folder (default: `out/<slug>/`).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// PDF only: do not declare PDF/A-2b and PDF/UA-1.
+        #[arg(long)]
+        no_pdf_standards: bool,
+    },
+    /// Print the JSON Schema of the session format (editors complete and check session files
+    /// with it; the repository ships it as schema/session.schema.json).
+    Schema,
     /// Exchange the narrative text with translators as XLIFF 2.0 (kept in
     /// `<session>/translations/<lang>.yaml`).
     #[command(subcommand)]
@@ -234,6 +255,19 @@ pub fn run() -> i32 {
         }
         Command::Review(command) => review(command),
         Command::Xliff(command) => xliff(command),
+        Command::Watch { session, port, format, output, no_pdf_standards } => match parse_formats(&format) {
+            Ok(formats) => {
+                crate::watch::run(crate::watch::Options { session, output, formats, no_pdf_standards }, port)
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                2
+            }
+        },
+        Command::Schema => {
+            print!("{}", crate::schema::session_schema_text());
+            0
+        }
     }
 }
 
@@ -844,9 +878,20 @@ fn new_session(slug: &str, dir: &Path) -> i32 {
         return 1;
     }
     let path = folder.join("session.yaml");
-    match write_atomically(&path, SKELETON.as_bytes()) {
+    // The skeleton's first line points editors at `../session.schema.json`: the schema of this
+    // very version of rapporteur, kept beside the sessions (refreshed by every `new`), so that
+    // completion works offline and matches the program that reads the file.
+    let schema = dir.join(SCHEMA_FILE);
+    let schema_text = crate::schema::session_schema_text();
+    let fresh = std::fs::read_to_string(&schema).is_ok_and(|t| t == schema_text);
+    match write_atomically(&path, SKELETON.as_bytes())
+        .and_then(|()| if fresh { Ok(()) } else { write_atomically(&schema, schema_text.as_bytes()) })
+    {
         Ok(()) => {
             println!("{}", path.display());
+            if !fresh {
+                println!("{}", schema.display());
+            }
             eprintln!("next: edit it, then `rapporteur check {}`", folder.display());
             0
         }
@@ -856,6 +901,9 @@ fn new_session(slug: &str, dir: &Path) -> i32 {
         }
     }
 }
+
+/// The schema file `rapporteur new` writes beside the session folders (see `new_session`).
+pub const SCHEMA_FILE: &str = "session.schema.json";
 
 /// What `rapporteur new` writes: a valid session that shows every part of the format.
 pub const SKELETON: &str = include_str!("../templates/skeleton/session.yaml");

@@ -157,7 +157,7 @@ pub struct Masthead {
 }
 
 /// How the masthead is printed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MastheadStyle {
     /// "Distr.: General", "Original: English".

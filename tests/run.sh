@@ -21,11 +21,21 @@ command -v pandoc >/dev/null || need+=(pandoc)
 # UNO (tests/support/lo_redlines.py); git is needed to read an old version out of history.
 /usr/bin/python3 -c 'import uno' 2>/dev/null || need+=(python3-uno)
 command -v git >/dev/null || need+=(git)
+# `rapporteur watch` is judged in a real browser: headless Chromium (tests/watch.rs).
+command -v chromium >/dev/null || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# The session schema is judged by an independent validator (tests/schema.rs).
+# (A Debian system Python refuses a plain `pip install`: then into the user's site, on PATH.)
+if ! command -v check-jsonschema >/dev/null; then
+  python3 -m pip install -q check-jsonschema 2>/dev/null ||
+    python3 -m pip install -q --user --break-system-packages check-jsonschema
+  export PATH="$HOME/.local/bin:$PATH"
 fi
 
 cargo fmt --check

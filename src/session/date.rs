@@ -92,6 +92,23 @@ impl Serialize for Date {
     }
 }
 
+/// What `Date::parse` reads: `YYYY-MM-DD`, a day of the calendar (the `date` format checks that
+/// the day exists).
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A day of the calendar written YYYY-MM-DD, e.g. 2009-04-14.",
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "format": "date",
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let s = String::deserialize(d)?;

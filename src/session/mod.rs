@@ -16,6 +16,7 @@ pub mod symbol;
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use date::Date;
@@ -23,7 +24,7 @@ pub use paragraph::{ItemDef, ParagraphDef, ParagraphKind};
 pub use symbol::{Distribution, Stage, SymbolParts};
 
 /// One meeting's record (`session.yaml` plus any files it includes).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
     /// Sibling files whose top-level keys are merged into this one (each key defined once).
@@ -143,7 +144,7 @@ fn default_language() -> String {
 }
 
 /// The first page's variants (`masthead:` in `session.yaml`); every key is optional.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MastheadDef {
     /// Printed on the top line instead of "United Nations"; empty for nothing there (a treaty
@@ -178,7 +179,7 @@ impl MastheadDef {
 }
 
 /// The Official Records a report is printed in.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OfficialRecordsDef {
     /// e.g. "Eightieth Session".
@@ -188,7 +189,7 @@ pub struct OfficialRecordsDef {
 }
 
 /// The meeting the report is about.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// "Working Group on Trafficking in Persons".
@@ -217,7 +218,7 @@ pub struct Meeting {
 }
 
 /// "Agenda item 15" and the item's title, in the masthead caption.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaptionAgendaItem {
     /// As printed: `15`, `4 (a)`.
@@ -228,7 +229,7 @@ pub struct CaptionAgendaItem {
 }
 
 /// One numbered meeting of the session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingRecord {
     /// 1 for the 1st meeting.
@@ -240,7 +241,7 @@ pub struct MeetingRecord {
 }
 
 /// The agenda as adopted.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Agenda {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -253,7 +254,7 @@ pub struct Agenda {
 }
 
 /// An agenda item: numbered 1., 2. at the top, (a), (b) below.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     pub id: String,
@@ -270,7 +271,7 @@ pub fn agenda_title(title: &str) -> &str {
 }
 
 /// An officer of the meeting.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Officer {
     pub role: OfficerRole,
@@ -284,7 +285,7 @@ pub struct Officer {
 }
 
 /// Who attended, by category. States are named by their UN short name as of the meeting date.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
     /// The instrument that makes a State a party or signatory ("Trafficking in Persons Protocol").
@@ -322,7 +323,7 @@ pub struct Attendance {
 }
 
 /// The wording of the sentence on States represented by observers.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ObserverStatesWording {
     /// "The following States were also represented by observers: …"
@@ -339,7 +340,7 @@ impl ObserverStatesWording {
 }
 
 /// The statements made under one agenda item.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Statements {
     /// The agenda item's id.
@@ -356,7 +357,7 @@ pub struct Statements {
     pub others: Vec<OtherSpeaker>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OtherSpeaker {
     #[serde(rename = "as")]
@@ -366,7 +367,7 @@ pub struct OtherSpeaker {
 }
 
 /// A chapter: "I. Title", its opening paragraphs, then its sections.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Chapter {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -379,7 +380,7 @@ pub struct Chapter {
 }
 
 /// A section: "A. Title", its paragraphs, then any numbered group headings.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -397,7 +398,7 @@ pub struct Section {
 /// A rule of rules of procedure: "Rule 1" over its title, then its paragraphs, numbered 1., 2.
 /// inside the rule (write `numbered: false` for a rule of one paragraph). Rules are numbered
 /// straight through the annex that holds them.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -410,7 +411,7 @@ pub struct Rule {
 
 /// A numbered group heading ("1. General recommendations") inside a section; paragraph
 /// numbers run straight through.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -422,7 +423,7 @@ pub struct Group {
 
 /// An annex. Either written (`paragraphs`, `sections`) or generated from the data
 /// (`generate: provisional_agenda | documents | participants`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Annex {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -440,7 +441,7 @@ pub struct Annex {
 }
 
 /// A document before the meeting.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentRef {
     /// e.g. `CTOC/COP/WG.4/2016/1`.
@@ -453,7 +454,7 @@ pub struct DocumentRef {
 }
 
 /// A table; footnotes cited in it are lettered a, b, c…
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -469,7 +470,7 @@ pub struct TableDef {
 }
 
 /// A decision or resolution adopted, quoted in full.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -496,7 +497,7 @@ pub struct DecisionDef {
 }
 
 /// A vote on a decision or resolution.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vote {
     /// A recorded vote (States listed by how they voted).
@@ -511,7 +512,7 @@ pub struct Vote {
     pub states: Option<VoteStates>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VoteStates {
     #[serde(default)]
@@ -524,7 +525,7 @@ pub struct VoteStates {
 
 /// A footnote: free text (`text`), or a structured citation (`cite`) whose wording — and
 /// "Ibid." — the assembler writes.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FootnoteDef {
     /// Free text in inline markup.
@@ -545,7 +546,7 @@ pub struct FootnoteDef {
 macro_rules! closed_set {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $key:literal / $printed:literal),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
         pub enum $name {
             $($(#[$vdoc])* #[serde(rename = $key)] $variant,)+
         }
@@ -620,7 +621,7 @@ closed_set! {
 }
 
 /// One document of a report issued in parts (`parts:` in the session).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Part {
     /// The part's own symbol, e.g. `CTOC/COP/WG.4/2009/L.1/Add.1`.

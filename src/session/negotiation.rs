@@ -18,6 +18,7 @@
 //! This module only holds the data; the assembler decides what a draft prints (statuses as
 //! bracketed notes, *bis*/*ter* labels, alternatives) and what a final report refuses.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::Date;
@@ -73,7 +74,7 @@ impl Negotiation {
 }
 
 /// One alternative version of a paragraph: "Alt. 1".
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Alternative {
     /// As printed: `Alt. 1`.
@@ -85,7 +86,7 @@ pub struct Alternative {
 }
 
 /// An amendment made orally at adoption: the words replaced and the words adopted.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Amendment {
     /// The words of the draft that were replaced (empty for a pure insertion).

@@ -521,6 +521,89 @@ impl<'de> Deserialize<'de> for ItemDef {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The JSON Schema (`rapporteur schema`): what the `Deserialize` impls above accept, built from the
+// same key lists so that the two cannot drift apart.
+
+/// The schema of one field of a paragraph, by key.
+fn field_schema(key: &str, g: &mut schemars::SchemaGenerator) -> serde_json::Value {
+    let schema = match key {
+        "text" | "template" | "id" | "proposed_by" | "vote_on" => g.subschema_for::<String>(),
+        "numbered" | "inserted" => g.subschema_for::<bool>(),
+        "items" => g.subschema_for::<Vec<ItemDef>>(),
+        // `AgendaItemId` reads only a string (a list is the slip `item:` for `items:`).
+        "item" => return serde_json::Value::Object(crate::schema::plain_string()),
+        "status" => g.subschema_for::<Status>(),
+        "date" => g.subschema_for::<Date>(),
+        "alternatives" => g.subschema_for::<Vec<Alternative>>(),
+        "amendment" => g.subschema_for::<Amendment>(),
+        "table" => g.subschema_for::<TableDef>(),
+        _ => g.subschema_for::<DecisionDef>(),
+    };
+    schema.to_value()
+}
+
+/// A mapping with exactly these keys allowed.
+fn closed_mapping(keys: &[&str], g: &mut schemars::SchemaGenerator) -> serde_json::Map<String, serde_json::Value> {
+    let properties: serde_json::Map<String, serde_json::Value> =
+        keys.iter().map(|k| (k.to_string(), field_schema(k, g))).collect();
+    let mut out = serde_json::Map::new();
+    out.insert("type".into(), "object".into());
+    out.insert("properties".into(), properties.into());
+    out.insert("additionalProperties".into(), false.into());
+    out
+}
+
+/// One paragraph: a plain string, or a mapping of exactly one kind (`KINDS`) with the keys that
+/// kind takes (`companions`). A text paragraph may lack `text` only when it has alternatives.
+impl schemars::JsonSchema for ParagraphDef {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Paragraph".into()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut variants = vec![{
+            let mut plain = crate::schema::plain_string();
+            plain.insert("description".into(), "A paragraph of written text (inline markup).".into());
+            serde_json::Value::Object(plain)
+        }];
+        for kind in KINDS {
+            let keys: Vec<&str> = std::iter::once(kind).chain(companions(kind).iter().copied()).collect();
+            let mut mapping = closed_mapping(&keys, g);
+            let required = match kind {
+                "text" => serde_json::json!({ "anyOf": [
+                    { "required": ["text"] },
+                    { "required": ["alternatives"], "properties": { "alternatives": { "minItems": 1 } } },
+                ] }),
+                _ => serde_json::json!({ "required": [kind] }),
+            };
+            mapping.extend(required.as_object().cloned().unwrap_or_default());
+            mapping.insert("description".into(), example(kind).replace('`', "").into());
+            variants.push(mapping.into());
+        }
+        schemars::json_schema!({
+            "description": "A paragraph: a text, or a mapping with one of `text`, `template`, `table` or `decision`.",
+            "oneOf": variants,
+        })
+    }
+}
+
+/// A sub-item: a plain string, or a mapping with `text` and the keys of `ITEM_KEYS`.
+impl schemars::JsonSchema for ItemDef {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SubItem".into()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut mapping = closed_mapping(ITEM_KEYS, g);
+        mapping.insert("required".into(), serde_json::json!(["text"]));
+        schemars::json_schema!({
+            "description": "A sub-item (a), (b)…: a text, or a mapping with `text` (and `id`, `items`, `status`, `proposed_by`).",
+            "oneOf": [crate::schema::plain_string(), mapping],
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

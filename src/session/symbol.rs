@@ -13,10 +13,11 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Where a document stands.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// The report as issued (the default).
@@ -67,6 +68,30 @@ impl fmt::Display for Distribution {
 impl Serialize for Distribution {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.name())
+    }
+}
+
+/// What `Distribution::parse` reads: the three words in any case, spaces around allowed. Editors
+/// offer the words as printed; the pattern accepts every spelling the loader does.
+impl JsonSchema for Distribution {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Distribution".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<&str> = Distribution::ALL.iter().map(|d| d.name()).collect();
+        // JSON Schema patterns have no case-insensitive flag: `[Gg][Ee]…`.
+        let any_case = |name: &str| -> String {
+            name.chars().map(|c| format!("[{}{}]", c.to_ascii_uppercase(), c.to_ascii_lowercase())).collect()
+        };
+        let words: Vec<String> = names.iter().map(|n| any_case(n)).collect();
+        schemars::json_schema!({
+            "description": "Who the document is distributed to, as the masthead prints it (\"Distr.: General\"); any case.",
+            "anyOf": [
+                { "enum": names },
+                { "type": "string", "pattern": format!("^\\s*(?:{})\\s*$", words.join("|")) },
+            ],
+        })
     }
 }
 

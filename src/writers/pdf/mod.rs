@@ -30,6 +30,17 @@ use world::ReportWorld;
 /// The name of the layout template among the templates.
 pub const TEMPLATE: &str = "report.typ";
 
+/// How many builds typst's memoized results outlive (0: each build starts cold and leaves
+/// nothing behind). See `keep_memoized_results`.
+static KEEP_BUILDS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Keeps typst's memoized results (parsed template, laid-out paragraphs, shaped text) used in
+/// the last `builds` builds of this process: `rapporteur watch` rebuilds the same report again
+/// and again, and a warm cache re-typesets only what an edit changed.
+pub fn keep_memoized_results(builds: usize) {
+    KEEP_BUILDS.store(builds, std::sync::atomic::Ordering::Relaxed);
+}
+
 pub fn write(doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
     let template = opts.templates.source(TEMPLATE).ok_or_else(|| {
         Diagnostic::error(format!("the PDF layout template `{TEMPLATE}` is missing"))
@@ -98,8 +109,9 @@ pub fn write(doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics
         ..PdfOptions::default()
     };
     let result = typst_pdf::pdf(&paged, &options);
-    // Keep the memoization caches of one build from growing across builds in a long process.
-    typst::comemo::evict(0);
+    // Keep the memoization caches from growing across builds in a long process; `watch` keeps the
+    // results of the last few builds so that an edit re-typesets only what it changed.
+    typst::comemo::evict(KEEP_BUILDS.load(std::sync::atomic::Ordering::Relaxed));
     result.map_err(|errors| Diagnostics(errors.iter().map(|e| convert(&world, &template_path, e, false)).collect()))
 }
 
