@@ -31,12 +31,17 @@ pub fn compile(dir: &Path) -> Result<Compiled, Diagnostics> {
 /// assembled on its own (its own symbol, its own numbering) and only its errors are added — e.g.
 /// a cross-reference to a chapter that stands in another part.
 pub fn compile_issued(dir: &Path) -> Result<Vec<Compiled>, Diagnostics> {
-    let loaded = load(dir)?;
-    let whole = compile_loaded(&loaded)?;
+    compile_issued_loaded(&load(dir)?)
+}
+
+/// `compile_issued` for an already loaded session (a batch build keeps the `Loaded` for the
+/// hashes of the files it read).
+pub fn compile_issued_loaded(loaded: &Loaded) -> Result<Vec<Compiled>, Diagnostics> {
+    let whole = compile_loaded(loaded)?;
     if loaded.session.parts.is_empty() {
         return Ok(vec![whole]);
     }
-    let mut errors = part_selection_errors(&loaded);
+    let mut errors = part_selection_errors(loaded);
     let mut parts = Vec::new();
     let last = loaded.session.parts.len() - 1;
     for (index, part) in loaded.session.parts.iter().enumerate() {

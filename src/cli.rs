@@ -44,23 +44,12 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Build a session's report.
-    Build {
-        /// The session folder, e.g. `sessions/ctoc-cop-wg4-2009`.
-        session: PathBuf,
-        /// Output formats, comma-separated (default: all).
-        #[arg(long, short, value_delimiter = ',')]
-        format: Vec<String>,
-        /// Output folder (default: `out/<slug>/`).
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        /// PDF only: do not declare PDF/A-2b and PDF/UA-1.
-        #[arg(long)]
-        no_pdf_standards: bool,
-        /// Treat every warning as an error and write nothing if there is one (issuance).
-        #[arg(long)]
-        strict: bool,
-    },
+    /// Build a session's report, or many sessions' (a folder of sessions, several folders,
+    /// `--list FILE`) in parallel, skipping those the output root's manifest shows unchanged.
+    Build(crate::batch::BuildArgs),
+    /// The manifest of batch builds: `merge` unites the manifests of a build's shards.
+    #[command(subcommand)]
+    Manifest(crate::batch::ManifestCommand),
     /// Compare two versions of a report: Word tracked changes, marked PDF/HTML/text copies, the
     /// list of changes and the concordance of paragraph numbers (also printed).
     Diff {
@@ -162,16 +151,8 @@ pub fn run() -> i32 {
                 1
             }
         },
-        Command::Build { session, format, output, no_pdf_standards, strict } => {
-            let formats = match parse_formats(&format) {
-                Ok(f) => f,
-                Err(message) => {
-                    eprintln!("error: {message}");
-                    return 2;
-                }
-            };
-            build(&session, &formats, output, no_pdf_standards, strict)
-        }
+        Command::Build(args) => crate::batch::command(args),
+        Command::Manifest(command) => crate::batch::manifest_command(command),
         Command::Import { file, from, output, symbol, force } => import(&file, from, &output, symbol, force),
         Command::Diff { old, new, output, format, author } => {
             let formats = match parse_formats(&format) {
@@ -434,7 +415,7 @@ fn read_import(file: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn parse_formats(names: &[String]) -> Result<Vec<Format>, String> {
+pub(crate) fn parse_formats(names: &[String]) -> Result<Vec<Format>, String> {
     if names.is_empty() {
         return Ok(Format::ALL.to_vec());
     }
@@ -451,7 +432,8 @@ fn parse_formats(names: &[String]) -> Result<Vec<Format>, String> {
     Ok(out)
 }
 
-fn build(session: &Path, formats: &[Format], output: Option<PathBuf>, no_pdf_standards: bool, strict: bool) -> i32 {
+/// Builds one session into `output` (default `out/<slug>/`).
+pub(crate) fn build(session: &Path, formats: &[Format], output: Option<PathBuf>, no_pdf_standards: bool, strict: bool) -> i32 {
     // One document, or one per part of a report issued in parts (`parts:`).
     let issued = match compile_issued(session) {
         Ok(c) => c,
@@ -475,21 +457,14 @@ fn build(session: &Path, formats: &[Format], output: Option<PathBuf>, no_pdf_sta
             _ => Path::new("out").join(&issued[0].document.meta.slug),
         }
     });
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    for compiled in &issued {
-        let opts = WriteOptions { templates: compiled.templates.clone(), no_pdf_standards };
-        let stem = &compiled.document.meta.slug;
-        for format in formats {
-            match format.write(&compiled.document, &opts) {
-                Ok(bytes) => files.push((dir.join(format!("{stem}.{}", format.extension())), bytes)),
-                Err(diags) => {
-                    report(&diags);
-                    eprintln!("error: the {} output of {stem} failed; nothing was written", format.name());
-                    return 1;
-                }
-            }
+    let files: Vec<(PathBuf, Vec<u8>)> = match crate::batch::render(&issued, formats, no_pdf_standards) {
+        Ok(files) => files.into_iter().map(|(name, bytes)| (dir.join(name), bytes)).collect(),
+        Err(failure) => {
+            report(&failure.diagnostics);
+            eprintln!("error: the {} output of {} failed; nothing was written", failure.format.name(), failure.stem);
+            return 1;
         }
-    }
+    };
     if let Err(message) = write_all(&dir, &files) {
         eprintln!(
             "error: {}; nothing was written\n  hint: the previous outputs, if any, are as they were",

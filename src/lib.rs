@@ -13,6 +13,7 @@
 //! is the only model, and `assemble` is the only place that numbers anything.
 
 pub mod assemble;
+pub mod batch;
 pub mod build;
 pub mod check;
 pub mod cli;
@@ -21,6 +22,7 @@ pub mod document;
 pub mod fonts;
 pub mod generate;
 pub mod import;
+pub mod manifest;
 pub mod markup;
 pub mod registry;
 pub mod review;

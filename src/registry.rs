@@ -16,7 +16,7 @@ pub mod organizations;
 use crate::diag::Diagnostic;
 use crate::session::Date;
 
-const DATA: &str = include_str!("registry/states.tsv");
+pub(crate) const DATA: &str = include_str!("registry/states.tsv");
 
 /// Whether a row is an official short name or an informal form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -18,6 +18,9 @@ command -v pandoc >/dev/null || need+=(pandoc)
 # UNO (tests/support/lo_redlines.py); git is needed to read an old version out of history.
 /usr/bin/python3 -c 'import uno' 2>/dev/null || need+=(python3-uno)
 command -v git >/dev/null || need+=(git)
+# deploy/parallel/build.sh is run by tests/batch.rs; the deploy scripts are linted with shellcheck.
+command -v parallel >/dev/null || need+=(parallel)
+command -v shellcheck >/dev/null || need+=(shellcheck)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -27,4 +30,5 @@ fi
 
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
+shellcheck deploy/parallel/*.sh deploy/slurm/*.sh deploy/slurm/*.sbatch
 cargo test --all-targets

@@ -20,6 +20,10 @@ pub struct Loaded {
     pub session: Session,
     pub sources: SourceMap,
     pub templates: Templates,
+    /// Every file read, by its path relative to the session folder (`session.yaml`,
+    /// `attendance.yaml`, `templates/report.typ`), with the SHA-256 of its bytes as read: what
+    /// a batch build records in its manifest to know, next time, whether anything changed.
+    pub inputs: BTreeMap<String, String>,
 }
 
 impl Loaded {
@@ -129,7 +133,7 @@ mergeable_keys!(
 
 /// Reads the session in `dir`.
 pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
-    let entry = dir.join("session.yaml");
+    let entry = dir.join(ENTRY);
     if !dir.is_dir() {
         return Err(Diagnostic::error(format!("`{}` is not a folder", dir.display()))
             .with_hint(
@@ -138,6 +142,7 @@ pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
             .into());
     }
     let text = read(dir, &entry)?;
+    let mut inputs = BTreeMap::from([(ENTRY.to_string(), crate::manifest::sha256_hex(text.as_bytes()))]);
     let mut session: Session = parse(&entry, &text)?;
     let mut sources = SourceMap::default();
     let main_keys = top_level_keys(&text);
@@ -163,6 +168,7 @@ pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
                 continue;
             }
         };
+        inputs.insert(name.clone(), crate::manifest::sha256_hex(text.as_bytes()));
         let part: Session = match parse(&path, &text) {
             Ok(p) => p,
             Err(e) => {
@@ -198,13 +204,42 @@ pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
     if diags.has_errors() {
         return Err(diags);
     }
-    let templates = Templates::with_overrides(read_overrides(dir, &dir.join("templates"))?);
+    let overrides = read_overrides(dir, &dir.join(TEMPLATES))?;
+    for (name, source) in &overrides {
+        inputs.insert(format!("{TEMPLATES}/{name}"), crate::manifest::sha256_hex(source.as_bytes()));
+    }
+    let templates = Templates::with_overrides(overrides);
     let slug = dir
         .canonicalize()
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "session".into());
-    Ok(Loaded { slug, session, sources, templates })
+    Ok(Loaded { slug, session, sources, templates, inputs })
+}
+
+/// The entry file of a session folder.
+pub const ENTRY: &str = "session.yaml";
+/// The folder of a session's own templates, inside the session folder.
+const TEMPLATES: &str = "templates";
+
+/// The SHA-256 of the files a session would read now, given the files (relative paths, as in
+/// `Loaded::inputs`) its last build read: the same files again, except that the `templates/`
+/// folder is walked afresh (a new override changes no other file). `None` if one cannot be read
+/// as `load` reads it. A batch build compares this with its manifest to skip a session without
+/// parsing it; if `session.yaml` is unchanged, so is its list of included files.
+pub fn fingerprint<'a>(dir: &Path, last: impl IntoIterator<Item = &'a str>) -> Option<BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
+    for name in last {
+        if name.starts_with(&format!("{TEMPLATES}/")) {
+            continue;
+        }
+        let text = read(dir, &contained(dir, name)?).ok()?;
+        out.insert(name.to_string(), crate::manifest::sha256_hex(text.as_bytes()));
+    }
+    for (name, source) in read_overrides(dir, &dir.join(TEMPLATES)).ok()? {
+        out.insert(format!("{TEMPLATES}/{name}"), crate::manifest::sha256_hex(source.as_bytes()));
+    }
+    Some(out)
 }
 
 /// The keys of the top-level mapping of a YAML text (unparsable text gives none).
