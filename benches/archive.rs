@@ -243,6 +243,8 @@ fn archive(exe: &Path, reference: &Path, n: usize) {
 }
 
 /// Runs `command` to its end; its wall time and its peak resident memory in MB (`wait4`).
+// The child is reaped by `wait4` (which gives its own peak memory), not by `Child::wait`.
+#[allow(clippy::zombie_processes)]
 fn timed_with_peak_memory(mut command: Command) -> (Duration, f64) {
     let start = Instant::now();
     let mut child = command.spawn().expect("the build runs");
@@ -275,18 +277,19 @@ fn synthetic_session(reference: &Path, to: &Path, i: usize) {
     let chapters = to.join("chapters.yaml");
     let text = std::fs::read_to_string(&chapters).unwrap();
     let tag = format!("(archive {i})");
-    let varied: String = text
-        .lines()
-        .map(|line| {
-            // Narrative lines: a word of this session's after the first full stop.
-            let trimmed = line.trim_start();
-            let prose = trimmed.starts_with("- ") || trimmed.starts_with("text: ");
-            match line.find(". ") {
-                Some(at) if prose && line.len() > 60 => format!("{} {tag}{}\n", &line[..at + 1], &line[at + 1..]),
-                _ => format!("{line}\n"),
-            }
-        })
-        .collect();
+    // The first line of every folded text block (`text: >-`) starts with this session's word.
+    let mut varied = String::new();
+    let mut opens_block = false;
+    for line in text.lines() {
+        if opens_block && !line.trim().is_empty() {
+            let indent = line.len() - line.trim_start().len();
+            varied.push_str(&format!("{}{tag} {}\n", &line[..indent], line.trim_start()));
+        } else {
+            varied.push_str(line);
+            varied.push('\n');
+        }
+        opens_block = line.trim_end().ends_with(">-");
+    }
     std::fs::write(&chapters, varied).unwrap();
 }
 

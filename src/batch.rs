@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -72,7 +73,8 @@ impl std::str::FromStr for Shard {
     fn from_str(s: &str) -> Result<Shard, String> {
         let usage = || format!("`{s}` is not a shard: write I/N with 0 ≤ I < N, e.g. 0/4 (the first of four)");
         let (i, n) = s.split_once('/').ok_or_else(usage)?;
-        let (index, count): (u64, u64) = (i.trim().parse().map_err(|_| usage())?, n.trim().parse().map_err(|_| usage())?);
+        let (index, count): (u64, u64) =
+            (i.trim().parse().map_err(|_| usage())?, n.trim().parse().map_err(|_| usage())?);
         if count == 0 || index >= count {
             return Err(usage());
         }
@@ -158,9 +160,7 @@ pub fn discover(paths: &[PathBuf], list: Option<&Path>) -> Result<Vec<Job>, Stri
     if let Some(list) = list {
         let text = std::fs::read_to_string(list)
             .map_err(|e| format!("cannot read {}: {}", list.display(), crate::safety::io_reason(&e)))?;
-        named.extend(
-            text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(PathBuf::from),
-        );
+        named.extend(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(PathBuf::from));
     }
     let mut jobs = Vec::new();
     for path in named {
@@ -235,6 +235,8 @@ enum Status {
 
 struct Done {
     status: Status,
+    /// How many warnings its build reported.
+    warnings: usize,
     /// The session's new manifest entry (`None`: keep the previous one, if any).
     entry: Option<Entry>,
     /// Its diagnostics, rendered.
@@ -291,15 +293,32 @@ pub fn run(jobs: &[Job], settings: &Settings) -> i32 {
         settings,
     };
     let reporter = Reporter::new(jobs.len(), root);
-    let done: Vec<(String, Done)> = jobs
-        .par_iter()
-        .map(|job| {
-            let one = context.build(job, previous.sessions.get(&job.slug));
-            reporter.say(&job.slug, &one);
-            (job.slug.clone(), one)
-        })
-        .collect();
+    // One plain thread per core takes the next session until none is left; rayon's pool does the
+    // work inside a session (its formats, typst's layout, the PDF's compression). Not a rayon
+    // loop over the sessions: a pool thread waiting inside one session's typst would steal and
+    // start the next session, and so on down its stack, until every session of the archive were
+    // in memory at once.
+    let next = AtomicUsize::new(0);
+    let finished: Mutex<Vec<Option<Done>>> = Mutex::new((0..jobs.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..rayon::current_num_threads().clamp(1, jobs.len().max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(i) else { break };
+                    let one = context.build(job, previous.sessions.get(&job.slug));
+                    reporter.say(&job.slug, &one);
+                    finished.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(one);
+                }
+            });
+        }
+    });
     reporter.finish();
+    let done: Vec<(String, Done)> = jobs
+        .iter()
+        .zip(finished.into_inner().unwrap_or_else(|e| e.into_inner()))
+        .filter_map(|(job, one)| Some((job.slug.clone(), one?)))
+        .collect();
 
     // The new manifest: a shard's file holds its own slice; the root's keeps the sessions this
     // run did not name (their outputs are still there).
@@ -387,11 +406,16 @@ impl Context<'_> {
             && prev.outputs.iter().all(|(name, output)| on_disk(name, output))
             && fingerprint(&job.dir, prev.inputs.keys().map(String::as_str)).as_ref() == Some(&prev.inputs)
         {
-            return Done { status: Status::Unchanged, entry: Some(prev.clone()), report: String::new() };
+            return Done { status: Status::Unchanged, warnings: 0, entry: Some(prev.clone()), report: String::new() };
         }
         let failed = |diags: &Diagnostics, report: String| {
             let errors = diags.errors().count().max(1);
-            Done { status: Status::Failed(errors), entry: None, report: report + &render_diagnostics(diags) }
+            Done {
+                status: Status::Failed(errors),
+                warnings: 0,
+                entry: None,
+                report: report + &render_diagnostics(diags),
+            }
         };
         let loaded = match load(&job.dir) {
             Ok(l) => l,
@@ -443,7 +467,7 @@ impl Context<'_> {
             Some(_) => Status::Changed(changed),
         };
         let entry = Entry { inputs: loaded.inputs, options: self.options.clone(), outputs, tool: self.tool.clone() };
-        Done { status, entry: (!self.settings.dry_run).then_some(entry), report }
+        Done { status, warnings: warnings.0.len(), entry: (!self.settings.dry_run).then_some(entry), report }
     }
 }
 
@@ -458,7 +482,11 @@ pub struct RenderFailure {
 /// Every format of every document of a session (one, or one per part), as (file name, bytes) in
 /// the order of the documents and of `formats`. The outputs are made in parallel: on two cores
 /// the PDF takes one while the other formats share the other.
-pub fn render(issued: &[Compiled], formats: &[Format], no_pdf_standards: bool) -> Result<Vec<(String, Vec<u8>)>, RenderFailure> {
+pub fn render(
+    issued: &[Compiled],
+    formats: &[Format],
+    no_pdf_standards: bool,
+) -> Result<Vec<(String, Vec<u8>)>, RenderFailure> {
     let work: Vec<(&Compiled, Format)> =
         issued.iter().flat_map(|compiled| formats.iter().map(move |format| (compiled, *format))).collect();
     let made: Vec<Result<(String, Vec<u8>), RenderFailure>> = work
@@ -466,9 +494,10 @@ pub fn render(issued: &[Compiled], formats: &[Format], no_pdf_standards: bool) -
         .map(|(compiled, format)| {
             let opts = WriteOptions { templates: compiled.templates.clone(), no_pdf_standards };
             let stem = &compiled.document.meta.slug;
-            format.write(&compiled.document, &opts).map(|bytes| (format!("{stem}.{}", format.extension()), bytes)).map_err(
-                |diagnostics| RenderFailure { stem: stem.clone(), format: *format, diagnostics },
-            )
+            format
+                .write(&compiled.document, &opts)
+                .map(|bytes| (format!("{stem}.{}", format.extension()), bytes))
+                .map_err(|diagnostics| RenderFailure { stem: stem.clone(), format: *format, diagnostics })
         })
         .collect();
     made.into_iter().collect()
@@ -505,8 +534,10 @@ impl Reporter {
             Status::Unchanged => String::new(),
             Status::Same(n) => format!(": {n} output{} rebuilt, none changed", if *n == 1 { "" } else { "s" }),
             Status::Changed(names) => {
-                let paths: Vec<String> =
-                    names.iter().map(|n| printable(&self.root.join(slug).join(n).display().to_string()).into_owned()).collect();
+                let paths: Vec<String> = names
+                    .iter()
+                    .map(|n| printable(&self.root.join(slug).join(n).display().to_string()).into_owned())
+                    .collect();
                 format!(": {}", paths.join(" "))
             }
             Status::New(n) => format!(": {n} output{}", if *n == 1 { "" } else { "s" }),
@@ -519,7 +550,12 @@ impl Reporter {
             Status::New(_) => "new",
             Status::Failed(_) => "failed",
         };
-        let line = format!("{word:<9} {}{detail}", printable(slug));
+        let warnings = match done.warnings {
+            0 => String::new(),
+            1 => " (1 warning)".into(),
+            n => format!(" ({n} warnings)"),
+        };
+        let line = format!("{word:<9} {}{detail}{warnings}", printable(slug));
         let _one_at_a_time = self.lock.lock().unwrap_or_else(|e| e.into_inner());
         match &self.bar {
             Some(bar) => {

@@ -433,7 +433,13 @@ pub(crate) fn parse_formats(names: &[String]) -> Result<Vec<Format>, String> {
 }
 
 /// Builds one session into `output` (default `out/<slug>/`).
-pub(crate) fn build(session: &Path, formats: &[Format], output: Option<PathBuf>, no_pdf_standards: bool, strict: bool) -> i32 {
+pub(crate) fn build(
+    session: &Path,
+    formats: &[Format],
+    output: Option<PathBuf>,
+    no_pdf_standards: bool,
+    strict: bool,
+) -> i32 {
     // One document, or one per part of a report issued in parts (`parts:`).
     let issued = match compile_issued(session) {
         Ok(c) => c,

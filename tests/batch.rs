@@ -162,7 +162,8 @@ fn a_dry_run_says_which_reports_a_template_change_touches_and_writes_nothing() {
     let real = build(&[], &dir, &out);
     assert_eq!(statuses(&real), expected);
     assert!(std::fs::read_to_string(out.join("s0/s0.txt")).unwrap().contains("The Working Group met in Vienna."));
-    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
     assert!(manifest["sessions"]["s0"]["inputs"]["templates/meeting/dates.j2"].is_string(), "{manifest}");
 }
 
@@ -199,7 +200,8 @@ fn a_broken_session_is_reported_and_skipped_and_the_others_are_built() {
     // The broken session's earlier output and manifest entry are kept; the new one wrote nothing.
     assert_eq!(std::fs::read(out.join("s1/s1.txt")).unwrap(), s1_before);
     assert!(!out.join("s3").exists());
-    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["sessions"]["s1"], manifest_before["sessions"]["s1"]);
     assert!(manifest["sessions"].get("s3").is_none());
     assert_ne!(manifest["sessions"]["s2"], manifest_before["sessions"]["s2"]);
@@ -239,10 +241,12 @@ fn sessions_can_be_named_one_by_one_or_in_a_list_and_names_must_not_collide() {
     // A list file adds s1; the manifest keeps the sessions built before.
     let list = tmp.path().join("list.txt");
     std::fs::write(&list, format!("# the sessions\n{}\n\n", dir.join("s1").display())).unwrap();
-    let listed = rapporteur().args(["build", "--format", "text", "--list"]).arg(&list).arg("-o").arg(&out).output().unwrap();
+    let listed =
+        rapporteur().args(["build", "--format", "text", "--list"]).arg(&list).arg("-o").arg(&out).output().unwrap();
     assert_eq!(listed.status.code(), Some(0), "{}", stderr(&listed));
     assert_eq!(statuses(&listed), all(&["s1"], "new"));
-    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["sessions"].as_object().unwrap().len(), 3);
 
     // Two folders of one name would share an output folder.
@@ -351,8 +355,9 @@ fn the_gnu_parallel_deploy_script_builds_the_archive_in_shards_and_merges_the_ma
 
     // The script calls `rapporteur` from PATH: this build's binary.
     let bin = Path::new(env!("CARGO_BIN_EXE_rapporteur")).parent().unwrap().to_path_buf();
-    let path = std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())))
-        .unwrap();
+    let path =
+        std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())))
+            .unwrap();
     let out = tmp.path().join("out");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/parallel/build.sh");
     let run = Command::new("bash")
@@ -367,7 +372,10 @@ fn the_gnu_parallel_deploy_script_builds_the_archive_in_shards_and_merges_the_ma
     for i in 0..3 {
         assert!(out.join(format!("manifest.shard-{i}-of-3.json")).is_file());
     }
-    assert_eq!(std::fs::read(out.join("manifest.json")).unwrap(), std::fs::read(single_out.join("manifest.json")).unwrap());
+    assert_eq!(
+        std::fs::read(out.join("manifest.json")).unwrap(),
+        std::fs::read(single_out.join("manifest.json")).unwrap()
+    );
     for i in 0..5 {
         assert_eq!(
             std::fs::read(out.join(format!("s{i}/s{i}.txt"))).unwrap(),
