@@ -104,7 +104,8 @@ fn a_folder_of_sessions_builds_once_then_skips_what_did_not_change() {
     expected.insert("s1".into(), "changed".into());
     assert_eq!(statuses(&third), expected);
     let changed_line = stdout(&third).lines().find(|l| l.starts_with("changed")).unwrap().to_string();
-    assert!(changed_line.ends_with(&out.join("s1/s1.txt").display().to_string()), "{changed_line}");
+    let path = out.join("s1/s1.txt").display().to_string();
+    assert!(changed_line.split_whitespace().any(|w| w == path), "{changed_line}");
     assert!(std::fs::read_to_string(out.join("s1/s1.txt")).unwrap().contains("amended"));
 
     // A comment in the data changes an input but not the report: rebuilt, reported "same".
