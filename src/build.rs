@@ -50,7 +50,12 @@ pub fn compile_issued(dir: &Path) -> Result<Vec<Compiled>, Diagnostics> {
 /// translations (`translated`); their warnings (untranslated and stale units) come first among
 /// its warnings.
 pub fn compile_issued_in(dir: &Path, langs: &[Lang]) -> Result<Vec<(Version, Vec<Compiled>)>, Diagnostics> {
-    let loaded = load(dir)?;
+    compile_versions(&load(dir)?, langs)
+}
+
+/// [`compile_issued_in`] for an already loaded session (a batch build keeps the `Loaded` for
+/// the hashes of the files it read).
+pub fn compile_versions(loaded: &Loaded, langs: &[Lang]) -> Result<Vec<(Version, Vec<Compiled>)>, Diagnostics> {
     let versions: Vec<Version> = if langs.is_empty() {
         vec![Version::original_of(&loaded.session)]
     } else {
@@ -58,7 +63,7 @@ pub fn compile_issued_in(dir: &Path, langs: &[Lang]) -> Result<Vec<(Version, Vec
     };
     let mut out = Vec::new();
     for version in versions {
-        let (translated, warnings) = translated(&loaded, version)?;
+        let (translated, warnings) = translated(loaded, version)?;
         let mut issued = match compile_issued_loaded(&translated, version) {
             Ok(issued) => issued,
             Err(diags) => {
@@ -220,4 +225,16 @@ pub fn compile_loaded_in(loaded: &Loaded, version: Version) -> Result<Compiled, 
         }
         _ => Err(diags),
     }
+}
+
+/// The warnings of a build in several language versions, each once: the data's warnings are the
+/// same in every version; each translated version adds its own (untranslated and stale units).
+pub fn warnings_of(versions: &[(Version, Vec<Compiled>)]) -> Diagnostics {
+    let mut all = Diagnostics::new();
+    for d in versions.iter().flat_map(|(_, docs)| docs.iter().flat_map(|c| c.warnings.0.iter())) {
+        if !all.0.contains(d) {
+            all.push(d.clone());
+        }
+    }
+    all
 }

@@ -45,28 +45,12 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Build a session's report.
-    Build {
-        /// The session folder, e.g. `sessions/ctoc-cop-wg4-2009`.
-        session: PathBuf,
-        /// Output formats, comma-separated (default: all).
-        #[arg(long, short, value_delimiter = ',')]
-        format: Vec<String>,
-        /// Output folder (default: `out/<slug>/`).
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        /// PDF only: do not declare PDF/A-2b and PDF/UA-1.
-        #[arg(long)]
-        no_pdf_standards: bool,
-        /// Treat every warning as an error and write nothing if there is one (issuance).
-        #[arg(long)]
-        strict: bool,
-        /// Language versions, comma-separated: ar, zh, en, fr, ru, es (default: the session's
-        /// own language). Each version is its own set of files: `<slug>-fr.pdf`…; the
-        /// session's own language keeps the names `<slug>.pdf`…
-        #[arg(long, value_delimiter = ',')]
-        lang: Vec<String>,
-    },
+    /// Build a session's report, or many sessions' (a folder of sessions, several folders,
+    /// `--list FILE`) in parallel, skipping those the output root's manifest shows unchanged.
+    Build(crate::batch::BuildArgs),
+    /// The manifest of batch builds: `merge` unites the manifests of a build's shards.
+    #[command(subcommand)]
+    Manifest(crate::batch::ManifestCommand),
     /// Compare two versions of a report: Word tracked changes, marked PDF/HTML/text copies, the
     /// list of changes and the concordance of paragraph numbers (also printed).
     Diff {
@@ -224,23 +208,8 @@ pub fn run() -> i32 {
                 1
             }
         },
-        Command::Build { session, format, output, no_pdf_standards, strict, lang } => {
-            let langs = match parse_langs(&lang) {
-                Ok(l) => l,
-                Err(message) => {
-                    eprintln!("error: {message}");
-                    return 2;
-                }
-            };
-            let formats = match parse_formats(&format) {
-                Ok(f) => f,
-                Err(message) => {
-                    eprintln!("error: {message}");
-                    return 2;
-                }
-            };
-            build(&session, &formats, &langs, output, no_pdf_standards, strict)
-        }
+        Command::Build(args) => crate::batch::command(args),
+        Command::Manifest(command) => crate::batch::manifest_command(command),
         Command::Import { file, from, output, symbol, force } => import(&file, from, &output, symbol, force),
         Command::Diff { old, new, output, format, author } => {
             let formats = match parse_formats(&format) {
@@ -619,7 +588,7 @@ fn read_import(file: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-fn parse_formats(names: &[String]) -> Result<Vec<Format>, String> {
+pub(crate) fn parse_formats(names: &[String]) -> Result<Vec<Format>, String> {
     if names.is_empty() {
         return Ok(Format::ALL.to_vec());
     }
@@ -637,7 +606,7 @@ fn parse_formats(names: &[String]) -> Result<Vec<Format>, String> {
 }
 
 /// The languages of `--lang`, each once, in the order given.
-fn parse_langs(codes: &[String]) -> Result<Vec<Lang>, String> {
+pub(crate) fn parse_langs(codes: &[String]) -> Result<Vec<Lang>, String> {
     let mut out = Vec::new();
     for code in codes {
         let lang = Lang::parse(code).filter(|l| l.code() == code.trim().to_ascii_lowercase()).ok_or_else(|| {
@@ -651,7 +620,8 @@ fn parse_langs(codes: &[String]) -> Result<Vec<Lang>, String> {
     Ok(out)
 }
 
-fn build(
+/// Builds one session into `output` (default `out/<slug>/`), in each language of `langs`.
+pub(crate) fn build(
     session: &Path,
     formats: &[Format],
     langs: &[Lang],
@@ -667,18 +637,8 @@ fn build(
             return 1;
         }
     };
-    // The data's warnings are the same in every version: reported once; each translated
-    // version adds its own (untranslated and stale paragraphs).
     let issued = &versions[0].1;
-    let mut all = Diagnostics::new();
-    for (_, docs) in &versions {
-        for d in docs.iter().flat_map(|c| c.warnings.0.iter()) {
-            if !all.0.contains(d) {
-                all.push(d.clone());
-            }
-        }
-    }
-    let warnings = &all;
+    let warnings = &crate::build::warnings_of(&versions);
     if strict && !warnings.is_empty() {
         report(&warnings.as_errors());
         eprintln!("error: --strict allows no warnings; nothing was written");
@@ -693,23 +653,14 @@ fn build(
             _ => Path::new("out").join(&issued[0].document.meta.slug),
         }
     });
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    for (version, compiled) in versions.iter().flat_map(|(v, docs)| docs.iter().map(move |c| (v, c))) {
-        let opts = WriteOptions { templates: compiled.templates.clone(), no_pdf_standards };
-        let slug = &compiled.document.meta.slug;
-        // The original keeps the names it always had; a translation adds its language.
-        let stem = if version.is_original { slug.clone() } else { format!("{slug}-{}", version.lang.code()) };
-        for format in formats {
-            match format.write(&compiled.document, &opts) {
-                Ok(bytes) => files.push((dir.join(format!("{stem}.{}", format.extension())), bytes)),
-                Err(diags) => {
-                    report(&diags);
-                    eprintln!("error: the {} output of {stem} failed; nothing was written", format.name());
-                    return 1;
-                }
-            }
+    let files: Vec<(PathBuf, Vec<u8>)> = match crate::batch::render(&versions, formats, no_pdf_standards) {
+        Ok(files) => files.into_iter().map(|(name, bytes)| (dir.join(name), bytes)).collect(),
+        Err(failure) => {
+            report(&failure.diagnostics);
+            eprintln!("error: the {} output of {} failed; nothing was written", failure.format.name(), failure.stem);
+            return 1;
         }
-    }
+    };
     if let Err(message) = write_all(&dir, &files) {
         eprintln!(
             "error: {}; nothing was written\n  hint: the previous outputs, if any, are as they were",

@@ -13,6 +13,7 @@
 //! is the only model, and `assemble` is the only place that numbers anything.
 
 pub mod assemble;
+pub mod batch;
 pub mod build;
 pub mod check;
 pub mod cli;
@@ -22,6 +23,7 @@ pub mod fonts;
 pub mod generate;
 pub mod import;
 pub mod lang;
+pub mod manifest;
 pub mod markup;
 pub mod registry;
 pub mod review;

@@ -22,8 +22,8 @@ use crate::diag::Diagnostic;
 use crate::lang::Lang;
 use crate::session::Date;
 
-const DATA: &str = include_str!("registry/states.tsv");
-const NAMES: &str = include_str!("registry/state_names.tsv");
+pub(crate) const DATA: &str = include_str!("registry/states.tsv");
+pub(crate) const NAMES: &str = include_str!("registry/state_names.tsv");
 
 /// Whether a row is an official short name or an informal form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

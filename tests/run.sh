@@ -23,6 +23,9 @@ command -v pandoc >/dev/null || need+=(pandoc)
 command -v git >/dev/null || need+=(git)
 # `rapporteur watch` is judged in a real browser: headless Chromium (tests/watch.rs).
 command -v chromium >/dev/null || need+=(chromium)
+# deploy/parallel/build.sh is run by tests/batch.rs; the deploy scripts are linted with shellcheck.
+command -v parallel >/dev/null || need+=(parallel)
+command -v shellcheck >/dev/null || need+=(shellcheck)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -40,4 +43,5 @@ fi
 
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
+shellcheck deploy/parallel/*.sh deploy/slurm/*.sh deploy/slurm/*.sbatch
 cargo test --all-targets

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-const DATA: &str = include_str!("organizations.tsv");
+pub(crate) const DATA: &str = include_str!("organizations.tsv");
 
 /// Whether a name takes "the" in running text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -24,6 +24,10 @@ pub struct Loaded {
     /// The session's translations by language (`fr` for `translations/fr.yaml`): the file's
     /// path and text, read as every session file is read; `crate::translate` parses them.
     pub translations: BTreeMap<String, (PathBuf, String)>,
+    /// Every file read, by its path relative to the session folder (`session.yaml`,
+    /// `attendance.yaml`, `templates/report.typ`), with the SHA-256 of its bytes as read: what
+    /// a batch build records in its manifest to know, next time, whether anything changed.
+    pub inputs: BTreeMap<String, String>,
 }
 
 impl Loaded {
@@ -133,7 +137,7 @@ mergeable_keys!(
 
 /// Reads the session in `dir`.
 pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
-    let entry = dir.join("session.yaml");
+    let entry = dir.join(ENTRY);
     if !dir.is_dir() {
         return Err(Diagnostic::error(format!("`{}` is not a folder", dir.display()))
             .with_hint(
@@ -142,6 +146,7 @@ pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
             .into());
     }
     let text = read(dir, &entry)?;
+    let mut inputs = BTreeMap::from([(ENTRY.to_string(), crate::manifest::sha256_hex(text.as_bytes()))]);
     let mut session: Session = parse(&entry, &text)?;
     let mut sources = SourceMap::default();
     let main_keys = top_level_keys(&text);
@@ -167,6 +172,7 @@ pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
                 continue;
             }
         };
+        inputs.insert(name.clone(), crate::manifest::sha256_hex(text.as_bytes()));
         let part: Session = match parse(&path, &text) {
             Ok(p) => p,
             Err(e) => {
@@ -202,14 +208,21 @@ pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
     if diags.has_errors() {
         return Err(diags);
     }
-    let templates = Templates::with_overrides(read_overrides(dir, &dir.join("templates"))?);
+    let overrides = read_overrides(dir, &dir.join(TEMPLATES))?;
+    for (name, source) in &overrides {
+        inputs.insert(format!("{TEMPLATES}/{name}"), crate::manifest::sha256_hex(source.as_bytes()));
+    }
+    let templates = Templates::with_overrides(overrides);
     let slug = dir
         .canonicalize()
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "session".into());
     let translations = read_translations(dir)?;
-    Ok(Loaded { slug, session, sources, templates, translations })
+    for (lang, (_, text)) in &translations {
+        inputs.insert(format!("{TRANSLATIONS}/{lang}.yaml"), crate::manifest::sha256_hex(text.as_bytes()));
+    }
+    Ok(Loaded { slug, session, sources, templates, translations, inputs })
 }
 
 /// Every `translations/<lang>.yaml` of the session, by language. Only files directly in the
@@ -218,7 +231,7 @@ pub fn load(dir: &Path) -> Result<Loaded, Diagnostics> {
 fn read_translations(dir: &Path) -> Result<BTreeMap<String, (PathBuf, String)>, Diagnostics> {
     /// More languages than any report has (six official ones, and a few others).
     const MAX_FILES: usize = 100;
-    let folder = dir.join("translations");
+    let folder = dir.join(TRANSLATIONS);
     let mut out = BTreeMap::new();
     let Ok(meta) = std::fs::symlink_metadata(&folder) else {
         return Ok(out);
@@ -255,6 +268,37 @@ fn read_translations(dir: &Path) -> Result<BTreeMap<String, (PathBuf, String)>, 
         out.insert(lang.to_string(), (path, text));
     }
     Ok(out)
+}
+
+/// The entry file of a session folder.
+pub const ENTRY: &str = "session.yaml";
+/// The folder of a session's own templates, inside the session folder.
+const TEMPLATES: &str = "templates";
+/// The folder of a session's translations (`translations/fr.yaml`), inside the session folder.
+const TRANSLATIONS: &str = "translations";
+
+/// The SHA-256 of the files a session would read now, given the files (relative paths, as in
+/// `Loaded::inputs`) its last build read: the same files again, except that the `templates/`
+/// folder is walked afresh (a new override changes no other file). `None` if one cannot be read
+/// as `load` reads it. A batch build compares this with its manifest to skip a session without
+/// parsing it; if `session.yaml` is unchanged, so is its list of included files.
+pub fn fingerprint<'a>(dir: &Path, last: impl IntoIterator<Item = &'a str>) -> Option<BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
+    for name in last {
+        if name.starts_with(&format!("{TEMPLATES}/")) || name.starts_with(&format!("{TRANSLATIONS}/")) {
+            continue;
+        }
+        let text = read(dir, &contained(dir, name)?).ok()?;
+        out.insert(name.to_string(), crate::manifest::sha256_hex(text.as_bytes()));
+    }
+    for (name, source) in read_overrides(dir, &dir.join(TEMPLATES)).ok()? {
+        out.insert(format!("{TEMPLATES}/{name}"), crate::manifest::sha256_hex(source.as_bytes()));
+    }
+    // Translations are found afresh too: a new language file changes no other file.
+    for (lang, (_, text)) in read_translations(dir).ok()? {
+        out.insert(format!("{TRANSLATIONS}/{lang}.yaml"), crate::manifest::sha256_hex(text.as_bytes()));
+    }
+    Some(out)
 }
 
 /// The keys of the top-level mapping of a YAML text (unparsable text gives none).
