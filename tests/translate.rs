@@ -119,7 +119,9 @@ fn xliff_round_trip_keeps_markers_and_references_and_reports_stale_and_missing()
     // The units: one per heading, paragraph, sub-item and footnote, keyed by stable id.
     let loaded = load(&session).unwrap();
     let units = translate::units(&loaded);
-    for kind in [UnitKind::Title, UnitKind::Heading, UnitKind::Paragraph, UnitKind::Item, UnitKind::Footnote] {
+    for kind in
+        [UnitKind::Title, UnitKind::Name, UnitKind::Heading, UnitKind::Paragraph, UnitKind::Item, UnitKind::Footnote]
+    {
         assert!(units.iter().any(|u| u.kind == kind), "{kind:?}");
     }
     assert_eq!(exported.matches("<unit ").count(), units.len());
@@ -159,6 +161,19 @@ fn xliff_round_trip_keeps_markers_and_references_and_reports_stale_and_missing()
     let untranslated: Vec<&String> = warnings.iter().filter(|w| w.contains("translation")).collect();
     assert!(untranslated.is_empty(), "{untranslated:?}");
     assert!(plain_text(&doc.masthead.title).starts_with("FR·"), "{:?}", doc.masthead.title);
+    // The names the masthead and the generated sentences print are translated too.
+    assert!(doc.masthead.organ.starts_with("FR·"), "{}", doc.masthead.organ);
+    let caption = plain_text(&doc.masthead.caption[0]);
+    assert!(caption.starts_with("FR·"), "{caption}");
+    // A generated sentence (not a translated paragraph, which starts with the marker) names the
+    // meeting by its translated short name ("Le FR·Working Group a tenu…").
+    assert!(
+        doc.paragraphs()
+            .iter()
+            .map(|p| plain_text(&p.content))
+            .any(|t| !t.starts_with("FR·") && t.contains("FR·Working Group")),
+        "a generated sentence names the meeting by its translated name"
+    );
     let cited = paragraph(&doc, |i| matches!(i, Inline::NoteRef { id, .. } if id == "unts-tip-protocol"));
     assert!(plain_text(&cited.content).starts_with("FR·"), "{:?}", cited.content);
     assert!(cited.content.iter().any(|i| matches!(i, Inline::NoteRef { id, .. } if id == "unts-untoc")));

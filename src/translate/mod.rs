@@ -17,6 +17,8 @@
 //!   text: …
 //! doc:title:                         # the report's title
 //!   …
+//! doc:meeting.name:                  # the meeting's name (also doc:organ, doc:meeting.short,
+//!   …                                # doc:meeting.session): printed in generated sentences
 //! ```
 //!
 //! Generated text (attendance, agenda, statements, dates, cross-reference wording, citations) is
@@ -54,6 +56,9 @@ pub const NOTE_PREFIX: &str = "note:";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnitKind {
     Title,
+    /// A name the generated sentences and the masthead print: the organ, the meeting's name,
+    /// short name and session (`doc:organ`, `doc:meeting.name`…).
+    Name,
     Heading,
     Paragraph,
     Item,
@@ -64,6 +69,7 @@ impl UnitKind {
     pub fn word(self) -> &'static str {
         match self {
             UnitKind::Title => "title",
+            UnitKind::Name => "name",
             UnitKind::Heading => "heading",
             UnitKind::Paragraph => "paragraph",
             UnitKind::Item => "sub-item",
@@ -72,7 +78,7 @@ impl UnitKind {
     }
 
     pub fn from_word(word: &str) -> Option<UnitKind> {
-        [UnitKind::Title, UnitKind::Heading, UnitKind::Paragraph, UnitKind::Item, UnitKind::Footnote]
+        [UnitKind::Title, UnitKind::Name, UnitKind::Heading, UnitKind::Paragraph, UnitKind::Item, UnitKind::Footnote]
             .into_iter()
             .find(|k| k.word() == word)
     }
@@ -136,6 +142,20 @@ fn visit(session: &mut Session, f: &mut dyn FnMut(Slot<'_>)) {
         id: None,
         text: &mut session.title,
     });
+    // The names the masthead and the generated sentences print ("Le Groupe de travail a tenu…"):
+    // data, not generated, so translated like the title.
+    let meeting = &mut session.meeting;
+    let names: [(&str, Option<&mut String>); 4] = [
+        ("organ", Some(&mut session.organ)),
+        ("meeting.name", Some(&mut meeting.name)),
+        ("meeting.short", meeting.short.as_mut()),
+        ("meeting.session", meeting.session.as_mut()),
+    ];
+    for (path, text) in names {
+        if let Some(text) = text {
+            f(Slot { kind: UnitKind::Name, path: path.into(), text_path: path.into(), id: None, text });
+        }
+    }
     for (ci, chapter) in session.chapters.iter_mut().enumerate() {
         let path = format!("chapters[{ci}]");
         f(Slot {
@@ -247,6 +267,7 @@ fn ids_by_path(loaded: &Loaded) -> HashMap<String, String> {
 fn unit_id(slot: &Slot<'_>, ids: &HashMap<String, String>) -> Option<String> {
     match slot.kind {
         UnitKind::Title => Some(TITLE_ID.into()),
+        UnitKind::Name => Some(format!("doc:{}", slot.path)),
         UnitKind::Footnote => slot.path.strip_prefix("footnotes.").map(|id| format!("{NOTE_PREFIX}{id}")),
         _ => ids.get(&slot.path).cloned(),
     }

@@ -30,9 +30,12 @@ impl TextWriter<'_> {
     fn masthead(&mut self) {
         let m = &self.doc.masthead;
         let mut head = Vec::new();
-        // A publisher other than "United Nations" (a treaty meeting's name) is printed; the
-        // usual one is not, as in the reference extraction.
-        if !m.publisher.is_empty() && m.publisher != "United Nations" && m.publisher != "UNITED NATIONS" {
+        // A publisher other than the United Nations (a treaty meeting's name) is printed; the
+        // usual one ("United Nations", "Nations Unies"… in the version's language) is not, as in
+        // the reference extraction.
+        let usual = crate::lang::Lang::parse(&self.doc.meta.language).map_or("United Nations", |l| l.publisher());
+        let usual = [usual, "United Nations", "UNITED NATIONS"];
+        if !m.publisher.is_empty() && !usual.contains(&m.publisher.as_str()) && m.publisher != usual[0].to_uppercase() {
             head.push(m.publisher.clone());
         }
         head.push(m.organ.clone());
