@@ -48,6 +48,10 @@ footnotes:
 
 const ARABIC: &str = r#"doc:title:
   text: "تقرير عن اجتماع الفريق العامل المعني بالاتجار بالأشخاص"
+doc:organ:
+  text: "مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية"
+doc:meeting.name:
+  text: "الفريق العامل المعني بالاتجار بالأشخاص"
 intro:
   text: "مقدمة"
 established:
@@ -66,6 +70,10 @@ note:decision:
 
 const CHINESE: &str = r#"doc:title:
   text: "贩运人口问题工作组会议报告"
+doc:organ:
+  text: "联合国打击跨国有组织犯罪公约缔约方会议"
+doc:meeting.name:
+  text: "贩运人口问题工作组"
 intro:
   text: "导言"
 established:
