@@ -385,3 +385,17 @@ fn squeeze(s: &str) -> String {
         })
         .collect()
 }
+
+#[test]
+fn the_generated_list_of_documents_is_headed_in_each_language() {
+    // The 2016 session has a `documents` annex: its table's column headings are generated.
+    let session = common::root().join("sessions/ctoc-cop-wg4-2016");
+    for lang in Lang::ALL {
+        let compiled = compile_in(&session, lang).unwrap_or_else(|d| panic!("{lang:?}:\n{d}"));
+        let text = String::from_utf8(write(&compiled, Format::parse("text").unwrap())).unwrap();
+        let expected = lang.documents_header().join(" | ");
+        assert!(text.contains(&expected), "{lang:?}: no `{expected}` in\n{text}");
+    }
+    assert_eq!(Lang::Fr.documents_header()[1], "Point de l’ordre du jour");
+    assert_eq!(Lang::Es.documents_header()[0], "Signatura del documento");
+}

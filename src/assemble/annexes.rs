@@ -40,8 +40,7 @@ impl Assembler<'_> {
                         ]
                     })
                     .collect();
-                let header =
-                    ["Document symbol", "Agenda item", "Title or description"].map(|h| vec![Inline::text(h)]).to_vec();
+                let header = self.lang().documents_header().map(|h| vec![Inline::text(h)]).to_vec();
                 vec![Block::Table(Table {
                     id: format!("{annex_id}-table"),
                     num: None,

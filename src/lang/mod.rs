@@ -299,6 +299,19 @@ impl Lang {
         }
     }
 
+    /// The column headings of the generated list of documents (the `documents` annex), as the
+    /// language versions of UN reports head that table.
+    pub fn documents_header(self) -> [&'static str; 3] {
+        match self {
+            En => ["Document symbol", "Agenda item", "Title or description"],
+            Fr => ["Cote du document", "Point de l’ordre du jour", "Titre ou description"],
+            Es => ["Signatura del documento", "Tema del programa", "Título o descripción"],
+            Ru => ["Условное обозначение документа", "Пункт повестки дня", "Название или описание"],
+            Zh => ["文件编号", "议程项目", "标题或说明"],
+            Ar => ["رمز الوثيقة", "البند من جدول الأعمال", "العنوان أو الوصف"],
+        }
+    }
+
     /// The word before a table's number.
     pub fn table(self) -> &'static str {
         match self {
