@@ -8,43 +8,17 @@
 //! printed again by the writers, not kept); the set-aside lines are few per page (checked), so a
 //! reader that threw text away as furniture would fail.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
 use rapporteur::document::{Block, Document, Item, plain_text};
 use rapporteur::import::pdf::{self, Class, Reading};
 use rapporteur::writers::{Format, WriteOptions};
 
-fn report(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/un-reports").join(name)
-}
-
 fn read(name: &str) -> (Reading, String) {
-    let bytes = std::fs::read(report(name)).unwrap();
+    let bytes = std::fs::read(common::un_report(name)).unwrap();
     let reading = pdf::read(&bytes).unwrap_or_else(|e| panic!("{name}: {e:?}"));
     let text = String::from_utf8(Format::Text.write(&reading.document, &WriteOptions::default()).unwrap()).unwrap();
     (reading, text)
-}
-
-/// Letter words, lower case: numbers and footnote markers are checked on their own.
-fn words(text: &str) -> HashMap<String, usize> {
-    let mut out = HashMap::new();
-    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
-        *out.entry(w.to_lowercase()).or_default() += 1;
-    }
-    out
-}
-
-fn pdftotext(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is needed: tests/run.sh installs it");
-    assert!(out.status.success(), "pdftotext failed on {}", path.display());
-    String::from_utf8(out.stdout).unwrap()
 }
 
 struct Figures {
@@ -54,12 +28,12 @@ struct Figures {
 }
 
 fn share(name: &str, reading: &Reading, text: &str) -> Figures {
-    let mut source = words(&pdftotext(&report(name)));
+    let mut source = common::words(&common::pdftotext_all(&common::un_report(name)));
     let pages = reading.classified.iter().map(|(line, _, _)| line / 1000).max().unwrap_or(1);
     let mut set_aside = 0;
     for (_, class, line) in &reading.classified {
         if matches!(class, Class::Furniture(_) | Class::Separator | Class::Contents) {
-            for (w, n) in words(line) {
+            for (w, n) in common::words(line) {
                 if let Some(count) = source.get_mut(&w) {
                     *count = count.saturating_sub(n);
                 }
@@ -74,13 +48,13 @@ fn share(name: &str, reading: &Reading, text: &str) -> Figures {
     // "United Nations" over the symbol is the publisher's name: the text writer does not print
     // it (the PDF and DOCX writers do).
     if !reading.document.masthead.publisher.is_empty() {
-        for (w, n) in words(&reading.document.masthead.publisher) {
+        for (w, n) in common::words(&reading.document.masthead.publisher) {
             if let Some(count) = source.get_mut(&w) {
                 *count = count.saturating_sub(n);
             }
         }
     }
-    let output = words(text);
+    let output = common::words(text);
     let total: usize = source.values().sum();
     let held: usize = source.iter().map(|(w, n)| (*n).min(output.get(w).copied().unwrap_or(0))).sum();
     let mut missing: Vec<String> = source
@@ -279,7 +253,7 @@ fn not_a_pdf_is_an_error_with_a_hint() {
 
 #[test]
 fn truncated_and_damaged_pdfs_are_errors_or_partial_never_a_panic() {
-    let bytes = std::fs::read(report("A_AC.182_2025_L.1_EN.pdf")).unwrap();
+    let bytes = std::fs::read(common::un_report("A_AC.182_2025_L.1_EN.pdf")).unwrap();
     for cut in [10, 1000, bytes.len() / 3, bytes.len() / 2, bytes.len() - 100] {
         let _ = pdf::read(&bytes[..cut]);
     }

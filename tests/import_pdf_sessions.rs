@@ -5,8 +5,9 @@
 //! the body and every footnote; our own sessions' PDFs import back to sessions that build the
 //! same text.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
 use rapporteur::import::pdf::{self, Class};
@@ -21,32 +22,9 @@ fn ok(out: &Output, what: &str) -> String {
     stderr
 }
 
-fn report(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/un-reports").join(name)
-}
-
-fn words(text: &str) -> HashMap<String, usize> {
-    let mut out = HashMap::new();
-    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
-        *out.entry(w.to_lowercase()).or_default() += 1;
-    }
-    out
-}
-
-fn pdftotext(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is needed: tests/run.sh installs it");
-    assert!(out.status.success(), "pdftotext failed on {}", path.display());
-    String::from_utf8(out.stdout).unwrap()
-}
-
 /// Imports, checks and builds one report; returns the built text.
 fn import_and_build(name: &str, dir: &Path) -> String {
-    let source = report(name);
+    let source = common::un_report(name);
     let source = source.to_str().unwrap();
     let stderr = ok(&rapporteur(&["import", source, "--from", "pdf", "-o", "s"], dir), "import");
     assert!(stderr.contains("page furniture set aside"), "{name}: the furniture is reported: {stderr}");
@@ -60,18 +38,18 @@ fn import_and_build(name: &str, dir: &Path) -> String {
 fn check_report(name: &str, first: usize, last: usize, footnotes: usize) {
     let tmp = tempfile::tempdir().unwrap();
     let text = import_and_build(name, tmp.path());
-    let reading = pdf::read(&std::fs::read(report(name)).unwrap()).unwrap();
-    let mut source = words(&pdftotext(&report(name)));
+    let reading = pdf::read(&std::fs::read(common::un_report(name)).unwrap()).unwrap();
+    let mut source = common::words(&common::pdftotext_all(&common::un_report(name)));
     for (_, class, line) in &reading.classified {
         if matches!(class, Class::Furniture(_) | Class::Separator | Class::Contents) {
-            for (w, n) in words(line) {
+            for (w, n) in common::words(line) {
                 if let Some(count) = source.get_mut(&w) {
                     *count = count.saturating_sub(n);
                 }
             }
         }
     }
-    let output = words(&text);
+    let output = common::words(&text);
     let total: usize = source.values().sum();
     let held: usize = source.iter().map(|(w, n)| (*n).min(output.get(w).copied().unwrap_or(0))).sum();
     let mut missing: Vec<String> = source

@@ -166,3 +166,30 @@ pub fn run(cmd: &mut std::process::Command) -> String {
 pub fn exists(path: &Path) -> bool {
     path.exists()
 }
+
+/// A real UN report of `../shared/un-reports/` (the PDF importer's corpus).
+pub fn un_report(name: &str) -> PathBuf {
+    root().join("../shared/un-reports").join(name)
+}
+
+/// Letter words, lower case, with their counts: numbers and footnote markers are checked on
+/// their own.
+pub fn words(text: &str) -> std::collections::HashMap<String, usize> {
+    let mut out = std::collections::HashMap::new();
+    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        *out.entry(w.to_lowercase()).or_default() += 1;
+    }
+    out
+}
+
+/// The whole text of a PDF as poppler's `pdftotext` reads it.
+pub fn pdftotext_all(path: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed: tests/run.sh installs it");
+    assert!(out.status.success(), "pdftotext failed on {}", path.display());
+    String::from_utf8(out.stdout).unwrap()
+}

@@ -284,24 +284,7 @@ impl Shaper<'_> {
 
     /// The masthead from the paragraphs before the body, and the items that follow it.
     fn masthead<'i>(&mut self, items: &'i [word::Item], footer: &[Para]) -> (Masthead, &'i [word::Item]) {
-        let mut m = Masthead {
-            publisher: "United Nations".into(),
-            symbol: String::new(),
-            organ: String::new(),
-            distribution: String::new(),
-            date: String::new(),
-            original: String::new(),
-            caption: Vec::new(),
-            title: Vec::new(),
-            job_number: None,
-            barcode: None,
-            style: MastheadStyle::Standard,
-            official_records: None,
-            symbol_note: Vec::new(),
-            addendum: None,
-            rapporteur: None,
-            ..Masthead::default()
-        };
+        let mut m = Masthead::default();
         let mut distr = Vec::new();
         let mut subtitles = Vec::new();
         let mut used = 0;

@@ -173,19 +173,8 @@ pub fn read(pages: &Pages) -> Reading {
     }
 
     // 3. Masthead and title (page 1).
-    let mut masthead = Masthead {
-        publisher: String::new(),
-        symbol: symbol.clone(),
-        organ: String::new(),
-        distribution: String::new(),
-        date: String::new(),
-        original: String::new(),
-        caption: Vec::new(),
-        title: Vec::new(),
-        job_number: None,
-        barcode: None,
-        ..Masthead::default()
-    };
+    // The publisher stays empty until the page names one (the usual one is then implied).
+    let mut masthead = Masthead { publisher: String::new(), symbol: symbol.clone(), ..Masthead::default() };
     for i in 0..all.len() {
         if all[i].page == 0
             && matches!(class[i], Some(Class::Furniture(Furniture::JobNumber)))
@@ -652,29 +641,14 @@ fn title_case(s: &str) -> String {
     out
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "6 May 2025" → "2025-05-06".
+/// "6 May 2025" (or "6 MAY 2025", as the pre-2000 capitals print it) → "2025-05-06": the
+/// session's own reader of printed dates, with the month's case forgiven.
 fn parse_date(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let [d, m, y] = words.as_slice() else { return None };
-    let day: u32 = d.parse().ok().filter(|d| (1..=31).contains(d))?;
-    let month = MONTHS.iter().position(|name| name.eq_ignore_ascii_case(m))? + 1;
-    let year: u32 = y.parse().ok().filter(|y| (1900..=2100).contains(y))?;
-    Some(format!("{year:04}-{month:02}-{day:02}"))
+    crate::session::date::parse_long_date(&format!("{d} {} {y}", title_case(m)))
+        .filter(|date| (1900..=2100).contains(&date.year))
+        .map(|date| date.iso())
 }
 
 /// A label that opens a paragraph or an item, as printed.
