@@ -492,6 +492,20 @@ impl Inline {
         }
     }
 
+    /// [`Inline::children`], to change them in place.
+    pub fn children_mut(&mut self) -> &mut [Inline] {
+        match self {
+            Inline::Emph { content }
+            | Inline::Strong { content }
+            | Inline::Ref { content, .. }
+            | Inline::Entity { content, .. }
+            | Inline::Bracketed { content }
+            | Inline::Inserted { content }
+            | Inline::Deleted { content } => content,
+            Inline::Text { .. } | Inline::NoteRef { .. } => &mut [],
+        }
+    }
+
     /// Plain text (no markup).
     pub fn text(s: impl Into<String>) -> Inline {
         Inline::Text { text: s.into() }

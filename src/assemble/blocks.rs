@@ -430,14 +430,7 @@ fn capitalize(inlines: &mut [Inline]) {
     for inline in inlines {
         match inline {
             Inline::Text { text } => *text = text.to_uppercase(),
-            Inline::Emph { content }
-            | Inline::Strong { content }
-            | Inline::Ref { content, .. }
-            | Inline::Entity { content, .. }
-            | Inline::Bracketed { content }
-            | Inline::Inserted { content }
-            | Inline::Deleted { content } => capitalize(content),
-            Inline::NoteRef { .. } => {}
+            other => capitalize(other.children_mut()),
         }
     }
 }
