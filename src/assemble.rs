@@ -236,7 +236,9 @@ impl<'a> Assembler<'a> {
             session,
             version,
             sources,
-            generator: Generator::in_version(templates, version, on).with_articles(session.articles.clone()),
+            generator: Generator::in_version(templates, version, on)
+                .with_articles(session.articles.clone())
+                .with_names(session.printed_names.clone()),
             diags: Diagnostics::new(),
             targets: HashMap::new(),
             plan: HashMap::new(),
@@ -267,8 +269,12 @@ impl Assembler<'_> {
     /// registry does not know it).
     fn state_name(&self, name: &str) -> String {
         match (self.lang(), self.names_date()) {
-            (Lang::En, _) | (_, None) => name.to_string(),
-            (lang, Some(on)) => crate::registry::name_in(name, lang, on).unwrap_or(name).to_string(),
+            (Lang::En, _) => name.to_string(),
+            (lang, on) => on
+                .and_then(|on| crate::registry::name_in(name, lang, on))
+                .or_else(|| self.session.printed_names.get(name).map(String::as_str))
+                .unwrap_or(name)
+                .to_string(),
         }
     }
 

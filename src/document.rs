@@ -384,7 +384,18 @@ pub struct Contents {
     pub id: String,
     /// "Contents".
     pub heading: String,
+    /// The headings of the two columns of numbers: "Paragraphs" and "Page".
+    #[serde(default = "Contents::english_columns")]
+    pub columns: [String; 2],
     pub entries: Vec<ContentsEntry>,
+}
+
+impl Contents {
+    /// The English column headings ("Paragraphs", "Page"), which importers read back from any
+    /// report (the column headings carry no data of their own).
+    pub fn english_columns() -> [String; 2] {
+        ["Paragraphs".into(), "Page".into()]
+    }
 }
 
 /// One line of the table of contents.

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use minijinja::value::Value;
 use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
 
-use crate::lang::{Lang, Version, collate, dates, typography};
+use crate::lang::{Lang, Version, articles, collate, dates, typography};
 use crate::markup;
 use crate::registry::organizations::{Article, article};
 use crate::session::Date;
@@ -91,6 +91,17 @@ impl Generator {
             Ok::<_, Error>(dates::caption(lang, &dates))
         });
         env.add_filter("ordinal", move |n: u32| lang.ordinal(n));
+        // French and Spanish names with their articles, contracted with the preposition before
+        // them (`crate::lang::articles`): "le"/"au"/"du", "el"/"en_el"/"del", and `feminine`.
+        let forms: &[(&'static str, &'static str)] = match lang {
+            Lang::Fr => &[("le", ""), ("au", "à"), ("du", "de")],
+            Lang::Es => &[("el", ""), ("en_el", "en"), ("del", "de")],
+            _ => &[],
+        };
+        for &(filter, preposition) in forms {
+            env.add_filter(filter, move |name: String| articles::with_article(lang, preposition, &name));
+        }
+        env.add_filter("feminine", move |name: String| articles::is_feminine(lang, &name));
         generator
     }
 
@@ -146,6 +157,27 @@ impl Generator {
 
     /// The generator for a session that gives some organizations' articles itself
     /// (`articles:`, over the registry's).
+    /// Gives a version in another language the names of organizations as it prints them
+    /// (`Session::printed_names`); the original prints them as written.
+    pub fn with_names(mut self, names: BTreeMap<String, String>) -> Generator {
+        if self.lang == Lang::En || names.is_empty() {
+            return self;
+        }
+        let lang = self.lang;
+        let names = Arc::new(names);
+        let printed = move |n: &str| mark_as(n, names.get(n).map(String::as_str).unwrap_or(n));
+        let each = printed.clone();
+        self.env.add_filter("orgs", move |list: Vec<String>| list.iter().map(|n| each(n)).collect::<Vec<_>>());
+        let each = printed.clone();
+        self.env.add_filter("org", move |name: String| each(&name));
+        let each = printed.clone();
+        self.env.add_filter("the_list", move |list: Vec<String>| {
+            safe(lang.join(&list.iter().map(|n| each(n).to_string()).collect::<Vec<_>>()))
+        });
+        self.env.add_filter("the_org", move |name: String| printed(&name));
+        self
+    }
+
     pub fn with_articles(mut self, session: BTreeMap<String, Article>) -> Generator {
         if self.lang == Lang::En {
             Generator::articles(&mut self.env, session);

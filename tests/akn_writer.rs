@@ -82,7 +82,12 @@ fn sparse_document_validates() {
             heading: vec![],
             children: vec![],
         }),
-        Block::Contents(Contents { id: "toc".into(), heading: "Contents".into(), entries: vec![] }),
+        Block::Contents(Contents {
+            id: "toc".into(),
+            heading: "Contents".into(),
+            columns: Contents::english_columns(),
+            entries: vec![],
+        }),
         Block::Division(Division {
             kind: DivisionKind::Decision,
             id: "decision-4-4".into(),

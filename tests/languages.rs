@@ -118,10 +118,16 @@ fn text(lang: Lang) -> String {
     String::from_utf8(write(&version(lang), Format::parse("text").unwrap())).unwrap()
 }
 
-/// The paragraph of `text` that starts with `opening`.
+/// The numbered paragraph of `text` that starts with `opening` ("12. …", in Arabic "12 - …").
 fn paragraph<'a>(text: &'a str, opening: &str) -> &'a str {
     text.lines()
-        .find(|l| l.split_once(". ").is_some_and(|(_, rest)| rest.starts_with(opening)))
+        .find(|l| {
+            let number = l.trim_start_matches(|c: char| c.is_ascii_digit());
+            number.len() < l.len()
+                && [". ", " - "]
+                    .iter()
+                    .any(|sep| number.strip_prefix(sep).is_some_and(|rest| rest.starts_with(opening)))
+        })
         .unwrap_or_else(|| panic!("no paragraph starts with {opening:?}"))
 }
 
@@ -398,4 +404,124 @@ fn the_generated_list_of_documents_is_headed_in_each_language() {
     }
     assert_eq!(Lang::Fr.documents_header()[1], "Point de l’ordre du jour");
     assert_eq!(Lang::Es.documents_header()[0], "Signatura del documento");
+}
+
+/// The text of `dir` built in `lang`, with no-break spaces as spaces.
+fn text_of(dir: &std::path::Path, lang: Lang) -> String {
+    let compiled = compile_in(dir, lang).unwrap_or_else(|d| panic!("{} in {lang:?}:\n{d}", dir.display()));
+    String::from_utf8(write(&compiled, Format::parse("text").unwrap())).unwrap().replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// Every fixed word the assembler puts in a report — the labels of quoted resolutions and
+/// decisions, the headings of the list of participants, the masthead's Official Records lines,
+/// agenda-item caption and addendum line, the numbers of rules of procedure, sub-item labels —
+/// comes out in the version's language, and none of the English ones is left in another.
+#[test]
+fn every_fixed_word_of_the_generated_parts_is_in_the_version_language() {
+    let root = common::root();
+    let shapes = root.join("tests/fixtures/shapes");
+    // (session folder, [en, ar, zh, fr, ru, es] strings each version must hold)
+    let cases: &[(std::path::PathBuf, [&[&str]; 6])] = &[
+        (
+            root.join("sessions/ctoc-cop-2018"),
+            [
+                &[
+                    "Resolution 9/1",
+                    "Decision 9/1",
+                    "A. States parties to the Convention",
+                    "D. Intergovernmental organizations",
+                ],
+                &["القرار 9/1", "المقرر 9/1", "الدول الأطراف في Convention", "المنظمات الحكومية الدولية"],
+                &["第9/1号决议", "第9/1号决定", "《Convention》缔约国", "政府间组织"],
+                &[
+                    "Résolution 9/1",
+                    "Décision 9/1",
+                    "A. États parties au Convention",
+                    "D. Organisations intergouvernementales",
+                ],
+                &[
+                    "Резолюция 9/1",
+                    "Решение 9/1",
+                    "A. Государства-участники (Convention)",
+                    "D. Межправительственные организации",
+                ],
+                &[
+                    "Resolución 9/1",
+                    "Decisión 9/1",
+                    "A. Estados partes en el Convention",
+                    "D. Organizaciones intergubernamentales",
+                ],
+            ],
+        ),
+        (
+            shapes.join("official-records"),
+            [
+                &["Official Records", "Supplement No. 33", "Rule 1"],
+                &["الوثائق الرسمية", "الملحق رقم 33", "المادة 1"],
+                &["正式记录", "补编第33号", "第1条"],
+                &["Documents officiels", "Supplément no 33", "Article 1"],
+                &["Официальные отчеты", "Дополнение № 33", "Правило 1"],
+                &["Documentos Oficiales", "Suplemento núm. 33", "Artículo 1"],
+            ],
+        ),
+        (
+            shapes.join("treaty-meeting"),
+            [
+                &["Agenda item 15"],
+                &["البند 15 من جدول الأعمال"],
+                &["议程项目15"],
+                &["Point 15 de l’ordre du jour"],
+                &["Пункт 15 повестки дня"],
+                &["Tema 15 del programa"],
+            ],
+        ),
+        (shapes.join("addendum"), [&["Addendum"], &["إضافة"], &["增编"], &["Additif"], &["Добавление"], &["Adición"]]),
+        (
+            common::reference_session(),
+            [
+                &["(a) Criminalize conduct"],
+                &["(أ) Criminalize conduct", "1 - The Working Group on Trafficking"],
+                &["(a) Criminalize conduct"],
+                &["a) Criminalize conduct"],
+                &["(a) Criminalize conduct"],
+                &["a) Criminalize conduct"],
+            ],
+        ),
+    ];
+    for (dir, expected) in cases {
+        for (lang, wanted) in [Lang::En, Lang::Ar, Lang::Zh, Lang::Fr, Lang::Ru, Lang::Es].into_iter().zip(expected) {
+            let text = text_of(dir, lang);
+            for w in *wanted {
+                assert!(text.contains(w), "{} in {lang:?}: no {w:?} in\n{text}", dir.display());
+            }
+            // The English forms are gone (where the language does not write them the same).
+            for w in expected[0].iter().filter(|w| !wanted.contains(w)) {
+                assert!(!text.contains(w), "{} in {lang:?}: English {w:?} left in\n{text}", dir.display());
+            }
+        }
+    }
+}
+
+/// The headings of the table of contents' columns are set in the PDF and the DOCX in the
+/// version's language (read back by poppler and from the DOCX's own XML).
+#[test]
+fn the_contents_columns_are_headed_in_each_language() {
+    let session = common::root().join("sessions/ctoc-cop-wg4-2016");
+    for (lang, [paragraphs, page]) in [(Lang::Fr, ["Paragraphes", "Page"]), (Lang::Es, ["Párrafos", "Página"])] {
+        let compiled = compile_in(&session, lang).unwrap_or_else(|d| panic!("{lang:?}:\n{d}"));
+        let pdf = write(&compiled, Format::parse("pdf").unwrap());
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), &pdf).unwrap();
+        let out = Command::new("pdftotext").arg(file.path()).arg("-").output().expect("pdftotext (poppler-utils)");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains(paragraphs) && text.contains(page) && !text.contains("Paragraphs"),
+            "{lang:?} PDF:\n{text}"
+        );
+        let docx = write(&compiled, Format::parse("docx").unwrap());
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+        assert!(xml.contains(&format!(">{paragraphs}<")) && !xml.contains(">Paragraphs<"), "{lang:?} DOCX");
+    }
 }

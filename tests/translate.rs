@@ -15,6 +15,7 @@ use rapporteur::document::{Document, Inline, Paragraph, plain_text};
 use rapporteur::lang::Lang;
 use rapporteur::session::load::load;
 use rapporteur::translate::{self, TITLE_ID, UnitKind};
+use rapporteur::writers::{Format, WriteOptions};
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_rapporteur"))
@@ -255,4 +256,85 @@ fn a_translation_that_drops_a_footnote_reference_is_an_error_at_its_line() {
     assert!(e.message.contains("footnote references and cross-references"), "{e}");
     let at = e.location.as_ref().unwrap();
     assert!(at.file.ends_with("translations/fr.yaml") && at.line > 1, "{e}");
+}
+
+/// Every division's id in a document, in order (chapters, sections, annexes and their groups).
+fn division_ids(doc: &Document) -> Vec<String> {
+    fn walk(blocks: &[rapporteur::document::Block], out: &mut Vec<String>) {
+        for b in blocks {
+            if let rapporteur::document::Block::Division(d) = b {
+                out.push(d.id.clone());
+                walk(&d.children, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&doc.body, &mut out);
+    out
+}
+
+/// The names the session writes once and the sentences and annexes print many times — the
+/// meeting's short name, the instrument, organizations, agenda items — are translated once
+/// each; French joins them to the words before with their articles ("à la Convention", "de la
+/// Conférence"); the organizations keep their ids, so the French version names the same
+/// entities and its divisions have the same ids as the English.
+#[test]
+fn names_are_translated_once_and_keep_their_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("ctoc-cop-2018");
+    common::copy_dir(&common::root().join("sessions/ctoc-cop-2018"), &session);
+    let loaded = load(&session).unwrap();
+    let units = translate::units(&loaded);
+    let french = [
+        ("Conference", "la Conférence"),
+        ("Convention", "la Convention"),
+        ("European Union", "Union européenne"),
+        ("African Union", "Union africaine"),
+        ("Review mechanism", "Mécanisme d'examen"),
+        // Printed by the chair's sentence, which this session does not use: a unit all the same.
+        ("President of the Conference", "Président de la Conférence"),
+    ];
+    let mut entries = translate::Translations::new();
+    for (english, text) in french {
+        let unit = units
+            .iter()
+            .find(|u| u.text == english && u.kind == UnitKind::Name)
+            .unwrap_or_else(|| panic!("no unit for {english:?}: {units:#?}"));
+        entries.insert(
+            unit.id.clone(),
+            translate::Entry { source: Some(translate::fingerprint(&unit.text)), text: text.into() },
+        );
+    }
+    // Each name is one unit, however many places print it.
+    let eu: Vec<_> = units.iter().filter(|u| u.text == "European Union").collect();
+    assert_eq!(eu.len(), 1, "{eu:?}");
+    std::fs::create_dir_all(session.join("translations")).unwrap();
+    std::fs::write(session.join("translations/fr.yaml"), translate::to_yaml("fr", &units, &entries)).unwrap();
+
+    let fr = compile_in(&session, Lang::Fr).unwrap_or_else(|d| panic!("{:?}", d.0));
+    let text = String::from_utf8(Format::parse("text").unwrap().write(&fr.document, &WriteOptions::default()).unwrap())
+        .unwrap();
+    for expected in [
+        "La Conférence a tenu sa ninth session à Vienne",
+        "Les États parties à la Convention ci-après étaient représentés à la ninth session de la Conférence",
+        "Union européenne, organisation régionale d'intégration économique partie à la Convention",
+        "Union africaine",
+        "2. Mécanisme d'examen.",
+        "A. États parties à la Convention",
+        "La Conférence a adopté la résolution 9/1",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    // ("Review mechanism" stays as the heading of chapter IV: a heading is a unit of its own.)
+    for english in
+        ["European Union", "African Union", "Le Conference", "La Conference", "du Conference", "Resolution 9/1"]
+    {
+        assert!(!text.contains(english), "{english:?} is left in:\n{text}");
+    }
+    // The same entities and divisions as the English original.
+    let en = compile_in(&session, Lang::En).unwrap_or_else(|d| panic!("{:?}", d.0));
+    assert_eq!(division_ids(&fr.document), division_ids(&en.document));
+    let entity = |doc: &Document, id: &str| doc.entities.iter().find(|e| e.id == id).map(|e| e.name.clone());
+    assert_eq!(entity(&en.document, "european-union").as_deref(), Some("European Union"));
+    assert_eq!(entity(&fr.document, "european-union").as_deref(), Some("Union européenne"));
 }

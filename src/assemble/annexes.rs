@@ -51,39 +51,51 @@ impl Assembler<'_> {
             }
             "participants" => {
                 let a = &s.attendance;
-                let instrument = a.instrument.as_deref().map(|i| format!(" to the {i}")).unwrap_or_default();
-                let groups: [(String, &Vec<String>); 8] = [
-                    (format!("States parties{instrument}"), &a.states_parties),
-                    ("Regional economic integration organizations".into(), &a.regional_organizations),
-                    (format!("Signatory States{instrument}"), &a.signatories),
-                    ("Other States represented by observers".into(), &a.observer_states),
-                    ("United Nations entities and institutes".into(), &a.un_entities),
-                    ("Intergovernmental organizations".into(), &a.intergovernmental_organizations),
-                    ("Entities maintaining permanent observer offices".into(), &a.permanent_observers),
-                    ("Non-governmental organizations".into(), &a.ngos),
+                // Ids come from the English headings, the same in every version of the session's
+                // language; the headings are printed in the version's language.
+                let english = Lang::En.participant_groups(a.instrument.as_deref());
+                let instrument = a.instrument.as_deref().map(|i| super::sentences::printed(&s.printed_names, i));
+                let printed = self.lang().participant_groups(instrument);
+                let lists = [
+                    &a.states_parties,
+                    &a.regional_organizations,
+                    &a.signatories,
+                    &a.observer_states,
+                    &a.un_entities,
+                    &a.intergovernmental_organizations,
+                    &a.permanent_observers,
+                    &a.ngos,
                 ];
-                let present: Vec<_> = groups.into_iter().filter(|(_, names)| !names.is_empty()).collect();
+                let groups: Vec<(String, String, &Vec<String>)> =
+                    english.into_iter().zip(printed).zip(lists).map(|((e, p), l)| (e, p, l)).collect();
+                let present: Vec<_> = groups.into_iter().filter(|(_, _, names)| !names.is_empty()).collect();
                 present
                     .iter()
                     .enumerate()
-                    .map(|(i, (title, names))| {
-                        let id = format!("{annex_id}-{}", slug(title));
-                        let children = names
+                    .map(|(i, (english_title, title, names))| {
+                        let id = format!("{annex_id}-{}", slug(english_title));
+                        // The original lists the names as recorded; a version in another language
+                        // lists them in its own order, as its attendance sentences do.
+                        let mut printed: Vec<(String, &String)> =
+                            names.iter().map(|n| (self.state_name(n), n)).collect();
+                        if !self.version.is_original {
+                            crate::lang::collate::sort_by_name(self.lang(), &mut printed);
+                        }
+                        let children = printed
                             .iter()
-                            .map(|n| {
+                            .map(|(name, n)| {
                                 Block::Paragraph(Paragraph {
                                     id: format!("{id}-{}", slug(n)),
                                     num: None,
                                     content: vec![Inline::Entity {
                                         refers_to: slug(n),
-                                        content: vec![Inline::text(self.state_name(n))],
+                                        content: vec![Inline::text(name.clone())],
                                     }],
                                     items: Vec::new(),
                                 })
                             })
                             .collect();
-                        for n in names.iter() {
-                            let name = self.state_name(n);
+                        for (name, n) in printed {
                             self.entities.entry(slug(n)).or_insert_with(|| Entity {
                                 id: slug(n),
                                 kind: EntityKind::Organization,
@@ -93,7 +105,7 @@ impl Assembler<'_> {
                         Block::Division(Division {
                             kind: DivisionKind::Section,
                             id,
-                            num: Some(format!("{}.", letter(i))),
+                            num: Some(self.lang().section_number(i)),
                             heading: vec![Inline::text(title)],
                             children,
                         })

@@ -41,7 +41,7 @@ impl Assembler<'_> {
             caption.push(line);
         }
         if let Some(item) = &s.meeting.agenda_item {
-            caption.push(vec![Inline::text(format!("Agenda item {}", item.number))]);
+            caption.push(vec![Inline::text(lang.agenda_item_caption(&item.number))]);
             if let Some(title) = &item.title {
                 let line = self.markup(title, "meeting.agenda_item.title", Zone::Cover);
                 caption.push(line);
@@ -50,11 +50,9 @@ impl Assembler<'_> {
         let mut title = self.markup(&s.title, "title", Zone::Body);
         let rapporteur = s.masthead.rapporteur.as_ref().map(|r| self.markup(r, "masthead.rapporteur", Zone::Body));
         let addendum = self.addendum();
-        let official_records = s.masthead.official_records.as_ref().map(|or| OfficialRecords {
-            organ: s.organ.clone(),
-            label: "Official Records".into(),
-            session: or.session.clone(),
-            supplement: format!("Supplement No. {}", or.supplement),
+        let official_records = s.masthead.official_records.as_ref().map(|or| {
+            let [label, supplement] = lang.official_records(&or.supplement);
+            OfficialRecords { organ: s.organ.clone(), label, session: or.session.clone(), supplement }
         });
         self.check_symbol();
         // The original prints what the session says ("Original: English"); a translation names
@@ -105,7 +103,7 @@ impl Assembler<'_> {
         if !is_addendum && part.is_none() {
             return None;
         }
-        Some(Addendum { label: "Addendum".into(), part: part.unwrap_or_default() })
+        Some(Addendum { label: self.lang().addendum().into(), part: part.unwrap_or_default() })
     }
 
     /// The symbol read into its parts (`L.N`, `Rev.N`, `Add.N`, `Corr.N`), and agreeing with the
@@ -281,7 +279,12 @@ impl Assembler<'_> {
                 "this is a bug in rapporteur, not in your data; please report it",
             );
         }
-        Contents { id: "contents".into(), heading: self.lang().contents().into(), entries }
+        Contents {
+            id: "contents".into(),
+            heading: self.lang().contents().into(),
+            columns: self.lang().contents_columns().map(String::from),
+            entries,
+        }
     }
 
     fn paragraphs(&mut self, parent_path: &str, defs: &[ParagraphDef]) -> Vec<Block> {

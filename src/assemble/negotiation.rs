@@ -236,7 +236,7 @@ impl Assembler<'_> {
                 let num = if self.dropped(def) {
                     String::new()
                 } else {
-                    self.planned(&path).num.map(|n| n.trim_end_matches('.').to_string()).unwrap_or_default()
+                    self.planned(&path).num.map(|n| n.trim_end_matches(['.', ' ', '-']).to_string()).unwrap_or_default()
                 };
                 let old = self.markup(&a.old, &format!("{path}.amendment.old"), Zone::Body);
                 let new = self.markup(&a.new, &format!("{path}.amendment.new"), Zone::Body);
@@ -244,9 +244,7 @@ impl Assembler<'_> {
                 Some(vec![vec![Inline::text(num)], old, new, vec![Inline::text(by)]])
             })
             .collect::<Vec<_>>();
-        let header = ["Paragraph", "Text of the draft", "As orally amended", "Proposed by"]
-            .map(|h| vec![Inline::text(h)])
-            .to_vec();
+        let header = self.lang().amendments_header().map(|h| vec![Inline::text(h)]).to_vec();
         vec![Block::Table(Table { id: format!("{annex_id}-table"), num: None, caption: Vec::new(), header, rows })]
     }
 }

@@ -82,7 +82,7 @@ impl Assembler<'_> {
             let label = numbers.rules.to_string();
             let rid = rule.id.clone().unwrap_or_else(|| format!("{parent}-rule-{label}"));
             self.claim(&mut numbers.ids, &rid, &rpath, TargetKind::Rule, &label);
-            self.plan.insert(rpath.clone(), Planned { id: rid.clone(), num: Some(format!("Rule {label}")) });
+            self.plan.insert(rpath.clone(), Planned { id: rid.clone(), num: Some(self.version.lang.rule(&label)) });
             numbers.rule = 0;
             self.number_paragraphs(numbers, Counter::Rule, &rid, &rpath, &rule.paragraphs);
         }
@@ -110,7 +110,8 @@ impl Assembler<'_> {
             if let Some(decision) = p.decision() {
                 let id = decision_id(decision);
                 self.claim(&mut numbers.ids, &id, &path, TargetKind::Decision, &decision.number);
-                self.plan.insert(path.clone(), Planned { id: id.clone(), num: decision_label(decision) });
+                self.plan
+                    .insert(path.clone(), Planned { id: id.clone(), num: decision_label(decision, self.version.lang) });
                 let dpath = format!("{path}.decision");
                 let preamble: Vec<ParagraphDef> =
                     decision.preamble.iter().map(|p| ParagraphDef { numbered: false, ..p.clone() }).collect();
@@ -137,7 +138,8 @@ impl Assembler<'_> {
             }
             let label = num.clone().unwrap_or_default();
             self.claim(&mut numbers.ids, &id, &path, TargetKind::Paragraph, &label);
-            self.plan.insert(path, Planned { id, num: num.map(|n| format!("{n}.")) });
+            self.plan
+                .insert(path, Planned { id, num: num.map(|n| self.version.lang.paragraph_number(&n.to_string())) });
         }
     }
 
@@ -157,7 +159,8 @@ impl Assembler<'_> {
                     .unwrap_or_else(|| format!("{parent}-{}", derive_paragraph_id("", p).trim_start_matches('-')));
             let num = p.numbered.then(|| numbers.next(counter));
             self.claim(&mut numbers.ids, &id, &path, TargetKind::Paragraph, "");
-            self.plan.insert(path, Planned { id, num: num.map(|n| format!("{n}.")) });
+            self.plan
+                .insert(path, Planned { id, num: num.map(|n| self.version.lang.paragraph_number(&n.to_string())) });
         }
     }
 
@@ -213,16 +216,10 @@ pub(crate) fn decision_id(d: &DecisionDef) -> String {
     slug(&format!("{draft}{} {name}", d.kind))
 }
 
-/// A decision's label as printed: "Decision 9/1", "Draft resolution I", "Draft decision"; none
-/// for a text quoted under its title alone.
-fn decision_label(d: &DecisionDef) -> Option<String> {
-    let kind = d.kind.printed();
-    match (d.draft, d.number.is_empty()) {
-        (false, true) => None,
-        (false, false) => Some(format!("{kind} {}", d.number)),
-        (true, true) => Some(format!("Draft {}", kind.to_lowercase())),
-        (true, false) => Some(format!("Draft {} {}", kind.to_lowercase(), d.number)),
-    }
+/// A decision's label as printed, in the version's language: "Decision 9/1", "Draft resolution
+/// I", "Draft decision"; none for a text quoted under its title alone.
+fn decision_label(d: &DecisionDef, lang: Lang) -> Option<String> {
+    lang.decision_label(d.kind, d.draft, &d.number)
 }
 
 /// An id for a paragraph that has none, from its parent and the first words of its text (or

@@ -209,10 +209,10 @@ impl Assembler<'_> {
         // serialized).
         Some(minijinja::context! {
             meeting => Value::from_serialize(&meeting),
-            attendance => attendance_context(&s.attendance),
+            attendance => attendance_context(&s.attendance, &s.printed_names),
             agenda => s.agenda.as_ref().map(agenda_context),
-            officers => s.officers.iter().map(officer_context).collect::<Vec<_>>(),
-            chair => chair.map(officer_context),
+            officers => s.officers.iter().map(|o| officer_context(o, &s.printed_names)).collect::<Vec<_>>(),
+            chair => chair.map(|o| officer_context(o, &s.printed_names)),
             statement => statement,
             others => Value::from_serialize(&groups),
             item => item_ctx,
@@ -225,16 +225,16 @@ impl Assembler<'_> {
 }
 
 /// `attendance` as a template sees it: every category, empty when the session has none.
-fn attendance_context(a: &crate::session::Attendance) -> Value {
+fn attendance_context(a: &crate::session::Attendance, names: &Names) -> Value {
     minijinja::context! {
-        instrument => &a.instrument,
+        instrument => a.instrument.as_deref().map(|n| printed(names, n)),
         states_parties => &a.states_parties,
         regional_organizations => &a.regional_organizations,
         signatories => &a.signatories,
         observer_states => &a.observer_states,
         observer_states_wording => a.observer_states_wording,
         un_entities => &a.un_entities,
-        un_network => &a.un_network,
+        un_network => a.un_network.as_deref().map(|n| printed(names, n)),
         intergovernmental_organizations => &a.intergovernmental_organizations,
         permanent_observers => &a.permanent_observers,
         ngos => &a.ngos,
@@ -251,8 +251,17 @@ fn agenda_context(a: &crate::session::Agenda) -> Value {
 }
 
 /// An officer as a template sees it, with `state` and `title` as none when not given.
-fn officer_context(o: &crate::session::Officer) -> Value {
-    minijinja::context! { role => o.role, name => &o.name, state => &o.state, title => &o.title }
+fn officer_context(o: &crate::session::Officer, names: &Names) -> Value {
+    let title = o.title.as_deref().map(|t| printed(names, t));
+    minijinja::context! { role => o.role, name => &o.name, state => &o.state, title => title }
+}
+
+/// The names a version prints for the names the session writes (`Session::printed_names`).
+type Names = std::collections::BTreeMap<String, String>;
+
+/// A name as this version prints it: its translation, else as written.
+pub(super) fn printed<'a>(names: &'a Names, name: &'a str) -> &'a str {
+    names.get(name).map(String::as_str).unwrap_or(name)
 }
 
 /// The decision voted on, with its vote's optional parts as none or false.

@@ -351,7 +351,12 @@ impl Out {
         caption.extend(self.caption_item);
         let mut body = Vec::new();
         if self.contents {
-            body.push(Block::Contents(Contents { id: "contents".into(), heading: "Contents".into(), entries: vec![] }));
+            body.push(Block::Contents(Contents {
+                id: "contents".into(),
+                heading: "Contents".into(),
+                columns: Contents::english_columns(),
+                entries: vec![],
+            }));
         }
         body.extend(self.chapters.into_iter().chain(self.annexes).map(Block::Division));
         Document {

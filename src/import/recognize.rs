@@ -93,6 +93,7 @@ pub(crate) fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
         statements: cx.statements,
         meetings: Vec::new(),
         articles: Default::default(),
+        printed_names: Default::default(),
         chapters,
         parts: Vec::new(),
         chapter_numbers: Vec::new(),

@@ -746,6 +746,7 @@ impl BodyReader {
             body.push(Block::Contents(Contents {
                 id: "contents".into(),
                 heading: "Contents".into(),
+                columns: Contents::english_columns(),
                 entries: Vec::new(),
             }));
         }

@@ -68,6 +68,15 @@ pub fn sort_names(lang: Lang, names: &mut [String]) {
     names.sort_by(|a, b| compare(lang, &collator, a, b));
 }
 
+/// Sorts pairs of (printed name, anything) by the printed name, as `sort_names` sorts names.
+pub fn sort_by_name<T>(lang: Lang, pairs: &mut [(String, T)]) {
+    if list_order(lang) == ListOrder::AsRecorded {
+        return;
+    }
+    let collator = collator(lang);
+    pairs.sort_by(|a, b| compare(lang, &collator, &a.0, &b.0));
+}
+
 /// Compares two names in `lang`'s order, the whole names deciding ties.
 pub fn compare(lang: Lang, collator: &CollatorBorrowed<'_>, a: &str, b: &str) -> Ordering {
     if lang == Lang::Ar {

@@ -17,6 +17,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod articles;
 pub mod collate;
 pub mod dates;
 pub mod typography;
@@ -363,6 +364,201 @@ impl Lang {
         if self == Zh { "。" } else { "." }
     }
 
+    /// The line of a masthead's caption that names the agenda item: "Agenda item 15", "Point 15
+    /// de l’ordre du jour", "Tema 15 del programa", "Пункт 15 повестки дня", "议程项目15",
+    /// "البند 15 من جدول الأعمال" (the forms the language versions of General Assembly documents
+    /// print under the session's name).
+    pub fn agenda_item_caption(self, number: &str) -> String {
+        match self {
+            En => format!("Agenda item {number}"),
+            Fr => format!("Point {number} de l’ordre du jour"),
+            Es => format!("Tema {number} del programa"),
+            Ru => format!("Пункт {number} повестки дня"),
+            Zh => format!("议程项目{number}"),
+            Ar => format!("البند {number} من جدول الأعمال"),
+        }
+    }
+
+    /// The words of an Official Records title page: "Official Records" and "Supplement No. 33",
+    /// as the covers of the General Assembly's Official Records print them in each language
+    /// ("Documents officiels" / "Supplément no 33", "Documentos Oficiales" / "Suplemento
+    /// núm. 33", "Официальные отчеты" / "Дополнение № 33", "正式记录" / "补编第33号",
+    /// "الوثائق الرسمية" / "الملحق رقم 33").
+    pub fn official_records(self, supplement: &str) -> [String; 2] {
+        match self {
+            En => ["Official Records".into(), format!("Supplement No. {supplement}")],
+            Fr => ["Documents officiels".into(), format!("Supplément no\u{A0}{supplement}")],
+            Es => ["Documentos Oficiales".into(), format!("Suplemento núm.\u{A0}{supplement}")],
+            Ru => ["Официальные отчеты".into(), format!("Дополнение №\u{A0}{supplement}")],
+            Zh => ["正式记录".into(), format!("补编第{supplement}号")],
+            Ar => ["الوثائق الرسمية".into(), format!("الملحق رقم {supplement}")],
+        }
+    }
+
+    /// The word under the title of an addendum (a symbol ending in `/Add.N`).
+    pub fn addendum(self) -> &'static str {
+        match self {
+            En => "Addendum",
+            Fr => "Additif",
+            Es => "Adición",
+            Ru => "Добавление",
+            Zh => "增编",
+            Ar => "إضافة",
+        }
+    }
+
+    /// A rule of procedure's number: "Rule 1"; French and Spanish rules of procedure number
+    /// "articles" ("Article premier" is left to the translator: the first is "Article 1" here).
+    pub fn rule(self, number: &str) -> String {
+        match self {
+            En => format!("Rule {number}"),
+            Fr => format!("Article {number}"),
+            Es => format!("Artículo {number}"),
+            Ru => format!("Правило {number}"),
+            Zh => format!("第{number}条"),
+            Ar => format!("المادة {number}"),
+        }
+    }
+
+    /// A quoted decision's label: "Decision 9/1", "Resolution 9/1", "Draft decision",
+    /// "Draft resolution I" in each language ("Décision 9/1", "Projet de résolution I",
+    /// "Resolución 9/1", "Проект решения", "第9/1号决议", "مشروع القرار"). `number` may be empty
+    /// (a draft printed without a number); a final text without a number has no label.
+    pub fn decision_label(self, kind: crate::session::DecisionKind, draft: bool, number: &str) -> Option<String> {
+        use crate::session::DecisionKind::{Decision, Resolution};
+        if !draft && number.is_empty() {
+            return None;
+        }
+        let (final_word, draft_words) = match (self, kind) {
+            (En, Decision) => ("Decision", "Draft decision"),
+            (En, Resolution) => ("Resolution", "Draft resolution"),
+            (Fr, Decision) => ("Décision", "Projet de décision"),
+            (Fr, Resolution) => ("Résolution", "Projet de résolution"),
+            (Es, Decision) => ("Decisión", "Proyecto de decisión"),
+            (Es, Resolution) => ("Resolución", "Proyecto de resolución"),
+            (Ru, Decision) => ("Решение", "Проект решения"),
+            (Ru, Resolution) => ("Резолюция", "Проект резолюции"),
+            (Zh, Decision) => ("决定", "决定草案"),
+            (Zh, Resolution) => ("决议", "决议草案"),
+            (Ar, Decision) => ("المقرر", "مشروع المقرر"),
+            (Ar, Resolution) => ("القرار", "مشروع القرار"),
+        };
+        Some(match (self, draft, number.is_empty()) {
+            (_, true, true) => draft_words.to_string(),
+            // Chinese numbers a final text "第9/1号决议" and a draft "决议草案一".
+            (Zh, false, _) => format!("第{number}号{final_word}"),
+            (Zh, true, false) => format!("{draft_words}{}", chinese_number(number)),
+            (_, true, false) => format!("{draft_words} {number}"),
+            (_, false, _) => format!("{final_word} {number}"),
+        })
+    }
+
+    /// The headings of the generated list of participants, group by group (States parties,
+    /// regional economic integration organizations, signatory States, other States, United
+    /// Nations entities, intergovernmental organizations, entities with permanent observer
+    /// offices, non-governmental organizations), with the instrument's name where the group is
+    /// defined by it. The wording follows the attendance sentences of each language's templates
+    /// (`templates/<lang>/attendance/`), so that heading and sentence agree.
+    pub fn participant_groups(self, instrument: Option<&str>) -> [String; 8] {
+        let with = |before: &str, after: &str| instrument.map(|i| format!("{before}{i}{after}")).unwrap_or_default();
+        let fixed = |words: [&str; 6]| words.map(String::from);
+        // French and Spanish join the instrument to the preposition with its article.
+        let with_article = |preposition: &str| {
+            instrument.map(|i| format!(" {}", articles::with_article(self, preposition.trim(), i))).unwrap_or_default()
+        };
+        let [parties, signatories] = match self {
+            En => {
+                [format!("States parties{}", with(" to the ", "")), format!("Signatory States{}", with(" to the ", ""))]
+            }
+            Fr => [format!("États parties{}", with_article(" à")), format!("États signataires{}", with_article(" de"))],
+            Es => [
+                format!("Estados partes{}", with_article(" en")),
+                format!("Estados signatarios{}", with_article(" de")),
+            ],
+            Ru => [
+                format!("Государства-участники{}", with(" (", ")")),
+                format!("Подписавшие государства{}", with(" (", ")")),
+            ],
+            Zh => [format!("{}缔约国", with("《", "》")), format!("{}签署国", with("《", "》"))],
+            Ar => [format!("الدول الأطراف{}", with(" في ", "")), format!("الدول الموقِّعة{}", with(" على ", ""))],
+        };
+        let [regional, others, un, igo, observers, ngo] = match self {
+            En => fixed([
+                "Regional economic integration organizations",
+                "Other States represented by observers",
+                "United Nations entities and institutes",
+                "Intergovernmental organizations",
+                "Entities maintaining permanent observer offices",
+                "Non-governmental organizations",
+            ]),
+            Fr => fixed([
+                "Organisations régionales d’intégration économique",
+                "Autres États représentés par des observateurs",
+                "Entités et instituts des Nations Unies",
+                "Organisations intergouvernementales",
+                "Entités ayant un bureau permanent d’observateur",
+                "Organisations non gouvernementales",
+            ]),
+            Es => fixed([
+                "Organizaciones regionales de integración económica",
+                "Otros Estados representados por observadores",
+                "Entidades e institutos de las Naciones Unidas",
+                "Organizaciones intergubernamentales",
+                "Entidades que mantienen oficinas permanentes de observación",
+                "Organizaciones no gubernamentales",
+            ]),
+            Ru => fixed([
+                "Региональные организации экономической интеграции",
+                "Другие государства, представленные наблюдателями",
+                "Подразделения и институты Организации Объединенных Наций",
+                "Межправительственные организации",
+                "Образования, имеющие постоянные представительства наблюдателей",
+                "Неправительственные организации",
+            ]),
+            Zh => fixed([
+                "区域经济一体化组织",
+                "派观察员出席的其他国家",
+                "联合国实体和研究所",
+                "政府间组织",
+                "设有常驻观察员办事处的实体",
+                "非政府组织",
+            ]),
+            Ar => fixed([
+                "منظمات التكامل الاقتصادي الإقليمية",
+                "دول أخرى ممثَّلة بمراقبين",
+                "كيانات الأمم المتحدة ومعاهدها",
+                "المنظمات الحكومية الدولية",
+                "الكيانات التي تحتفظ بمكاتب مراقبين دائمة",
+                "المنظمات غير الحكومية",
+            ]),
+        };
+        [parties, regional, signatories, others, un, igo, observers, ngo]
+    }
+
+    /// The column headings of a table of contents: "Paragraphs" and "Page".
+    pub fn contents_columns(self) -> [&'static str; 2] {
+        match self {
+            En => ["Paragraphs", "Page"],
+            Fr => ["Paragraphes", "Page"],
+            Es => ["Párrafos", "Página"],
+            Ru => ["Пункты", "Стр."],
+            Zh => ["段次", "页次"],
+            Ar => ["الفقرات", "الصفحة"],
+        }
+    }
+
+    /// The column headings of the table of oral amendments in a negotiation annex.
+    pub fn amendments_header(self) -> [&'static str; 4] {
+        match self {
+            En => ["Paragraph", "Text of the draft", "As orally amended", "Proposed by"],
+            Fr => ["Paragraphe", "Texte du projet", "Tel que modifié oralement", "Proposé par"],
+            Es => ["Párrafo", "Texto del proyecto", "En su forma enmendada oralmente", "Propuesto por"],
+            Ru => ["Пункт", "Текст проекта", "С устными поправками", "Предложено"],
+            Zh => ["段落", "草案案文", "经口头修正的案文", "提议方"],
+            Ar => ["الفقرة", "نص المشروع", "بصيغته المعدلة شفوياً", "مقدَّم من"],
+        }
+    }
+
     // ----- numbers of headings -----
 
     /// A chapter's number as its heading prints it, from its roman label: "I." in English,
@@ -389,16 +585,35 @@ impl Lang {
     }
 
     /// A sub-item's label as printed: the assembler's `english` one ("(a)", "(i)", "a.", "i."),
-    /// except the first level in Arabic, lettered in abjad order as UN Arabic documents do:
-    /// "(أ)", "(ب)", "(ج)", "(د)", "(هـ)"… (deeper levels keep their labels: unverified how the
-    /// Arabic service labels them). Ids never use this: they stay the same in every language.
+    /// except
+    /// - in French and Spanish, whose first two levels close the parenthesis only ("a)", "i)"),
+    ///   as the United Nations Editorial Manual prescribes for those versions ("Paragraphs and
+    ///   subparagraphs": "French and Spanish: a), b), c)" and "i), ii), iii)");
+    /// - in Arabic, whose first level is lettered in abjad order, "(أ)", "(ب)", "(ج)", "(د)",
+    ///   "(هـ)"…, and whose second numbers in digits between single quotation marks, "'1'",
+    ///   "'2'", as UN Arabic documents print the English "(i)", "(ii)" (from the Arabic versions of
+    ///   General Assembly resolutions; unverified against a printed copy here).
+    ///
+    /// Ids never use this: they stay the same in every language.
     pub fn item_label(self, depth: usize, index: usize, english: String) -> String {
-        match self {
-            Ar if depth.is_multiple_of(4) => {
+        match (self, depth % 4) {
+            (Ar, 0) => {
                 let letter = AR_ABJAD_LETTERS[index % AR_ABJAD_LETTERS.len()];
                 format!("({})", letter.repeat(index / AR_ABJAD_LETTERS.len() + 1))
             }
+            (Ar, 1) => format!("'{}'", index + 1),
+            (Fr | Es, 0 | 1) => english.trim_start_matches('(').to_string(),
             _ => english,
+        }
+    }
+
+    /// A numbered paragraph's number as printed: "1." — in Arabic "1 -", the number and a
+    /// hyphen as UN Arabic documents number paragraphs (the same form as the chapter numbers,
+    /// "أولاً-").
+    pub fn paragraph_number(self, n: &str) -> String {
+        match self {
+            Ar => format!("{n} -"),
+            _ => format!("{n}."),
         }
     }
 

@@ -90,6 +90,14 @@ pub struct Session {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub articles: BTreeMap<String, crate::registry::organizations::Article>,
 
+    /// Names the session writes (organizations, the instrument, officers' titles) as a version
+    /// in another language prints them, keyed by the name as written: filled from the
+    /// translations by `crate::translate::apply`, never read from a file. The name as written
+    /// keeps giving the ids, so an organization is the same entity in every version.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub printed_names: BTreeMap<String, String>,
+
     /// Print a table of contents (chapters, sections and annexes, with their paragraphs) before
     /// chapter I.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

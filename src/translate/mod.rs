@@ -145,16 +145,56 @@ fn visit(session: &mut Session, f: &mut dyn FnMut(Slot<'_>)) {
     // The names the masthead and the generated sentences print ("Le Groupe de travail a tenu…"):
     // data, not generated, so translated like the title.
     let meeting = &mut session.meeting;
-    let names: [(&str, Option<&mut String>); 4] = [
+    let masthead = &mut session.masthead;
+    let names: [(&str, Option<&mut String>); 9] = [
         ("organ", Some(&mut session.organ)),
         ("meeting.name", Some(&mut meeting.name)),
         ("meeting.short", meeting.short.as_mut()),
         ("meeting.session", meeting.session.as_mut()),
+        ("meeting.caption_item", meeting.caption_item.as_mut()),
+        ("meeting.agenda_item.title", meeting.agenda_item.as_mut().and_then(|i| i.title.as_mut())),
+        ("masthead.official_records.session", masthead.official_records.as_mut().map(|o| &mut o.session)),
+        ("masthead.part", masthead.part.as_mut()),
+        ("masthead.reissued", masthead.reissued.as_mut()),
     ];
     for (path, text) in names {
         if let Some(text) = text {
             f(Slot { kind: UnitKind::Name, path: path.into(), text_path: path.into(), id: None, text });
         }
+    }
+    // The agenda, the next session's agenda and the titles of the documents: data printed by
+    // the generated sentences and annexes.
+    // Their unit ids come from the items' ids and the documents' symbols (`doc:agenda.review`,
+    // `doc:documents.ctoc-cop-2018-1`): XLIFF wants them NMTOKENs.
+    for (key, agenda) in [("agenda", session.agenda.as_mut()), ("next_agenda", session.next_agenda.as_mut())] {
+        if let Some(agenda) = agenda {
+            agenda_items(&mut agenda.items, key, &format!("{key}.items"), f);
+        }
+    }
+    for (i, document) in session.documents.iter_mut().enumerate() {
+        f(Slot {
+            kind: UnitKind::Name,
+            path: format!("documents.{}", crate::generate::slug(&document.symbol)),
+            text_path: format!("documents[{i}].title"),
+            id: None,
+            text: &mut document.title,
+        });
+    }
+    // The names of organizations, the instrument and the officers' titles are translated once
+    // each, whatever the number of places that write them, into `printed_names` (ids keep
+    // coming from the names as written): `name.<slug>`, located at the first place.
+    let written = names_written(session);
+    session.printed_names = written.iter().map(|(name, _)| (name.clone(), name.clone())).collect();
+    let first_place: HashMap<&str, &str> = written.iter().map(|(n, p)| (n.as_str(), p.as_str())).collect();
+    for (name, printed) in session.printed_names.iter_mut() {
+        let text_path = first_place.get(name.as_str()).copied().unwrap_or_default().to_string();
+        f(Slot {
+            kind: UnitKind::Name,
+            path: format!("name.{}", crate::generate::slug(name)),
+            text_path,
+            id: None,
+            text: printed,
+        });
     }
     for (ci, chapter) in session.chapters.iter_mut().enumerate() {
         let path = format!("chapters[{ci}]");
@@ -186,6 +226,63 @@ fn visit(session: &mut Session, f: &mut dyn FnMut(Slot<'_>)) {
             f(Slot { kind: UnitKind::Footnote, text_path: format!("{path}.text"), path, id: None, text });
         }
     }
+}
+
+/// The items of an agenda, sub-items after their item (`agenda.items[1].items[0].title`).
+fn agenda_items(list: &mut [crate::session::AgendaItem], key: &str, base: &str, f: &mut dyn FnMut(Slot<'_>)) {
+    for (i, item) in list.iter_mut().enumerate() {
+        let path = format!("{base}[{i}]");
+        f(Slot {
+            kind: UnitKind::Name,
+            path: format!("{key}.{}", crate::generate::slug(&item.id)),
+            text_path: format!("{path}.title"),
+            id: None,
+            text: &mut item.title,
+        });
+        agenda_items(&mut item.items, key, &format!("{path}.items"), f);
+    }
+}
+
+/// Every name of an organization (attendance lists, other speakers), the instrument, the
+/// network of institutes and the officers' titles, each once, with the data path of its first
+/// place, in reading order.
+fn names_written(session: &Session) -> Vec<(String, String)> {
+    let a = &session.attendance;
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut add = |name: &str, path: String| {
+        if !name.trim().is_empty() && !out.iter().any(|(n, _)| n == name) {
+            out.push((name.to_string(), path));
+        }
+    };
+    if let Some(i) = &a.instrument {
+        add(i, "attendance.instrument".into());
+    }
+    if let Some(n) = &a.un_network {
+        add(n, "attendance.un_network".into());
+    }
+    let lists: [(&str, &Vec<String>); 5] = [
+        ("regional_organizations", &a.regional_organizations),
+        ("un_entities", &a.un_entities),
+        ("intergovernmental_organizations", &a.intergovernmental_organizations),
+        ("permanent_observers", &a.permanent_observers),
+        ("ngos", &a.ngos),
+    ];
+    for (key, list) in lists {
+        for (i, name) in list.iter().enumerate() {
+            add(name, format!("attendance.{key}[{i}]"));
+        }
+    }
+    for (si, statements) in session.statements.iter().enumerate() {
+        for (oi, other) in statements.others.iter().enumerate() {
+            add(&other.of, format!("statements[{si}].others[{oi}].of"));
+        }
+    }
+    for (oi, officer) in session.officers.iter().enumerate() {
+        if let Some(title) = &officer.title {
+            add(title, format!("officers[{oi}].title"));
+        }
+    }
+    out
 }
 
 fn sections(list: &mut [Section], parent: &str, f: &mut dyn FnMut(Slot<'_>)) {

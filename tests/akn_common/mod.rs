@@ -76,6 +76,7 @@ pub fn sample() -> Document {
             Block::Contents(Contents {
                 id: "contents".into(),
                 heading: "Contents".into(),
+                columns: Contents::english_columns(),
                 entries: vec![ContentsEntry {
                     level: 0,
                     num: Some("I.".into()),

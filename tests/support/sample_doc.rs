@@ -254,6 +254,7 @@ pub fn sample() -> Document {
     let contents = Block::Contents(Contents {
         id: "contents".into(),
         heading: "Contents".into(),
+        columns: Contents::english_columns(),
         entries: vec![
             ContentsEntry {
                 level: 0,

@@ -554,7 +554,12 @@ impl Shaper<'_> {
                             entries = self.contents_entries(rows);
                             i += 1;
                         }
-                        top.push(Block::Contents(Contents { id: "contents".into(), heading, entries }));
+                        top.push(Block::Contents(Contents {
+                            id: "contents".into(),
+                            heading,
+                            columns: Contents::english_columns(),
+                            entries,
+                        }));
                     }
                     Role::TableCaption => {
                         let text = p.plain();

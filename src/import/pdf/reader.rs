@@ -770,6 +770,7 @@ impl<'c> Builder<'c> {
             self.push_block(Block::Contents(Contents {
                 id: "contents".into(),
                 heading: "Contents".into(),
+                columns: Contents::english_columns(),
                 entries: vec![],
             }));
         }
