@@ -154,6 +154,9 @@ pub struct Masthead {
     /// ("Ms. Eliza Grisle (Latvia)").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rapporteur: Option<Vec<Inline>>,
+    /// What writers print before the rapporteur's name: "Rapporteur: " ("Relator: ", "报告员：").
+    #[serde(default = "english_rapporteur_label", skip_serializing_if = "is_english_rapporteur_label")]
+    pub rapporteur_label: String,
 }
 
 /// How the masthead is printed.
@@ -236,7 +239,7 @@ impl Masthead {
     /// The rapporteur's line as printed ("Rapporteur: Ms. Eliza Grisle (Latvia)").
     pub fn rapporteur_line(&self) -> Option<Vec<Inline>> {
         let name = self.rapporteur.as_ref()?;
-        let mut line = vec![Inline::text("Rapporteur: ")];
+        let mut line = vec![Inline::text(&self.rapporteur_label)];
         line.extend(name.iter().cloned());
         Some(line)
     }
@@ -279,6 +282,7 @@ impl Default for Masthead {
             symbol_note: Vec::new(),
             addendum: None,
             rapporteur: None,
+            rapporteur_label: english_rapporteur_label(),
         }
     }
 }
@@ -290,6 +294,12 @@ fn english_distribution_label() -> String {
 }
 fn is_english_distribution_label(label: &str) -> bool {
     label == "Distr.: "
+}
+fn english_rapporteur_label() -> String {
+    "Rapporteur: ".into()
+}
+fn is_english_rapporteur_label(label: &str) -> bool {
+    label == "Rapporteur: "
 }
 fn english_original_label() -> String {
     "Original: ".into()

@@ -285,6 +285,19 @@ fn arabic_docx_is_right_to_left_valid_and_converts() {
     assert!(out.status.success() && pdf.exists(), "soffice failed: {}", String::from_utf8_lossy(&out.stderr));
     let text = run("pdftotext", &[], &pdf);
     assert!(squeeze(&text).contains(&squeeze("اجتمع الفريق العامل")), "{text}");
+    // The distribution block is in English, left to right, as in the PDF: Word and LibreOffice
+    // keep "21 April 2009" in that order (a right-to-left paragraph shows "April 2009 21").
+    let paragraphs: Vec<&str> = document
+        .match_indices("<w:p")
+        .filter(|(at, _)| matches!(document.as_bytes().get(at + 4), Some(b' ' | b'>')))
+        .map(|(at, _)| &document[at..at + document[at..].find("</w:p>").unwrap()])
+        .collect();
+    let distribution: Vec<&&str> = paragraphs.iter().filter(|p| p.contains("w:val=\"MastheadDistr\"")).collect();
+    assert!(distribution.len() >= 3, "{distribution:?}");
+    for p in distribution {
+        assert!(!p.contains("<w:bidi />"), "a distribution line is left to right: {p}");
+    }
+    assert!(text.contains("21 April 2009"), "the date in its order:\n{text}");
 }
 
 #[test]

@@ -91,6 +91,7 @@ impl Assembler<'_> {
             symbol_note,
             addendum,
             rapporteur,
+            rapporteur_label: lang.rapporteur_label().into(),
         }
     }
 

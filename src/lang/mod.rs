@@ -395,6 +395,31 @@ impl Lang {
         }
     }
 
+    /// The accessible names of the HTML footnotes section and of a note's link back to the
+    /// text ("Notes", "Back to the text").
+    pub fn note_labels(self) -> [&'static str; 2] {
+        match self {
+            En => ["Notes", "Back to the text"],
+            Fr => ["Notes", "Retour au texte"],
+            Es => ["Notas", "Volver al texto"],
+            Ru => ["Примечания", "Вернуться к тексту"],
+            Zh => ["注", "返回正文"],
+            Ar => ["الحواشي", "العودة إلى النص"],
+        }
+    }
+
+    /// What precedes the rapporteur's name under a draft report's title.
+    pub fn rapporteur_label(self) -> &'static str {
+        match self {
+            En => "Rapporteur: ",
+            Fr => "Rapporteur\u{202F}: ",
+            Es => "Relator: ",
+            Ru => "Докладчик: ",
+            Zh => "报告员：",
+            Ar => "المقرر: ",
+        }
+    }
+
     /// The word under the title of an addendum (a symbol ending in `/Add.N`).
     pub fn addendum(self) -> &'static str {
         match self {

@@ -439,7 +439,7 @@ impl AknWriter<'_> {
         }
         if let Some(name) = &m.rapporteur {
             self.start("p", &[("class", "rapporteur")])?;
-            self.text("Rapporteur: ")?;
+            self.text(&m.rapporteur_label)?;
             self.start("inline", &[("name", "rapporteur")])?;
             self.inlines(name)?;
             self.end("inline")?;

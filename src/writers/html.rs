@@ -271,13 +271,19 @@ impl HtmlWriter<'_> {
         if self.doc.footnotes.is_empty() {
             return;
         }
-        self.out.push_str("<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"Notes\">\n<ol>\n");
+        // Screen readers announce the notes and the way back in the report's language.
+        let [notes_label, back_label] =
+            crate::lang::Lang::parse(&self.doc.meta.language).unwrap_or(crate::lang::Lang::En).note_labels();
+        let _ = writeln!(
+            self.out,
+            "<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"{notes_label}\">\n<ol>"
+        );
         for note in &self.doc.footnotes {
             let text = self.inlines(&note.content);
             let marker = escape(&note.marker);
             let id = escape(&note.id);
             let back = if self.cited.contains(&note.id) {
-                format!("<a href=\"#fnref-{id}\" role=\"doc-backlink\" aria-label=\"Back to the text\">{marker}</a>")
+                format!("<a href=\"#fnref-{id}\" role=\"doc-backlink\" aria-label=\"{back_label}\">{marker}</a>")
             } else {
                 marker
             };

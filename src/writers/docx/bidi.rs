@@ -31,6 +31,7 @@ fn walk(nodes: &mut [Node]) {
         let Node::Element(e) = node else { continue };
         let name = e.name.clone();
         match name.as_str() {
+            "w:p" if stays_left_to_right(e) => {}
             "w:p" => mark(properties(e, "w:pPr"), "w:bidi"),
             "w:r" if text_of(e).chars().any(right_to_left) => mark(properties(e, "w:rPr"), "w:rtl"),
             "w:tblPr" => mark(e, "w:bidiVisual"),
@@ -39,6 +40,27 @@ fn walk(nodes: &mut [Node]) {
         }
         walk(&mut e.children);
     }
+}
+
+/// Whether a paragraph keeps its left-to-right direction in a right-to-left part: the lines of
+/// the masthead's distribution block when they are in Latin letters ("Distr.: General", "21 April
+/// 2009", "Original: English"), which UN Arabic documents print in English, left to right, as
+/// the PDF sets them (without it Word reorders "21 April 2009" as "April 2009 21").
+fn stays_left_to_right(p: &Element) -> bool {
+    let style = p.children.iter().find_map(|n| match n {
+        Node::Element(ppr) if ppr.name == "w:pPr" => ppr.children.iter().find_map(|n| match n {
+            Node::Element(s) if s.name == "w:pStyle" => {
+                s.attrs.iter().find(|(k, _)| k == "w:val").map(|(_, v)| v.clone())
+            }
+            _ => None,
+        }),
+        _ => None,
+    });
+    let runs_ltr = p.children.iter().all(|n| match n {
+        Node::Element(r) if r.name == "w:r" => !text_of(r).chars().any(right_to_left),
+        _ => true,
+    });
+    style.as_deref() == Some(super::styles::id::MASTHEAD_DISTR) && runs_ltr
 }
 
 /// The properties child of a paragraph or run, made (first among its children) if it has none.
