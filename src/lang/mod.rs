@@ -1022,8 +1022,22 @@ mod tests {
         assert_eq!(En.section_number(27), "BB.");
         assert_eq!(Fr.chapter_number("IV"), "IV.");
         assert_eq!(Ar.item_label(0, 4, "(e)".into()), "(هـ)");
-        assert_eq!(Ar.item_label(1, 0, "(i)".into()), "(i)");
-        assert_eq!(Fr.item_label(0, 0, "(a)".into()), "(a)");
+        assert_eq!(Ar.item_label(1, 0, "(i)".into()), "'1'");
+        assert_eq!(Ar.item_label(2, 0, "a.".into()), "a.");
+        assert_eq!(Fr.item_label(0, 0, "(a)".into()), "a)");
+        assert_eq!(Es.item_label(1, 2, "(iii)".into()), "iii)");
+        assert_eq!(Ru.item_label(0, 0, "(a)".into()), "(a)");
+        assert_eq!(Ar.paragraph_number("12"), "12 -");
+        assert_eq!(Fr.paragraph_number("12"), "12.");
+        assert_eq!(
+            Zh.decision_label(crate::session::DecisionKind::Resolution, true, "I").as_deref(),
+            Some("决议草案一")
+        );
+        assert_eq!(
+            Fr.decision_label(crate::session::DecisionKind::Decision, true, "").as_deref(),
+            Some("Projet de décision")
+        );
+        assert_eq!(En.decision_label(crate::session::DecisionKind::Decision, false, ""), None);
         assert_eq!(chinese_number("XX"), "二十");
     }
 

@@ -496,8 +496,10 @@ impl Builder<'_> {
         let right = |p: Paragraph| p.align(docx_rs::AlignmentType::Right);
         let mut rows = vec![TableRow::new(vec![
             cell(title_w).add_paragraph(self.para(id::TOC_HEAD)),
-            cell(paras_w).add_paragraph(right(self.para(id::TOC_HEAD)).add_run(Run::new().add_text(&c.columns[0]))),
-            cell(page_w).add_paragraph(right(self.para(id::TOC_HEAD)).add_run(Run::new().add_text(&c.columns[1]))),
+            cell(paras_w)
+                .add_paragraph(right(self.para(id::TOC_HEAD)).add_run(Run::new().add_text(clean(&c.columns[0])))),
+            cell(page_w)
+                .add_paragraph(right(self.para(id::TOC_HEAD)).add_run(Run::new().add_text(clean(&c.columns[1])))),
         ])];
         for e in &c.entries {
             let level = e.level.min(2) as i32;
