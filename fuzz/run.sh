@@ -14,11 +14,13 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(session markup import_text import_akn review_docx)
+[ ${#targets[@]} -gt 0 ] || targets=(session markup import_text import_akn review_docx import_pdf import_docx xliff translations)
 mkdir -p logs
 for t in "${targets[@]}"; do
   cargo +nightly fuzz build --sanitizer none "$t" || exit 1
 done
+# PDF and Word seeds are whole files (40-100 KB): their inputs may be that long.
+max_len() { case $1 in import_pdf|import_docx) echo 262144 ;; *) echo 65536 ;; esac; }
 bin=target/$(rustc -vV | sed -n 's/^host: //p')/release
 status=0
 for t in "${targets[@]}"; do
@@ -26,7 +28,7 @@ for t in "${targets[@]}"; do
   echo "== $t: ${seconds}s"
   # The binary itself, built above: sources edited meanwhile do not change a run under way.
   "$bin/$t" "corpus/$t" "seeds/$t" \
-    -artifact_prefix="artifacts/$t/" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
+    -artifact_prefix="artifacts/$t/" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len="$(max_len "$t")" \
     -print_final_stats=1 >"logs/$t.log" 2>&1
   rc=$?
   runs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "logs/$t.log" | tail -1)

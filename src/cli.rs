@@ -118,8 +118,9 @@ enum Command {
 
 #[derive(Subcommand)]
 enum XliffCommand {
-    /// Write the title, headings, paragraphs, sub-items and footnotes to translate, one unit
-    /// each, with the translations already kept as targets.
+    /// Write the title, headings, paragraphs, sub-items, footnotes and names (organizations,
+    /// agenda items, documents…) to translate, one unit each, with the translations already
+    /// kept as targets.
     Export {
         /// The session folder.
         session: PathBuf,

@@ -32,6 +32,7 @@ pub const QUIET: Duration = Duration::from_millis(10);
 
 /// How many builds typst's memoized results outlive in watch mode: an edit and its undo both
 /// find the report's other paragraphs laid out.
+#[cfg(feature = "pdf")]
 const KEEP_BUILDS: usize = 4;
 
 /// What to build and where (the options of `build`).
