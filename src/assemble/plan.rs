@@ -10,7 +10,7 @@ impl Assembler<'_> {
         let session = self.session;
         for (ci, chapter) in session.chapters.iter().enumerate() {
             let cpath = format!("chapters[{ci}]");
-            let cid = chapter.id.clone().unwrap_or_else(|| slug(&chapter.title));
+            let cid = chapter.id.clone().unwrap_or_else(|| fresh(&numbers.ids, slug(&chapter.title)));
             let label = roman(session.chapter_numbers.get(ci).copied().unwrap_or(ci as u32 + 1));
             self.claim(&mut numbers.ids, &cid, &cpath, TargetKind::Chapter, &label);
             let num = self.version.lang.chapter_number(&label);
@@ -21,8 +21,12 @@ impl Assembler<'_> {
         let single = session.annexes.len() == 1;
         for (ai, annex) in session.annexes.iter().enumerate() {
             let apath = format!("annexes[{ai}]");
-            let aid = annex.id.clone().unwrap_or_else(|| format!("annex-{}", slug(&annex.title)));
             let label = if single { String::new() } else { roman(ai as u32 + 1) };
+            // An annex without a title (a list, a table) is named by its number.
+            let aid = annex.id.clone().unwrap_or_else(|| match slug(&annex.title) {
+                t if t.is_empty() => fresh(&numbers.ids, format!("annex-{}", ai + 1)),
+                t => fresh(&numbers.ids, format!("annex-{t}")),
+            });
             self.claim(&mut numbers.ids, &aid, &apath, TargetKind::Annex, &label);
             let word = self.version.lang.annex();
             let num = if single { word.to_string() } else { format!("{word} {label}") };
@@ -47,7 +51,8 @@ impl Assembler<'_> {
     ) {
         for (si, section) in sections.iter().enumerate() {
             let spath = format!("{parent_path}.sections[{si}]");
-            let sid = section.id.clone().unwrap_or_else(|| format!("{parent}-{}", slug(&section.title)));
+            let sid =
+                section.id.clone().unwrap_or_else(|| fresh(&numbers.ids, format!("{parent}-{}", slug(&section.title))));
             let label = letter(si);
             self.claim(&mut numbers.ids, &sid, &spath, TargetKind::Section, &label);
             let within = self
@@ -64,7 +69,8 @@ impl Assembler<'_> {
             self.number_rules(numbers, &sid, &spath, &section.rules);
             for (gi, group) in section.groups.iter().enumerate() {
                 let gpath = format!("{spath}.groups[{gi}]");
-                let gid = group.id.clone().unwrap_or_else(|| format!("{sid}-{}", slug(&group.title)));
+                let gid =
+                    group.id.clone().unwrap_or_else(|| fresh(&numbers.ids, format!("{sid}-{}", slug(&group.title))));
                 let label = (gi + 1).to_string();
                 self.claim(&mut numbers.ids, &gid, &gpath, TargetKind::Group, &label);
                 self.plan.insert(gpath.clone(), Planned { id: gid.clone(), num: Some(format!("{label}.")) });
@@ -125,7 +131,7 @@ impl Assembler<'_> {
                     let base = derive_paragraph_id(parent, p);
                     let n = derived.entry(base.clone()).or_insert(0);
                     *n += 1;
-                    if *n == 1 { base } else { format!("{base}-{n}") }
+                    fresh(&numbers.ids, if *n == 1 { base } else { format!("{base}-{n}") })
                 }
             };
             if self.dropped(p) {
@@ -152,9 +158,9 @@ impl Assembler<'_> {
     ) {
         for (i, p) in list.iter().enumerate() {
             let path = format!("{list_path}[{i}]");
-            let id =
-                p.id.clone()
-                    .unwrap_or_else(|| format!("{parent}-{}", derive_paragraph_id("", p).trim_start_matches('-')));
+            let id = p.id.clone().unwrap_or_else(|| {
+                fresh(&numbers.ids, format!("{parent}-{}", derive_paragraph_id("", p).trim_start_matches('-')))
+            });
             let num = p.numbered.then(|| numbers.next(counter));
             self.claim(&mut numbers.ids, &id, &path, TargetKind::Paragraph, "");
             self.plan.insert(path, Planned { id, num: num.map(|n| format!("{n}.")) });
@@ -200,6 +206,16 @@ impl Assembler<'_> {
         );
         Planned { id: slug(path), num: None }
     }
+}
+
+/// A derived id not yet taken: `base`, else `base-2`, `base-3`… Two sections of the same title
+/// (each annex's "Abbreviations and acronyms"), two operative paragraphs opening with the same
+/// words: only an id a person wrote can be a duplicate, never one the assembler made up.
+fn fresh(ids: &HashMap<String, String>, base: String) -> String {
+    if !ids.contains_key(&base) {
+        return base;
+    }
+    (2..).map(|n| format!("{base}-{n}")).find(|id| !ids.contains_key(id)).expect("a free id")
 }
 
 /// The id of a quoted decision: given, or `decision-9-1` from its kind and number (a draft's

@@ -226,7 +226,9 @@ pub fn read(pages: &Pages) -> Reading {
         }
         masthead.title = strip_strong(title);
         body_start = end + 1;
-        // "Geneva, 17 January 2025" set under the title: a caption line too.
+        // "Geneva, 17 January 2025" set under the title: a caption line too. A draft report's
+        // "Rapporteur: …" and an addendum's "Addendum" with the part it carries ("Part two: …",
+        // over as many lines as it takes, in one style) stand there too.
         let mut under_title = Vec::new();
         while let Some(&next) = first_page.iter().find(|&&j| j >= body_start) {
             let line = &all[next];
@@ -234,6 +236,42 @@ pub fn read(pages: &Pages) -> Reading {
             let has_year = text
                 .split(|c: char| !c.is_ascii_digit())
                 .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
+            let near = line.y - all[body_start - 1].y < 3.5 * line.size;
+            if let Some(name) = text.trim().strip_prefix("Rapporteur:").filter(|_| near && masthead.rapporteur.is_none())
+            {
+                let mut content = inlines(&line.spans().cloned().collect::<Vec<_>>());
+                strip_words(&mut content, text.trim().len() - name.len());
+                masthead.rapporteur = Some(trim_start(content));
+                class[next] = Some(Class::Masthead);
+                body_start = next + 1;
+                continue;
+            }
+            if near && masthead.addendum.is_none() && is_addendum_label(text.trim()) {
+                let mut addendum =
+                    crate::document::Addendum { label: text.trim().to_string(), part: Vec::new() };
+                class[next] = Some(Class::Masthead);
+                body_start = next + 1;
+                // The part: the lines in the label's style right under it.
+                let mut previous = next;
+                while let Some(&more) = first_page.iter().find(|&&j| j >= body_start) {
+                    let (a, b) = (&all[previous], &all[more]);
+                    let gap = if previous == next { 3.5 } else { 1.8 };
+                    if (a.size - b.size).abs() < 0.6 && a.bold() == b.bold() && b.y - a.y < gap * b.size {
+                        let content = strip_strong(inlines(&b.spans().cloned().collect::<Vec<_>>()));
+                        if !addendum.part.is_empty() {
+                            push_text(&mut addendum.part, " ");
+                        }
+                        append(&mut addendum.part, &trim_start(content));
+                        class[more] = Some(Class::Masthead);
+                        body_start = more + 1;
+                        previous = more;
+                    } else {
+                        break;
+                    }
+                }
+                masthead.addendum = Some(addendum);
+                continue;
+            }
             if line.segments.len() == 1
                 && !line.bold()
                 && has_year
@@ -259,6 +297,9 @@ pub fn read(pages: &Pages) -> Reading {
         masthead.caption.extend(under_title);
         for i in masthead_lines {
             class[i] = Some(Class::Masthead);
+        }
+        if masthead.official_records.is_some() {
+            body_start = official_records_front_matter(&all, &mut class, body_start, &mut masthead);
         }
     }
 
@@ -621,16 +662,128 @@ fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &C
                 organ.push(t.to_string());
             } else {
                 let content = strip_strong(inlines(&segment.spans));
+                // A caption line that runs over: the next line starts in lower case, or the line
+                // before stopped on a word that cannot end a name ("Special Committee on the
+                // Charter of the" / "United Nations and on …"), in the same style.
                 let lower = t.chars().next().is_some_and(char::is_lowercase);
+                let runs_on = |last: &[Inline], bold: bool| {
+                    let last = crate::document::plain_text(last);
+                    let word = last.split_whitespace().last().unwrap_or_default();
+                    bold == line.bold()
+                        && matches!(word, "the" | "of" | "and" | "on" | "to" | "for" | "in" | "at" | "by" | "with")
+                };
                 match caption.last_mut() {
-                    Some((last, _)) if lower => append(last, &content),
+                    Some((last, bold)) if lower || runs_on(last, *bold) => {
+                        push_text(last, " ");
+                        append(last, &content)
+                    }
                     _ => caption.push((content, line.bold())),
                 }
             }
         }
     }
     masthead.organ = organ.join(" ");
+    // An Official Records cover: the organ, "Official Records", the session, the supplement.
+    let plain: Vec<String> = caption.iter().map(|(c, _)| crate::document::plain_text(c).trim().to_string()).collect();
+    if let Some(at) = plain.iter().position(|l| l.eq_ignore_ascii_case("Official Records")) {
+        let session = plain.iter().skip(at + 1).find(|l| l.to_lowercase().ends_with("session")).cloned();
+        let supplement = plain.iter().skip(at + 1).find(|l| l.starts_with("Supplement No")).cloned();
+        if let (Some(session), Some(supplement)) = (session, supplement) {
+            let taken = [plain[at].clone(), session.clone(), supplement.clone()];
+            caption.retain(|(c, _)| !taken.contains(&crate::document::plain_text(c).trim().to_string()));
+            masthead.official_records = Some(crate::document::OfficialRecords {
+                organ: masthead.organ.clone(),
+                label: plain[at].clone(),
+                session,
+                supplement,
+            });
+            // The volume's block stands where the distribution block would.
+            masthead.distribution.clear();
+        }
+    }
     masthead.caption = caption.into_iter().map(|(c, _)| c).collect();
+}
+
+/// "Addendum", "Addendum 2", "Corrigendum": the line under an addendum's title.
+fn is_addendum_label(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    matches!(words.next(), Some("Addendum" | "ADDENDUM"))
+        && words.next().is_none_or(|n| n.chars().all(|c| c.is_ascii_digit()))
+        && words.next().is_none()
+}
+
+/// Drops the first `n` bytes of words (a printed label such as "Rapporteur:") from inline
+/// content, through its styling.
+fn strip_words(content: &mut Vec<Inline>, mut n: usize) {
+    while n > 0 && !content.is_empty() {
+        let first = &mut content[0];
+        match first {
+            Inline::Text { text } => {
+                let t = text.trim_start();
+                if t.len() <= n {
+                    n -= t.len();
+                    content.remove(0);
+                } else {
+                    *text = t[n..].to_string();
+                    return;
+                }
+            }
+            Inline::Emph { content: inner } | Inline::Strong { content: inner } => {
+                let len = crate::document::plain_text(inner).trim().len();
+                if len <= n {
+                    n -= len;
+                    content.remove(0);
+                } else {
+                    strip_words(inner, n);
+                    return;
+                }
+            }
+            _ => return,
+        }
+    }
+}
+
+/// An Official Records volume: after the cover come the title page (the cover's lines again
+/// with the imprint "United Nations • New York, 2025"), the page with the publisher's note on
+/// document symbols and the ISSN, and the date of the report over its contents. Up to the
+/// contents (or the first heading), the cover's own lines are the masthead again, a lone date
+/// is the report's date, and the rest is the series' standing front matter, set aside and
+/// counted like page furniture. Returns where the body starts.
+fn official_records_front_matter(
+    all: &[Line],
+    class: &mut [Option<Class>],
+    from: usize,
+    masthead: &mut Masthead,
+) -> usize {
+    let Some(end) = (from..all.len()).take_while(|&i| all[i].page <= 5).find(|&i| {
+        class[i].is_none() && (is_contents_word(&all[i].text()) || all[i].text().starts_with("Chapter "))
+    }) else {
+        return from;
+    };
+    let mut cover: Vec<String> = vec![masthead.symbol.clone(), masthead.organ.clone()];
+    if let Some(or) = &masthead.official_records {
+        cover.extend(or.lines().iter().map(|l| l.to_string()));
+    }
+    let title = crate::document::plain_text(&masthead.title);
+    let title_words: Vec<&str> = title.split_whitespace().collect();
+    for i in from..end {
+        if class[i].is_some() {
+            continue;
+        }
+        let line = &all[i];
+        let segments: Vec<String> = line.segments.iter().map(|s| s.text().trim().to_string()).collect();
+        let words: Vec<&str> = segments.iter().flat_map(|s| s.split_whitespace()).collect();
+        let in_title = !words.is_empty() && title_words.windows(words.len()).any(|w| w == words.as_slice());
+        if segments.iter().all(|s| cover.contains(s)) || in_title {
+            class[i] = Some(Class::Masthead);
+        } else if masthead.date.is_empty() && segments.len() == 1 && parse_date(&segments[0]).is_some() {
+            masthead.date = segments[0].clone();
+            class[i] = Some(Class::Masthead);
+        } else {
+            class[i] = Some(Class::Furniture(Furniture::FrontMatter));
+        }
+    }
+    end
 }
 
 fn title_case(s: &str) -> String {
