@@ -1,5 +1,7 @@
-//! `import --from pdf` on the five reports the United Nations issued (`../shared/un-reports/`):
-//! the `Document` the PDF reader builds, written by the text writer, holds at least 99.5 % of
+//! `import --from pdf` on the five reports the United Nations issued (`../shared/un-reports/`),
+//! at two stages: the `Document` the PDF reader builds, written by the text writer; and, as a
+//! user runs it, `rapporteur import FILE.pdf --from pdf`, `rapporteur check` (no errors) and
+//! `rapporteur build --format text` on the imported session. Both texts hold at least 99.5 % of
 //! the source's body words, every numbered paragraph with its number, every footnote; no page
 //! furniture stands in the body.
 //!
@@ -9,6 +11,9 @@
 //! reader that threw text away as furniture would fail.
 
 mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
 
 use rapporteur::document::{Block, Document, Item, plain_text};
 use rapporteur::import::pdf::{self, Class, Reading};
@@ -165,6 +170,46 @@ fn check_no_furniture(name: &str, reading: &Reading, text: &str) {
     }
 }
 
+fn rapporteur(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rapporteur")).args(args).current_dir(dir).output().unwrap()
+}
+
+fn ok(out: &Output, what: &str) -> String {
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{what}: {stderr}");
+    stderr
+}
+
+/// `rapporteur import` of the PDF, `check` (no errors), `build --format text`: the built text.
+fn import_check_build(name: &str, dir: &Path) -> String {
+    let source = common::un_report(name);
+    let source = source.to_str().unwrap();
+    let stderr = ok(&rapporteur(&["import", source, "--from", "pdf", "-o", "s"], dir), &format!("{name}: import"));
+    assert!(stderr.contains("page furniture set aside"), "{name}: the furniture is reported: {stderr}");
+    let check = ok(&rapporteur(&["check", "s"], dir), &format!("{name}: check"));
+    assert!(check.contains("no errors"), "{name}: check: {check}");
+    ok(&rapporteur(&["build", "s", "--format", "text", "-o", "out"], dir), &format!("{name}: build"));
+    let file = std::fs::read_dir(dir.join("out")).unwrap().next().unwrap().unwrap().path();
+    std::fs::read_to_string(file).unwrap()
+}
+
+/// The numbered paragraphs and the footnotes of the document, in the built text.
+fn check_built(name: &str, reading: &Reading, text: &str, first: usize, last: usize) {
+    let lines: Vec<&str> = text.lines().collect();
+    for n in first..=last {
+        assert!(lines.iter().any(|l| l.starts_with(&format!("{n}. "))), "{name}: paragraph {n}. not in the built text");
+    }
+    // Every footnote's text is printed (the text writer sets notes after their paragraph; it
+    // marks italics with `*`).
+    let flat = text.replace('*', "");
+    for note in &reading.document.footnotes {
+        let words = plain_text(&note.content);
+        let start: String = words.chars().take(40).collect();
+        assert!(flat.contains(start.trim()), "{name}: footnote {} ({start}) not in the built text", note.marker);
+    }
+}
+
+/// Both stages: the reader's document, then the session a user gets.
 fn check_all(name: &str, first: usize, last: usize, footnotes: usize) -> Figures {
     let (reading, text) = read(name);
     let figures = share(name, &reading, &text);
@@ -174,6 +219,18 @@ fn check_all(name: &str, first: usize, last: usize, footnotes: usize) -> Figures
     check_numbers(name, &reading.document, &text, first, last);
     check_footnotes(name, &reading, &text, footnotes);
     check_no_furniture(name, &reading, &text);
+
+    let tmp = tempfile::tempdir().unwrap();
+    let built = import_check_build(name, tmp.path());
+    let session = share(name, &reading, &built);
+    let ratio = session.held as f64 / session.total as f64;
+    eprintln!(
+        "{name}: the session's built text holds {}/{} body words ({:.4}); missing {:?}",
+        session.held, session.total, ratio, session.missing
+    );
+    assert!(ratio >= 0.995, "{name}: session: {:.4} of the body words; missing {:?}", ratio, session.missing);
+    check_built(name, &reading, &built, first, last);
+    check_no_furniture(name, &reading, &built);
     figures
 }
 

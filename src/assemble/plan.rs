@@ -10,7 +10,12 @@ impl Assembler<'_> {
         let session = self.session;
         for (ci, chapter) in session.chapters.iter().enumerate() {
             let cpath = format!("chapters[{ci}]");
-            let cid = chapter.id.clone().unwrap_or_else(|| fresh(&numbers.ids, slug(&chapter.title)));
+            // A chapter without a title (what an importer puts the text before the first heading
+            // in) is named by its number.
+            let cid = chapter.id.clone().unwrap_or_else(|| match slug(&chapter.title) {
+                t if t.is_empty() => fresh(&numbers.ids, format!("chapter-{}", ci + 1)),
+                t => fresh(&numbers.ids, t),
+            });
             let label = roman(session.chapter_numbers.get(ci).copied().unwrap_or(ci as u32 + 1));
             self.claim(&mut numbers.ids, &cid, &cpath, TargetKind::Chapter, &label);
             let num = self.version.lang.chapter_number(&label);

@@ -227,6 +227,17 @@ pub fn to_yaml(s: &Session) -> String {
                     f.scalar(&mut y, "title", &s.title);
                     paragraphs(&mut y, 8, &s.paragraphs, &mut own);
                     rules(&mut y, 8, &s.rules);
+                    if !s.groups.is_empty() {
+                        y.key(8, "groups");
+                        for g in &s.groups {
+                            let mut f = Fields::new(10);
+                            if let Some(id) = &g.id {
+                                f.scalar(&mut y, "id", id);
+                            }
+                            f.scalar(&mut y, "title", &g.title);
+                            paragraphs(&mut y, 12, &g.paragraphs, &mut own);
+                        }
+                    }
                 }
             }
         }

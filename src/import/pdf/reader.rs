@@ -237,7 +237,8 @@ pub fn read(pages: &Pages) -> Reading {
                 .split(|c: char| !c.is_ascii_digit())
                 .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
             let near = line.y - all[body_start - 1].y < 3.5 * line.size;
-            if let Some(name) = text.trim().strip_prefix("Rapporteur:").filter(|_| near && masthead.rapporteur.is_none())
+            if let Some(name) =
+                text.trim().strip_prefix("Rapporteur:").filter(|_| near && masthead.rapporteur.is_none())
             {
                 let mut content = inlines(&line.spans().cloned().collect::<Vec<_>>());
                 strip_words(&mut content, text.trim().len() - name.len());
@@ -247,8 +248,7 @@ pub fn read(pages: &Pages) -> Reading {
                 continue;
             }
             if near && masthead.addendum.is_none() && is_addendum_label(text.trim()) {
-                let mut addendum =
-                    crate::document::Addendum { label: text.trim().to_string(), part: Vec::new() };
+                let mut addendum = crate::document::Addendum { label: text.trim().to_string(), part: Vec::new() };
                 class[next] = Some(Class::Masthead);
                 body_start = next + 1;
                 // The part: the lines in the label's style right under it.
@@ -315,6 +315,7 @@ pub fn read(pages: &Pages) -> Reading {
         contents_seen: false,
         unnumbered_levels: vec![],
         chapter_size: None,
+        decision_size: None,
         table_caption: None,
     };
     let mut in_contents = false;
@@ -755,9 +756,10 @@ fn official_records_front_matter(
     from: usize,
     masthead: &mut Masthead,
 ) -> usize {
-    let Some(end) = (from..all.len()).take_while(|&i| all[i].page <= 5).find(|&i| {
-        class[i].is_none() && (is_contents_word(&all[i].text()) || all[i].text().starts_with("Chapter "))
-    }) else {
+    let Some(end) = (from..all.len())
+        .take_while(|&i| all[i].page <= 5)
+        .find(|&i| class[i].is_none() && (is_contents_word(&all[i].text()) || all[i].text().starts_with("Chapter ")))
+    else {
         return from;
     };
     let mut cover: Vec<String> = vec![masthead.symbol.clone(), masthead.organ.clone()];
@@ -881,6 +883,8 @@ struct Builder<'c> {
     unnumbered_levels: Vec<((i64, bool), DivisionKind)>,
     /// The type size of the report's first numbered chapter heading.
     chapter_size: Option<f64>,
+    /// The type size of the first decision heading that stood outside any annex.
+    decision_size: Option<f64>,
     /// "Table 1" and the caption under it, waiting for their table.
     table_caption: Option<(String, Vec<Inline>)>,
 }
@@ -1179,6 +1183,24 @@ impl<'c> Builder<'c> {
         };
         if kind == DivisionKind::Chapter && !in_annex && self.chapter_size.is_none() && num.is_some() {
             self.chapter_size = Some(size);
+        }
+        // Decisions adopted one after another, each with its annexes (a UNFCCC addendum): a
+        // decision heading set like the first one, which stood outside any annex, ends the annex
+        // before it rather than standing inside it.
+        if kind == DivisionKind::Decision && num.is_some() {
+            match self.decision_size {
+                None if !in_annex && !in_decision => self.decision_size = Some(size),
+                Some(first) if in_annex && (size - first).abs() < 0.5 => {
+                    while let Some(open) = self.stack.pop() {
+                        let annex = open.division.kind == DivisionKind::Annex;
+                        self.push_block(Block::Division(open.division));
+                        if annex && !self.stack.iter().any(|o| o.division.kind == DivisionKind::Annex) {
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            }
         }
         let level = level_of;
         let new_level = level(kind);
