@@ -77,6 +77,8 @@ impl Reading {
 struct Ctx {
     body_size: f64,
     margin: f64,
+    /// The right edge of the text column (where justified lines end).
+    right: f64,
 }
 
 fn round_half(x: f64) -> i64 {
@@ -104,7 +106,9 @@ pub fn read(pages: &Pages) -> Reading {
     let body_size = mode(all.iter().map(|l| (round_half(l.size), chars(l)))).map_or(10.0, |s| s as f64 / 2.0);
     let is_body_size = |l: &Line| (l.size - body_size).abs() < 0.6;
     let margin = mode(all.iter().filter(|l| is_body_size(l)).map(|l| (l.x0().round() as i64, 1))).unwrap_or(72) as f64;
-    let ctx = Ctx { body_size, margin };
+    let right = mode(all.iter().filter(|l| is_body_size(l) && chars(l) > 40).map(|l| (l.x1().round() as i64, 1)))
+        .map_or(f64::INFINITY, |r| r as f64);
+    let ctx = Ctx { body_size, margin, right };
     let symbol = find_symbol(&all, pages);
 
     // 1. Furniture and footnote zones.
@@ -311,11 +315,13 @@ pub fn read(pages: &Pages) -> Reading {
         paragraph: None,
         items: vec![],
         last: None,
+        last_end: 0.0,
         heading: None,
         contents_seen: false,
         unnumbered_levels: vec![],
         chapter_size: None,
         decision_size: None,
+        annex_size: None,
         table_caption: None,
     };
     let mut in_contents = false;
@@ -876,6 +882,8 @@ struct Builder<'c> {
     items: Vec<(f64, Item)>,
     /// The last line read: page, baseline, left edge of its text, was a label line.
     last: Option<(usize, f64, f64, f64)>,
+    /// Where the last line read ended (its right edge).
+    last_end: f64,
     /// The heading being read (lines of one heading).
     heading: Option<(Vec<Inline>, String, f64, f64, usize, bool)>,
     contents_seen: bool,
@@ -883,6 +891,8 @@ struct Builder<'c> {
     unnumbered_levels: Vec<((i64, bool), DivisionKind)>,
     /// The type size of the report's first numbered chapter heading.
     chapter_size: Option<f64>,
+    /// The type size of the report's first annex heading.
+    annex_size: Option<f64>,
     /// The type size of the first decision heading that stood outside any annex.
     decision_size: Option<f64>,
     /// "Table 1" and the caption under it, waiting for their table.
@@ -1029,6 +1039,7 @@ impl<'c> Builder<'c> {
             }
         }
         self.last = Some((line.page, line.y, text_x, line.size));
+        self.last_end = line.x1();
     }
 
     /// The line goes on with the paragraph or item above.
@@ -1039,7 +1050,21 @@ impl<'c> Builder<'c> {
             return !indented;
         }
         let gap = line.y - y;
-        gap > 0.0 && gap <= 1.45 * size.max(line.size) && !indented
+        gap > 0.0 && gap <= 1.45 * size.max(line.size) && !indented && !self.broken_before(line)
+    }
+
+    /// The line before ended where this line's first word would have fitted: the break was made
+    /// by hand (a name under "Vice-Chairs:", one a line), not by the line filling up.
+    fn broken_before(&self, line: &Line) -> bool {
+        let text = line.text();
+        let Some(word) = text.split_whitespace().next() else { return false };
+        let letters = text.chars().filter(|c| !c.is_whitespace()).count().max(1) as f64;
+        let advance = (line.x1() - line.x0()) / (letters + text.split_whitespace().count() as f64 * 0.5);
+        let needed = (word.chars().count() as f64 + 1.0) * advance;
+        // Only a line that stopped short of 60 % of the column: a longer one may belong to a
+        // narrower column (a table's cell) whose edge is not the page's.
+        let short = self.ctx.margin + 0.6 * (self.ctx.right - self.ctx.margin);
+        self.ctx.right.is_finite() && self.last_end < short && self.last_end + needed + 0.5 * line.size < self.ctx.right
     }
 
     fn close_items_from(&mut self, x: f64) {
@@ -1184,6 +1209,30 @@ impl<'c> Builder<'c> {
         if kind == DivisionKind::Chapter && !in_annex && self.chapter_size.is_none() && num.is_some() {
             self.chapter_size = Some(size);
         }
+        // An "Annex" set smaller than the report's annex headings, inside an annex, is the annex
+        // of a text the annex quotes (a draft resolution's annex): a part of it, not the
+        // report's next annex.
+        let kind = match (kind, self.annex_size) {
+            (DivisionKind::Annex, None) if !in_annex => {
+                self.annex_size = Some(size);
+                kind
+            }
+            (DivisionKind::Annex, Some(first)) if in_annex && size < first - 0.5 => DivisionKind::Section,
+            _ => kind,
+        };
+        // Such a quoted annex keeps its printed label ("Annex I") as its heading: a section's
+        // number is the report's own letter.
+        let (num, heading, awaiting) = match num {
+            Some(n) if kind == DivisionKind::Section && n.starts_with("Annex") => {
+                let mut labelled = vec![Inline::text(n)];
+                if !awaiting {
+                    push_text(&mut labelled, " ");
+                    append(&mut labelled, &heading);
+                }
+                (None, labelled, false)
+            }
+            n => (n, heading, awaiting),
+        };
         // Decisions adopted one after another, each with its annexes (a UNFCCC addendum): a
         // decision heading set like the first one, which stood outside any annex, ends the annex
         // before it rather than standing inside it.
