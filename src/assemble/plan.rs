@@ -18,7 +18,14 @@ impl Assembler<'_> {
             });
             let label = roman(session.chapter_numbers.get(ci).copied().unwrap_or(ci as u32 + 1));
             self.claim(&mut numbers.ids, &cid, &cpath, TargetKind::Chapter, &label);
-            let num = self.version.lang.chapter_number(&label);
+            // The Official Records print "Chapter I" over the chapter's title, not "I.".
+            let num = if session.masthead.official_records.is_some() {
+                let word = self.version.lang.reference("chapter", &label);
+                let mut chars = word.chars();
+                chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or(word)
+            } else {
+                self.version.lang.chapter_number(&label)
+            };
             self.plan.insert(cpath.clone(), Planned { id: cid.clone(), num: Some(num) });
             self.number_paragraphs(&mut numbers, Counter::Report, &cid, &cpath, &chapter.paragraphs);
             self.number_sections(&mut numbers, Counter::Report, &cid, &cpath, &chapter.sections);
