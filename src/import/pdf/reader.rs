@@ -520,7 +520,9 @@ fn footnote_start(line: &Line, ctx: &Ctx, previous: Option<&str>) -> (Option<Str
     }
     let word = s.text.trim_start().split(' ').next().unwrap_or_default().to_string();
     let next = previous.and_then(|p| p.parse::<u32>().ok()).map(|n| (n + 1).to_string());
-    if next.as_deref() == Some(word.as_str()) {
+    // "* The list of …": a note marked with asterisks, set at full size before a space.
+    let asterisks = (1..=3).contains(&word.len()) && word.chars().all(|c| c == '*');
+    if next.as_deref() == Some(word.as_str()) || asterisks {
         let head = &mut spans[first];
         head.text = head.text.trim_start()[word.len()..].trim_start().to_string();
         return (Some(word), spans[first..].to_vec());
@@ -1155,7 +1157,11 @@ impl<'c> Builder<'c> {
         if let Some(open) = self.stack.last_mut()
             && open.awaiting_title
         {
+            // The label line's note ("Annex I*") goes after the title.
+            let notes: Vec<Inline> =
+                open.division.heading.drain(..).filter(|i| matches!(i, Inline::NoteRef { .. })).collect();
             open.division.heading = content;
+            open.division.heading.extend(notes);
             open.awaiting_title = false;
             return;
         }
@@ -1167,11 +1173,18 @@ impl<'c> Builder<'c> {
         {
             kind = Some(DivisionKind::Chapter);
         }
-        let heading = match &num {
+        let mut heading = match &num {
             Some(n) => strip_label(content, n),
             None => content,
         };
-        let awaiting = heading.is_empty() || crate::document::plain_text(&heading).trim().is_empty();
+        // "Annex I*": asterisks glued to the label cite a note set with an asterisk.
+        let rest_text = crate::document::plain_text(&heading);
+        let rest_text = rest_text.trim();
+        if num.is_some() && (1..=3).contains(&rest_text.len()) && rest_text.chars().all(|c| c == '*') {
+            heading = vec![Inline::NoteRef { id: String::new(), marker: rest_text.to_string() }];
+        }
+        let awaiting = heading.iter().all(|i| matches!(i, Inline::NoteRef { .. }))
+            || crate::document::plain_text(&heading).trim().is_empty();
         let kind = kind.unwrap_or_else(|| if rest.is_empty() { DivisionKind::Section } else { self.unnumbered_kind() });
         let kind = if num.is_none() {
             // Unnumbered headings in one style stand at one level.
@@ -1206,7 +1219,22 @@ impl<'c> Builder<'c> {
             }
             k => k,
         };
-        if kind == DivisionKind::Chapter && !in_annex && self.chapter_size.is_none() && num.is_some() {
+        // A decision that stands on its own (an addendum of decisions, not one quoted in a
+        // section) runs to the next decision or annex: its numbered headings are its parts.
+        let decision_alone =
+            self.stack.iter().rposition(|o| o.division.kind == DivisionKind::Decision).is_some_and(|at| {
+                !self.stack[..at]
+                    .iter()
+                    .any(|o| matches!(o.division.kind, DivisionKind::Chapter | DivisionKind::Section))
+            });
+        let kind = match kind {
+            DivisionKind::Chapter | DivisionKind::Section if decision_alone && num.is_some() && !report_chapter => {
+                DivisionKind::Group
+            }
+            k => k,
+        };
+        // The report's chapters: a chapter heading outside any annex or quoted decision.
+        if kind == DivisionKind::Chapter && !in_annex && !in_decision && self.chapter_size.is_none() && num.is_some() {
             self.chapter_size = Some(size);
         }
         // An "Annex" set smaller than the report's annex headings, inside an annex, is the annex
