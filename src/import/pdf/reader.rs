@@ -389,12 +389,13 @@ pub fn read(pages: &Pages) -> Reading {
             .map(|content| Item { id: String::new(), label: String::new(), content, items: vec![] })
             .collect(),
     })];
-    cite(&mut head, &footnotes, &mut used);
+    let mut footnotes = footnotes;
+    cite(&mut head, &mut footnotes, &mut used);
     if let Some(Block::Paragraph(p)) = head.pop() {
         masthead.title = p.content;
         masthead.caption = p.items.into_iter().map(|i| i.content).collect();
     }
-    cite(&mut body, &footnotes, &mut used);
+    cite(&mut body, &mut footnotes, &mut used);
     let mut document_notes = Vec::new();
     let footnotes: Vec<(Footnote, usize)> = footnotes
         .into_iter()
@@ -1005,7 +1006,14 @@ impl<'c> Builder<'c> {
             first = word;
             text_x = line.x0() + 24.0;
         }
-        let content = trim_start(inlines(&spans));
+        let mut content = on_page(trim_start(inlines(&spans)), line.page);
+        // A raised letter that opens a line is the label of a note set under a table ("a Name
+        // of the cooperative approach …"), not a citation.
+        if let Some(Inline::NoteRef { marker, .. }) = content.first()
+            && marker.chars().all(|c| c.is_ascii_lowercase())
+        {
+            content[0] = Inline::text(format!("{marker} "));
+        }
         let at_margin = (line.x0() - self.ctx.margin).abs() < 3.0;
         match kind {
             Some(LabelKind::Number) if at_margin => {
@@ -1112,7 +1120,7 @@ impl<'c> Builder<'c> {
     fn heading_line(&mut self, line: &Line, line_ref: usize) {
         self.close_paragraph();
         let text = line.text();
-        let content = strip_strong(inlines(&line.spans().cloned().collect::<Vec<_>>()));
+        let content = on_page(strip_strong(inlines(&line.spans().cloned().collect::<Vec<_>>())), line.page);
         if let Some((inl, txt, y, size, page, bold)) = self.heading.as_mut()
             && *page == line.page
             && (line.size - *size).abs() < 0.6
@@ -1465,15 +1473,53 @@ fn drop_chars(content: Vec<Inline>, mut n: usize) -> Vec<Inline> {
     strip_strong(out)
 }
 
-/// Resolves raised markers to footnotes: each cites the first unused note with its marker.
-fn cite(blocks: &mut [Block], notes: &[(Footnote, usize)], used: &mut [bool]) {
-    fn inl(content: &mut Vec<Inline>, notes: &[(Footnote, usize)], used: &mut [bool]) {
+/// Placeholders for raised markers (`NoteRef` without an id) learn the page they stand on
+/// (`@3`), so that `cite` can tell a note cited again on its page from the next one.
+fn on_page(mut content: Vec<Inline>, page: usize) -> Vec<Inline> {
+    for inline in &mut content {
+        match inline {
+            Inline::NoteRef { id, .. } if id.is_empty() => *id = format!("@{page}"),
+            Inline::Strong { content } | Inline::Emph { content } => *content = on_page(std::mem::take(content), page),
+            _ => {}
+        }
+    }
+    content
+}
+
+/// Resolves raised markers to footnotes: each cites the first unused note with its marker printed
+/// on its page or the next (a marker with no such note stays text: a table's own notes set
+/// under it). A marker that cites again a note printed on its own page (three decisions adopted
+/// the same way, each marked "1" for the one note on the page) cites a copy of that note: in a
+/// session each note is cited once.
+fn cite(blocks: &mut [Block], notes: &mut Vec<(Footnote, usize)>, used: &mut Vec<bool>) {
+    fn inl(content: &mut Vec<Inline>, notes: &mut Vec<(Footnote, usize)>, used: &mut Vec<bool>) {
         let mut out = Vec::new();
         for mut inline in std::mem::take(content) {
             match &mut inline {
-                Inline::NoteRef { id, marker } if id.is_empty() => {
-                    match notes.iter().enumerate().find(|(k, (n, _))| !used[*k] && n.marker == *marker) {
-                        Some((k, (n, _))) => {
+                Inline::NoteRef { id, marker } if id.is_empty() || id.starts_with('@') => {
+                    let page: Option<usize> = id.strip_prefix('@').and_then(|p| p.parse().ok());
+                    // A note is printed on its citation's page, or the next when it runs over.
+                    let near = |q: usize| page.is_none_or(|p| q == p || q == p + 1);
+                    let next = (0..notes.len()).find(|&k| !used[k] && notes[k].0.marker == *marker && near(notes[k].1));
+                    // Letters mark a table's own notes, each table its own series: never copied.
+                    let series = marker.chars().all(|c| c.is_ascii_digit() || c == '*');
+                    let again = page.filter(|_| series).and_then(|p| {
+                        let later = next.is_none();
+                        let on_page =
+                            notes.iter().enumerate().rposition(|(k, (n, q))| used[k] && n.marker == *marker && *q == p);
+                        on_page.filter(|_| later)
+                    });
+                    if let Some(k) = again {
+                        let copy = Footnote { id: format!("n{}", notes.len() + 1), ..notes[k].0.clone() };
+                        *id = copy.id.clone();
+                        let page = notes[k].1;
+                        notes.push((copy, page));
+                        used.push(true);
+                        out.push(inline);
+                        continue;
+                    }
+                    match next.map(|k| (k, &notes[k].0)) {
+                        Some((k, n)) => {
                             used[k] = true;
                             *id = n.id.clone();
                         }
@@ -1491,7 +1537,7 @@ fn cite(blocks: &mut [Block], notes: &[(Footnote, usize)], used: &mut [bool]) {
         }
         *content = out;
     }
-    fn items(list: &mut [Item], notes: &[(Footnote, usize)], used: &mut [bool]) {
+    fn items(list: &mut [Item], notes: &mut Vec<(Footnote, usize)>, used: &mut Vec<bool>) {
         for item in list {
             inl(&mut item.content, notes, used);
             items(&mut item.items, notes, used);
@@ -1658,7 +1704,7 @@ fn table(lines: &[&Line]) -> (Table, usize) {
         let mut cells = vec![Vec::new(); columns.len()];
         for s in &l.segments {
             let c = column_of(s.x0, s.x1);
-            append(&mut cells[c], &trim_start(inlines(&s.spans)));
+            append(&mut cells[c], &on_page(trim_start(inlines(&s.spans)), l.page));
         }
         let continues = cells[0].is_empty() && !rows.is_empty() && l.y - last_y < 1.5 * l.size;
         match rows.last_mut() {
