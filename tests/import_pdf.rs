@@ -180,17 +180,33 @@ fn ok(out: &Output, what: &str) -> String {
     stderr
 }
 
-/// `rapporteur import` of the PDF, `check` (no errors), `build --format text`: the built text.
-fn import_check_build(name: &str, dir: &Path) -> String {
+/// `rapporteur import` of the PDF, `check` (no errors), `build` in every format: the built text
+/// (and the built PDF's text as poppler reads it).
+fn import_check_build(name: &str, dir: &Path) -> (String, String) {
     let source = common::un_report(name);
     let source = source.to_str().unwrap();
     let stderr = ok(&rapporteur(&["import", source, "--from", "pdf", "-o", "s"], dir), &format!("{name}: import"));
     assert!(stderr.contains("page furniture set aside"), "{name}: the furniture is reported: {stderr}");
     let check = ok(&rapporteur(&["check", "s"], dir), &format!("{name}: check"));
     assert!(check.contains("no errors"), "{name}: check: {check}");
-    ok(&rapporteur(&["build", "s", "--format", "text", "-o", "out"], dir), &format!("{name}: build"));
-    let file = std::fs::read_dir(dir.join("out")).unwrap().next().unwrap().unwrap().path();
-    std::fs::read_to_string(file).unwrap()
+    ok(&rapporteur(&["build", "s", "--format", "text,pdf,html,docx,akn", "-o", "out"], dir), &format!("{name}: build"));
+    let mut text = None;
+    let mut pdf_text = None;
+    let mut formats = Vec::new();
+    for entry in std::fs::read_dir(dir.join("out")).unwrap() {
+        let path = entry.unwrap().path();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_string();
+        assert!(std::fs::metadata(&path).unwrap().len() > 0, "{name}: {} is empty", path.display());
+        match ext.as_str() {
+            "txt" => text = Some(std::fs::read_to_string(&path).unwrap()),
+            "pdf" => pdf_text = Some(common::pdftotext_all(&path)),
+            _ => {}
+        }
+        formats.push(ext);
+    }
+    formats.sort();
+    assert_eq!(formats, ["docx", "html", "pdf", "txt", "xml"], "{name}: every format is built");
+    (text.unwrap(), pdf_text.unwrap())
 }
 
 /// The numbered paragraphs and the footnotes of the document, in the built text.
@@ -221,14 +237,21 @@ fn check_all(name: &str, first: usize, last: usize, footnotes: usize) -> Figures
     check_no_furniture(name, &reading, &text);
 
     let tmp = tempfile::tempdir().unwrap();
-    let built = import_check_build(name, tmp.path());
-    let session = share(name, &reading, &built);
-    let ratio = session.held as f64 / session.total as f64;
-    eprintln!(
-        "{name}: the session's built text holds {}/{} body words ({:.4}); missing {:?}",
-        session.held, session.total, ratio, session.missing
-    );
-    assert!(ratio >= 0.995, "{name}: session: {:.4} of the body words; missing {:?}", ratio, session.missing);
+    let (built, built_pdf) = import_check_build(name, tmp.path());
+    for (what, text) in [("text", &built), ("PDF", &built_pdf)] {
+        let session = share(name, &reading, text);
+        let ratio = session.held as f64 / session.total as f64;
+        eprintln!(
+            "{name}: the session's built {what} holds {}/{} body words ({:.4}); missing {:?}",
+            session.held, session.total, ratio, session.missing
+        );
+        assert!(
+            ratio >= 0.995,
+            "{name}: session {what}: {:.4} of the body words; missing {:?}",
+            ratio,
+            session.missing
+        );
+    }
     check_built(name, &reading, &built, first, last);
     check_no_furniture(name, &reading, &built);
     figures

@@ -32,25 +32,38 @@ impl Assembler<'_> {
         }
         let single = session.annexes.len() == 1;
         for (ai, annex) in session.annexes.iter().enumerate() {
-            let apath = format!("annexes[{ai}]");
-            let label = if single { String::new() } else { roman(ai as u32 + 1) };
-            // An annex without a title (a list, a table) is named by its number.
-            let aid = annex.id.clone().unwrap_or_else(|| match slug(&annex.title) {
-                t if t.is_empty() => fresh(&numbers.ids, format!("annex-{}", ai + 1)),
-                t => fresh(&numbers.ids, format!("annex-{t}")),
-            });
-            self.claim(&mut numbers.ids, &aid, &apath, TargetKind::Annex, &label);
-            let word = self.version.lang.annex();
-            let num = if single { word.to_string() } else { format!("{word} {label}") };
-            self.plan.insert(apath.clone(), Planned { id: aid.clone(), num: Some(num) });
-            // Annex paragraphs are numbered on their own.
-            numbers.annex = 0;
-            numbers.rules = 0;
-            self.number_paragraphs(&mut numbers, Counter::Annex, &aid, &apath, &annex.paragraphs);
-            self.number_rules(&mut numbers, &aid, &apath, &annex.rules);
-            self.number_sections(&mut numbers, Counter::Annex, &aid, &apath, &annex.sections);
+            self.number_annex(&mut numbers, &format!("annexes[{ai}]"), annex, ai, single, "");
         }
         self.report_paragraphs = numbers.report_paragraphs;
+    }
+
+    /// An annex: the report's (`prefix` empty) or a decision's own (`prefix` = the decision's
+    /// id and a dash, so that each decision's "Annex I" has an id of its own).
+    fn number_annex(
+        &mut self,
+        numbers: &mut Numbers,
+        apath: &str,
+        annex: &crate::session::Annex,
+        ai: usize,
+        single: bool,
+        prefix: &str,
+    ) {
+        let label = if single { String::new() } else { roman(ai as u32 + 1) };
+        // An annex without a title (a list, a table) is named by its number.
+        let aid = annex.id.clone().unwrap_or_else(|| match slug(&annex.title) {
+            t if t.is_empty() => fresh(&numbers.ids, format!("{prefix}annex-{}", ai + 1)),
+            t => fresh(&numbers.ids, format!("{prefix}annex-{t}")),
+        });
+        self.claim(&mut numbers.ids, &aid, apath, TargetKind::Annex, &label);
+        let word = self.version.lang.annex();
+        let num = if single { word.to_string() } else { format!("{word} {label}") };
+        self.plan.insert(apath.to_string(), Planned { id: aid.clone(), num: Some(num) });
+        // Annex paragraphs are numbered on their own.
+        numbers.annex = 0;
+        numbers.rules = 0;
+        self.number_paragraphs(numbers, Counter::Annex, &aid, apath, &annex.paragraphs);
+        self.number_rules(numbers, &aid, apath, &annex.rules);
+        self.number_sections(numbers, Counter::Annex, &aid, apath, &annex.sections);
     }
 
     fn number_sections(
@@ -135,6 +148,14 @@ impl Assembler<'_> {
                 numbers.decision = 0;
                 self.number_list(numbers, Counter::Decision, &id, &format!("{dpath}.preamble"), &preamble);
                 self.number_list(numbers, Counter::Decision, &id, &format!("{dpath}.operative"), &decision.operative);
+                // The decision's own annexes, numbered inside it; the counters of the annex the
+                // decision may stand in go on after them.
+                let (annex, rules) = (numbers.annex, numbers.rules);
+                let single = decision.annexes.len() == 1;
+                for (ai, annex) in decision.annexes.iter().enumerate() {
+                    self.number_annex(numbers, &format!("{dpath}.annexes[{ai}]"), annex, ai, single, &format!("{id}-"));
+                }
+                (numbers.annex, numbers.rules) = (annex, rules);
                 continue;
             }
             let id = match &p.id {
