@@ -389,7 +389,6 @@ pub fn read(pages: &Pages) -> Reading {
             .map(|content| Item { id: String::new(), label: String::new(), content, items: vec![] })
             .collect(),
     })];
-    let mut footnotes = footnotes;
     cite(&mut head, &mut footnotes, &mut used);
     if let Some(Block::Paragraph(p)) = head.pop() {
         masthead.title = p.content;
