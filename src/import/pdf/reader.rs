@@ -1150,7 +1150,7 @@ impl<'c> Builder<'c> {
     }
 
     fn flush_heading(&mut self) {
-        let Some((content, text, _, size, _, bold)) = self.heading.take() else { return };
+        let Some((content, text, _, size, page, bold)) = self.heading.take() else { return };
         if let Some((_, caption)) = self.table_caption.as_mut() {
             if caption.is_empty() {
                 *caption = content;
@@ -1167,7 +1167,7 @@ impl<'c> Builder<'c> {
             // The label line's note ("Annex I*") goes after the title.
             let notes: Vec<Inline> =
                 open.division.heading.drain(..).filter(|i| matches!(i, Inline::NoteRef { .. })).collect();
-            open.division.heading = content;
+            open.division.heading = trailing_asterisks_cite(content, page);
             open.division.heading.extend(notes);
             open.awaiting_title = false;
             return;
@@ -1184,12 +1184,9 @@ impl<'c> Builder<'c> {
             Some(n) => strip_label(content, n),
             None => content,
         };
-        // "Annex I*": asterisks glued to the label cite a note set with an asterisk.
-        let rest_text = crate::document::plain_text(&heading);
-        let rest_text = rest_text.trim();
-        if num.is_some() && (1..=3).contains(&rest_text.len()) && rest_text.chars().all(|c| c == '*') {
-            heading = vec![Inline::NoteRef { id: String::new(), marker: rest_text.to_string() }];
-        }
+        // "Annex I*", "Attendance*": asterisks glued to the end of a heading cite a note set
+        // with an asterisk.
+        heading = trailing_asterisks_cite(heading, page);
         let awaiting = heading.iter().all(|i| matches!(i, Inline::NoteRef { .. }))
             || crate::document::plain_text(&heading).trim().is_empty();
         let kind = kind.unwrap_or_else(|| if rest.is_empty() { DivisionKind::Section } else { self.unnumbered_kind() });
@@ -1472,6 +1469,29 @@ fn drop_chars(content: Vec<Inline>, mut n: usize) -> Vec<Inline> {
     strip_strong(out)
 }
 
+/// Asterisks at the end of a heading (glued to its last word, or all there is after its
+/// label) as a citation of the note marked with them.
+fn trailing_asterisks_cite(mut heading: Vec<Inline>, page: usize) -> Vec<Inline> {
+    fn last_text(inlines: &mut [Inline]) -> Option<&mut String> {
+        match inlines.last_mut()? {
+            Inline::Text { text } => Some(text),
+            Inline::Strong { content } | Inline::Emph { content } => last_text(content),
+            _ => None,
+        }
+    }
+    let Some(text) = last_text(&mut heading) else { return heading };
+    let core = text.trim_end();
+    let stars = core.len() - core.trim_end_matches('*').len();
+    if !(1..=3).contains(&stars) {
+        return heading;
+    }
+    let cut = core.len() - stars;
+    text.truncate(cut);
+    let marker = "*".repeat(stars);
+    heading.push(Inline::NoteRef { id: format!("@{page}"), marker });
+    heading
+}
+
 /// Placeholders for raised markers (`NoteRef` without an id) learn the page they stand on
 /// (`@3`), so that `cite` can tell a note cited again on its page from the next one.
 fn on_page(mut content: Vec<Inline>, page: usize) -> Vec<Inline> {
@@ -1705,6 +1725,8 @@ fn table(lines: &[&Line]) -> (Table, usize) {
             let c = column_of(s.x0, s.x1);
             append(&mut cells[c], &on_page(trim_start(inlines(&s.spans)), l.page));
         }
+        // "OIMP*": a note marked with an asterisk, cited from a cell.
+        let cells: Vec<Vec<Inline>> = cells.into_iter().map(|c| trailing_asterisks_cite(c, l.page)).collect();
         let continues = cells[0].is_empty() && !rows.is_empty() && l.y - last_y < 1.5 * l.size;
         match rows.last_mut() {
             Some(row) if continues => {
