@@ -11,6 +11,26 @@ use crate::session::load::SourceMap;
 use crate::session::{AgendaItem, Date, Session, SymbolParts};
 use crate::templates::Templates;
 
+/// Whether anything in the report is written from `meeting` (templates, agenda, officers,
+/// attendance, statements, meetings).
+fn prints_the_meeting(s: &Session) -> bool {
+    fn has_template(v: &serde_json::Value) -> bool {
+        match v {
+            serde_json::Value::Object(map) => map.contains_key("template") || map.values().any(has_template),
+            serde_json::Value::Array(list) => list.iter().any(has_template),
+            _ => false,
+        }
+    }
+    let attendance = serde_json::to_value(&s.attendance).ok().filter(|v| v.as_object().is_some_and(|m| !m.is_empty()));
+    s.agenda.is_some()
+        || !s.officers.is_empty()
+        || !s.statements.is_empty()
+        || !s.meetings.is_empty()
+        || attendance.is_some()
+        || serde_json::to_value(&s.chapters).is_ok_and(|v| has_template(&v))
+        || serde_json::to_value(&s.annexes).is_ok_and(|v| has_template(&v))
+}
+
 /// The State lists of `attendance`, by key.
 const STATE_LISTS: &[&str] = &["states_parties", "signatories", "observer_states"];
 
@@ -62,20 +82,28 @@ impl Checker<'_> {
             ("date", s.date.is_none(), "the date of issue, e.g. `2009-04-21`"),
             ("organ", s.organ.is_empty(), "the organ, e.g. `Conference of the Parties to …`"),
             ("title", s.title.is_empty(), "the report's title"),
-            // A caption may name the meeting, or only its session or place (a treaty meeting
-            // named on the top line, a General Assembly report under "Eightieth session").
-            (
-                "meeting",
-                s.meeting.name.is_empty()
-                    && s.meeting.session.is_none()
-                    && s.meeting.venue.is_empty()
-                    && s.meeting.agenda_item.is_none(),
-                "`meeting: {name: …, venue: …, dates: [...]}`",
-            ),
         ];
         for (key, is_missing, hint) in missing {
             if is_missing {
                 self.error(key, format!("`{key}` is missing"), format!("add {hint}"));
+            }
+        }
+        // A caption may name the meeting, or only its session or place (a treaty meeting named
+        // on the top line, a General Assembly report under "Eightieth session"); some series
+        // print no caption at all and name the session in the title (a UNFCCC report "on its
+        // fourth session, held in Sharm el-Sheikh from 6 to 20 November 2022"). The meeting is
+        // required only where something prints it: the standard sentences, the agenda, the
+        // officers, the attendance, the statements, the meetings.
+        let no_caption = s.meeting.name.is_empty()
+            && s.meeting.session.is_none()
+            && s.meeting.venue.is_empty()
+            && s.meeting.agenda_item.is_none();
+        if no_caption {
+            let hint = "add `meeting: {name: …, venue: …, dates: [...]}`";
+            if prints_the_meeting(s) {
+                self.error("meeting", "`meeting` is missing", hint);
+            } else {
+                self.warn("meeting", "the caption names no meeting", format!("{hint} unless the title names it"));
             }
         }
         self.masthead(s);

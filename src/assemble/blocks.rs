@@ -147,31 +147,30 @@ impl Assembler<'_> {
             }));
         }
         for (ai, annex) in session.annexes.iter().enumerate() {
-            let apath = format!("annexes[{ai}]");
-            let planned = self.planned(&apath);
-            // Footnotes in an annex are lettered, starting again at "a".
-            self.lettered = Some(0);
-            let heading = self.markup(&annex.title, &format!("{apath}.title"), Zone::Body);
-            let mut children = match annex.generate.as_deref() {
-                None => Vec::new(),
-                Some(kind) => self.generated_annex(kind, &planned.id, &apath),
-            };
-            children.extend(self.paragraphs(&apath, &annex.paragraphs));
-            children.extend(self.rules(&apath, &annex.rules));
-            children.extend(self.sections(&apath, &annex.sections));
-            self.lettered = None;
-            blocks.push(Block::Division(Division {
-                kind: DivisionKind::Annex,
-                id: planned.id,
-                num: planned.num,
-                heading,
-                children,
-            }));
+            let division = self.annex(&format!("annexes[{ai}]"), annex);
+            blocks.push(Block::Division(division));
         }
         if session.contents {
             blocks.insert(0, Block::Contents(self.contents(&blocks)));
         }
         blocks
+    }
+
+    /// An annex: the report's, or a decision's own.
+    fn annex(&mut self, apath: &str, annex: &crate::session::Annex) -> Division {
+        let planned = self.planned(apath);
+        // Footnotes in an annex are lettered, starting again at "a".
+        let outer = self.lettered.replace(0);
+        let heading = self.markup(&annex.title, &format!("{apath}.title"), Zone::Body);
+        let mut children = match annex.generate.as_deref() {
+            None => Vec::new(),
+            Some(kind) => self.generated_annex(kind, &planned.id, apath),
+        };
+        children.extend(self.paragraphs(apath, &annex.paragraphs));
+        children.extend(self.rules(apath, &annex.rules));
+        children.extend(self.sections(apath, &annex.sections));
+        self.lettered = outer;
+        Division { kind: DivisionKind::Annex, id: planned.id, num: planned.num, heading, children }
     }
 
     /// Sections (with their group headings) under a chapter or an annex.
@@ -363,6 +362,10 @@ impl Assembler<'_> {
                 let pplanned = self.planned(&ppath);
                 children.push(Block::Paragraph(self.paragraph(p, pplanned, &ppath)));
             }
+        }
+        for (ai, annex) in def.annexes.iter().enumerate() {
+            let division = self.annex(&format!("{path}.decision.annexes[{ai}]"), annex);
+            children.push(Block::Division(division));
         }
         Division { kind: DivisionKind::Decision, id: planned.id, num: planned.num, heading, children }
     }

@@ -10,31 +10,60 @@ impl Assembler<'_> {
         let session = self.session;
         for (ci, chapter) in session.chapters.iter().enumerate() {
             let cpath = format!("chapters[{ci}]");
-            let cid = chapter.id.clone().unwrap_or_else(|| slug(&chapter.title));
+            // A chapter without a title (what an importer puts the text before the first heading
+            // in) is named by its number.
+            let cid = chapter.id.clone().unwrap_or_else(|| match slug(&chapter.title) {
+                t if t.is_empty() => fresh(&numbers.ids, format!("chapter-{}", ci + 1)),
+                t => fresh(&numbers.ids, t),
+            });
             let label = roman(session.chapter_numbers.get(ci).copied().unwrap_or(ci as u32 + 1));
             self.claim(&mut numbers.ids, &cid, &cpath, TargetKind::Chapter, &label);
-            let num = self.version.lang.chapter_number(&label);
+            // The Official Records print "Chapter I" over the chapter's title, not "I.".
+            let num = if session.masthead.official_records.is_some() {
+                let word = self.version.lang.reference("chapter", &label);
+                let mut chars = word.chars();
+                chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or(word)
+            } else {
+                self.version.lang.chapter_number(&label)
+            };
             self.plan.insert(cpath.clone(), Planned { id: cid.clone(), num: Some(num) });
             self.number_paragraphs(&mut numbers, Counter::Report, &cid, &cpath, &chapter.paragraphs);
             self.number_sections(&mut numbers, Counter::Report, &cid, &cpath, &chapter.sections);
         }
         let single = session.annexes.len() == 1;
         for (ai, annex) in session.annexes.iter().enumerate() {
-            let apath = format!("annexes[{ai}]");
-            let aid = annex.id.clone().unwrap_or_else(|| format!("annex-{}", slug(&annex.title)));
-            let label = if single { String::new() } else { roman(ai as u32 + 1) };
-            self.claim(&mut numbers.ids, &aid, &apath, TargetKind::Annex, &label);
-            let word = self.version.lang.annex();
-            let num = if single { word.to_string() } else { format!("{word} {label}") };
-            self.plan.insert(apath.clone(), Planned { id: aid.clone(), num: Some(num) });
-            // Annex paragraphs are numbered on their own.
-            numbers.annex = 0;
-            numbers.rules = 0;
-            self.number_paragraphs(&mut numbers, Counter::Annex, &aid, &apath, &annex.paragraphs);
-            self.number_rules(&mut numbers, &aid, &apath, &annex.rules);
-            self.number_sections(&mut numbers, Counter::Annex, &aid, &apath, &annex.sections);
+            self.number_annex(&mut numbers, &format!("annexes[{ai}]"), annex, ai, single, "");
         }
         self.report_paragraphs = numbers.report_paragraphs;
+    }
+
+    /// An annex: the report's (`prefix` empty) or a decision's own (`prefix` = the decision's
+    /// id and a dash, so that each decision's "Annex I" has an id of its own).
+    fn number_annex(
+        &mut self,
+        numbers: &mut Numbers,
+        apath: &str,
+        annex: &crate::session::Annex,
+        ai: usize,
+        single: bool,
+        prefix: &str,
+    ) {
+        let label = if single { String::new() } else { roman(ai as u32 + 1) };
+        // An annex without a title (a list, a table) is named by its number.
+        let aid = annex.id.clone().unwrap_or_else(|| match slug(&annex.title) {
+            t if t.is_empty() => fresh(&numbers.ids, format!("{prefix}annex-{}", ai + 1)),
+            t => fresh(&numbers.ids, format!("{prefix}annex-{t}")),
+        });
+        self.claim(&mut numbers.ids, &aid, apath, TargetKind::Annex, &label);
+        let word = self.version.lang.annex();
+        let num = if single { word.to_string() } else { format!("{word} {label}") };
+        self.plan.insert(apath.to_string(), Planned { id: aid.clone(), num: Some(num) });
+        // Annex paragraphs are numbered on their own.
+        numbers.annex = 0;
+        numbers.rules = 0;
+        self.number_paragraphs(numbers, Counter::Annex, &aid, apath, &annex.paragraphs);
+        self.number_rules(numbers, &aid, apath, &annex.rules);
+        self.number_sections(numbers, Counter::Annex, &aid, apath, &annex.sections);
     }
 
     fn number_sections(
@@ -47,7 +76,8 @@ impl Assembler<'_> {
     ) {
         for (si, section) in sections.iter().enumerate() {
             let spath = format!("{parent_path}.sections[{si}]");
-            let sid = section.id.clone().unwrap_or_else(|| format!("{parent}-{}", slug(&section.title)));
+            let sid =
+                section.id.clone().unwrap_or_else(|| fresh(&numbers.ids, format!("{parent}-{}", slug(&section.title))));
             let label = letter(si);
             self.claim(&mut numbers.ids, &sid, &spath, TargetKind::Section, &label);
             let within = self
@@ -64,7 +94,8 @@ impl Assembler<'_> {
             self.number_rules(numbers, &sid, &spath, &section.rules);
             for (gi, group) in section.groups.iter().enumerate() {
                 let gpath = format!("{spath}.groups[{gi}]");
-                let gid = group.id.clone().unwrap_or_else(|| format!("{sid}-{}", slug(&group.title)));
+                let gid =
+                    group.id.clone().unwrap_or_else(|| fresh(&numbers.ids, format!("{sid}-{}", slug(&group.title))));
                 let label = (gi + 1).to_string();
                 self.claim(&mut numbers.ids, &gid, &gpath, TargetKind::Group, &label);
                 self.plan.insert(gpath.clone(), Planned { id: gid.clone(), num: Some(format!("{label}.")) });
@@ -118,6 +149,14 @@ impl Assembler<'_> {
                 numbers.decision = 0;
                 self.number_list(numbers, Counter::Decision, &id, &format!("{dpath}.preamble"), &preamble);
                 self.number_list(numbers, Counter::Decision, &id, &format!("{dpath}.operative"), &decision.operative);
+                // The decision's own annexes, numbered inside it; the counters of the annex the
+                // decision may stand in go on after them.
+                let (annex, rules) = (numbers.annex, numbers.rules);
+                let single = decision.annexes.len() == 1;
+                for (ai, annex) in decision.annexes.iter().enumerate() {
+                    self.number_annex(numbers, &format!("{dpath}.annexes[{ai}]"), annex, ai, single, &format!("{id}-"));
+                }
+                (numbers.annex, numbers.rules) = (annex, rules);
                 continue;
             }
             let id = match &p.id {
@@ -126,7 +165,7 @@ impl Assembler<'_> {
                     let base = derive_paragraph_id(parent, p);
                     let n = derived.entry(base.clone()).or_insert(0);
                     *n += 1;
-                    if *n == 1 { base } else { format!("{base}-{n}") }
+                    fresh(&numbers.ids, if *n == 1 { base } else { format!("{base}-{n}") })
                 }
             };
             if self.dropped(p) {
@@ -154,9 +193,9 @@ impl Assembler<'_> {
     ) {
         for (i, p) in list.iter().enumerate() {
             let path = format!("{list_path}[{i}]");
-            let id =
-                p.id.clone()
-                    .unwrap_or_else(|| format!("{parent}-{}", derive_paragraph_id("", p).trim_start_matches('-')));
+            let id = p.id.clone().unwrap_or_else(|| {
+                fresh(&numbers.ids, format!("{parent}-{}", derive_paragraph_id("", p).trim_start_matches('-')))
+            });
             let num = p.numbered.then(|| numbers.next(counter));
             self.claim(&mut numbers.ids, &id, &path, TargetKind::Paragraph, "");
             self.plan
@@ -203,6 +242,16 @@ impl Assembler<'_> {
         );
         Planned { id: slug(path), num: None }
     }
+}
+
+/// A derived id not yet taken: `base`, else `base-2`, `base-3`… Two sections of the same title
+/// (each annex's "Abbreviations and acronyms"), two operative paragraphs opening with the same
+/// words: only an id a person wrote can be a duplicate, never one the assembler made up.
+fn fresh(ids: &HashMap<String, String>, base: String) -> String {
+    if !ids.contains_key(&base) {
+        return base;
+    }
+    (2..).map(|n| format!("{base}-{n}")).find(|id| !ids.contains_key(id)).expect("a free id")
 }
 
 /// The id of a quoted decision: given, or `decision-9-1` from its kind and number (a draft's

@@ -214,6 +214,51 @@ impl Printer {
     }
 }
 
+/// A decision's own annex as session data: written paragraphs, rules and sections, kept as
+/// narrative (no generated shapes: those are the report's).
+fn annex_def(a: &DraftAnnex, keep_ids: bool) -> crate::session::Annex {
+    let para = |p: &DraftParagraph| match &p.special {
+        Some(special) => special.clone(),
+        None => ParagraphDef {
+            id: if keep_ids { p.id.clone() } else { None },
+            numbered: p.num.is_some(),
+            negotiation: Default::default(),
+            kind: ParagraphKind::Text { text: p.text.clone(), items: DraftItem::defs(&p.items, keep_ids, 0) },
+        },
+    };
+    let rule = |r: &DraftRule| crate::session::Rule {
+        id: r.id.clone(),
+        title: r.title.clone(),
+        paragraphs: r.paragraphs.iter().map(para).collect(),
+    };
+    crate::session::Annex {
+        id: a.id.clone(),
+        title: a.title.clone(),
+        generate: None,
+        paragraphs: a.paragraphs.iter().map(para).collect(),
+        rules: a.rules.iter().map(rule).collect(),
+        sections: a
+            .sections
+            .iter()
+            .map(|s| crate::session::Section {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                paragraphs: s.paragraphs.iter().map(para).collect(),
+                rules: s.rules.iter().map(rule).collect(),
+                groups: s
+                    .groups
+                    .iter()
+                    .map(|g| crate::session::Group {
+                        id: g.id.clone(),
+                        title: g.title.clone(),
+                        paragraphs: g.paragraphs.iter().map(para).collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
 fn starts_alphanumeric(inline: &Inline) -> bool {
     match inline {
         Inline::Text { text } => text.starts_with(char::is_alphanumeric),
@@ -379,20 +424,38 @@ impl<'a> Reading<'a> {
         let mut draft = Draft { keep_ids: self.origin.keep_ids, ..Default::default() };
         self.footnotes(&mut draft);
         self.masthead(&mut draft);
+        // An addendum of decisions: each decision standing on its own is followed by its own
+        // annexes ("Annex I" again after the next decision), which stay with it.
+        let mut after_decision = false;
         for b in &doc.body {
             match b {
                 Block::Contents(_) => draft.contents = true,
                 Block::Division(d) if d.kind == DivisionKind::Annex => {
                     let annex = self.annex(d);
-                    draft.annexes.push(annex);
+                    let decision = draft
+                        .chapters
+                        .last_mut()
+                        .and_then(|c| c.paragraphs.last_mut())
+                        .and_then(|p| p.special.as_mut())
+                        .and_then(|s| match &mut s.kind {
+                            ParagraphKind::Decision(d) => Some(d),
+                            _ => None,
+                        })
+                        .filter(|_| after_decision && annex.document_rows.is_none() && annex.agenda_items.is_none());
+                    match decision {
+                        Some(decision) => decision.annexes.push(annex_def(&annex, self.origin.keep_ids)),
+                        None => draft.annexes.push(annex),
+                    }
                 }
                 Block::Division(d) if matches!(d.kind, DivisionKind::Chapter | DivisionKind::Section) => {
+                    after_decision = false;
                     let ch = self.chapter(d);
                     draft.chapters.push(ch);
                 }
                 // Paragraphs, tables and decisions before any chapter: an untitled chapter holds
                 // them.
                 other => {
+                    after_decision = matches!(other, Block::Division(d) if d.kind == DivisionKind::Decision);
                     if draft.chapters.is_empty() {
                         draft.chapters.push(DraftChapter::default());
                         self.warnings
@@ -711,6 +774,7 @@ impl<'a> Reading<'a> {
             preamble,
             operative,
             vote: None,
+            annexes: Vec::new(),
         };
         DraftParagraph {
             special: Some(ParagraphDef::new(ParagraphKind::Decision(decision))),

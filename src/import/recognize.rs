@@ -339,7 +339,15 @@ impl Cx {
                     title: s.title.clone(),
                     paragraphs: s.paragraphs.iter().map(|p| self.narrative(p)).collect(),
                     rules: s.rules.iter().map(|r| self.rule(r)).collect(),
-                    groups: Vec::new(),
+                    groups: s
+                        .groups
+                        .iter()
+                        .map(|g| Group {
+                            id: g.id.clone(),
+                            title: g.title.clone(),
+                            paragraphs: g.paragraphs.iter().map(|p| self.narrative(p)).collect(),
+                        })
+                        .collect(),
                 })
                 .collect();
             out.push(annex);

@@ -9,7 +9,7 @@
 //! this file, so it gets its own small emitter. Its output reads back (serde-saphyr) into the
 //! same `Session`; the tests check that, also on mangled inputs.
 
-use crate::session::{AgendaItem, Chapter, FootnoteDef, ItemDef, MastheadDef, ParagraphDef, Rule, Session};
+use crate::session::{AgendaItem, Annex, Chapter, FootnoteDef, ItemDef, MastheadDef, ParagraphDef, Rule, Session};
 
 /// What every imported file starts with.
 const HEADER: &str = "\
@@ -205,30 +205,7 @@ pub fn to_yaml(s: &Session) -> String {
         y.blank();
         y.key(0, "annexes");
         for a in &s.annexes {
-            let mut f = Fields::new(2);
-            if let Some(id) = &a.id {
-                f.scalar(&mut y, "id", id);
-            }
-            f.scalar(&mut y, "title", &a.title);
-            if let Some(g) = &a.generate {
-                f.scalar(&mut y, "generate", g);
-            }
-            // Annex paragraphs are numbered on their own.
-            let mut own = 0usize;
-            paragraphs(&mut y, 4, &a.paragraphs, &mut own);
-            rules(&mut y, 4, &a.rules);
-            if !a.sections.is_empty() {
-                y.key(4, "sections");
-                for s in &a.sections {
-                    let mut f = Fields::new(6);
-                    if let Some(id) = &s.id {
-                        f.scalar(&mut y, "id", id);
-                    }
-                    f.scalar(&mut y, "title", &s.title);
-                    paragraphs(&mut y, 8, &s.paragraphs, &mut own);
-                    rules(&mut y, 8, &s.rules);
-                }
-            }
+            annex(&mut y, 2, a);
         }
     }
     if !s.footnotes.is_empty() {
@@ -239,6 +216,46 @@ pub fn to_yaml(s: &Session) -> String {
         }
     }
     y.out
+}
+
+/// An annex as a list entry at `indent` (the report's, or a decision's own).
+fn annex(y: &mut Yaml, indent: usize, a: &Annex) {
+    let mut f = Fields::new(indent);
+    if let Some(id) = &a.id {
+        f.scalar(y, "id", id);
+    }
+    f.scalar(y, "title", &a.title);
+    if let Some(g) = &a.generate {
+        f.scalar(y, "generate", g);
+    }
+    // Annex paragraphs are numbered on their own.
+    let mut own = 0usize;
+    let at = indent + 2;
+    paragraphs(y, at, &a.paragraphs, &mut own);
+    rules(y, at, &a.rules);
+    if !a.sections.is_empty() {
+        y.key(at, "sections");
+        for s in &a.sections {
+            let mut f = Fields::new(at + 2);
+            if let Some(id) = &s.id {
+                f.scalar(y, "id", id);
+            }
+            f.scalar(y, "title", &s.title);
+            paragraphs(y, at + 4, &s.paragraphs, &mut own);
+            rules(y, at + 4, &s.rules);
+            if !s.groups.is_empty() {
+                y.key(at + 4, "groups");
+                for g in &s.groups {
+                    let mut f = Fields::new(at + 6);
+                    if let Some(id) = &g.id {
+                        f.scalar(y, "id", id);
+                    }
+                    f.scalar(y, "title", &g.title);
+                    paragraphs(y, at + 8, &g.paragraphs, &mut own);
+                }
+            }
+        }
+    }
 }
 
 fn agenda_items(y: &mut Yaml, indent: usize, items: &[AgendaItem]) {
@@ -455,6 +472,12 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
             let mut own = 0usize;
             paragraph_list(y, at, "preamble", &d.preamble, &mut own);
             paragraph_list(y, at, "operative", &d.operative, &mut own);
+            if !d.annexes.is_empty() {
+                y.key(at, "annexes");
+                for a in &d.annexes {
+                    annex(y, at + 2, a);
+                }
+            }
             if let Some(v) = &d.vote {
                 y.key(at, "vote");
                 if v.recorded {

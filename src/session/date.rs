@@ -198,8 +198,8 @@ pub fn next_day(d: Date) -> Date {
 }
 
 /// Parses a span of days as captions and prose print it: "14 April 2009", "14 and 15 April 2009",
-/// "27-29 January 2010", "from 27 to 29 January 2010", "30 November-2 December 2010". Returns
-/// every day of the span.
+/// "27-29 January 2010", "from 27 to 29 January 2010", "30 November-2 December 2010", and with
+/// the en dash the issued documents set ("3–7 March 2025"). Returns every day of the span.
 pub fn parse_date_span(s: &str) -> Option<Vec<Date>> {
     let s = s.trim();
     let s = s.strip_prefix("from ").unwrap_or(s);
@@ -207,7 +207,7 @@ pub fn parse_date_span(s: &str) -> Option<Vec<Date>> {
         (a, b)
     } else if let Some((a, b)) = s.split_once(" to ") {
         (a, b)
-    } else if let Some((a, b)) = s.split_once('-') {
+    } else if let Some((a, b)) = s.split_once(['-', '\u{2013}']) {
         (a, b)
     } else {
         let d = parse_long_date(s)?;
@@ -281,6 +281,8 @@ mod tests {
         assert_eq!(prose_range(&[d("2009-04-14"), d("2009-04-15")]), "14 and 15 April 2009");
         assert_eq!(prose_range(&[d("2010-01-27"), d("2010-01-28"), d("2010-01-29")]), "from 27 to 29 January 2010");
         assert_eq!(caption_range(&[d("2010-01-27"), d("2010-01-29")]), "27-29 January 2010");
+        // Issued documents set the range with an en dash.
+        assert_eq!(parse_date_span("3\u{2013}7 March 2025").map(|d| d.len()), Some(5));
         assert_eq!(prose_range(&[d("2010-11-30"), d("2010-12-02")]), "from 30 November to 2 December 2010");
         assert_eq!(prose_range(&[d("2009-04-30"), d("2009-05-01")]), "30 April and 1 May 2009");
         assert_eq!(prose_range(&[d("2009-12-31"), d("2010-01-01")]), "31 December 2009 and 1 January 2010");

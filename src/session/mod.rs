@@ -502,6 +502,10 @@ pub struct DecisionDef {
     /// How it was adopted, when by vote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vote: Option<Vote>,
+    /// The decision's own annexes ("Annex I" to decision 6/CMA.4), printed after it and
+    /// numbered inside it, as an addendum of decisions prints them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annexes: Vec<Annex>,
 }
 
 /// A vote on a decision or resolution.

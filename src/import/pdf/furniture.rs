@@ -19,6 +19,9 @@ pub enum Furniture {
     Vertical,
     /// A table's header printed again at the top of the next page.
     RepeatedHeader,
+    /// An Official Records volume's standing front matter: its title page's imprint
+    /// ("United Nations • New York, 2025"), the note on document symbols, the ISSN.
+    FrontMatter,
 }
 
 impl Furniture {
@@ -32,6 +35,7 @@ impl Furniture {
             Furniture::Recycle => "\"Please recycle\"",
             Furniture::Vertical => "vertical text",
             Furniture::RepeatedHeader => "repeated table header",
+            Furniture::FrontMatter => "Official Records front matter",
         }
     }
 }

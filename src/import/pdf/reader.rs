@@ -77,6 +77,8 @@ impl Reading {
 struct Ctx {
     body_size: f64,
     margin: f64,
+    /// The right edge of the text column (where justified lines end).
+    right: f64,
 }
 
 fn round_half(x: f64) -> i64 {
@@ -104,7 +106,9 @@ pub fn read(pages: &Pages) -> Reading {
     let body_size = mode(all.iter().map(|l| (round_half(l.size), chars(l)))).map_or(10.0, |s| s as f64 / 2.0);
     let is_body_size = |l: &Line| (l.size - body_size).abs() < 0.6;
     let margin = mode(all.iter().filter(|l| is_body_size(l)).map(|l| (l.x0().round() as i64, 1))).unwrap_or(72) as f64;
-    let ctx = Ctx { body_size, margin };
+    let right = mode(all.iter().filter(|l| is_body_size(l) && chars(l) > 40).map(|l| (l.x1().round() as i64, 1)))
+        .map_or(f64::INFINITY, |r| r as f64);
+    let ctx = Ctx { body_size, margin, right };
     let symbol = find_symbol(&all, pages);
 
     // 1. Furniture and footnote zones.
@@ -226,7 +230,9 @@ pub fn read(pages: &Pages) -> Reading {
         }
         masthead.title = strip_strong(title);
         body_start = end + 1;
-        // "Geneva, 17 January 2025" set under the title: a caption line too.
+        // "Geneva, 17 January 2025" set under the title: a caption line too. A draft report's
+        // "Rapporteur: …" and an addendum's "Addendum" with the part it carries ("Part two: …",
+        // over as many lines as it takes, in one style) stand there too.
         let mut under_title = Vec::new();
         while let Some(&next) = first_page.iter().find(|&&j| j >= body_start) {
             let line = &all[next];
@@ -234,6 +240,42 @@ pub fn read(pages: &Pages) -> Reading {
             let has_year = text
                 .split(|c: char| !c.is_ascii_digit())
                 .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
+            let near = line.y - all[body_start - 1].y < 3.5 * line.size;
+            if let Some(name) =
+                text.trim().strip_prefix("Rapporteur:").filter(|_| near && masthead.rapporteur.is_none())
+            {
+                let mut content = inlines(&line.spans().cloned().collect::<Vec<_>>());
+                strip_words(&mut content, text.trim().len() - name.len());
+                masthead.rapporteur = Some(trim_start(content));
+                class[next] = Some(Class::Masthead);
+                body_start = next + 1;
+                continue;
+            }
+            if near && masthead.addendum.is_none() && is_addendum_label(text.trim()) {
+                let mut addendum = crate::document::Addendum { label: text.trim().to_string(), part: Vec::new() };
+                class[next] = Some(Class::Masthead);
+                body_start = next + 1;
+                // The part: the lines in the label's style right under it.
+                let mut previous = next;
+                while let Some(&more) = first_page.iter().find(|&&j| j >= body_start) {
+                    let (a, b) = (&all[previous], &all[more]);
+                    let gap = if previous == next { 3.5 } else { 1.8 };
+                    if (a.size - b.size).abs() < 0.6 && a.bold() == b.bold() && b.y - a.y < gap * b.size {
+                        let content = strip_strong(inlines(&b.spans().cloned().collect::<Vec<_>>()));
+                        if !addendum.part.is_empty() {
+                            push_text(&mut addendum.part, " ");
+                        }
+                        append(&mut addendum.part, &trim_start(content));
+                        class[more] = Some(Class::Masthead);
+                        body_start = more + 1;
+                        previous = more;
+                    } else {
+                        break;
+                    }
+                }
+                masthead.addendum = Some(addendum);
+                continue;
+            }
             if line.segments.len() == 1
                 && !line.bold()
                 && has_year
@@ -260,6 +302,9 @@ pub fn read(pages: &Pages) -> Reading {
         for i in masthead_lines {
             class[i] = Some(Class::Masthead);
         }
+        if masthead.official_records.is_some() {
+            body_start = official_records_front_matter(&all, &mut class, body_start, &mut masthead);
+        }
     }
 
     // 4. Body.
@@ -270,10 +315,13 @@ pub fn read(pages: &Pages) -> Reading {
         paragraph: None,
         items: vec![],
         last: None,
+        last_end: 0.0,
         heading: None,
         contents_seen: false,
         unnumbered_levels: vec![],
         chapter_size: None,
+        decision_size: None,
+        annex_size: None,
         table_caption: None,
     };
     let mut in_contents = false;
@@ -341,12 +389,12 @@ pub fn read(pages: &Pages) -> Reading {
             .map(|content| Item { id: String::new(), label: String::new(), content, items: vec![] })
             .collect(),
     })];
-    cite(&mut head, &footnotes, &mut used);
+    cite(&mut head, &mut footnotes, &mut used);
     if let Some(Block::Paragraph(p)) = head.pop() {
         masthead.title = p.content;
         masthead.caption = p.items.into_iter().map(|i| i.content).collect();
     }
-    cite(&mut body, &footnotes, &mut used);
+    cite(&mut body, &mut footnotes, &mut used);
     let mut document_notes = Vec::new();
     let footnotes: Vec<(Footnote, usize)> = footnotes
         .into_iter()
@@ -472,7 +520,9 @@ fn footnote_start(line: &Line, ctx: &Ctx, previous: Option<&str>) -> (Option<Str
     }
     let word = s.text.trim_start().split(' ').next().unwrap_or_default().to_string();
     let next = previous.and_then(|p| p.parse::<u32>().ok()).map(|n| (n + 1).to_string());
-    if next.as_deref() == Some(word.as_str()) {
+    // "* The list of …": a note marked with asterisks, set at full size before a space.
+    let asterisks = (1..=3).contains(&word.len()) && word.chars().all(|c| c == '*');
+    if next.as_deref() == Some(word.as_str()) || asterisks {
         let head = &mut spans[first];
         head.text = head.text.trim_start()[word.len()..].trim_start().to_string();
         return (Some(word), spans[first..].to_vec());
@@ -621,16 +671,129 @@ fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &C
                 organ.push(t.to_string());
             } else {
                 let content = strip_strong(inlines(&segment.spans));
+                // A caption line that runs over: the next line starts in lower case, or the line
+                // before stopped on a word that cannot end a name ("Special Committee on the
+                // Charter of the" / "United Nations and on …"), in the same style.
                 let lower = t.chars().next().is_some_and(char::is_lowercase);
+                let runs_on = |last: &[Inline], bold: bool| {
+                    let last = crate::document::plain_text(last);
+                    let word = last.split_whitespace().last().unwrap_or_default();
+                    bold == line.bold()
+                        && matches!(word, "the" | "of" | "and" | "on" | "to" | "for" | "in" | "at" | "by" | "with")
+                };
                 match caption.last_mut() {
-                    Some((last, _)) if lower => append(last, &content),
+                    Some((last, bold)) if lower || runs_on(last, *bold) => {
+                        push_text(last, " ");
+                        append(last, &content)
+                    }
                     _ => caption.push((content, line.bold())),
                 }
             }
         }
     }
     masthead.organ = organ.join(" ");
+    // An Official Records cover: the organ, "Official Records", the session, the supplement.
+    let plain: Vec<String> = caption.iter().map(|(c, _)| crate::document::plain_text(c).trim().to_string()).collect();
+    if let Some(at) = plain.iter().position(|l| l.eq_ignore_ascii_case("Official Records")) {
+        let session = plain.iter().skip(at + 1).find(|l| l.to_lowercase().ends_with("session")).cloned();
+        let supplement = plain.iter().skip(at + 1).find(|l| l.starts_with("Supplement No")).cloned();
+        if let (Some(session), Some(supplement)) = (session, supplement) {
+            let taken = [plain[at].clone(), session.clone(), supplement.clone()];
+            caption.retain(|(c, _)| !taken.contains(&crate::document::plain_text(c).trim().to_string()));
+            masthead.official_records = Some(crate::document::OfficialRecords {
+                organ: masthead.organ.clone(),
+                label: plain[at].clone(),
+                session,
+                supplement,
+            });
+            // The volume's block stands where the distribution block would.
+            masthead.distribution.clear();
+        }
+    }
     masthead.caption = caption.into_iter().map(|(c, _)| c).collect();
+}
+
+/// "Addendum", "Addendum 2", "Corrigendum": the line under an addendum's title.
+fn is_addendum_label(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    matches!(words.next(), Some("Addendum" | "ADDENDUM"))
+        && words.next().is_none_or(|n| n.chars().all(|c| c.is_ascii_digit()))
+        && words.next().is_none()
+}
+
+/// Drops the first `n` bytes of words (a printed label such as "Rapporteur:") from inline
+/// content, through its styling.
+fn strip_words(content: &mut Vec<Inline>, mut n: usize) {
+    while n > 0 && !content.is_empty() {
+        let first = &mut content[0];
+        match first {
+            Inline::Text { text } => {
+                let t = text.trim_start();
+                if t.len() <= n {
+                    n -= t.len();
+                    content.remove(0);
+                } else {
+                    *text = t[n..].to_string();
+                    return;
+                }
+            }
+            Inline::Emph { content: inner } | Inline::Strong { content: inner } => {
+                let len = crate::document::plain_text(inner).trim().len();
+                if len <= n {
+                    n -= len;
+                    content.remove(0);
+                } else {
+                    strip_words(inner, n);
+                    return;
+                }
+            }
+            _ => return,
+        }
+    }
+}
+
+/// An Official Records volume: after the cover come the title page (the cover's lines again
+/// with the imprint "United Nations • New York, 2025"), the page with the publisher's note on
+/// document symbols and the ISSN, and the date of the report over its contents. Up to the
+/// contents (or the first heading), the cover's own lines are the masthead again, a lone date
+/// is the report's date, and the rest is the series' standing front matter, set aside and
+/// counted like page furniture. Returns where the body starts.
+fn official_records_front_matter(
+    all: &[Line],
+    class: &mut [Option<Class>],
+    from: usize,
+    masthead: &mut Masthead,
+) -> usize {
+    let Some(end) = (from..all.len())
+        .take_while(|&i| all[i].page <= 5)
+        .find(|&i| class[i].is_none() && (is_contents_word(&all[i].text()) || all[i].text().starts_with("Chapter ")))
+    else {
+        return from;
+    };
+    let mut cover: Vec<String> = vec![masthead.symbol.clone(), masthead.organ.clone()];
+    if let Some(or) = &masthead.official_records {
+        cover.extend(or.lines().iter().map(|l| l.to_string()));
+    }
+    let title = crate::document::plain_text(&masthead.title);
+    let title_words: Vec<&str> = title.split_whitespace().collect();
+    for i in from..end {
+        if class[i].is_some() {
+            continue;
+        }
+        let line = &all[i];
+        let segments: Vec<String> = line.segments.iter().map(|s| s.text().trim().to_string()).collect();
+        let words: Vec<&str> = segments.iter().flat_map(|s| s.split_whitespace()).collect();
+        let in_title = !words.is_empty() && title_words.windows(words.len()).any(|w| w == words.as_slice());
+        if segments.iter().all(|s| cover.contains(s)) || in_title {
+            class[i] = Some(Class::Masthead);
+        } else if masthead.date.is_empty() && segments.len() == 1 && parse_date(&segments[0]).is_some() {
+            masthead.date = segments[0].clone();
+            class[i] = Some(Class::Masthead);
+        } else {
+            class[i] = Some(Class::Furniture(Furniture::FrontMatter));
+        }
+    }
+    end
 }
 
 fn title_case(s: &str) -> String {
@@ -721,6 +884,8 @@ struct Builder<'c> {
     items: Vec<(f64, Item)>,
     /// The last line read: page, baseline, left edge of its text, was a label line.
     last: Option<(usize, f64, f64, f64)>,
+    /// Where the last line read ended (its right edge).
+    last_end: f64,
     /// The heading being read (lines of one heading).
     heading: Option<(Vec<Inline>, String, f64, f64, usize, bool)>,
     contents_seen: bool,
@@ -728,6 +893,10 @@ struct Builder<'c> {
     unnumbered_levels: Vec<((i64, bool), DivisionKind)>,
     /// The type size of the report's first numbered chapter heading.
     chapter_size: Option<f64>,
+    /// The type size of the report's first annex heading.
+    annex_size: Option<f64>,
+    /// The type size of the first decision heading that stood outside any annex.
+    decision_size: Option<f64>,
     /// "Table 1" and the caption under it, waiting for their table.
     table_caption: Option<(String, Vec<Inline>)>,
 }
@@ -837,7 +1006,14 @@ impl<'c> Builder<'c> {
             first = word;
             text_x = line.x0() + 24.0;
         }
-        let content = trim_start(inlines(&spans));
+        let mut content = on_page(trim_start(inlines(&spans)), line.page);
+        // A raised letter that opens a line is the label of a note set under a table ("a Name
+        // of the cooperative approach …"), not a citation.
+        if let Some(Inline::NoteRef { marker, .. }) = content.first()
+            && marker.chars().all(|c| c.is_ascii_lowercase())
+        {
+            content[0] = Inline::text(format!("{marker} "));
+        }
         let at_margin = (line.x0() - self.ctx.margin).abs() < 3.0;
         match kind {
             Some(LabelKind::Number) if at_margin => {
@@ -873,6 +1049,7 @@ impl<'c> Builder<'c> {
             }
         }
         self.last = Some((line.page, line.y, text_x, line.size));
+        self.last_end = line.x1();
     }
 
     /// The line goes on with the paragraph or item above.
@@ -883,7 +1060,21 @@ impl<'c> Builder<'c> {
             return !indented;
         }
         let gap = line.y - y;
-        gap > 0.0 && gap <= 1.45 * size.max(line.size) && !indented
+        gap > 0.0 && gap <= 1.45 * size.max(line.size) && !indented && !self.broken_before(line)
+    }
+
+    /// The line before ended where this line's first word would have fitted: the break was made
+    /// by hand (a name under "Vice-Chairs:", one a line), not by the line filling up.
+    fn broken_before(&self, line: &Line) -> bool {
+        let text = line.text();
+        let Some(word) = text.split_whitespace().next() else { return false };
+        let letters = text.chars().filter(|c| !c.is_whitespace()).count().max(1) as f64;
+        let advance = (line.x1() - line.x0()) / (letters + text.split_whitespace().count() as f64 * 0.5);
+        let needed = (word.chars().count() as f64 + 1.0) * advance;
+        // Only a line that stopped short of 60 % of the column: a longer one may belong to a
+        // narrower column (a table's cell) whose edge is not the page's.
+        let short = self.ctx.margin + 0.6 * (self.ctx.right - self.ctx.margin);
+        self.ctx.right.is_finite() && self.last_end < short && self.last_end + needed + 0.5 * line.size < self.ctx.right
     }
 
     fn close_items_from(&mut self, x: f64) {
@@ -929,7 +1120,7 @@ impl<'c> Builder<'c> {
     fn heading_line(&mut self, line: &Line, line_ref: usize) {
         self.close_paragraph();
         let text = line.text();
-        let content = strip_strong(inlines(&line.spans().cloned().collect::<Vec<_>>()));
+        let content = on_page(strip_strong(inlines(&line.spans().cloned().collect::<Vec<_>>())), line.page);
         if let Some((inl, txt, y, size, page, bold)) = self.heading.as_mut()
             && *page == line.page
             && (line.size - *size).abs() < 0.6
@@ -960,7 +1151,7 @@ impl<'c> Builder<'c> {
     }
 
     fn flush_heading(&mut self) {
-        let Some((content, text, _, size, _, bold)) = self.heading.take() else { return };
+        let Some((content, text, _, size, page, bold)) = self.heading.take() else { return };
         if let Some((_, caption)) = self.table_caption.as_mut() {
             if caption.is_empty() {
                 *caption = content;
@@ -974,7 +1165,11 @@ impl<'c> Builder<'c> {
         if let Some(open) = self.stack.last_mut()
             && open.awaiting_title
         {
-            open.division.heading = content;
+            // The label line's note ("Annex I*") goes after the title.
+            let notes: Vec<Inline> =
+                open.division.heading.drain(..).filter(|i| matches!(i, Inline::NoteRef { .. })).collect();
+            open.division.heading = trailing_asterisks_cite(content, page);
+            open.division.heading.extend(notes);
             open.awaiting_title = false;
             return;
         }
@@ -986,11 +1181,15 @@ impl<'c> Builder<'c> {
         {
             kind = Some(DivisionKind::Chapter);
         }
-        let heading = match &num {
+        let mut heading = match &num {
             Some(n) => strip_label(content, n),
             None => content,
         };
-        let awaiting = heading.is_empty() || crate::document::plain_text(&heading).trim().is_empty();
+        // "Annex I*", "Attendance*": asterisks glued to the end of a heading cite a note set
+        // with an asterisk.
+        heading = trailing_asterisks_cite(heading, page);
+        let awaiting = heading.iter().all(|i| matches!(i, Inline::NoteRef { .. }))
+            || crate::document::plain_text(&heading).trim().is_empty();
         let kind = kind.unwrap_or_else(|| if rest.is_empty() { DivisionKind::Section } else { self.unnumbered_kind() });
         let kind = if num.is_none() {
             // Unnumbered headings in one style stand at one level.
@@ -1025,8 +1224,65 @@ impl<'c> Builder<'c> {
             }
             k => k,
         };
-        if kind == DivisionKind::Chapter && !in_annex && self.chapter_size.is_none() && num.is_some() {
+        // A decision that stands on its own (an addendum of decisions, not one quoted in a
+        // section) runs to the next decision or annex: its numbered headings are its parts.
+        let decision_alone =
+            self.stack.iter().rposition(|o| o.division.kind == DivisionKind::Decision).is_some_and(|at| {
+                !self.stack[..at]
+                    .iter()
+                    .any(|o| matches!(o.division.kind, DivisionKind::Chapter | DivisionKind::Section))
+            });
+        let kind = match kind {
+            DivisionKind::Chapter | DivisionKind::Section if decision_alone && num.is_some() && !report_chapter => {
+                DivisionKind::Group
+            }
+            k => k,
+        };
+        // The report's chapters: a chapter heading outside any annex or quoted decision.
+        if kind == DivisionKind::Chapter && !in_annex && !in_decision && self.chapter_size.is_none() && num.is_some() {
             self.chapter_size = Some(size);
+        }
+        // An "Annex" set smaller than the report's annex headings, inside an annex, is the annex
+        // of a text the annex quotes (a draft resolution's annex): a part of it, not the
+        // report's next annex.
+        let kind = match (kind, self.annex_size) {
+            (DivisionKind::Annex, None) if !in_annex => {
+                self.annex_size = Some(size);
+                kind
+            }
+            (DivisionKind::Annex, Some(first)) if in_annex && size < first - 0.5 => DivisionKind::Section,
+            _ => kind,
+        };
+        // Such a quoted annex keeps its printed label ("Annex I") as its heading: a section's
+        // number is the report's own letter.
+        let (num, heading, awaiting) = match num {
+            Some(n) if kind == DivisionKind::Section && n.starts_with("Annex") => {
+                let mut labelled = vec![Inline::text(n)];
+                if !awaiting {
+                    push_text(&mut labelled, " ");
+                    append(&mut labelled, &heading);
+                }
+                (None, labelled, false)
+            }
+            n => (n, heading, awaiting),
+        };
+        // Decisions adopted one after another, each with its annexes (a UNFCCC addendum): a
+        // decision heading set like the first one, which stood outside any annex, ends the annex
+        // before it rather than standing inside it.
+        if kind == DivisionKind::Decision && num.is_some() {
+            match self.decision_size {
+                None if !in_annex && !in_decision => self.decision_size = Some(size),
+                Some(first) if in_annex && (size - first).abs() < 0.5 => {
+                    while let Some(open) = self.stack.pop() {
+                        let annex = open.division.kind == DivisionKind::Annex;
+                        self.push_block(Block::Division(open.division));
+                        if annex && !self.stack.iter().any(|o| o.division.kind == DivisionKind::Annex) {
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            }
         }
         let level = level_of;
         let new_level = level(kind);
@@ -1214,15 +1470,76 @@ fn drop_chars(content: Vec<Inline>, mut n: usize) -> Vec<Inline> {
     strip_strong(out)
 }
 
-/// Resolves raised markers to footnotes: each cites the first unused note with its marker.
-fn cite(blocks: &mut [Block], notes: &[(Footnote, usize)], used: &mut [bool]) {
-    fn inl(content: &mut Vec<Inline>, notes: &[(Footnote, usize)], used: &mut [bool]) {
+/// Asterisks at the end of a heading (glued to its last word, or all there is after its
+/// label) as a citation of the note marked with them.
+fn trailing_asterisks_cite(mut heading: Vec<Inline>, page: usize) -> Vec<Inline> {
+    fn last_text(inlines: &mut [Inline]) -> Option<&mut String> {
+        match inlines.last_mut()? {
+            Inline::Text { text } => Some(text),
+            Inline::Strong { content } | Inline::Emph { content } => last_text(content),
+            _ => None,
+        }
+    }
+    let Some(text) = last_text(&mut heading) else { return heading };
+    let core = text.trim_end();
+    let stars = core.len() - core.trim_end_matches('*').len();
+    if !(1..=3).contains(&stars) {
+        return heading;
+    }
+    let cut = core.len() - stars;
+    text.truncate(cut);
+    let marker = "*".repeat(stars);
+    heading.push(Inline::NoteRef { id: format!("@{page}"), marker });
+    heading
+}
+
+/// Placeholders for raised markers (`NoteRef` without an id) learn the page they stand on
+/// (`@3`), so that `cite` can tell a note cited again on its page from the next one.
+fn on_page(mut content: Vec<Inline>, page: usize) -> Vec<Inline> {
+    for inline in &mut content {
+        match inline {
+            Inline::NoteRef { id, .. } if id.is_empty() => *id = format!("@{page}"),
+            Inline::Strong { content } | Inline::Emph { content } => *content = on_page(std::mem::take(content), page),
+            _ => {}
+        }
+    }
+    content
+}
+
+/// Resolves raised markers to footnotes: each cites the first unused note with its marker printed
+/// on its page or the next (a marker with no such note stays text: a table's own notes set
+/// under it). A marker that cites again a note printed on its own page (three decisions adopted
+/// the same way, each marked "1" for the one note on the page) cites a copy of that note: in a
+/// session each note is cited once.
+fn cite(blocks: &mut [Block], notes: &mut Vec<(Footnote, usize)>, used: &mut Vec<bool>) {
+    fn inl(content: &mut Vec<Inline>, notes: &mut Vec<(Footnote, usize)>, used: &mut Vec<bool>) {
         let mut out = Vec::new();
         for mut inline in std::mem::take(content) {
             match &mut inline {
-                Inline::NoteRef { id, marker } if id.is_empty() => {
-                    match notes.iter().enumerate().find(|(k, (n, _))| !used[*k] && n.marker == *marker) {
-                        Some((k, (n, _))) => {
+                Inline::NoteRef { id, marker } if id.is_empty() || id.starts_with('@') => {
+                    let page: Option<usize> = id.strip_prefix('@').and_then(|p| p.parse().ok());
+                    // A note is printed on its citation's page, or the next when it runs over.
+                    let near = |q: usize| page.is_none_or(|p| q == p || q == p + 1);
+                    let next = (0..notes.len()).find(|&k| !used[k] && notes[k].0.marker == *marker && near(notes[k].1));
+                    // Letters mark a table's own notes, each table its own series: never copied.
+                    let series = marker.chars().all(|c| c.is_ascii_digit() || c == '*');
+                    let again = page.filter(|_| series).and_then(|p| {
+                        let later = next.is_none();
+                        let on_page =
+                            notes.iter().enumerate().rposition(|(k, (n, q))| used[k] && n.marker == *marker && *q == p);
+                        on_page.filter(|_| later)
+                    });
+                    if let Some(k) = again {
+                        let copy = Footnote { id: format!("n{}", notes.len() + 1), ..notes[k].0.clone() };
+                        *id = copy.id.clone();
+                        let page = notes[k].1;
+                        notes.push((copy, page));
+                        used.push(true);
+                        out.push(inline);
+                        continue;
+                    }
+                    match next.map(|k| (k, &notes[k].0)) {
+                        Some((k, n)) => {
                             used[k] = true;
                             *id = n.id.clone();
                         }
@@ -1240,7 +1557,7 @@ fn cite(blocks: &mut [Block], notes: &[(Footnote, usize)], used: &mut [bool]) {
         }
         *content = out;
     }
-    fn items(list: &mut [Item], notes: &[(Footnote, usize)], used: &mut [bool]) {
+    fn items(list: &mut [Item], notes: &mut Vec<(Footnote, usize)>, used: &mut Vec<bool>) {
         for item in list {
             inl(&mut item.content, notes, used);
             items(&mut item.items, notes, used);
@@ -1407,8 +1724,10 @@ fn table(lines: &[&Line]) -> (Table, usize) {
         let mut cells = vec![Vec::new(); columns.len()];
         for s in &l.segments {
             let c = column_of(s.x0, s.x1);
-            append(&mut cells[c], &trim_start(inlines(&s.spans)));
+            append(&mut cells[c], &on_page(trim_start(inlines(&s.spans)), l.page));
         }
+        // "OIMP*": a note marked with an asterisk, cited from a cell.
+        let cells: Vec<Vec<Inline>> = cells.into_iter().map(|c| trailing_asterisks_cite(c, l.page)).collect();
         let continues = cells[0].is_empty() && !rows.is_empty() && l.y - last_y < 1.5 * l.size;
         match rows.last_mut() {
             Some(row) if continues => {
