@@ -225,8 +225,9 @@ fn check_built(name: &str, reading: &Reading, text: &str, first: usize, last: us
     }
 }
 
-/// Both stages: the reader's document, then the session a user gets.
-fn check_all(name: &str, first: usize, last: usize, footnotes: usize) -> Figures {
+/// Both stages: the reader's document, then the session a user gets (whose built text is
+/// returned).
+fn check_all(name: &str, first: usize, last: usize, footnotes: usize) -> String {
     let (reading, text) = read(name);
     let figures = share(name, &reading, &text);
     let ratio = figures.held as f64 / figures.total as f64;
@@ -256,7 +257,7 @@ fn check_all(name: &str, first: usize, last: usize, footnotes: usize) -> Figures
     }
     check_built(name, &reading, &built, first, last);
     check_no_furniture(name, &reading, &built);
-    figures
+    built
 }
 
 #[test]
@@ -329,7 +330,15 @@ fn unfccc_addendum_of_decisions() {
     assert_eq!(found, expected);
     // 43 numbered and lettered notes, the "*" note on each of decision 6/CMA.4's seven annexes,
     // and "* Only in annex VII, tables 1–3." cited from the cell "OIMP*".
-    check_all("FCCC_PA_CMA_2022_10_Add.2_EN.pdf", 1, 10, 51);
+    let built = check_all("FCCC_PA_CMA_2022_10_Add.2_EN.pdf", 1, 10, 51);
+    // The decisions stand under the masthead as in the source (no chapter heading "I." over
+    // them), and the table of contents lists them, as the source's does.
+    assert!(!built.lines().any(|l| l.trim() == "I."), "no empty chapter heading:\n{built}");
+    let contents =
+        &built[built.find("Contents").expect("a table of contents")..built.find("\nDecision 6/CMA.4\n").unwrap()];
+    for n in 6..=11 {
+        assert!(contents.contains(&format!("Decision {n}/CMA.4 ")), "decision {n} in the contents:\n{contents}");
+    }
 }
 
 #[test]

@@ -138,6 +138,11 @@ impl Assembler<'_> {
             let heading = self.markup(&chapter.title, &format!("{cpath}.title"), Zone::Body);
             let mut children = self.paragraphs(&cpath, &chapter.paragraphs);
             children.extend(self.sections(&cpath, &chapter.sections));
+            // An unheaded chapter (no title) is its content alone, under the masthead.
+            if planned.num.is_none() && heading.is_empty() {
+                blocks.extend(children);
+                continue;
+            }
             blocks.push(Block::Division(Division {
                 kind: DivisionKind::Chapter,
                 id: planned.id,
@@ -261,6 +266,11 @@ impl Assembler<'_> {
                     target: d.id.clone(),
                 });
             };
+            // A decision standing in the body (an addendum of decisions) is listed by its label
+            // and title, as such addenda list them.
+            if !matches!(d.kind, DivisionKind::Chapter | DivisionKind::Annex | DivisionKind::Decision) {
+                continue;
+            }
             push(d, 0);
             if d.kind == DivisionKind::Chapter {
                 for child in &d.children {

@@ -8,15 +8,27 @@ impl Assembler<'_> {
     pub(super) fn number(&mut self) {
         let mut numbers = Numbers::default();
         let session = self.session;
+        // Chapters with a heading, counted: an unheaded one takes no number.
+        let mut headed = 0;
         for (ci, chapter) in session.chapters.iter().enumerate() {
             let cpath = format!("chapters[{ci}]");
             // A chapter without a title (what an importer puts the text before the first heading
-            // in) is named by its number.
+            // in, or an addendum's decisions standing under the masthead) prints no heading and
+            // takes no number; its id is named by its place.
+            let unheaded = chapter.title.trim().is_empty();
             let cid = chapter.id.clone().unwrap_or_else(|| match slug(&chapter.title) {
                 t if t.is_empty() => fresh(&numbers.ids, format!("chapter-{}", ci + 1)),
                 t => fresh(&numbers.ids, t),
             });
-            let label = roman(session.chapter_numbers.get(ci).copied().unwrap_or(ci as u32 + 1));
+            if unheaded {
+                self.claim(&mut numbers.ids, &cid, &cpath, TargetKind::Chapter, "");
+                self.plan.insert(cpath.clone(), Planned { id: cid.clone(), num: None });
+                self.number_paragraphs(&mut numbers, Counter::Report, &cid, &cpath, &chapter.paragraphs);
+                self.number_sections(&mut numbers, Counter::Report, &cid, &cpath, &chapter.sections);
+                continue;
+            }
+            headed += 1;
+            let label = roman(session.chapter_numbers.get(ci).copied().unwrap_or(headed));
             self.claim(&mut numbers.ids, &cid, &cpath, TargetKind::Chapter, &label);
             // The Official Records print "Chapter I" over the chapter's title, not "I.".
             let num = if session.masthead.official_records.is_some() {

@@ -380,6 +380,8 @@ pub struct OtherSpeaker {
 pub struct Chapter {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The heading; empty for text that stands under the masthead with no chapter heading (an
+    /// addendum of decisions): such a chapter prints no heading and takes no number.
     pub title: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paragraphs: Vec<ParagraphDef>,
