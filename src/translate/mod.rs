@@ -19,6 +19,9 @@
 //!   …
 //! doc:meeting.name:                  # the meeting's name (also doc:organ, doc:meeting.short,
 //!   …                                # doc:meeting.session): printed in generated sentences
+//! doc:name.european-union:           # a name written once, printed wherever the data uses it
+//!   …                                # (organizations, the instrument, officers' titles); also
+//!                                    # doc:agenda.<item id>, doc:documents.<symbol slug>
 //! ```
 //!
 //! Generated text (attendance, agenda, statements, dates, cross-reference wording, citations) is
