@@ -642,6 +642,9 @@ pub(crate) fn build(
     no_pdf_standards: bool,
     strict: bool,
 ) -> i32 {
+    // The process ends after this build: typst's caches are left for the exit to free.
+    #[cfg(feature = "pdf")]
+    crate::writers::pdf::leave_memoized_results_to_exit();
     // Per language version: one document, or one per part of a report issued in parts (`parts:`).
     let versions = match compile_issued_in(session, langs) {
         Ok(v) => v,
