@@ -317,8 +317,15 @@ pub fn run(jobs: &[Job], settings: &Settings) -> i32 {
     // in memory at once.
     let next = AtomicUsize::new(0);
     let finished: Mutex<Vec<Option<Done>>> = Mutex::new((0..jobs.len()).map(|_| None).collect());
+    let threads = rayon::current_num_threads().clamp(1, jobs.len().max(1));
+    // typst's caches are shared by the whole process: emptying them all after each PDF (as one
+    // thread finishes a session) would also drop what another thread's session, still being
+    // laid out, memoized in its first layout pass. Kept for as many PDFs as there are threads:
+    // measured on 40 sessions, 5% less CPU for 30 MB more memory.
+    #[cfg(feature = "pdf")]
+    crate::writers::pdf::keep_memoized_results(threads);
     std::thread::scope(|scope| {
-        for _ in 0..rayon::current_num_threads().clamp(1, jobs.len().max(1)) {
+        for _ in 0..threads {
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);

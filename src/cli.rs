@@ -540,7 +540,10 @@ fn import(file: &Path, from: ImportFrom, output: &Path, symbol: Option<String>, 
             Err(e) => eprintln!("warning: cannot remove {}: {}", old.display(), printable(&e.to_string())),
         }
     }
-    if let Err(e) = write_atomically(&target, crate::import::to_yaml(&session).as_bytes())
+    // The first line points editors at the schema beside the session folder, as in a session
+    // `rapporteur new` makes (see `new_session`).
+    let yaml = format!("{SCHEMA_LINE}\n{}", crate::import::to_yaml(&session));
+    if let Err(e) = write_atomically(&target, yaml.as_bytes())
         .and_then(|()| write_atomically(&manifest, crate::import::folder::manifest().as_bytes()))
     {
         eprintln!("error: cannot write {}: {}; nothing was written", target.display(), printable(&e.to_string()));
@@ -550,6 +553,16 @@ fn import(file: &Path, from: ImportFrom, output: &Path, symbol: Option<String>, 
         eprintln!("replaced {} (written by an earlier import)", target.display());
     }
     println!("{}", target.display());
+    // The folder exists now: its real parent is where `../session.schema.json` points.
+    if let Some(dir) = std::fs::canonicalize(output).ok().and_then(|o| o.parent().map(Path::to_path_buf)) {
+        match schema_beside(&dir) {
+            Ok(Some(schema)) => println!("{}", schema.display()),
+            Ok(None) => {}
+            Err(e) => {
+                eprintln!("warning: cannot write {}: {}", dir.join(SCHEMA_FILE).display(), printable(&e.to_string()))
+            }
+        }
+    }
     eprintln!(
         "imported with {n} warning{}; next: `rapporteur check {}`",
         if n == 1 { "" } else { "s" },
@@ -630,6 +643,9 @@ pub(crate) fn build(
     no_pdf_standards: bool,
     strict: bool,
 ) -> i32 {
+    // The process ends after this build: typst's caches are left for the exit to free.
+    #[cfg(feature = "pdf")]
+    crate::writers::pdf::leave_memoized_results_to_exit();
     // Per language version: one document, or one per part of a report issued in parts (`parts:`).
     let versions = match compile_issued_in(session, langs) {
         Ok(v) => v,
@@ -833,15 +849,10 @@ fn new_session(slug: &str, dir: &Path) -> i32 {
     // The skeleton's first line points editors at `../session.schema.json`: the schema of this
     // very version of rapporteur, kept beside the sessions (refreshed by every `new`), so that
     // completion works offline and matches the program that reads the file.
-    let schema = dir.join(SCHEMA_FILE);
-    let schema_text = crate::schema::session_schema_text();
-    let fresh = std::fs::read_to_string(&schema).is_ok_and(|t| t == schema_text);
-    match write_atomically(&path, SKELETON.as_bytes())
-        .and_then(|()| if fresh { Ok(()) } else { write_atomically(&schema, schema_text.as_bytes()) })
-    {
-        Ok(()) => {
+    match write_atomically(&path, SKELETON.as_bytes()).and_then(|()| schema_beside(dir)) {
+        Ok(written) => {
             println!("{}", path.display());
-            if !fresh {
+            if let Some(schema) = written {
                 println!("{}", schema.display());
             }
             eprintln!("next: edit it, then `rapporteur check {}`", folder.display());
@@ -854,8 +865,23 @@ fn new_session(slug: &str, dir: &Path) -> i32 {
     }
 }
 
-/// The schema file `rapporteur new` writes beside the session folders (see `new_session`).
+/// The schema file `rapporteur new` and `rapporteur import` write beside the session folders
+/// (see `new_session`).
 pub const SCHEMA_FILE: &str = "session.schema.json";
+
+/// The first line of a session file they write: editors find the schema beside its folder.
+pub const SCHEMA_LINE: &str = "# yaml-language-server: $schema=../session.schema.json";
+
+/// Writes this program's schema as `dir/session.schema.json` unless it is there already, current;
+/// the path when it was written.
+fn schema_beside(dir: &Path) -> std::io::Result<Option<PathBuf>> {
+    let schema = dir.join(SCHEMA_FILE);
+    let text = crate::schema::session_schema_text();
+    if std::fs::read_to_string(&schema).is_ok_and(|t| t == text) {
+        return Ok(None);
+    }
+    write_atomically(&schema, text.as_bytes()).map(|()| Some(schema))
+}
 
 /// What `rapporteur new` writes: a valid session that shows every part of the format.
 pub const SKELETON: &str = include_str!("../templates/skeleton/session.yaml");

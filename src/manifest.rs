@@ -71,13 +71,18 @@ pub struct Output {
     pub sha256: String,
 }
 
-/// The program that built a session: its version, and the SHA-256 of everything compiled into it
-/// that shapes a report (the default templates, the registries of names, the fonts), so that a
-/// program with a changed template rebuilds every session even under the same version number.
+/// The program that built a session: its version, the SHA-256 of everything compiled into it
+/// that shapes a report (the default templates, the registries of names, the fonts), and the
+/// SHA-256 of the source it was compiled from (`build.rs`), so that a program with a changed
+/// template or changed code rebuilds every session even under the same version number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tool {
     pub builtin: String,
+    /// Empty in a manifest written before the source was recorded: such entries differ from
+    /// every program's, so their sessions are rebuilt once.
+    #[serde(default)]
+    pub source: String,
     pub version: String,
 }
 
@@ -104,7 +109,11 @@ impl Tool {
             hasher.update([0]);
             hasher.update(font);
         }
-        Tool { builtin: hex(&hasher.finalize()), version: env!("CARGO_PKG_VERSION").into() }
+        Tool {
+            builtin: hex(&hasher.finalize()),
+            source: env!("RAPPORTEUR_SOURCE").into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+        }
     }
 }
 
@@ -224,6 +233,18 @@ mod tests {
         assert_eq!(entry_keys, ["inputs", "options", "outputs", "tool"]);
         assert!(sorted(&serde_json::from_str(&text).unwrap()));
         assert_eq!(Manifest::parse(Path::new("m.json"), &text).unwrap(), manifest);
+    }
+
+    #[test]
+    fn the_program_is_known_by_its_source_too() {
+        let tool = Tool::current();
+        assert!(tool.source.len() == 64 && tool.source.bytes().all(|b| b.is_ascii_hexdigit()), "{}", tool.source);
+        // An entry written before the source was recorded still reads, and is not this program's:
+        // its session is rebuilt.
+        let older: Tool =
+            serde_json::from_value(serde_json::json!({"builtin": tool.builtin, "version": tool.version})).unwrap();
+        assert_ne!(older, tool);
+        assert_eq!(Tool { source: tool.source.clone(), ..older }, tool);
     }
 
     #[test]

@@ -24,7 +24,14 @@ fn text_then_akn_then_akn_again() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains(&format!("{reference}:210:1: warning: paragraph 36")), "{stderr}");
-    assert!(dir.join("s/ctoc/session.yaml").is_file());
+    // Like a session `new` makes: the first line names the schema, written beside the folder.
+    let yaml = std::fs::read_to_string(dir.join("s/ctoc/session.yaml")).unwrap();
+    assert_eq!(yaml.lines().next(), Some("# yaml-language-server: $schema=../session.schema.json"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("s/session.schema.json")).unwrap(),
+        rapporteur::schema::session_schema_text()
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).lines().any(|l| l.ends_with("session.schema.json")));
 
     let out = rapporteur(&["build", "s/ctoc", "-f", "akn", "-o", "out1"], dir);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));

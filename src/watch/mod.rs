@@ -9,8 +9,10 @@
 //! layout template, laid-out paragraphs, shaped text), which `pdf::keep_memoized_results` keeps
 //! across builds — an edit re-typesets what it changed, not the whole report.
 //!
-//! File events come from `notify`; a save usually arrives as a burst (write, close, rename), so
-//! the loop waits until the folder has been quiet for `QUIET` before building, and builds once.
+//! File events come from `notify`; a save usually arrives as a burst (write, close, rename). The
+//! event that ends it (the file closed after writing, or renamed into place) starts the build at
+//! once, with the rest of its burst; a burst without such an event is built when the folder has
+//! been quiet for `QUIET`. Either way one save gives one build.
 
 mod server;
 
@@ -25,9 +27,9 @@ use crate::writers::{Format, WriteOptions};
 
 pub use server::Server;
 
-/// How long the session folder must be quiet before a build starts: long enough to gather the
-/// events of one save (an editor's write, close and rename come within a millisecond or two),
-/// short enough not to be felt.
+/// How long the session folder must be quiet before a build starts when no event marks the end of
+/// a save (see `completes_save`): long enough to gather the events of one save (an editor's
+/// write, close and rename come within a millisecond or two), short enough not to be felt.
 pub const QUIET: Duration = Duration::from_millis(10);
 
 /// How many builds typst's memoized results outlive in watch mode: an edit and its undo both
@@ -167,19 +169,22 @@ impl Builder {
         let (outcome, took) = self.rebuild();
         on_build(&outcome, took);
         loop {
-            // Block until an edit, then until the folder is quiet.
-            match rx.recv() {
-                Ok(event) if relevant(&event) => {}
+            // Block until an edit, then until a file's save is complete or the folder is quiet.
+            let first = match rx.recv() {
+                Ok(event) if relevant(&event) => event,
                 Ok(_) => continue,
                 Err(_) => return Err("the file watcher stopped".into()),
-            }
-            loop {
+            };
+            let mut complete = completes_save(&first);
+            while !complete {
                 match rx.recv_timeout(QUIET) {
-                    Ok(_) => continue,
+                    Ok(event) => complete = relevant(&event) && completes_save(&event),
                     Err(RecvTimeoutError::Timeout) => break,
                     Err(RecvTimeoutError::Disconnected) => return Err("the file watcher stopped".into()),
                 }
             }
+            // The events already queued with the one that completed the save are part of it.
+            while rx.try_recv().is_ok() {}
             let (outcome, took) = self.rebuild();
             on_build(&outcome, took);
         }
@@ -198,17 +203,39 @@ impl Builder {
 }
 
 /// Whether a file event can change the report: content written, a file created, renamed or
-/// removed. Reading a file (ours, while building) and metadata changes are not edits.
+/// removed. Reading a file (ours, while building) and metadata changes are not edits, nor is the
+/// summary of a rename (`Both`) that comes after its own `From` and `To` events — possibly after
+/// the build they started.
 fn is_edit(kind: &notify::EventKind) -> bool {
     use notify::EventKind;
-    use notify::event::{AccessKind, AccessMode, ModifyKind};
+    use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
     match kind {
         EventKind::Create(_) | EventKind::Remove(_) => true,
-        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(ModifyKind::Metadata(_) | ModifyKind::Name(RenameMode::Both)) => false,
         EventKind::Modify(_) => true,
         EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
         _ => false,
     }
+}
+
+/// Whether the event ends the save of a file the user edits: the file closed after writing (an
+/// editor that writes in place) or a new version renamed over it (one that writes a temporary
+/// file first). The build then starts at once rather than after the quiet window: that window
+/// only gathers the events of a save whose end no event marks. A hidden file (`.x.swp`,
+/// `.chapters.yaml.saving`) or a backup (`x~`) is an editor's own, not the end of a save.
+fn completes_save(event: &notify::Result<notify::Event>) -> bool {
+    use notify::EventKind;
+    use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+    let Ok(event) = event else { return false };
+    let closing = matches!(
+        event.kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) | EventKind::Modify(ModifyKind::Name(RenameMode::To))
+    );
+    closing
+        && event.paths.last().and_then(|p| p.file_name()).is_some_and(|name| {
+            let name = name.to_string_lossy();
+            !name.starts_with('.') && !name.ends_with('~')
+        })
 }
 
 /// Whether `path` is one of our outputs or their temporary files (in the output folder).
@@ -346,5 +373,35 @@ pub fn run(options: Options, port: u16) -> i32 {
             eprintln!("error: {message}");
             1
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{AccessKind, AccessMode, DataChange, ModifyKind, RenameMode};
+    use notify::{Event, EventKind};
+
+    fn event(kind: EventKind, name: &str) -> notify::Result<Event> {
+        Ok(Event::new(kind).add_path(PathBuf::from("/s").join(name)))
+    }
+
+    #[test]
+    fn the_end_of_a_save_starts_the_build_and_nothing_else_does() {
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        let renamed = EventKind::Modify(ModifyKind::Name(RenameMode::To));
+        let written = EventKind::Modify(ModifyKind::Data(DataChange::Content));
+        // Written in place, then closed; or written aside, then renamed over the file.
+        assert!(completes_save(&event(closed, "chapters.yaml")));
+        assert!(completes_save(&event(renamed, "chapters.yaml")));
+        // Halfway through a save, or an editor's own files.
+        assert!(!completes_save(&event(written, "chapters.yaml")));
+        assert!(!completes_save(&event(closed, ".chapters.yaml.saving")));
+        assert!(!completes_save(&event(renamed, ".chapters.yaml.swp")));
+        assert!(!completes_save(&event(closed, "chapters.yaml~")));
+        assert!(!completes_save(&Err(notify::Error::generic("lost"))));
+        // A rename's summary follows its `From` and `To`: not an edit of its own.
+        assert!(!is_edit(&EventKind::Modify(ModifyKind::Name(RenameMode::Both))));
+        assert!(is_edit(&renamed) && is_edit(&written) && is_edit(&closed));
     }
 }

@@ -41,6 +41,13 @@ pub fn keep_memoized_results(builds: usize) {
     KEEP_BUILDS.store(builds, std::sync::atomic::Ordering::Relaxed);
 }
 
+/// Never empties typst's memoization caches: for a process that ends after its build
+/// (`rapporteur build SESSION`), where emptying them is work for nothing — dropping every
+/// memoized frame took 5–10 ms after each PDF, and the process's exit frees it all at once.
+pub fn leave_memoized_results_to_exit() {
+    KEEP_BUILDS.store(usize::MAX, std::sync::atomic::Ordering::Relaxed);
+}
+
 pub fn write(doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
     let template = opts.templates.source(TEMPLATE).ok_or_else(|| {
         Diagnostic::error(format!("the PDF layout template `{TEMPLATE}` is missing"))
@@ -111,7 +118,10 @@ pub fn write(doc: &Document, opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics
     let result = typst_pdf::pdf(&paged, &options);
     // Keep the memoization caches from growing across builds in a long process; `watch` keeps the
     // results of the last few builds so that an edit re-typesets only what it changed.
-    typst::comemo::evict(KEEP_BUILDS.load(std::sync::atomic::Ordering::Relaxed));
+    let keep = KEEP_BUILDS.load(std::sync::atomic::Ordering::Relaxed);
+    if keep != usize::MAX {
+        typst::comemo::evict(keep);
+    }
     result.map_err(|errors| Diagnostics(errors.iter().map(|e| convert(&world, &template_path, e, false)).collect()))
 }
 
