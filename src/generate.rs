@@ -60,9 +60,8 @@ impl Generator {
         let reorder = !version.is_original;
         env.add_filter("states", move |names: Vec<String>| {
             let mut printed: Vec<(String, String)> = names.iter().map(|n| (state_in(n, lang, on), n.clone())).collect();
-            if reorder && collate::list_order(lang) == collate::ListOrder::Collated {
-                let collator = collate::collator(lang);
-                printed.sort_by(|a, b| collate::compare(lang, &collator, &a.0, &b.0));
+            if reorder {
+                collate::sort_by_name(lang, &mut printed);
             }
             printed.iter().map(|(name, english)| mark_as(english, name)).collect::<Vec<_>>()
         });

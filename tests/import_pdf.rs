@@ -13,7 +13,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use rapporteur::document::{Block, Document, Item, plain_text};
 use rapporteur::import::pdf::{self, Class, Reading};
@@ -170,26 +169,22 @@ fn check_no_furniture(name: &str, reading: &Reading, text: &str) {
     }
 }
 
-fn rapporteur(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rapporteur")).args(args).current_dir(dir).output().unwrap()
-}
-
-fn ok(out: &Output, what: &str) -> String {
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(0), "{what}: {stderr}");
-    stderr
-}
-
 /// `rapporteur import` of the PDF, `check` (no errors), `build` in every format: the built text
 /// (and the built PDF's text as poppler reads it).
 fn import_check_build(name: &str, dir: &Path) -> (String, String) {
     let source = common::un_report(name);
     let source = source.to_str().unwrap();
-    let stderr = ok(&rapporteur(&["import", source, "--from", "pdf", "-o", "s"], dir), &format!("{name}: import"));
+    let stderr = common::succeeded(
+        &common::rapporteur_in(&["import", source, "--from", "pdf", "-o", "s"], dir),
+        &format!("{name}: import"),
+    );
     assert!(stderr.contains("page furniture set aside"), "{name}: the furniture is reported: {stderr}");
-    let check = ok(&rapporteur(&["check", "s"], dir), &format!("{name}: check"));
+    let check = common::succeeded(&common::rapporteur_in(&["check", "s"], dir), &format!("{name}: check"));
     assert!(check.contains("no errors"), "{name}: check: {check}");
-    ok(&rapporteur(&["build", "s", "--format", "text,pdf,html,docx,akn", "-o", "out"], dir), &format!("{name}: build"));
+    common::succeeded(
+        &common::rapporteur_in(&["build", "s", "--format", "text,pdf,html,docx,akn", "-o", "out"], dir),
+        &format!("{name}: build"),
+    );
     let mut text = None;
     let mut pdf_text = None;
     let mut formats = Vec::new();

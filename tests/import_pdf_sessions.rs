@@ -2,18 +2,9 @@
 //! back to sessions that build the same text. (The five reports the United Nations issued are
 //! imported, checked and built in `tests/import_pdf.rs`.)
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn rapporteur(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rapporteur")).args(args).current_dir(dir).output().unwrap()
-}
-
-fn ok(out: &Output, what: &str) -> String {
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(0), "{what}: {stderr}");
-    stderr
-}
 
 /// Our own sessions: build the PDF, import it, build the text again: the same text.
 #[test]
@@ -23,10 +14,19 @@ fn our_sessions_round_trip_through_their_pdf() {
         let dir = tmp.path();
         let session = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions").join(slug);
         let session = session.to_str().unwrap();
-        ok(&rapporteur(&["build", session, "--format", "text,pdf", "-o", "first"], dir), "build");
+        common::succeeded(
+            &common::rapporteur_in(&["build", session, "--format", "text,pdf", "-o", "first"], dir),
+            "build",
+        );
         let pdf_file = format!("first/{slug}.pdf");
-        ok(&rapporteur(&["import", &pdf_file, "--from", "pdf", "-o", "s"], dir), &format!("{slug}: import"));
-        ok(&rapporteur(&["build", "s", "--format", "text", "-o", "second"], dir), &format!("{slug}: build"));
+        common::succeeded(
+            &common::rapporteur_in(&["import", &pdf_file, "--from", "pdf", "-o", "s"], dir),
+            &format!("{slug}: import"),
+        );
+        common::succeeded(
+            &common::rapporteur_in(&["build", "s", "--format", "text", "-o", "second"], dir),
+            &format!("{slug}: build"),
+        );
         let first = std::fs::read_to_string(dir.join(format!("first/{slug}.txt"))).unwrap();
         let second_file = std::fs::read_dir(dir.join("second")).unwrap().next().unwrap().unwrap().path();
         let second = std::fs::read_to_string(second_file).unwrap();

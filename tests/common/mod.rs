@@ -196,3 +196,15 @@ pub fn pdftotext_all(path: &Path) -> String {
     assert!(out.status.success(), "pdftotext failed on {}", path.display());
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// Runs the `rapporteur` binary with `args` in `dir`.
+pub fn rapporteur_in(args: &[&str], dir: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_rapporteur")).args(args).current_dir(dir).output().unwrap()
+}
+
+/// The standard error of a run that must have succeeded (`what` names it in the failure).
+pub fn succeeded(out: &std::process::Output, what: &str) -> String {
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{what}: {stderr}");
+    stderr
+}
