@@ -243,11 +243,16 @@ fn byte_order_mark_is_accepted() {
 
 /// A speech that names its speaker only in `by` (no `<from>`), as SayIt-style exports and
 /// parliamentary systems write them, keeps the speaker: the name the reference shows stands
-/// first, as `<from>` would print it.
+/// first, as `<from>` would print it. The title comes from `FRBRalias name="title"` (Laws.Africa,
+/// Indigo) when there is no docTitle.
 #[test]
 fn speakers_named_only_in_by_are_kept() {
     let xml = r##"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
-<debate name="hansard"><meta><references source="#x">
+<debate name="hansard"><meta>
+<identification source="#x"><FRBRWork><FRBRthis value="/akn/za/debate/hansard/2009-05-26/!main"/>
+  <FRBRuri value="/akn/za/debate/hansard/2009-05-26"/><FRBRalias value="Pan-African Parliament Hansard" name="title"/>
+  <FRBRdate date="2009-05-26" name="Generation"/><FRBRauthor href="#pap"/><FRBRcountry value="za"/></FRBRWork></identification>
+<references source="#x">
   <TLCPerson eId="speaker" href="/ontology/person/speaker" showAs="TUAN SPEAKER"/>
 </references></meta>
 <debateBody><debateSection eId="s1"><heading>15 July 2020</heading>
@@ -256,6 +261,7 @@ fn speakers_named_only_in_by_are_kept() {
   <speech by="#speaker"><from>The Speaker:</from><p>Order.</p></speech>
 </debateSection></debateBody></debate></akomaNtoso>"##;
     let (s, _) = import_akn(xml).unwrap();
+    assert_eq!(s.title, "Pan-African Parliament Hansard");
     let texts: Vec<&str> = s.chapters[0].paragraphs.iter().filter_map(|p| p.text()).collect();
     assert_eq!(texts, ["TUAN SPEAKER:", "Good morning.", "unknown-member:", "Question 29.", "The Speaker:", "Order."]);
 }

@@ -1004,7 +1004,17 @@ impl AknReader {
         let work = meta.and_then(|m| m.find("FRBRWork"));
         if draft.title.is_empty() {
             let long_title = doc.find("longTitle").map(|t| plain_text(&trimmed(self.inlines(t))));
-            let name = work.and_then(|w| w.child("FRBRname")).and_then(|n| n.attr("value")).map(str::to_string);
+            // FRBRname (the OASIS examples), or FRBRalias name="title" (Laws.Africa, Indigo).
+            let name = work
+                .and_then(|w| {
+                    w.child("FRBRname")
+                        .or_else(|| w.elements().find(|e| e.name == "FRBRalias" && e.attr("name") == Some("title")))
+                })
+                .and_then(|n| n.attr("value"))
+                .map(str::trim)
+                // Editors write "Untitled" there until someone names the document.
+                .filter(|n| !n.is_empty() && !n.eq_ignore_ascii_case("untitled"))
+                .map(str::to_string);
             match long_title.filter(|t| !t.is_empty()).or(name) {
                 Some(t) => {
                     self.warnings.push(Diagnostic::warning(format!("no <docTitle>: the title is taken as `{t}`")));
