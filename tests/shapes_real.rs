@@ -198,3 +198,37 @@ fn the_shapes_come_back_from_our_akoma_ntoso() {
         assert_eq!(text(&rebuilt), text(&doc), "{name}: the session imported from AKN rebuilds differently");
     }
 }
+
+/// The Official Records volume as issued: the first page of the PDF is a title page (title and
+/// volume, no report text), the report starts on the next page under its date, and the text and
+/// the DOCX import back to a session that builds the same text (the PDF's round trip is in
+/// `tests/import_pdf_sessions.rs`).
+#[test]
+fn an_official_records_volume_opens_with_a_title_page_and_comes_back() {
+    let doc = document("official-records");
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("report.pdf");
+    std::fs::write(&pdf, write(&doc, "pdf")).unwrap();
+    let page = |n: &str| {
+        let out = Command::new("pdftotext").args(["-f", n, "-l", n]).arg(&pdf).arg("-").output().unwrap();
+        String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let first = page("1");
+    for words in ["A/80/33", "Report of the Special Committee", "General Assembly Official Records Eightieth Session"] {
+        assert!(first.contains(words), "the title page lacks `{words}`: {first}");
+    }
+    assert!(!first.contains("Introduction"), "the report starts after the title page: {first}");
+    assert!(page("2").contains("14 March 2025 Chapter I Introduction"), "{}", page("2"));
+    let bin = env!("CARGO_BIN_EXE_rapporteur");
+    for (format, file) in [("text", "report.txt"), ("docx", "report.docx")] {
+        let path = dir.path().join(file);
+        std::fs::write(&path, write(&doc, format)).unwrap();
+        let session = dir.path().join(format!("from-{format}"));
+        let out =
+            Command::new(bin).arg("import").arg(&path).args(["--from", format, "-o"]).arg(&session).output().unwrap();
+        assert!(out.status.success(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        let rebuilt = compile(&session).unwrap_or_else(|d| panic!("{format} imported:\n{d}")).document;
+        assert_eq!(text(&rebuilt), text(&doc), "{format}: the imported volume rebuilds differently");
+        assert!(rebuilt.masthead.official_records.is_some(), "{format}: the volume is data again");
+    }
+}
