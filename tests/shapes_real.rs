@@ -232,3 +232,39 @@ fn an_official_records_volume_opens_with_a_title_page_and_comes_back() {
         assert!(rebuilt.masthead.official_records.is_some(), "{format}: the volume is data again");
     }
 }
+
+/// An Official Records volume's contents list chapters as the volume prints them: "I.", "II."
+/// under a "Chapter" heading, with pages and no paragraph numbers; its DOCX reads back with every
+/// entry pointing at its chapter.
+#[test]
+fn an_official_records_contents_lists_chapter_numbers_and_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("volume");
+    std::fs::create_dir(&session).unwrap();
+    let yaml = std::fs::read_to_string(fixture("official-records").join("session.yaml")).unwrap();
+    std::fs::write(session.join("session.yaml"), format!("{yaml}\ncontents: true\n")).unwrap();
+    let doc = compile(&session).unwrap_or_else(|d| panic!("{d}")).document;
+    let contents = doc
+        .body
+        .iter()
+        .find_map(|b| if let Block::Contents(c) = b { Some(c) } else { None })
+        .expect("a table of contents");
+    assert_eq!(contents.label_column.as_deref(), Some("Chapter"));
+    assert_eq!(contents.entries[0].num.as_deref(), Some("I."));
+    assert!(contents.entries.iter().all(|e| e.paragraphs.is_none()), "{:?}", contents.entries);
+    let pdf = pdf_text(&doc);
+    // pdftotext reads the grid's cells in its own order: the words, not their sequence.
+    for words in ["Contents Chapter", "Page", "I.", "Introduction . . ."] {
+        assert!(pdf.contains(words), "no `{words}`: {pdf}");
+    }
+    assert!(!pdf.contains("Paragraphs"), "{pdf}");
+    let docx = dir.path().join("volume.docx");
+    std::fs::write(&docx, write(&doc, "docx")).unwrap();
+    let bin = env!("CARGO_BIN_EXE_rapporteur");
+    let back = dir.path().join("back");
+    let out = Command::new(bin).arg("import").arg(&docx).args(["--from", "docx", "-o"]).arg(&back).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && !stderr.contains("points to no heading"), "{stderr}");
+    let rebuilt = compile(&back).unwrap_or_else(|d| panic!("{d}")).document;
+    assert_eq!(text(&rebuilt), text(&doc));
+}

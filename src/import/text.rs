@@ -773,6 +773,7 @@ impl BodyReader {
                 id: "contents".into(),
                 heading: "Contents".into(),
                 columns: Contents::english_columns(),
+                label_column: None,
                 entries: Vec::new(),
             }));
         }

@@ -946,6 +946,7 @@ impl<'c> Builder<'c> {
                 id: "contents".into(),
                 heading: "Contents".into(),
                 columns: Contents::english_columns(),
+                label_column: None,
                 entries: vec![],
             }));
         }

@@ -536,8 +536,12 @@ impl Builder<'_> {
         let title_w = styles::BODY_WIDTH - paras_w - page_w;
         let cell = |w: i32| TableCell::new().width(w as usize, WidthType::Dxa).vertical_align(VAlignType::Bottom);
         let right = |p: Paragraph| p.align(docx_rs::AlignmentType::Right);
+        let mut label_head = self.para(id::TOC_HEAD);
+        if let Some(label) = &c.label_column {
+            label_head = label_head.add_run(Run::new().add_text(clean(label)));
+        }
         let mut rows = vec![TableRow::new(vec![
-            cell(title_w).add_paragraph(self.para(id::TOC_HEAD)),
+            cell(title_w).add_paragraph(label_head),
             cell(paras_w)
                 .add_paragraph(right(self.para(id::TOC_HEAD)).add_run(Run::new().add_text(clean(&c.columns[0])))),
             cell(page_w)
