@@ -12,7 +12,7 @@ use crate::document::{Block, DivisionKind, Document, Item, plain_text};
 use crate::import::from_document::{Place, Printed, printed_label};
 use crate::import::warn_at;
 use crate::session::load::SourceMap;
-use crate::session::{ItemDef, ParagraphDef, Session};
+use crate::session::{ItemDef, ParagraphDef, ParagraphKind, Session};
 use crate::templates::Templates;
 
 /// What a paragraph prints: its words and the (label, words) of every item, in order.
@@ -47,14 +47,9 @@ pub(crate) fn keep_verified(
         let Some((read, source)) = recognized.get(place) else { continue };
         let def = place.get_mut(session);
         let Some(template) = def.template() else { continue };
-        let (text, items) = match &read.kind {
-            crate::session::ParagraphKind::Text { text: _, items } => (unescape(&source.plain), read_items(items, 0)),
-            _ => continue,
-        };
-        let ok = printed
-            .as_ref()
-            .and_then(|p| p.get(i).cloned().flatten())
-            .is_some_and(|printed| printed == (text.clone(), items.clone()));
+        let ParagraphKind::Text { items, .. } = &read.kind else { continue };
+        let expected = (unescape(&source.plain), read_items(items, 0));
+        let ok = printed.as_ref().and_then(|p| p.get(i)).and_then(Option::as_ref) == Some(&expected);
         if !ok {
             if crate::sentences::find(template).is_some_and(|s| s.reads == crate::sentences::Reads::AgendaItem)
                 && let Some(item) = def.item()
