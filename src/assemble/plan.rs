@@ -150,6 +150,13 @@ impl Assembler<'_> {
                 self.plan.insert(path, Planned { id, num: Some(num) });
                 continue;
             }
+            if p.officers().is_some() {
+                // A list of officers is never numbered; its id is for Akoma Ntoso and reviews.
+                let id = p.id.clone().unwrap_or_else(|| fresh(&numbers.ids, "officers".to_string()));
+                self.claim(&mut numbers.ids, &id, &path, TargetKind::Paragraph, "");
+                self.plan.insert(path, Planned { id, num: None });
+                continue;
+            }
             if let Some(decision) = p.decision() {
                 let id = decision_id(decision);
                 self.claim(&mut numbers.ids, &id, &path, TargetKind::Decision, &decision.number);

@@ -43,7 +43,14 @@ pub struct Origin {
 pub fn session_from_document(doc: &Document, origin: &Origin) -> (Session, Vec<Diagnostic>) {
     let mut warnings = Vec::new();
     let draft = Reading::new(doc, origin, &mut warnings).draft();
-    let session = crate::import::recognize::build(draft, &mut warnings);
+    let mut session = crate::import::recognize::build(draft, &mut warnings);
+    // Officers listed by office (`crate::import::officers`) are data; the list's place is an
+    // `officers: by_office` paragraph (see `paragraphs`).
+    for officer in crate::import::officers::officers_of(&doc.body) {
+        if !session.officers.iter().any(|o| o.role == officer.role && o.name == officer.name) {
+            session.officers.push(officer);
+        }
+    }
     (session, warnings)
 }
 
@@ -94,7 +101,7 @@ impl Printer {
                 }
                 Block::Paragraph(p) => (&p.id, "paragraph", p.num.as_deref()),
                 Block::Table(t) => (&t.id, "table", None),
-                Block::Contents(_) => continue,
+                Block::Contents(_) | Block::Officers(_) => continue,
             };
             if id.is_empty() {
                 continue;
@@ -646,6 +653,16 @@ impl<'a> Reading<'a> {
             match b {
                 Block::Paragraph(p) => out.push(self.paragraph(p)),
                 Block::Table(t) => out.push(self.table(t)),
+                // A list of officers by office: the officers are data (`session_from_document`).
+                Block::Officers(o) => out.push(DraftParagraph {
+                    id: self.id(&o.id),
+                    special: Some(ParagraphDef {
+                        id: self.id(&o.id),
+                        ..ParagraphDef::new(ParagraphKind::Officers(crate::session::OfficerListing::ByOffice))
+                    }),
+                    line: self.line(&o.id),
+                    ..Default::default()
+                }),
                 Block::Division(d) if d.kind == DivisionKind::Decision => out.push(self.decision(d)),
                 Block::Division(d) => {
                     let label = d.num.as_deref().map(|n| format!("{} ", escape_markup(n))).unwrap_or_default();

@@ -821,7 +821,7 @@ impl Inlines<'_> {
                         *cell = self.inlines(raw_text(cell), line, false);
                     }
                 }
-                Block::Contents(_) => {}
+                Block::Contents(_) | Block::Officers(_) => {}
             }
         }
     }

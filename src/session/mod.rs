@@ -615,6 +615,16 @@ closed_set! {
 }
 
 closed_set! {
+    /// How a paragraph `officers:` lists the session's officers.
+    OfficerListing {
+        /// By office, in the order of the roles: "Chair:" over "Name (State)", "Vice-Chairs:"
+        /// over each of theirs (the office in the plural when it has several holders), as UN
+        /// reports print a bureau elected.
+        ByOffice = "by_office" / "by office",
+    }
+}
+
+closed_set! {
     /// The capacity a speaker other than a State spoke in.
     Capacity {
         /// "the representative of …"
