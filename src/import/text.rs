@@ -247,6 +247,8 @@ struct BodyReader {
     decision: Option<OpenDecision>,
     /// Where each block started, by a provisional id (`line-<n>`), and whether a block has it.
     lines: Vec<usize>,
+    /// Inside a list of officers by office ("Chair:", then a name a line).
+    in_officers: bool,
 }
 
 /// A decision quoted in full, while its lines are read.
@@ -386,6 +388,17 @@ impl BodyReader {
         }
         let after_note = std::mem::take(&mut self.after_note);
         let shape = shape(line);
+        // A list of officers by office: an office's label, then its holders, each on a line
+        // of its own — kept as unnumbered paragraphs, which `crate::import::officers` gathers.
+        let in_officers = std::mem::take(&mut self.in_officers);
+        if let Shape::Other(text) = shape
+            && self.decision.is_none()
+            && (crate::import::officers::office(text).is_some() || (in_officers && !text.ends_with('.')))
+        {
+            self.push_paragraph(n, None, text);
+            self.in_officers = true;
+            return;
+        }
         if std::mem::take(&mut self.annex_title_pending)
             && let Shape::Other(title) = shape
             && let Some(annex) = self.annexes.last_mut()
