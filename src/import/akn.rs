@@ -1414,7 +1414,9 @@ impl AknReader {
                 "subheading" => self.salvage_quiet(c, out),
                 "paragraph" => out.push(Block::Paragraph(self.paragraph(c))),
                 "content" | "intro" | "wrapUp" => self.loose_blocks(c, out),
-                "hcontainer" if matches!(c.attr("name"), Some("decision" | "table" | "officers")) => out.push(self.special(c)),
+                "hcontainer" if matches!(c.attr("name"), Some("decision" | "table" | "officers")) => {
+                    out.push(self.special(c))
+                }
                 // A rule of procedure, as our writer writes it.
                 "rule" if !self.foreign => out.push(Block::Division(self.division(c, DivisionKind::Rule))),
                 "hcontainer" if kind != DivisionKind::Group && matches!(c.attr("name"), Some("annex" | "contents")) => {

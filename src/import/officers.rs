@@ -115,7 +115,10 @@ pub fn office(label: &str) -> Option<OfficerRole> {
         .or_else(|| label.trim().strip_suffix('：'))?
         .trim_end_matches([' ', '\u{a0}', '\u{202f}']);
     Lang::ALL.iter().find_map(|lang| {
-        OfficerRole::ALL.iter().copied().find(|role| [false, true].iter().any(|plural| lang.office(*role, *plural) == name))
+        OfficerRole::ALL
+            .iter()
+            .copied()
+            .find(|role| [false, true].iter().any(|plural| lang.office(*role, *plural) == name))
     })
 }
 

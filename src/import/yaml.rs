@@ -373,11 +373,8 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
     y.key(indent, key);
     let inner = indent + 2;
     for p in list {
-        let numbered = p.numbered
-            && p.table().is_none()
-            && p.decision().is_none()
-            && p.officers().is_none()
-            && key != "preamble";
+        let numbered =
+            p.numbered && p.table().is_none() && p.decision().is_none() && p.officers().is_none() && key != "preamble";
         if numbered {
             *number += 1;
         }

@@ -344,7 +344,9 @@ impl<'de> Visitor<'de> for ParagraphVisitor {
     type Value = ParagraphDef;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a paragraph: a text, or a mapping with one of `text`, `template`, `table`, `decision` or `officers`")
+        f.write_str(
+            "a paragraph: a text, or a mapping with one of `text`, `template`, `table`, `decision` or `officers`",
+        )
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<ParagraphDef, E> {

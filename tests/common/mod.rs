@@ -239,7 +239,8 @@ pub fn assert_bureau_back(session: &rapporteur::session::Session, what: &str) {
         .iter()
         .flat_map(|c| c.paragraphs.iter().chain(c.sections.iter().flat_map(|s| s.paragraphs.iter())))
         .collect();
-    let at: Vec<usize> = paragraphs.iter().enumerate().filter(|(_, p)| p.officers().is_some()).map(|(i, _)| i).collect();
+    let at: Vec<usize> =
+        paragraphs.iter().enumerate().filter(|(_, p)| p.officers().is_some()).map(|(i, _)| i).collect();
     assert_eq!(at.len(), 1, "{what}: one `officers: by_office` paragraph");
     let before = paragraphs[at[0] - 1].text().unwrap_or_default();
     assert!(before.ends_with("the following members of its Bureau:"), "{what}: the list follows its lead-in: {before}");
