@@ -31,7 +31,7 @@ use crate::sentences::{Items, Reads};
 use crate::session::date::caption_range;
 use crate::session::load::SourceMap;
 use crate::session::{
-    AgendaItem, Capacity, CiteKind, DecisionDef, FootnoteDef, ItemDef, OfficerRole, ParagraphDef, Section, Session,
+    AgendaItem, AnnexNumbering, Capacity, CiteKind, DecisionDef, FootnoteDef, ItemDef, OfficerRole, ParagraphDef, Section, Session,
     Stage, SymbolParts, TableDef,
 };
 use crate::templates::Templates;

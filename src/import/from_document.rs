@@ -51,6 +51,8 @@ pub fn session_from_document(doc: &Document, origin: &Origin) -> (Session, Vec<D
             session.officers.push(officer);
         }
     }
+    // Annexes whose parts are printed "I.", "II." keep that numbering (`import::numbering`).
+    crate::import::numbering::annex_numbering(doc, &mut session);
     (session, warnings)
 }
 
@@ -242,6 +244,8 @@ fn annex_def(a: &DraftAnnex, keep_ids: bool) -> crate::session::Annex {
         id: a.id.clone(),
         title: a.title.clone(),
         generate: None,
+        // Set from the printed labels after the session is built (`import::numbering`).
+        numbering: Default::default(),
         paragraphs: a.paragraphs.iter().map(para).collect(),
         rules: a.rules.iter().map(rule).collect(),
         sections: a

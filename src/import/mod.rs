@@ -17,6 +17,7 @@ pub mod akn;
 pub mod docx;
 pub mod folder;
 pub mod from_document;
+pub mod numbering;
 pub mod officers;
 pub mod pdf;
 pub mod recognize;

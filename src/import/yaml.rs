@@ -228,6 +228,9 @@ fn annex(y: &mut Yaml, indent: usize, a: &Annex) {
     if let Some(g) = &a.generate {
         f.scalar(y, "generate", g);
     }
+    if a.numbering == crate::session::AnnexNumbering::Roman {
+        f.raw(y, "numbering", "roman");
+    }
     // Annex paragraphs are numbered on their own.
     let mut own = 0usize;
     let at = indent + 2;
