@@ -31,8 +31,8 @@ use crate::sentences::{Items, Reads};
 use crate::session::date::caption_range;
 use crate::session::load::SourceMap;
 use crate::session::{
-    AgendaItem, AnnexNumbering, Capacity, CiteKind, DecisionDef, FootnoteDef, ItemDef, OfficerRole, ParagraphDef, Section, Session,
-    Stage, SymbolParts, TableDef,
+    AgendaItem, AnnexNumbering, Capacity, CiteKind, DecisionDef, FootnoteDef, ItemDef, OfficerRole, ParagraphDef,
+    Section, Session, Stage, SymbolParts, TableDef,
 };
 use crate::templates::Templates;
 

@@ -342,6 +342,20 @@ fn official_records_supplement() {
     );
     let (built, session) = check_all_with_session("A_80_33_EN.pdf", 1, 98, 22);
     check_bureau("A_80_33_EN.pdf", &built, &session);
+    // Annex I quotes a working paper whose parts are printed "I. Objectives", "II. Background",
+    // "III. Issues for consideration": they come back numbered so (not lettered).
+    let annex = &session.annexes[0];
+    assert_eq!(annex.numbering, rapporteur::session::AnnexNumbering::Roman, "annex I: {}", annex.title);
+    assert_eq!(
+        annex.sections.iter().map(|s| s.title.as_str()).collect::<Vec<_>>()[..3],
+        ["Objectives", "Background", "Issues for consideration"]
+    );
+    for line in ["I. Objectives", "II. Background", "III. Issues for consideration"] {
+        assert!(built.contains(&format!("\n{line}\n")), "A/80/33 annex I prints {line:?}");
+    }
+    assert!(built.contains(
+        "\n**Further revised version of the working paper submitted by Mexico, also on behalf of Brazil**\n"
+    ));
 }
 
 #[test]
@@ -380,6 +394,12 @@ fn unfccc_addendum_of_decisions() {
     // 43 numbered and lettered notes, the "*" note on each of decision 6/CMA.4's seven annexes,
     // and "* Only in annex VII, tables 1–3." cited from the cell "OIMP*".
     let built = check_all("FCCC_PA_CMA_2022_10_Add.2_EN.pdf", 1, 10, 51);
+    // Decision 6/CMA.4, annex I: parts "I.", "II.", "III." with "A.", "B." under them, as printed.
+    assert!(
+        built.contains("\nI. Guidance relating to the registries referred to in decision 2/CMA.3, annex, paragraph 29\n\nA. Form, functions and processes\n"),
+        "annex parts numbered as printed"
+    );
+    assert!(built.contains("\nB. Interoperability\n") && built.contains("\nI. Guiding principles\n\n"), "{built}");
     // The decisions stand under the masthead as in the source (no chapter heading "I." over
     // them), and the table of contents lists them, as the source's does.
     assert!(!built.lines().any(|l| l.trim() == "I."), "no empty chapter heading:\n{built}");

@@ -311,3 +311,50 @@ fn a_bureau_listed_by_office_needs_officers() {
     let line = yaml.lines().position(|l| l.trim() == "- officers: by_office").unwrap() + 1;
     assert!(errors.contains(&format!("session.yaml:{line}:")), "the error stands at the paragraph: {errors}");
 }
+
+/// An annex numbered as the working paper it quotes prints its parts (`numbering: roman`):
+/// sections "I.", "II.", "III.", the groups under a part "A.", "B."; the rules annex before it
+/// keeps the house numbering. Every writer prints the labels; French numbers the parts alike.
+#[test]
+fn an_annex_numbered_as_printed() {
+    let lines = [
+        "I. Objectives",
+        "II. Background",
+        "A. Earlier reports",
+        "B. Informal meetings",
+        "III. Issues for consideration",
+    ];
+    let doc = every_format("official-records", &["Objectives", "Earlier reports", "Issues for consideration"]);
+    let (txt, pdf) = (text(&doc), pdf_text(&doc));
+    for line in lines {
+        assert!(txt.contains(&format!("\n{line}\n")), "the text prints {line:?}:\n{txt}");
+        assert!(pdf.contains(line), "the PDF prints {line:?}:\n{pdf}");
+    }
+    let annex = divisions(&doc.body).into_iter().find(|d| d.id == "article-51").expect("annex II");
+    let labels: Vec<(DivisionKind, &str)> =
+        divisions(&annex.children).into_iter().map(|d| (d.kind, d.num.as_deref().unwrap_or_default())).collect();
+    assert_eq!(
+        labels,
+        [
+            (DivisionKind::Section, "I."),
+            (DivisionKind::Section, "II."),
+            (DivisionKind::Group, "A."),
+            (DivisionKind::Group, "B."),
+            (DivisionKind::Section, "III."),
+        ]
+    );
+    let akn = String::from_utf8(write(&doc, "akn")).unwrap();
+    assert!(akn.contains("<num>II.</num><heading>Background</heading>"), "{akn}");
+    assert!(akn.contains("<num>A.</num><heading>Earlier reports</heading>"), "{akn}");
+    let html = String::from_utf8(write(&doc, "html")).unwrap();
+    assert!(html.contains("<span class=\"num\">III.</span> Issues for consideration"), "{html}");
+    // The version in French: the same labels.
+    let fr = rapporteur::build::compile_in(&fixture("official-records"), rapporteur::lang::Lang::Fr).unwrap().document;
+    assert!(text(&fr).contains("\nII. Background\n\nA. Earlier reports\n"), "{}", text(&fr));
+    // Without `numbering: roman`, the house numbering: "A." sections, "1." groups.
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(fixture("official-records").join("session.yaml")).unwrap();
+    std::fs::write(dir.path().join("session.yaml"), yaml.replace("    numbering: roman\n", "")).unwrap();
+    let plain = text(&compile(dir.path()).unwrap().document);
+    assert!(plain.contains("\nB. Background\n\n1. Earlier reports\n"), "{plain}");
+}

@@ -24,7 +24,14 @@ impl Assembler<'_> {
                 self.claim(&mut numbers.ids, &cid, &cpath, TargetKind::Chapter, "");
                 self.plan.insert(cpath.clone(), Planned { id: cid.clone(), num: None });
                 self.number_paragraphs(&mut numbers, Counter::Report, &cid, &cpath, &chapter.paragraphs);
-                self.number_sections(&mut numbers, Counter::Report, &cid, &cpath, &chapter.sections, AnnexNumbering::Letters);
+                self.number_sections(
+                    &mut numbers,
+                    Counter::Report,
+                    &cid,
+                    &cpath,
+                    &chapter.sections,
+                    AnnexNumbering::Letters,
+                );
                 continue;
             }
             headed += 1;
@@ -40,7 +47,14 @@ impl Assembler<'_> {
             };
             self.plan.insert(cpath.clone(), Planned { id: cid.clone(), num: Some(num) });
             self.number_paragraphs(&mut numbers, Counter::Report, &cid, &cpath, &chapter.paragraphs);
-            self.number_sections(&mut numbers, Counter::Report, &cid, &cpath, &chapter.sections, AnnexNumbering::Letters);
+            self.number_sections(
+                &mut numbers,
+                Counter::Report,
+                &cid,
+                &cpath,
+                &chapter.sections,
+                AnnexNumbering::Letters,
+            );
         }
         let single = session.annexes.len() == 1;
         for (ai, annex) in session.annexes.iter().enumerate() {
