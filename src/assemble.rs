@@ -40,6 +40,7 @@ mod annexes;
 mod blocks;
 mod negotiation;
 mod notes;
+pub use notes::read_citation;
 mod plan;
 pub(crate) use plan::decision_id;
 mod references;
@@ -462,6 +463,10 @@ mod tests {
         );
         assert_eq!(text(citation(&sales, Some(&a), en).unwrap()), "United Nations publication, Sales No. E.09.V.5.");
         assert!(citation(&FootnoteDef { cite: Some(CiteKind::Unts), ..Default::default() }, None, en).is_err());
+        // The importer's parser reads every printed form back to the same data.
+        for (def, previous) in [(&a, None), (&b, Some(&a)), (&sales, None), (&a, Some(&sales))] {
+            assert_eq!(read_citation(&text(citation(def, previous, en).unwrap())).as_ref(), Some(def));
+        }
         // The other languages (the forms of `crate::lang::Lang::citation_words`).
         assert_eq!(
             text(citation(&a, None, Lang::Fr).unwrap()),

@@ -110,6 +110,10 @@ fn wrong_namespace_is_refused() {
     let xml = sample_xml().replace("http://docs.oasis-open.org/legaldocml/ns/akn/3.0", "http://www.akomantoso.org/2.0");
     let e = error_of(&xml);
     assert!(e.contains("namespace") && e.contains("akomantoso.org/2.0"), "{e}");
+    // No namespace at all (SayIt-style exports): the version cannot be told, and the hint says
+    // how to declare it.
+    let e = error_of("<akomaNtoso><debate><meta/><debateBody/></debate></akomaNtoso>");
+    assert!(e.contains("no namespace") && e.contains("<akomaNtoso xmlns="), "{e}");
     let e = error_of("<html><body/></html>");
     assert!(e.contains("not <akomaNtoso>"), "{e}");
     let e = error_of("");
@@ -236,6 +240,31 @@ fn mangled_xml_never_panics() {
 fn byte_order_mark_is_accepted() {
     let plain = import_akn(&sample_xml()).unwrap().0;
     assert_eq!(import_akn(&format!("\u{feff}{}", sample_xml())).unwrap().0, plain);
+}
+
+/// A speech that names its speaker only in `by` (no `<from>`), as SayIt-style exports and
+/// parliamentary systems write them, keeps the speaker: the name the reference shows stands
+/// first, as `<from>` would print it. The title comes from `FRBRalias name="title"` (Laws.Africa,
+/// Indigo) when there is no docTitle.
+#[test]
+fn speakers_named_only_in_by_are_kept() {
+    let xml = r##"<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+<debate name="hansard"><meta>
+<identification source="#x"><FRBRWork><FRBRthis value="/akn/za/debate/hansard/2009-05-26/!main"/>
+  <FRBRuri value="/akn/za/debate/hansard/2009-05-26"/><FRBRalias value="Pan-African Parliament Hansard" name="title"/>
+  <FRBRdate date="2009-05-26" name="Generation"/><FRBRauthor href="#pap"/><FRBRcountry value="za"/></FRBRWork></identification>
+<references source="#x">
+  <TLCPerson eId="speaker" href="/ontology/person/speaker" showAs="TUAN SPEAKER"/>
+</references></meta>
+<debateBody><debateSection eId="s1"><heading>15 July 2020</heading>
+  <speech by="#speaker"><p>Good morning.</p></speech>
+  <speech by="#unknown-member"><p>Question 29.</p></speech>
+  <speech by="#speaker"><from>The Speaker:</from><p>Order.</p></speech>
+</debateSection></debateBody></debate></akomaNtoso>"##;
+    let (s, _) = import_akn(xml).unwrap();
+    assert_eq!(s.title, "Pan-African Parliament Hansard");
+    let texts: Vec<&str> = s.chapters[0].paragraphs.iter().filter_map(|p| p.text()).collect();
+    assert_eq!(texts, ["TUAN SPEAKER:", "Good morning.", "unknown-member:", "Question 29.", "The Speaker:", "Order."]);
 }
 
 /// A bureau listed by office comes back from our Akoma Ntoso as `officers:` data and

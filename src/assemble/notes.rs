@@ -193,6 +193,36 @@ pub(super) fn citation(
     }
 }
 
+/// A structured citation, if the footnote text is one: "United Nations, *Treaty Series*, vol. N,
+/// No. M." (or "*Ibid.*, vol. N, No. M.", "Ibid., …") → `unts`; "United Nations publication,
+/// Sales No. X." → `sales`. `text` is the footnote in markup;
+/// the inverse of `citation` (tested together in `assemble`).
+pub fn read_citation(text: &str) -> Option<FootnoteDef> {
+    let t = text.trim();
+    let unts_rest = t
+        .strip_prefix("United Nations, *Treaty Series*, ")
+        .or_else(|| t.strip_prefix("*Ibid.*, "))
+        .or_else(|| t.strip_prefix("Ibid., "));
+    if let Some(rest) = unts_rest {
+        let rest = rest.strip_prefix("vol. ")?;
+        let (vol, rest) = rest.split_once(", No. ")?;
+        let no = rest.strip_suffix('.')?;
+        let vol: u32 = vol.parse().ok()?;
+        if no.is_empty() || !no.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        return Some(FootnoteDef { cite: Some(CiteKind::Unts), vol: Some(vol), no: Some(no.into()), text: None });
+    }
+    if let Some(rest) = t.strip_prefix("United Nations publication, Sales No. ") {
+        let no = rest.strip_suffix('.')?;
+        if no.is_empty() || no.contains(' ') {
+            return None;
+        }
+        return Some(FootnoteDef { cite: Some(CiteKind::Sales), no: Some(no.into()), vol: None, text: None });
+    }
+    None
+}
+
 /// What ends a footnote that is only "Ibid.": nothing where the abbreviation's own full stop
 /// ends it (English, French, Spanish), the full stop elsewhere ("Там же.", "同上。", "المرجع نفسه.").
 fn ibid_end(lang: Lang) -> &'static str {

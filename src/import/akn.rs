@@ -257,9 +257,12 @@ pub fn read(xml: &str) -> Result<(Document, Origin, Vec<Diagnostic>), Diagnostic
     let doc_type = root.elements().next().map(|e| e.name.clone()).unwrap_or_default();
     let out_of_genre = !doc_type.is_empty() && !IN_GENRE.contains(&doc_type.as_str());
     if namespace != NAMESPACE {
-        let found = version_of(&namespace)
-            .map(|v| format!("written in {v} (namespace `{namespace}`)"))
-            .unwrap_or_else(|| format!("in namespace `{namespace}`, not Akoma Ntoso"));
+        let found = match (root.namespace.as_deref(), version_of(&namespace)) {
+            // SayIt-style exports write no namespace at all: the version cannot be told.
+            (None, _) => "in no namespace, so its Akoma Ntoso version cannot be told".to_string(),
+            (_, Some(v)) => format!("written in {v} (namespace `{namespace}`)"),
+            (_, None) => format!("in namespace `{namespace}`, not Akoma Ntoso"),
+        };
         let also = if out_of_genre {
             format!(", and it is a <{doc_type}>, which is not a meeting record")
         } else {
@@ -267,9 +270,15 @@ pub fn read(xml: &str) -> Result<(Document, Origin, Vec<Diagnostic>), Diagnostic
         };
         return Err(err(
             format!("the document is {found}{also}; only the final Akoma Ntoso 3.0 is read"),
-            &format!(
-                "Akoma Ntoso 3.0 documents use xmlns=\"{NAMESPACE}\"; convert earlier versions and drafts to it first"
-            ),
+            &if root.namespace.is_none() {
+                format!(
+                    "if it is Akoma Ntoso 3.0 (its ids in `eId`, not `id`), declare it on the root: <akomaNtoso xmlns=\"{NAMESPACE}\">"
+                )
+            } else {
+                format!(
+                    "Akoma Ntoso 3.0 documents use xmlns=\"{NAMESPACE}\"; convert earlier versions and drafts to it first"
+                )
+            },
         ));
     }
     if out_of_genre {
@@ -670,13 +679,20 @@ struct AknReader {
     notes: HashMap<String, El>,
     /// Another producer's document (not `debateReport name="meetingReport"` as ours).
     foreign: bool,
+    /// TLC eId (or `id`) → the name it shows, for a `speech by="#…"` that names no speaker in a
+    /// `<from>`.
+    speakers: HashMap<String, String>,
 }
 
 impl AknReader {
     fn new(doc: &El) -> Self {
         let mut entity_ids = HashMap::new();
+        let mut speakers = HashMap::new();
         if let Some(refs) = doc.child("meta").and_then(|m| m.child("references")) {
             for tlc in refs.elements() {
+                if let (Some(id), Some(name)) = (tlc.attr("eId").or(tlc.attr("id")), tlc.attr("showAs")) {
+                    speakers.insert(id.to_string(), name.trim().to_string());
+                }
                 if let (Some(eid), Some(href)) = (tlc.attr("eId"), tlc.attr("href"))
                     && href.starts_with("/akn/ontology/")
                     && let Some(last) = href.rsplit('/').next().filter(|l| !l.is_empty())
@@ -707,6 +723,7 @@ impl AknReader {
             salvaged: BTreeMap::new(),
             notes,
             foreign,
+            speakers,
         }
     }
 
@@ -987,7 +1004,17 @@ impl AknReader {
         let work = meta.and_then(|m| m.find("FRBRWork"));
         if draft.title.is_empty() {
             let long_title = doc.find("longTitle").map(|t| plain_text(&trimmed(self.inlines(t))));
-            let name = work.and_then(|w| w.child("FRBRname")).and_then(|n| n.attr("value")).map(str::to_string);
+            // FRBRname (the OASIS examples), or FRBRalias name="title" (Laws.Africa, Indigo).
+            let name = work
+                .and_then(|w| {
+                    w.child("FRBRname")
+                        .or_else(|| w.elements().find(|e| e.name == "FRBRalias" && e.attr("name") == Some("title")))
+                })
+                .and_then(|n| n.attr("value"))
+                .map(str::trim)
+                // Editors write "Untitled" there until someone names the document.
+                .filter(|n| !n.is_empty() && !n.eq_ignore_ascii_case("untitled"))
+                .map(str::to_string);
             match long_title.filter(|t| !t.is_empty()).or(name) {
                 Some(t) => {
                     self.warnings.push(Diagnostic::warning(format!("no <docTitle>: the title is taken as `{t}`")));
@@ -1351,6 +1378,15 @@ impl AknReader {
         }
         if e.name != "p" {
             self.note_salvaged(e);
+        }
+        // A speech (question, answer…) that says who spoke only in `by`: the speaker's name
+        // stands first, as a `<from>` would print it.
+        if let Some(by) = e.attr("by").filter(|_| e.child("from").is_none()) {
+            let id = by.trim().trim_start_matches('#');
+            let name = self.speakers.get(id).cloned().unwrap_or_else(|| id.to_string());
+            if !name.is_empty() {
+                out.push(narrative(vec![Inline::text(format!("{name}:"))]));
+            }
         }
         for p in found {
             let content = trimmed(self.inlines(p));

@@ -16,14 +16,21 @@
 //! - the standard sentences become `template:` paragraphs (`recognize`), only where the program's
 //!   own templates print the very same words (`verify`); everything else stays narrative.
 //!
-//! Line numbers for warnings travel beside the document, by block id (`Origin::lines`).
+//! There is no tree in between: the document is read straight into a `Session` whose paragraphs
+//! are all narrative (`Read`), with, beside it, what each written paragraph of the chapters
+//! printed (its plain words, number and line, by its `Place`); `recognize` rewrites the standard
+//! sentences in place and `verify` puts back any whose template prints other words. Line
+//! numbers for warnings travel beside the document, by block id (`Origin::lines`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use crate::diag::Diagnostic;
 use crate::document::{Block, Division, DivisionKind, Document, EntityKind, Inline, Item, Paragraph, Table};
 use crate::import::{UsedIds, citation, escape_markup, footnote_id, parse_date_span, parse_long_date, unique, warn_at};
-use crate::session::{Date, DecisionDef, DecisionKind, FootnoteDef, ParagraphDef, ParagraphKind, Session, TableDef};
+use crate::session::{
+    Annex, Chapter, Date, DecisionDef, DecisionKind, Distribution, FootnoteDef, Group, ItemDef, ParagraphDef,
+    ParagraphKind, Rule, Section, Session, Stage, SymbolParts, TableDef,
+};
 
 /// What a reader tells the step besides the document itself.
 #[derive(Debug, Clone, Default)]
@@ -42,8 +49,8 @@ pub struct Origin {
 /// or could not be placed. Never fails: what has no place stays as narrative.
 pub fn session_from_document(doc: &Document, origin: &Origin) -> (Session, Vec<Diagnostic>) {
     let mut warnings = Vec::new();
-    let draft = Reading::new(doc, origin, &mut warnings).draft();
-    let mut session = crate::import::recognize::build(draft, &mut warnings);
+    let read = Reading::new(doc, origin, &mut warnings).read();
+    let mut session = crate::import::recognize::recognize(read, &mut warnings);
     // Officers listed by office (`crate::import::officers`) are data; the list's place is an
     // `officers: by_office` paragraph (see `paragraphs`).
     for officer in crate::import::officers::officers_of(&doc.body) {
@@ -223,53 +230,6 @@ impl Printer {
     }
 }
 
-/// A decision's own annex as session data: written paragraphs, rules and sections, kept as
-/// narrative (no generated shapes: those are the report's).
-fn annex_def(a: &DraftAnnex, keep_ids: bool) -> crate::session::Annex {
-    let para = |p: &DraftParagraph| match &p.special {
-        Some(special) => special.clone(),
-        None => ParagraphDef {
-            id: if keep_ids { p.id.clone() } else { None },
-            numbered: p.num.is_some(),
-            negotiation: Default::default(),
-            kind: ParagraphKind::Text { text: p.text.clone(), items: DraftItem::defs(&p.items, keep_ids, 0) },
-        },
-    };
-    let rule = |r: &DraftRule| crate::session::Rule {
-        id: r.id.clone(),
-        title: r.title.clone(),
-        paragraphs: r.paragraphs.iter().map(para).collect(),
-    };
-    crate::session::Annex {
-        id: a.id.clone(),
-        title: a.title.clone(),
-        generate: None,
-        // Set from the printed labels after the session is built (`import::numbering`).
-        numbering: Default::default(),
-        paragraphs: a.paragraphs.iter().map(para).collect(),
-        rules: a.rules.iter().map(rule).collect(),
-        sections: a
-            .sections
-            .iter()
-            .map(|s| crate::session::Section {
-                id: s.id.clone(),
-                title: s.title.clone(),
-                paragraphs: s.paragraphs.iter().map(para).collect(),
-                rules: s.rules.iter().map(rule).collect(),
-                groups: s
-                    .groups
-                    .iter()
-                    .map(|g| crate::session::Group {
-                        id: g.id.clone(),
-                        title: g.title.clone(),
-                        paragraphs: g.paragraphs.iter().map(para).collect(),
-                    })
-                    .collect(),
-            })
-            .collect(),
-    }
-}
-
 fn starts_alphanumeric(inline: &Inline) -> bool {
     match inline {
         Inline::Text { text } => text.starts_with(char::is_alphanumeric),
@@ -279,147 +239,138 @@ fn starts_alphanumeric(inline: &Inline) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The document as the recognisers read it
+// Narrative items: their labels, printed and parsed in one place
 
-/// The report as headings and paragraphs of markup, the form the sentence recognisers
-/// (`recognize`) and their proof (`verify`) work on. Built only here, from a `Document`.
+/// A document's list items as session items. The printed label is written only where it is not
+/// the one the report would print there ("(a)", "(i)"… by depth), so that a numbered list ("1.",
+/// "2." with "(a)" under them) comes back as printed and a default one stays without labels;
+/// `printed_label` is the way back.
+fn item_defs(printer: &Printer, items: &[Item], keep_ids: bool, depth: usize) -> Vec<ItemDef> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| ItemDef {
+            id: (keep_ids && !it.id.is_empty()).then(|| it.id.clone()),
+            label: (!it.label.is_empty() && it.label != crate::assemble::item_label(depth, i))
+                .then(|| it.label.clone()),
+            text: printer.markup(&it.content).trim().to_string(),
+            items: item_defs(printer, &it.items, keep_ids, depth + 1),
+            ..Default::default()
+        })
+        .collect()
+}
+
+/// The label an item of a narrative list prints at `depth`, `index` (English): its own, or the
+/// report's default there. The inverse of the label rule of `item_defs`.
+pub(crate) fn printed_label(item: &ItemDef, depth: usize, index: usize) -> String {
+    item.label.clone().unwrap_or_else(|| crate::assemble::item_label(depth, index))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document read as session data
+
+/// Where a paragraph of the chapters stands: its chapter, section and group (indexes into the
+/// session's lists) and its place in that list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Place {
+    pub chapter: usize,
+    pub section: Option<usize>,
+    pub group: Option<usize>,
+    pub index: usize,
+}
+
+impl Place {
+    /// Every paragraph of the chapters, in the order of the session's lists: a chapter's own
+    /// paragraphs, then each section's, each followed by its groups'.
+    pub(crate) fn all(session: &Session) -> Vec<Place> {
+        let mut out = Vec::new();
+        let mut list = |chapter, section, group, n: usize| {
+            out.extend((0..n).map(|index| Place { chapter, section, group, index }));
+        };
+        for (c, ch) in session.chapters.iter().enumerate() {
+            list(c, None, None, ch.paragraphs.len());
+            for (s, sec) in ch.sections.iter().enumerate() {
+                list(c, Some(s), None, sec.paragraphs.len());
+                for (g, group) in sec.groups.iter().enumerate() {
+                    list(c, Some(s), Some(g), group.paragraphs.len());
+                }
+            }
+        }
+        out
+    }
+
+    /// The paragraph at this place (a place from `all` of the same session).
+    pub(crate) fn get(self, session: &Session) -> &ParagraphDef {
+        let ch = &session.chapters[self.chapter];
+        let list = match (self.section, self.group) {
+            (None, _) => &ch.paragraphs,
+            (Some(s), None) => &ch.sections[s].paragraphs,
+            (Some(s), Some(g)) => &ch.sections[s].groups[g].paragraphs,
+        };
+        &list[self.index]
+    }
+
+    pub(crate) fn get_mut(self, session: &mut Session) -> &mut ParagraphDef {
+        let ch = &mut session.chapters[self.chapter];
+        let list = match (self.section, self.group) {
+            (None, _) => &mut ch.paragraphs,
+            (Some(s), None) => &mut ch.sections[s].paragraphs,
+            (Some(s), Some(g)) => &mut ch.sections[s].groups[g].paragraphs,
+        };
+        &mut list[self.index]
+    }
+}
+
+/// What the report printed for a written paragraph of the chapters, beside the markup the
+/// session keeps: the sentence recognisers read its words, and warn at its number and line.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Draft {
-    pub symbol: String,
-    pub distribution: Option<String>,
-    pub date: Option<Date>,
-    pub original: Option<String>,
-    pub language: Option<String>,
-    pub organ: String,
-    pub body: Option<String>,
-    pub job_number: Option<String>,
-    pub meeting_name: String,
-    pub meeting_session: Option<String>,
-    pub venue: String,
-    pub dates: Vec<Date>,
-    /// Caption lines that are neither the name, the session, nor "Venue, dates".
-    pub caption_item: Option<String>,
-    /// "Agenda item 15" and its title in the caption.
-    pub agenda_item: Option<crate::session::CaptionAgendaItem>,
-    /// The first page's variants (publisher, capitals, Official Records, rapporteur, part,
-    /// reissue note).
-    pub masthead: crate::session::MastheadDef,
-    /// The title, in markup.
-    pub title: String,
-    pub chapters: Vec<DraftChapter>,
-    pub footnotes: BTreeMap<String, FootnoteDef>,
-    /// A table of contents stood before chapter I.
-    pub contents: bool,
-    pub annexes: Vec<DraftAnnex>,
+pub(crate) struct Printed {
+    /// The words without entity marks and cross-reference markup.
+    pub plain: String,
+    /// The number as printed ("12"), if numbered.
+    pub num: Option<String>,
+    /// Where it started (0 when unknown).
+    pub line: usize,
+}
+
+/// The document as session data, every paragraph written as narrative; `recognize` then turns
+/// the standard sentences into data.
+pub(crate) struct Read {
+    pub session: Session,
+    /// For each written paragraph of the chapters (not tables, decisions, or annexes' text).
+    pub printed: HashMap<Place, Printed>,
     /// Keep every id (see `Origin::keep_ids`).
     pub keep_ids: bool,
 }
 
-/// An annex: written (`paragraphs`, `sections`), or recognised as generated from the data.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct DraftAnnex {
-    pub id: Option<String>,
-    pub title: String,
-    pub paragraphs: Vec<DraftParagraph>,
-    /// Rules of procedure ("Rule 1" over its title).
-    pub rules: Vec<DraftRule>,
-    pub sections: Vec<DraftSection>,
-    /// `documents`: the rows of the generated table (symbol, agenda item number, title markup).
-    pub document_rows: Option<Vec<(String, String, String)>>,
-    /// `provisional_agenda`: the items of the generated list.
-    pub agenda_items: Option<Vec<DraftItem>>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub(crate) struct DraftChapter {
-    pub id: Option<String>,
-    pub title: String,
-    pub paragraphs: Vec<DraftParagraph>,
-    pub sections: Vec<DraftSection>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub(crate) struct DraftSection {
-    pub id: Option<String>,
-    pub title: String,
-    pub paragraphs: Vec<DraftParagraph>,
-    pub rules: Vec<DraftRule>,
-    pub groups: Vec<DraftGroup>,
-}
-
-/// A rule of procedure: its title and paragraphs (numbered inside it).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct DraftRule {
-    pub id: Option<String>,
-    pub title: String,
-    pub paragraphs: Vec<DraftParagraph>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub(crate) struct DraftGroup {
-    pub id: Option<String>,
-    pub title: String,
-    pub paragraphs: Vec<DraftParagraph>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub(crate) struct DraftParagraph {
-    pub id: Option<String>,
-    /// The number as printed ("12"), if numbered.
-    pub num: Option<String>,
-    /// Inline markup.
-    pub text: String,
-    /// The same without entity marks and cross-reference markup, for recognizing generated
-    /// sentences; `None` when it is `text`.
-    pub plain: Option<String>,
-    pub items: Vec<DraftItem>,
-    /// Where it started (0 when unknown).
-    pub line: usize,
-    /// A table or a decision standing in the place of a paragraph, read whole.
-    pub special: Option<ParagraphDef>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub(crate) struct DraftItem {
-    pub id: Option<String>,
-    pub label: String,
-    pub text: String,
-    pub items: Vec<DraftItem>,
-}
-
-impl DraftItem {
-    /// The items of a narrative list as session data: the printed label is written only where
-    /// it is not the one the report would print there ("(a)", "(i)"… by depth), so that a
-    /// numbered list ("1.", "2." with "(a)" under them) comes back as printed.
-    pub(crate) fn defs(items: &[DraftItem], keep_ids: bool, depth: usize) -> Vec<crate::session::ItemDef> {
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, it)| crate::session::ItemDef {
-                id: if keep_ids { it.id.clone() } else { None },
-                label: (!it.label.is_empty() && it.label != crate::assemble::item_label(depth, i))
-                    .then(|| it.label.clone()),
-                text: it.text.clone(),
-                items: DraftItem::defs(&it.items, keep_ids, depth + 1),
-                ..Default::default()
-            })
-            .collect()
-    }
-}
+/// Where the paragraphs being read go in the chapters, when they are a chapter's: (chapter,
+/// section, group).
+type At = Option<(usize, Option<usize>, Option<usize>)>;
 
 struct Reading<'a> {
     doc: &'a Document,
     origin: &'a Origin,
     printer: Printer,
     warnings: &'a mut Vec<Diagnostic>,
+    session: Session,
+    printed: HashMap<Place, Printed>,
     /// Reading an annex: its rules of procedure are gathered in `annex_rules`.
     in_annex: bool,
-    annex_rules: Vec<DraftRule>,
+    annex_rules: Vec<Rule>,
 }
 
 impl<'a> Reading<'a> {
     fn new(doc: &'a Document, origin: &'a Origin, warnings: &'a mut Vec<Diagnostic>) -> Self {
-        Reading { doc, origin, printer: Printer::new(doc), warnings, in_annex: false, annex_rules: Vec::new() }
+        Reading {
+            doc,
+            origin,
+            printer: Printer::new(doc),
+            warnings,
+            session: Session::default(),
+            printed: HashMap::new(),
+            in_annex: false,
+            annex_rules: Vec::new(),
+        }
     }
 
     fn id(&self, id: &str) -> Option<String> {
@@ -430,62 +381,65 @@ impl<'a> Reading<'a> {
         self.origin.lines.get(id).copied().unwrap_or(0)
     }
 
-    fn draft(mut self) -> Draft {
+    fn read(mut self) -> Read {
         let doc = self.doc;
-        let mut draft = Draft { keep_ids: self.origin.keep_ids, ..Default::default() };
-        self.footnotes(&mut draft);
-        self.masthead(&mut draft);
+        self.footnotes();
+        self.masthead();
         // An addendum of decisions: each decision standing on its own is followed by its own
         // annexes ("Annex I" again after the next decision), which stay with it.
         let mut after_decision = false;
         for b in &doc.body {
             match b {
-                Block::Contents(_) => draft.contents = true,
+                Block::Contents(_) => self.session.contents = true,
                 Block::Division(d) if d.kind == DivisionKind::Annex => {
                     let annex = self.annex(d);
-                    let decision = draft
+                    let generated = crate::import::recognize::generated_shape(&annex).is_some();
+                    let decision = self
+                        .session
                         .chapters
                         .last_mut()
                         .and_then(|c| c.paragraphs.last_mut())
-                        .and_then(|p| p.special.as_mut())
-                        .and_then(|s| match &mut s.kind {
-                            ParagraphKind::Decision(d) => Some(d),
-                            _ => None,
-                        })
-                        .filter(|_| after_decision && annex.document_rows.is_none() && annex.agenda_items.is_none());
+                        .and_then(ParagraphDef::decision_mut)
+                        .filter(|_| after_decision && !generated);
                     match decision {
-                        Some(decision) => decision.annexes.push(annex_def(&annex, self.origin.keep_ids)),
-                        None => draft.annexes.push(annex),
+                        Some(decision) => decision.annexes.push(annex),
+                        None => self.session.annexes.push(annex),
                     }
                 }
                 Block::Division(d) if matches!(d.kind, DivisionKind::Chapter | DivisionKind::Section) => {
                     after_decision = false;
-                    let ch = self.chapter(d);
-                    draft.chapters.push(ch);
+                    let mut ch = Chapter { id: non_empty(&d.id), title: self.heading(d), ..Default::default() };
+                    let at = self.session.chapters.len();
+                    self.blocks(Some(at), &d.children, &mut ch.paragraphs, &mut ch.sections, 0);
+                    self.session.chapters.push(ch);
                 }
                 // Paragraphs, tables and decisions before any chapter: an untitled chapter holds
-                // them.
+                // them. Between chapters, they go to the chapter before, not to its sections.
                 other => {
                     after_decision = matches!(other, Block::Division(d) if d.kind == DivisionKind::Decision);
-                    if draft.chapters.is_empty() {
-                        draft.chapters.push(DraftChapter::default());
+                    let mut ch = self.session.chapters.pop().unwrap_or_else(|| {
                         self.warnings
                             .push(Diagnostic::warning("paragraphs outside any chapter; put into an untitled chapter"));
-                    }
-                    let ch = draft.chapters.last_mut().expect("a chapter");
-                    let mut sections = Vec::new();
-                    self.blocks(std::slice::from_ref(other), &mut ch.paragraphs, &mut sections);
-                    let ch = draft.chapters.last_mut().expect("a chapter");
-                    ch.sections.extend(sections);
+                        Chapter::default()
+                    });
+                    let (at, first_section) = (self.session.chapters.len(), ch.sections.len());
+                    self.blocks(
+                        Some(at),
+                        std::slice::from_ref(other),
+                        &mut ch.paragraphs,
+                        &mut ch.sections,
+                        first_section,
+                    );
+                    self.session.chapters.push(ch);
                 }
             }
         }
-        draft
+        Read { session: self.session, printed: self.printed, keep_ids: self.origin.keep_ids }
     }
 
     /// The footnotes as definitions (structured citations where the text is one), renamed from
     /// their content when ids are not kept.
-    fn footnotes(&mut self, draft: &mut Draft) {
+    fn footnotes(&mut self) {
         let mut used = UsedIds::default();
         let mut renames = HashMap::new();
         for note in &self.doc.footnotes {
@@ -498,52 +452,69 @@ impl<'a> Reading<'a> {
                 unique(&footnote_id(&def, &note.marker), &mut used)
             };
             renames.insert(note.id.clone(), id.clone());
-            draft.footnotes.insert(id, def);
+            self.session.footnotes.insert(id, def);
         }
         self.printer.note_ids = renames;
     }
 
-    fn masthead(&mut self, draft: &mut Draft) {
+    /// The first page: symbol, distribution, date, languages, organ, caption and title.
+    fn masthead(&mut self) {
         let (m, meta) = (&self.doc.masthead, &self.doc.meta);
-        draft.symbol = if m.symbol.is_empty() { meta.symbol.clone() } else { m.symbol.clone() };
-        draft.distribution = Some(m.distribution.clone()).filter(|d| !d.is_empty());
-        draft.date = Date::parse(&meta.date).ok().or_else(|| parse_long_date(m.date.trim()));
-        draft.original = Some(m.original.clone()).filter(|o| !o.is_empty());
-        draft.language = Some(meta.language.clone()).filter(|l| !l.is_empty());
-        draft.organ = m.organ.clone();
+        let s = &mut self.session;
+        s.symbol = if m.symbol.is_empty() { meta.symbol.clone() } else { m.symbol.clone() };
+        // A limited (`L.`) symbol is a draft; the distribution is written out even when it is
+        // the default, as the issued document prints it.
+        s.stage = match SymbolParts::parse(&s.symbol) {
+            Ok(parts) if parts.limited.is_some() => Stage::Draft,
+            _ => Stage::Final,
+        };
+        s.distribution =
+            Some(Some(m.distribution.as_str()).filter(|d| !d.is_empty()).and_then(Distribution::parse).unwrap_or(
+                match s.stage {
+                    Stage::Draft => Distribution::Limited,
+                    Stage::Final => Distribution::General,
+                },
+            ));
+        s.date = Date::parse(&meta.date).ok().or_else(|| parse_long_date(m.date.trim()));
+        s.original = Some(m.original.clone()).filter(|o| !o.is_empty()).unwrap_or_else(|| "English".into());
+        s.language = Some(meta.language.clone()).filter(|l| !l.is_empty()).unwrap_or_else(|| "en".into());
+        s.organ = m.organ.clone();
         // A reader sets the body only when the file names it (AKN's FRBRuri); else the session
         // derives it from the symbol.
-        draft.body = Some(meta.body_short.clone()).filter(|b| !b.is_empty());
-        draft.job_number = m.job_number.clone();
-        draft.title = self.printer.markup(&m.title).trim().to_string();
-        self.masthead_variants(draft);
+        s.body = Some(meta.body_short.clone()).filter(|b| !b.is_empty());
+        s.job_number = m.job_number.clone();
+        // A past report is a record: its State names stay as it printed them.
+        s.keep_names_as_recorded = true;
+        s.title = self.printer.markup(&m.title).trim().to_string();
+        self.masthead_variants();
         let mut agenda_title_next = false;
         for (i, line) in m.caption.iter().enumerate() {
             let plain = crate::document::plain_text(line);
             let plain = plain.trim();
+            let meeting = &mut self.session.meeting;
             if agenda_title_next {
                 agenda_title_next = false;
-                if let Some(item) = draft.agenda_item.as_mut() {
+                if let Some(item) = meeting.agenda_item.as_mut() {
                     item.title = Some(self.printer.markup(line).trim().to_string());
                     continue;
                 }
             }
             if let Some(number) = plain.strip_prefix("Agenda item ").filter(|n| n.len() <= 12) {
-                draft.agenda_item =
+                meeting.agenda_item =
                     Some(crate::session::CaptionAgendaItem { number: number.trim().to_string(), title: None });
                 agenda_title_next = true;
             } else if let Some((venue, span)) = plain.split_once(", ")
                 && let Some(days) = parse_date_span(span)
-                && draft.dates.is_empty()
+                && meeting.dates.is_empty()
             {
-                draft.venue = venue.to_string();
-                draft.dates = days;
+                meeting.venue = venue.to_string();
+                meeting.dates = days;
             } else if i == 0 {
-                draft.meeting_name = plain.to_string();
+                meeting.name = plain.to_string();
             } else if plain.starts_with("Item ") || plain.starts_with("Items ") {
-                draft.caption_item = Some(self.printer.markup(line).trim().to_string());
-            } else if draft.meeting_session.is_none() && plain.to_lowercase().ends_with("session") {
-                draft.meeting_session = Some(plain.to_string());
+                meeting.caption_item = Some(self.printer.markup(line).trim().to_string());
+            } else if meeting.session.is_none() && plain.to_lowercase().ends_with("session") {
+                meeting.session = Some(plain.to_string());
             } else {
                 let n = self.line(&format!("masthead.caption.{i}"));
                 self.warnings.push(warn_at(n, format!("masthead line not understood, kept nowhere: `{plain}`")));
@@ -553,9 +524,9 @@ impl<'a> Reading<'a> {
 
     /// What the first page prints besides the usual masthead, as `masthead:` data; the reissue
     /// note leaves the footnotes for `masthead.reissued`.
-    fn masthead_variants(&mut self, draft: &mut Draft) {
+    fn masthead_variants(&mut self) {
         let m = &self.doc.masthead;
-        let v = &mut draft.masthead;
+        let v = &mut self.session.masthead;
         let usual =
             if m.style == crate::document::MastheadStyle::Capitals { "UNITED NATIONS" } else { "United Nations" };
         // A reader that found no top line leaves it empty: the usual one.
@@ -573,19 +544,11 @@ impl<'a> Reading<'a> {
         for inline in &m.symbol_note {
             if let Inline::NoteRef { id, .. } = inline {
                 let renamed = self.printer.note_ids.get(id).cloned().unwrap_or_else(|| id.clone());
-                if let Some(def) = draft.footnotes.remove(&renamed) {
+                if let Some(def) = self.session.footnotes.remove(&renamed) {
                     v.reissued = def.text;
                 }
             }
         }
-    }
-
-    fn chapter(&mut self, d: &Division) -> DraftChapter {
-        let mut ch = DraftChapter { id: non_empty(&d.id), title: self.heading(d), ..Default::default() };
-        let mut sections = Vec::new();
-        self.blocks(&d.children, &mut ch.paragraphs, &mut sections);
-        ch.sections = sections;
-        ch
     }
 
     fn heading(&self, d: &Division) -> String {
@@ -593,14 +556,23 @@ impl<'a> Reading<'a> {
     }
 
     /// A rule of procedure and its paragraphs.
-    fn rule(&mut self, d: &Division) -> DraftRule {
-        let mut rule = DraftRule { id: self.id(&d.id), title: self.heading(d), ..Default::default() };
-        self.paragraphs(&d.children, &mut rule.paragraphs);
+    fn rule(&mut self, d: &Division) -> Rule {
+        let mut rule = Rule { id: self.id(&d.id), title: self.heading(d), ..Default::default() };
+        self.paragraphs_into(&d.children, &mut rule.paragraphs, None);
         rule
     }
 
-    /// The blocks of a chapter (or annex): paragraphs, tables, decisions, and sections.
-    fn blocks(&mut self, blocks: &[Block], paragraphs: &mut Vec<DraftParagraph>, sections: &mut Vec<DraftSection>) {
+    /// The blocks of a chapter (`at` says which) or of an annex (`None`): paragraphs, tables,
+    /// decisions, and sections. A paragraph after a section belongs to that section in the
+    /// session — unless the section was there before these blocks (`first_section`).
+    fn blocks(
+        &mut self,
+        at: Option<usize>,
+        blocks: &[Block],
+        paragraphs: &mut Vec<ParagraphDef>,
+        sections: &mut Vec<Section>,
+        first_section: usize,
+    ) {
         for b in blocks {
             match b {
                 // Rules directly under an annex are gathered by `annex`; here (a chapter) a rule
@@ -610,7 +582,8 @@ impl<'a> Reading<'a> {
                     self.annex_rules.push(rule);
                 }
                 Block::Division(d) if matches!(d.kind, DivisionKind::Section | DivisionKind::Group) => {
-                    let mut s = DraftSection { id: non_empty(&d.id), title: self.heading(d), ..Default::default() };
+                    let mut s = Section { id: non_empty(&d.id), title: self.heading(d), ..Default::default() };
+                    let si = sections.len();
                     for c in &d.children {
                         match c {
                             Block::Division(r) if r.kind == DivisionKind::Rule => {
@@ -619,61 +592,84 @@ impl<'a> Reading<'a> {
                             }
                             Block::Division(g) if matches!(g.kind, DivisionKind::Group | DivisionKind::Subgroup) => {
                                 let mut group =
-                                    DraftGroup { id: non_empty(&g.id), title: self.heading(g), ..Default::default() };
-                                self.paragraphs(&g.children, &mut group.paragraphs);
+                                    Group { id: non_empty(&g.id), title: self.heading(g), ..Default::default() };
+                                let gi = s.groups.len();
+                                self.paragraphs_into(
+                                    &g.children,
+                                    &mut group.paragraphs,
+                                    at.map(|c| (c, Some(si), Some(gi))),
+                                );
                                 s.groups.push(group);
                             }
                             other => {
-                                let target = match s.groups.last_mut() {
-                                    Some(g) => &mut g.paragraphs,
-                                    None => &mut s.paragraphs,
-                                };
-                                let mut list = Vec::new();
-                                self.paragraphs(std::slice::from_ref(other), &mut list);
-                                target.extend(list);
+                                let other = std::slice::from_ref(other);
+                                match s.groups.len().checked_sub(1) {
+                                    Some(gi) => {
+                                        let place = at.map(|c| (c, Some(si), Some(gi)));
+                                        self.paragraphs_into(other, &mut s.groups[gi].paragraphs, place)
+                                    }
+                                    None => {
+                                        self.paragraphs_into(other, &mut s.paragraphs, at.map(|c| (c, Some(si), None)))
+                                    }
+                                }
                             }
                         }
                     }
                     sections.push(s);
                 }
                 other => {
-                    let target = match sections.last_mut() {
-                        // A paragraph after a section belongs to that section in the session.
-                        Some(s) => &mut s.paragraphs,
-                        None => &mut *paragraphs,
-                    };
-                    let mut list = Vec::new();
-                    self.paragraphs(std::slice::from_ref(other), &mut list);
-                    target.extend(list);
+                    let other = std::slice::from_ref(other);
+                    match sections.len().checked_sub(1).filter(|&last| last >= first_section) {
+                        Some(si) => {
+                            self.paragraphs_into(other, &mut sections[si].paragraphs, at.map(|c| (c, Some(si), None)))
+                        }
+                        None => self.paragraphs_into(other, paragraphs, at.map(|c| (c, None, None))),
+                    }
                 }
             }
         }
     }
 
-    /// Paragraphs, tables and decisions; a heading found where only those can stand is kept
-    /// as an unnumbered paragraph in bold, with its contents after it.
-    fn paragraphs(&mut self, blocks: &[Block], out: &mut Vec<DraftParagraph>) {
+    /// Reads `blocks` as paragraphs onto the end of `out`, noting what was printed for each
+    /// written one when `out` is a chapter's list (`at`).
+    fn paragraphs_into(&mut self, blocks: &[Block], out: &mut Vec<ParagraphDef>, at: At) {
+        let mut read = Vec::new();
+        self.paragraphs(blocks, &mut read);
+        for (def, printed) in read {
+            if let (Some((chapter, section, group)), Some(printed)) = (at, printed) {
+                self.printed.insert(Place { chapter, section, group, index: out.len() }, printed);
+            }
+            out.push(def);
+        }
+    }
+
+    /// Paragraphs, tables and decisions (with what a written paragraph printed); a heading found
+    /// where only those can stand is kept as an unnumbered paragraph, with its contents after it.
+    fn paragraphs(&mut self, blocks: &[Block], out: &mut Vec<(ParagraphDef, Option<Printed>)>) {
         for b in blocks {
             match b {
                 Block::Paragraph(p) => out.push(self.paragraph(p)),
-                Block::Table(t) => out.push(self.table(t)),
+                Block::Table(t) => out.push((self.table(t), None)),
                 // A list of officers by office: the officers are data (`session_from_document`).
-                Block::Officers(o) => out.push(DraftParagraph {
-                    id: self.id(&o.id),
-                    special: Some(ParagraphDef {
+                Block::Officers(o) => out.push((
+                    ParagraphDef {
                         id: self.id(&o.id),
                         ..ParagraphDef::new(ParagraphKind::Officers(crate::session::OfficerListing::ByOffice))
-                    }),
-                    line: self.line(&o.id),
-                    ..Default::default()
-                }),
-                Block::Division(d) if d.kind == DivisionKind::Decision => out.push(self.decision(d)),
+                    },
+                    None,
+                )),
+                Block::Division(d) if d.kind == DivisionKind::Decision => out.push((self.decision(d), None)),
                 Block::Division(d) => {
                     let label = d.num.as_deref().map(|n| format!("{} ", escape_markup(n))).unwrap_or_default();
                     let heading = self.heading(d);
                     if !heading.is_empty() || !label.is_empty() {
                         let text = format!("{label}{heading}");
-                        out.push(DraftParagraph { text, line: self.line(&d.id), ..Default::default() });
+                        let printed = Printed { plain: text.clone(), num: None, line: self.line(&d.id) };
+                        let def = ParagraphDef {
+                            numbered: false,
+                            ..ParagraphDef::new(ParagraphKind::Text { text, items: Vec::new() })
+                        };
+                        out.push((def, Some(printed)));
                     }
                     self.paragraphs(&d.children, out);
                 }
@@ -682,46 +678,37 @@ impl<'a> Reading<'a> {
         }
     }
 
-    fn paragraph(&self, p: &Paragraph) -> DraftParagraph {
-        DraftParagraph {
-            id: self.id(&p.id),
+    fn paragraph(&self, p: &Paragraph) -> (ParagraphDef, Option<Printed>) {
+        let printed = Printed {
+            plain: self.printer.plain(&p.content).trim().to_string(),
             num: p.num.as_deref().map(|n| n.trim().trim_end_matches('.').to_string()),
-            text: self.printer.markup(&p.content).trim().to_string(),
-            plain: Some(self.printer.plain(&p.content).trim().to_string()),
-            items: p.items.iter().map(|i| self.item(i)).collect(),
             line: self.line(&p.id),
-            special: None,
-        }
+        };
+        let def = ParagraphDef {
+            id: self.id(&p.id),
+            numbered: printed.num.is_some(),
+            negotiation: Default::default(),
+            kind: ParagraphKind::Text {
+                text: self.printer.markup(&p.content).trim().to_string(),
+                items: item_defs(&self.printer, &p.items, self.origin.keep_ids, 0),
+            },
+        };
+        (def, Some(printed))
     }
 
-    fn item(&self, it: &Item) -> DraftItem {
-        DraftItem {
-            id: self.id(&it.id),
-            label: it.label.clone(),
-            text: self.printer.markup(&it.content).trim().to_string(),
-            items: it.items.iter().map(|i| self.item(i)).collect(),
-        }
-    }
-
-    fn table(&self, t: &Table) -> DraftParagraph {
+    fn table(&self, t: &Table) -> ParagraphDef {
         let cell = |c: &[Inline]| self.printer.markup(c).trim().to_string();
-        let def = TableDef {
+        ParagraphDef::new(ParagraphKind::Table(TableDef {
             id: self.id(&t.id),
             caption: cell(&t.caption),
             header: t.header.iter().map(|c| cell(c)).collect(),
             rows: t.rows.iter().map(|r| r.iter().map(|c| cell(c)).collect()).collect(),
-        };
-        DraftParagraph {
-            id: self.id(&t.id),
-            special: Some(ParagraphDef::new(ParagraphKind::Table(def))),
-            line: self.line(&t.id),
-            ..Default::default()
-        }
+        }))
     }
 
     /// A decision quoted in full: "Resolution 9/1" (its kind and number), its title, the
     /// unnumbered preambular paragraphs and the numbered operative ones.
-    fn decision(&mut self, d: &Division) -> DraftParagraph {
+    fn decision(&mut self, d: &Division) -> ParagraphDef {
         let label = d.num.clone().unwrap_or_default();
         // "Draft decision 9/1", "Draft resolution", or no label (a text under its title alone).
         let (draft, label) = match label.trim().strip_prefix("Draft ") {
@@ -734,47 +721,40 @@ impl<'a> Reading<'a> {
             None => ("decision", label.as_str()),
         };
         let kind = DecisionKind::from_key(&kind_word.to_lowercase()).unwrap_or_default();
-        let keep_ids = self.origin.keep_ids;
-        let def = |p: &DraftParagraph, numbered: bool| ParagraphDef {
-            id: p.id.clone(),
-            numbered,
-            negotiation: Default::default(),
-            kind: ParagraphKind::Text { text: p.text.clone(), items: DraftItem::defs(&p.items, keep_ids, 0) },
-        };
         let mut preamble = Vec::new();
         let mut operative = Vec::new();
         let mut inner = Vec::new();
         self.paragraphs(&d.children, &mut inner);
-        for p in &inner {
-            if p.special.is_some() {
-                // A table inside a decision has no place of its own: its cells stay as text.
-                let text = p
-                    .special
-                    .as_ref()
-                    .and_then(|s| s.table())
-                    .map(|t| {
-                        std::iter::once(&t.caption)
-                            .chain(&t.header)
-                            .chain(t.rows.iter().flatten())
-                            .filter(|c| !c.is_empty())
-                            .cloned()
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    })
-                    .unwrap_or_default();
-                let q = DraftParagraph { text, ..Default::default() };
+        for (mut def, _) in inner {
+            // A table inside a decision has no place of its own: its cells stay as text.
+            let cells = match &def.kind {
+                ParagraphKind::Table(t) => Some(
+                    std::iter::once(&t.caption)
+                        .chain(&t.header)
+                        .chain(t.rows.iter().flatten())
+                        .filter(|c| !c.is_empty())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+                ParagraphKind::Decision(_) => Some(String::new()),
+                _ => None,
+            };
+            if let Some(text) = cells {
+                let as_text = ParagraphDef::new(ParagraphKind::Text { text, items: Vec::new() });
                 if operative.is_empty() {
-                    preamble.push(def(&q, true))
+                    preamble.push(as_text)
                 } else {
-                    operative.push(def(&q, true))
+                    operative.push(as_text)
                 }
                 continue;
             }
-            if p.num.is_some() || !operative.is_empty() {
-                operative.push(def(p, p.num.is_some()));
+            if def.numbered || !operative.is_empty() {
+                operative.push(def);
             } else {
                 // Preambular paragraphs are never numbered; `numbered` is left at its default.
-                preamble.push(def(p, true));
+                def.numbered = true;
+                preamble.push(def);
             }
         }
         let title = self.heading(d);
@@ -786,52 +766,26 @@ impl<'a> Reading<'a> {
             ..Default::default()
         });
         let id = self.id(&d.id).or(Some(derived));
-        let decision = DecisionDef {
+        ParagraphDef::new(ParagraphKind::Decision(DecisionDef {
             id,
             kind,
             draft,
             number: number.to_string(),
-            title: self.heading(d),
+            title,
             preamble,
             operative,
             vote: None,
             annexes: Vec::new(),
-        };
-        DraftParagraph {
-            special: Some(ParagraphDef::new(ParagraphKind::Decision(decision))),
-            line: self.line(&d.id),
-            ..Default::default()
-        }
+        }))
     }
 
-    /// An annex; one that opens with the shape of a generated one (the documents table, the
-    /// provisional agenda as a bare numbered list) gives that data back.
-    fn annex(&mut self, d: &Division) -> DraftAnnex {
-        let mut annex = DraftAnnex { id: self.id(&d.id), title: self.heading(d), ..Default::default() };
-        let mut children: &[Block] = &d.children;
-        match children.first() {
-            Some(Block::Table(t))
-                if t.header.iter().map(|c| crate::document::plain_text(c)).eq([
-                    "Document symbol",
-                    "Agenda item",
-                    "Title or description",
-                ]) && t.rows.iter().all(|r| r.len() == 3) =>
-            {
-                let cell = |c: &[Inline]| self.printer.markup(c).trim().to_string();
-                annex.document_rows = Some(t.rows.iter().map(|r| (cell(&r[0]), cell(&r[1]), cell(&r[2]))).collect());
-                children = &children[1..];
-            }
-            Some(Block::Paragraph(p))
-                if p.num.is_none() && p.content.is_empty() && p.items.first().is_some_and(|i| i.label == "1.") =>
-            {
-                annex.agenda_items = Some(p.items.iter().map(|i| self.item(i)).collect());
-                children = &children[1..];
-            }
-            _ => {}
-        }
+    /// An annex, as written: an annex with the shape of a generated one (the documents table,
+    /// the provisional agenda as a bare numbered list) is given back as data by `recognize`.
+    fn annex(&mut self, d: &Division) -> Annex {
+        let mut annex = Annex { id: self.id(&d.id), title: self.heading(d), ..Default::default() };
         let mut sections = Vec::new();
         self.in_annex = true;
-        self.blocks(children, &mut annex.paragraphs, &mut sections);
+        self.blocks(None, &d.children, &mut annex.paragraphs, &mut sections, 0);
         self.in_annex = false;
         annex.rules = std::mem::take(&mut self.annex_rules);
         annex.sections = sections;
@@ -947,6 +901,102 @@ mod tests {
             crate::document::plain_text(&q.content),
             "See chapter II and paragraphs 1 and 2, Ibid. 5 * 3 [x] {y} a|b \\ ^ Poland management."
         );
+    }
+
+    fn item(label: &str, text: &str, items: Vec<Item>) -> Item {
+        Item { id: String::new(), label: label.into(), content: vec![Inline::text(text)], items }
+    }
+
+    fn annex(id: &str, children: Vec<Block>) -> Block {
+        Block::Division(Division {
+            kind: DivisionKind::Annex,
+            id: id.into(),
+            num: Some("Annex".into()),
+            heading: vec![Inline::text(id)],
+            children,
+        })
+    }
+
+    /// Labels are written into the session only where they are not the report's default, and
+    /// `printed_label` gives back every label as printed: the printer and its parser agree.
+    #[test]
+    fn item_labels_round_trip() {
+        let items = vec![
+            item("1.", "One", vec![item("(a)", "One a", vec![]), item("(b)", "One b", vec![])]),
+            item("2.", "Two", vec![item("(i)", "Two i", vec![item("a.", "deep", vec![])])]),
+        ];
+        let defaults = vec![item("(a)", "A", vec![item("(i)", "A i", vec![])]), item("(b)", "B", vec![])];
+        let printer = Printer::new(&doc(Vec::new()));
+        fn labels(items: &[ItemDef], depth: usize, out: &mut Vec<String>) {
+            for (i, it) in items.iter().enumerate() {
+                out.push(printed_label(it, depth, i));
+                labels(&it.items, depth + 1, out);
+            }
+        }
+        fn doc_labels(items: &[Item], out: &mut Vec<String>) {
+            for it in items {
+                out.push(it.label.clone());
+                doc_labels(&it.items, out);
+            }
+        }
+        for list in [&items, &defaults] {
+            let defs = item_defs(&printer, list, false, 0);
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            labels(&defs, 0, &mut got);
+            doc_labels(list, &mut want);
+            assert_eq!(got, want);
+        }
+        let defs = item_defs(&printer, &defaults, false, 0);
+        assert!(defs.iter().chain(&defs[0].items).all(|d| d.label.is_none()), "default labels are not written");
+        let defs = item_defs(&printer, &items, false, 0);
+        assert_eq!(defs[0].label.as_deref(), Some("1."));
+        assert_eq!(defs[1].items[0].label, None, "(i) is the default at depth 1");
+    }
+
+    /// Annexes with the shape of a generated one become `generate:` when their data fits, and
+    /// stay as written (every word, labels as printed) when it does not.
+    #[test]
+    fn generated_annexes_and_their_fallbacks() {
+        let documents = |symbol: &str| {
+            Block::Table(Table {
+                id: String::new(),
+                num: None,
+                caption: Vec::new(),
+                header: ["Document symbol", "Agenda item", "Title or description"]
+                    .map(|h| vec![Inline::text(h)])
+                    .to_vec(),
+                rows: vec![vec![vec![Inline::text(symbol)], vec![Inline::text("1")], vec![Inline::text("A report")]]],
+            })
+        };
+        let list = |labels: [&str; 2]| {
+            Block::Paragraph(Paragraph {
+                id: String::new(),
+                num: None,
+                content: Vec::new(),
+                items: vec![item(labels[0], "Opening.", vec![]), item(labels[1], "Closing.", vec![])],
+            })
+        };
+        let d = doc(vec![
+            chapter("one", "I.", vec![para("p1", "1.", vec![Inline::text("Text.")])]),
+            annex("docs", vec![documents("A/1")]),
+            annex("other-docs", vec![documents("A/2")]),
+            annex("agenda", vec![list(["1.", "2."])]),
+            annex("not-an-agenda", vec![list(["1.", "3."])]),
+        ]);
+        let (session, warnings) = session_from_document(&d, &Origin::default());
+        let generate: Vec<_> = session.annexes.iter().map(|a| a.generate.as_deref()).collect();
+        assert_eq!(generate, [Some("documents"), None, Some("provisional_agenda"), None]);
+        assert_eq!(session.documents.len(), 1);
+        assert_eq!(session.documents[0].symbol, "A/1");
+        assert!(session.annexes[0].paragraphs.is_empty() && session.annexes[2].paragraphs.is_empty());
+        let kept = session.annexes[1].paragraphs[0].table().expect("the other table is kept");
+        assert_eq!(kept.rows[0][0], "A/2");
+        let ParagraphKind::Text { items, .. } = &session.annexes[3].paragraphs[0].kind else { panic!("a list") };
+        assert_eq!(items.iter().map(|i| i.label.as_deref()).collect::<Vec<_>>(), [Some("1."), Some("3.")]);
+        assert_eq!(session.next_agenda.as_ref().map(|a| a.items.len()), Some(2));
+        for annex in ["other-docs", "not-an-agenda"] {
+            assert!(warnings.iter().any(|w| w.message.contains(&format!("annex \"{annex}\""))), "{warnings:?}");
+        }
     }
 
     #[test]

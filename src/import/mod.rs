@@ -224,34 +224,8 @@ pub fn unique(base: &str, used: &mut UsedIds) -> String {
 /// the markup's own escaper, which its parser reads back.
 pub use crate::markup::escape as escape_markup;
 
-/// A structured citation, if the footnote text is one: "United Nations, *Treaty Series*, vol. N,
-/// No. M." (or "*Ibid.*, vol. N, No. M.", "Ibid., …") → `unts`; "United Nations publication,
-/// Sales No. X." → `sales`. `text` is the footnote in markup.
-pub fn citation(text: &str) -> Option<FootnoteDef> {
-    let t = text.trim();
-    let unts_rest = t
-        .strip_prefix("United Nations, *Treaty Series*, ")
-        .or_else(|| t.strip_prefix("*Ibid.*, "))
-        .or_else(|| t.strip_prefix("Ibid., "));
-    if let Some(rest) = unts_rest {
-        let rest = rest.strip_prefix("vol. ")?;
-        let (vol, rest) = rest.split_once(", No. ")?;
-        let no = rest.strip_suffix('.')?;
-        let vol: u32 = vol.parse().ok()?;
-        if no.is_empty() || !no.chars().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        return Some(FootnoteDef { cite: Some(CiteKind::Unts), vol: Some(vol), no: Some(no.into()), text: None });
-    }
-    if let Some(rest) = t.strip_prefix("United Nations publication, Sales No. ") {
-        let no = rest.strip_suffix('.')?;
-        if no.is_empty() || no.contains(' ') {
-            return None;
-        }
-        return Some(FootnoteDef { cite: Some(CiteKind::Sales), no: Some(no.into()), vol: None, text: None });
-    }
-    None
-}
+/// A structured citation, if the footnote text is one: the parser lives beside its printer.
+pub use crate::assemble::read_citation as citation;
 
 /// The id a footnote gets from its content: `unts-2237`, `sales-e-09-v-5`, else `note-<marker>`.
 pub fn footnote_id(def: &FootnoteDef, marker: &str) -> String {

@@ -1,116 +1,130 @@
-//! The second half of `from_document`: from the document read as headings and paragraphs of
-//! markup (its `Draft`) to a `Session`, where the standard sentences become structured data.
+//! The second half of `from_document`: in the document read as session data (every paragraph
+//! written as narrative, `Read`), the standard sentences become structured data.
 //!
 //! Each recognizer reads one kind of sentence — the meeting's dates, the chair or the election of
 //! officers, the agenda, each attendance list, the statements under an agenda item, the
 //! documentation, a vote on a decision quoted further on — and takes the data out of it, giving
-//! the paragraph the matching `template:`. The recognizers are lenient on purpose: whether the
-//! template really prints those words is decided afterwards by `verify`, which assembles the
-//! session with the program's own templates and sends every paragraph that comes out different
-//! back to narrative. So the imported session always rebuilds the text it came from, and the
-//! wording lives in one place (the templates). A sentence whose data was taken but whose wording
-//! differs (the reference's ¶36 says "Trafficking Protocol" where the others say "Trafficking in
-//! Persons Protocol") keeps its words and is reported.
+//! the paragraph the matching `template:` in place. The recognizers are lenient on purpose:
+//! whether the template really prints those words is decided afterwards by `verify`, which
+//! assembles the session with the program's own templates and puts every paragraph that comes out
+//! different back as it was read. So the imported session always rebuilds the text it came from,
+//! and the wording lives in one place (the templates). A sentence whose data was taken but whose
+//! wording differs (the reference's ¶36 says "Trafficking Protocol" where the others say
+//! "Trafficking in Persons Protocol") keeps its words and is reported.
 //!
-//! Tables, decisions and annexes read whole by the AKN reader pass through; an annex with the
-//! shape of a generated one (the documents table, the provisional agenda) becomes `generate:`
-//! again, with its data.
+//! Tables, decisions and annexes pass through as read; an annex with the shape of a generated
+//! one (the documents table, the provisional agenda) becomes `generate:` again, with its data.
+
+use std::collections::HashMap;
 
 use crate::diag::Diagnostic;
-use crate::import::from_document::{Draft, DraftChapter, DraftGroup, DraftItem, DraftParagraph, DraftSection};
+use crate::import::from_document::{Place, Printed, Read, printed_label};
 use crate::import::{UsedIds, parse_date_span, slug, unique, warn_at};
 use crate::sentences::{Import, Items, Parser, Reads, SENTENCES};
 use crate::session::{
-    Agenda, AgendaItem, Annex, Attendance, Capacity, Chapter, Distribution, DocumentRef, Group, Meeting, Officer,
-    OfficerRole, OtherSpeaker, ParagraphDef, ParagraphKind, Section, Session, Stage, Statements, SymbolParts, Vote,
-    VoteStates,
+    Agenda, AgendaItem, Annex, Attendance, Capacity, Chapter, DocumentRef, ItemDef, Officer, OfficerRole, OtherSpeaker,
+    ParagraphDef, ParagraphKind, Session, Statements, Vote, VoteStates,
 };
 
-pub(crate) fn build(draft: Draft, warnings: &mut Vec<Diagnostic>) -> Session {
+/// The header of the generated documents table (`generate: documents`).
+const DOCUMENTS_HEADER: [&str; 3] = ["Document symbol", "Agenda item", "Title or description"];
+
+/// What an annex opens with when it has the shape of a generated one.
+pub(crate) enum GeneratedShape<'a> {
+    /// The documents table: its rows (symbol, agenda item number, title), in markup.
+    Documents(&'a [Vec<String>]),
+    /// The provisional agenda: a bare list numbered "1.", "2."…
+    ProvisionalAgenda(&'a [ItemDef]),
+}
+
+/// The generated shape an annex opens with, if any.
+pub(crate) fn generated_shape(annex: &Annex) -> Option<GeneratedShape<'_>> {
+    let first = annex.paragraphs.first()?;
+    match &first.kind {
+        ParagraphKind::Table(t)
+            if t.header.iter().eq(DOCUMENTS_HEADER.iter()) && t.rows.iter().all(|r| r.len() == 3) =>
+        {
+            Some(GeneratedShape::Documents(&t.rows))
+        }
+        ParagraphKind::Text { text, items }
+            if !first.numbered && text.is_empty() && items.first().is_some_and(|i| printed_label(i, 0, 0) == "1.") =>
+        {
+            Some(GeneratedShape::ProvisionalAgenda(items))
+        }
+        _ => None,
+    }
+}
+
+/// Recognises the standard sentences of the chapters and the generated annexes, then keeps only
+/// what the templates print word for word (`verify`).
+pub(crate) fn recognize(read: Read, warnings: &mut Vec<Diagnostic>) -> Session {
+    let Read { mut session, printed, keep_ids } = read;
+    let places = Place::all(&session);
     let mut cx = Cx {
-        short: find_short(&draft),
-        venue: draft.venue.clone(),
-        dates: draft.dates.clone(),
-        year: draft.date.map(|d| d.year).or_else(|| draft.dates.first().map(|d| d.year)),
+        short: find_short(&places, &printed),
+        venue: session.meeting.venue.clone(),
+        dates: session.meeting.dates.clone(),
+        year: session.date.map(|d| d.year).or_else(|| session.meeting.dates.first().map(|d| d.year)),
         agenda: None,
         attendance: Attendance::default(),
         officers: Vec::new(),
         statements: Vec::new(),
         documents: Vec::new(),
-        decisions: decisions_of(&draft),
+        decisions: decisions_of(&session, &places),
         votes: Vec::new(),
-        keep_ids: draft.keep_ids,
+        keep_ids,
         // Agenda item ids live apart from chapter and paragraph ids (the report prints them as
         // `agenda-<id>`), so they only need to be unique among themselves.
         used_ids: UsedIds::default(),
-        drafts: Vec::new(),
     };
-    let mut chapters: Vec<Chapter> = draft.chapters.iter().map(|c| cx.chapter(c, warnings)).collect();
-    attach_votes(&mut chapters, &cx.votes);
-    let (annexes, next_agenda) = cx.annexes(&draft.annexes, warnings);
-    if draft.symbol.is_empty() {
+    // Each numbered written paragraph, in reading order, may be a standard sentence: it is
+    // rewritten in place, and what it was is kept for `verify`.
+    let mut recognized = HashMap::new();
+    for &place in &places {
+        let Some(p) = printed.get(&place).filter(|p| p.num.is_some()) else { continue };
+        let def = place.get_mut(&mut session);
+        let ParagraphKind::Text { items, .. } = &def.kind else { continue };
+        let written = Written { plain: &p.plain, items, num: p.num.as_deref(), line: p.line };
+        let Some((template, item)) = cx.recognize(&written, warnings) else { continue };
+        let reads = crate::sentences::find(&template).map_or(Reads::Session, |s| s.reads);
+        let kind = if reads == Reads::Decision {
+            ParagraphKind::Template { name: template, item: None, vote_on: item }
+        } else {
+            ParagraphKind::Template { name: template, item, vote_on: None }
+        };
+        let generated = ParagraphDef { id: def.id.clone(), numbered: true, kind, negotiation: Default::default() };
+        recognized.insert(place, (std::mem::replace(def, generated), p.clone()));
+    }
+    attach_votes(&mut session.chapters, &cx.votes);
+    let next_agenda = cx.annexes(&mut session.annexes, warnings);
+    if session.symbol.is_empty() {
         warnings
             .push(Diagnostic::warning("the text gives no document symbol").with_hint("add `symbol:` to session.yaml"));
     }
-    let name = draft.meeting_name.clone();
-    let short = cx.short.clone().filter(|s| *s != name);
-    let keep_ids = draft.keep_ids;
-    let drafts = std::mem::take(&mut cx.drafts);
-    // A limited (`L.`) symbol is a draft.
-    let stage = match SymbolParts::parse(&draft.symbol) {
-        Ok(parts) if parts.limited.is_some() => Stage::Draft,
-        _ => Stage::Final,
-    };
-    let mut session = Session {
-        include: Vec::new(),
-        stage,
-        symbol: draft.symbol,
-        // Written out even when it is the default, as the issued document prints it.
-        distribution: Some(draft.distribution.as_deref().and_then(Distribution::parse).unwrap_or(match stage {
-            Stage::Draft => Distribution::Limited,
-            Stage::Final => Distribution::General,
-        })),
-        date: draft.date,
-        original: draft.original.unwrap_or_else(|| "English".into()),
-        language: draft.language.unwrap_or_else(|| "en".into()),
-        organ: draft.organ,
-        body: draft.body,
-        meeting: Meeting {
-            name,
-            short,
-            session: draft.meeting_session,
-            venue: cx.venue.clone(),
-            dates: cx.dates.clone(),
-            caption_item: draft.caption_item,
-            agenda_item: draft.agenda_item,
-        },
-        title: draft.title,
-        job_number: draft.job_number,
-        masthead: draft.masthead,
-        agenda: cx.agenda,
-        officers: cx.officers,
-        attendance: cx.attendance,
-        statements: cx.statements,
-        meetings: Vec::new(),
-        articles: Default::default(),
-        printed_names: Default::default(),
-        chapters,
-        parts: Vec::new(),
-        chapter_numbers: Vec::new(),
-        footnotes: draft.footnotes,
-        documents: cx.documents,
-        contents: draft.contents,
-        // A past report is a record: its State names stay as it printed them.
-        keep_names_as_recorded: true,
-        annexes,
-        next_agenda,
-    };
-    crate::import::verify::keep_verified(&mut session, &drafts, keep_ids, warnings);
+    session.meeting.short = cx.short.clone().filter(|s| *s != session.meeting.name);
+    session.meeting.venue = cx.venue;
+    session.meeting.dates = cx.dates;
+    session.agenda = cx.agenda;
+    session.officers = cx.officers;
+    session.attendance = cx.attendance;
+    session.statements = cx.statements;
+    session.documents = cx.documents;
+    session.next_agenda = next_agenda;
+    crate::import::verify::keep_verified(&mut session, &places, &recognized, warnings);
     session
 }
 
+/// A written paragraph as the recognisers read it: its words without marks, its items (labels
+/// as printed by `printed_label`), and its number and line for warnings.
+struct Written<'a> {
+    plain: &'a str,
+    items: &'a [ItemDef],
+    num: Option<&'a str>,
+    line: usize,
+}
+
 /// An item of a provisional agenda: title without its final punctuation, id from the eId.
-fn next_item(it: &DraftItem, used: &mut UsedIds, keep_ids: bool) -> AgendaItem {
+fn next_item(it: &ItemDef, used: &mut UsedIds, keep_ids: bool) -> AgendaItem {
     let title = it.text.trim_end_matches([':', ';', '.']).to_string();
     let given = if keep_ids {
         it.id.as_deref().and_then(|i| i.strip_prefix("next-agenda-").or_else(|| i.strip_prefix("agenda-")))
@@ -127,28 +141,13 @@ fn next_item(it: &DraftItem, used: &mut UsedIds, keep_ids: bool) -> AgendaItem {
     AgendaItem { id, title, items: it.items.iter().map(|s| next_item(s, used, keep_ids)).collect() }
 }
 
-/// The decisions quoted in the draft: ("resolution 9/1", id).
-fn decisions_of(draft: &Draft) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut add = |ps: &[DraftParagraph]| {
-        for p in ps {
-            if let Some(d) = p.special.as_ref().and_then(|s| s.decision())
-                && let Some(id) = d.id.clone().or_else(|| p.id.clone())
-            {
-                out.push((format!("{} {}", d.kind, d.number), id));
-            }
-        }
-    };
-    for c in &draft.chapters {
-        add(&c.paragraphs);
-        for s in &c.sections {
-            add(&s.paragraphs);
-            for g in &s.groups {
-                add(&g.paragraphs);
-            }
-        }
-    }
-    out
+/// The decisions quoted in the chapters: ("resolution 9/1", id).
+fn decisions_of(session: &Session, places: &[Place]) -> Vec<(String, String)> {
+    places
+        .iter()
+        .filter_map(|place| place.get(session).decision())
+        .filter_map(|d| Some((format!("{} {}", d.kind, d.number), d.id.clone()?)))
+        .collect()
 }
 
 /// Puts each vote into the decision it was taken on.
@@ -175,22 +174,11 @@ fn attach_votes(chapters: &mut [Chapter], votes: &[(String, Vote)]) {
 
 /// How the text calls the meeting ("Working Group"): from the dates sentence, the agenda
 /// sentence or the chair sentence, else none.
-fn find_short(draft: &Draft) -> Option<String> {
-    let mut all = Vec::new();
-    for ch in &draft.chapters {
-        all.extend(ch.paragraphs.iter());
-        for s in &ch.sections {
-            all.extend(s.paragraphs.iter());
-            for g in &s.groups {
-                all.extend(g.paragraphs.iter());
-            }
-        }
-    }
+fn find_short(places: &[Place], printed: &HashMap<Place, Printed>) -> Option<String> {
+    let all: Vec<&str> = places.iter().filter_map(|p| printed.get(p)).map(|p| p.plain.as_str()).collect();
     // The sentences that name the meeting by its short name, surest first: the dates sentence
     // (ending in a span of days), the chair, the election of officers, the agenda.
-    let text = |p: &&DraftParagraph| p.plain.clone().unwrap_or_else(|| p.text.clone());
-    for p in &all {
-        let t = text(p);
+    for t in &all {
         if let Some(rest) = t.strip_prefix("The ")
             && let Some((short, rest)) = rest.split_once(" held its ")
             && let Some(rest) = rest.strip_suffix('.')
@@ -200,8 +188,7 @@ fn find_short(draft: &Draft) -> Option<String> {
             return Some(short.to_string());
         }
     }
-    for p in &all {
-        let t = text(p);
+    for t in &all {
         if let Some(rest) = t.strip_prefix("The meeting of the ")
             && let Some((short, _)) = rest.split_once(" was chaired by ")
         {
@@ -239,193 +226,78 @@ struct Cx {
     votes: Vec<(String, Vote)>,
     keep_ids: bool,
     used_ids: UsedIds,
-    /// The draft behind each paragraph given a template, in reading order (see `verify`).
-    drafts: Vec<Option<DraftParagraph>>,
 }
 
 impl Cx {
-    fn chapter(&mut self, c: &DraftChapter, w: &mut Vec<Diagnostic>) -> Chapter {
-        Chapter {
-            id: c.id.clone(),
-            title: c.title.clone(),
-            paragraphs: c.paragraphs.iter().map(|p| self.paragraph(p, w)).collect(),
-            sections: c.sections.iter().map(|s| self.section(s, w)).collect(),
-        }
-    }
-
-    /// The annexes; a generated one is recognised by its shape (see `akn::annex`) and made
-    /// `generate:` again, with its data.
-    fn annexes(
-        &mut self,
-        annexes: &[crate::import::from_document::DraftAnnex],
-        w: &mut Vec<Diagnostic>,
-    ) -> (Vec<Annex>, Option<Agenda>) {
-        let mut out = Vec::new();
+    /// The annexes with the shape of a generated one (see `generated_shape`) are made
+    /// `generate:` again, with their data, when the data fits; returns the provisional agenda.
+    fn annexes(&mut self, annexes: &mut [Annex], w: &mut Vec<Diagnostic>) -> Option<Agenda> {
         let mut next_agenda = None;
-        for a in annexes {
-            let mut annex = Annex { id: a.id.clone(), title: a.title.clone(), ..Default::default() };
-            if let Some(rows) = &a.document_rows {
-                // Documents: the data from the rows, the agenda item from its number.
-                let agenda = self.agenda.as_ref().map(|a| a.items.clone()).unwrap_or_default();
-                let item_of = |num: &str| -> Option<String> {
-                    for (i, it) in agenda.iter().enumerate() {
-                        if num == (i + 1).to_string() {
-                            return Some(it.id.clone());
-                        }
-                        for (j, sub) in it.items.iter().enumerate() {
-                            if num == format!("{} ({})", i + 1, (b'a' + (j % 26) as u8) as char) {
-                                return Some(sub.id.clone());
+        for annex in annexes {
+            match generated_shape(annex) {
+                Some(GeneratedShape::Documents(rows)) => {
+                    // Documents: the data from the rows, the agenda item from its number.
+                    let agenda = self.agenda.as_ref().map(|a| a.items.clone()).unwrap_or_default();
+                    let item_of = |num: &str| -> Option<String> {
+                        for (i, it) in agenda.iter().enumerate() {
+                            if num == (i + 1).to_string() {
+                                return Some(it.id.clone());
+                            }
+                            for (j, sub) in it.items.iter().enumerate() {
+                                if num == format!("{} ({})", i + 1, (b'a' + (j % 26) as u8) as char) {
+                                    return Some(sub.id.clone());
+                                }
                             }
                         }
-                    }
-                    None
-                };
-                let docs: Vec<DocumentRef> = rows
-                    .iter()
-                    .map(|(symbol, item, title)| DocumentRef {
-                        symbol: symbol.replace('\\', ""),
-                        title: title.clone(),
-                        item: item_of(item),
-                    })
-                    .collect();
-                if self.documents.is_empty()
-                    || self.documents.iter().map(|d| &d.symbol).eq(docs.iter().map(|d| &d.symbol))
-                {
-                    self.documents = docs;
-                    annex.generate = Some("documents".into());
-                } else {
-                    w.push(Diagnostic::warning(format!(
-                        "annex \"{}\" lists other documents than the documentation paragraph; its table is kept as written",
-                        a.title
-                    )));
-                    annex.paragraphs.push(ParagraphDef::new(ParagraphKind::Table(crate::session::TableDef {
-                        id: a.id.as_ref().map(|id| format!("{id}-table")),
-                        caption: String::new(),
-                        header: ["Document symbol", "Agenda item", "Title or description"].map(String::from).to_vec(),
-                        rows: rows.iter().map(|(a, b, c)| vec![a.clone(), b.clone(), c.clone()]).collect(),
-                    })));
-                }
-            }
-            if let Some(items) = &a.agenda_items {
-                let mut used = UsedIds::default();
-                let list: Vec<AgendaItem> = items.iter().map(|it| next_item(it, &mut used, self.keep_ids)).collect();
-                let numbered = items.iter().enumerate().all(|(i, it)| it.label == format!("{}.", i + 1));
-                if next_agenda.is_none() && numbered {
-                    next_agenda = Some(Agenda { adopted: None, adopted_at_meeting: None, items: list });
-                    annex.generate = Some("provisional_agenda".into());
-                } else {
-                    w.push(Diagnostic::warning(format!(
-                        "annex \"{}\" looks like a provisional agenda but cannot be one; kept as a written list",
-                        a.title
-                    )));
-                    annex.paragraphs.push(ParagraphDef {
-                        id: None,
-                        numbered: false,
-                        negotiation: Default::default(),
-                        kind: ParagraphKind::Text {
-                            text: String::new(),
-                            items: DraftItem::defs(items, self.keep_ids, 0),
-                        },
-                    });
-                }
-            }
-            annex.paragraphs.extend(a.paragraphs.iter().map(|p| self.narrative(p)));
-            annex.rules = a.rules.iter().map(|r| self.rule(r)).collect();
-            annex.sections = a
-                .sections
-                .iter()
-                .map(|s| Section {
-                    id: s.id.clone(),
-                    title: s.title.clone(),
-                    paragraphs: s.paragraphs.iter().map(|p| self.narrative(p)).collect(),
-                    rules: s.rules.iter().map(|r| self.rule(r)).collect(),
-                    groups: s
-                        .groups
+                        None
+                    };
+                    let docs: Vec<DocumentRef> = rows
                         .iter()
-                        .map(|g| Group {
-                            id: g.id.clone(),
-                            title: g.title.clone(),
-                            paragraphs: g.paragraphs.iter().map(|p| self.narrative(p)).collect(),
+                        .map(|r| DocumentRef {
+                            symbol: r[0].replace('\\', ""),
+                            title: r[2].clone(),
+                            item: item_of(&r[1]),
                         })
-                        .collect(),
-                })
-                .collect();
-            out.push(annex);
+                        .collect();
+                    if self.documents.is_empty()
+                        || self.documents.iter().map(|d| &d.symbol).eq(docs.iter().map(|d| &d.symbol))
+                    {
+                        self.documents = docs;
+                        annex.generate = Some("documents".into());
+                        annex.paragraphs.remove(0);
+                    } else {
+                        w.push(Diagnostic::warning(format!(
+                            "annex \"{}\" lists other documents than the documentation paragraph; its table is kept as written",
+                            annex.title
+                        )));
+                    }
+                }
+                Some(GeneratedShape::ProvisionalAgenda(items)) => {
+                    let mut used = UsedIds::default();
+                    let list: Vec<AgendaItem> =
+                        items.iter().map(|it| next_item(it, &mut used, self.keep_ids)).collect();
+                    let numbered =
+                        items.iter().enumerate().all(|(i, it)| printed_label(it, 0, i) == format!("{}.", i + 1));
+                    if next_agenda.is_none() && numbered {
+                        next_agenda = Some(Agenda { adopted: None, adopted_at_meeting: None, items: list });
+                        annex.generate = Some("provisional_agenda".into());
+                        annex.paragraphs.remove(0);
+                    } else {
+                        w.push(Diagnostic::warning(format!(
+                            "annex \"{}\" looks like a provisional agenda but cannot be one; kept as a written list",
+                            annex.title
+                        )));
+                    }
+                }
+                None => {}
+            }
         }
-        (out, next_agenda)
-    }
-
-    /// A rule of procedure as written.
-    fn rule(&self, r: &crate::import::from_document::DraftRule) -> crate::session::Rule {
-        crate::session::Rule {
-            id: r.id.clone(),
-            title: r.title.clone(),
-            paragraphs: r.paragraphs.iter().map(|p| self.narrative(p)).collect(),
-        }
-    }
-
-    /// A paragraph as written (annexes are not searched for standard sentences).
-    fn narrative(&self, p: &DraftParagraph) -> ParagraphDef {
-        let id = if self.keep_ids { p.id.clone() } else { None };
-        if let Some(special) = &p.special {
-            return special.clone();
-        }
-        ParagraphDef {
-            id,
-            numbered: p.num.is_some(),
-            negotiation: Default::default(),
-            kind: ParagraphKind::Text { text: p.text.clone(), items: DraftItem::defs(&p.items, self.keep_ids, 0) },
-        }
-    }
-
-    fn section(&mut self, s: &DraftSection, w: &mut Vec<Diagnostic>) -> Section {
-        Section {
-            id: s.id.clone(),
-            title: s.title.clone(),
-            paragraphs: s.paragraphs.iter().map(|p| self.paragraph(p, w)).collect(),
-            rules: s.rules.iter().map(|r| self.rule(r)).collect(),
-            groups: s.groups.iter().map(|g| self.group(g, w)).collect(),
-        }
-    }
-
-    fn group(&mut self, g: &DraftGroup, w: &mut Vec<Diagnostic>) -> Group {
-        Group {
-            id: g.id.clone(),
-            title: g.title.clone(),
-            paragraphs: g.paragraphs.iter().map(|p| self.paragraph(p, w)).collect(),
-        }
-    }
-
-    fn paragraph(&mut self, p: &DraftParagraph, w: &mut Vec<Diagnostic>) -> ParagraphDef {
-        let id = if self.keep_ids { p.id.clone() } else { None };
-        if let Some(special) = &p.special {
-            // A table or a decision carries its id inside.
-            self.drafts.push(None);
-            return special.clone();
-        }
-        let numbered = p.num.is_some();
-        if numbered && let Some((template, item)) = self.recognize(p, w) {
-            self.drafts.push(Some(p.clone()));
-            let reads = crate::sentences::find(&template).map_or(Reads::Session, |s| s.reads);
-            let kind = if reads == Reads::Decision {
-                ParagraphKind::Template { name: template, item: None, vote_on: item }
-            } else {
-                ParagraphKind::Template { name: template, item, vote_on: None }
-            };
-            return ParagraphDef { id, numbered, kind, negotiation: Default::default() };
-        }
-        self.drafts.push(None);
-        ParagraphDef {
-            id,
-            numbered,
-            negotiation: Default::default(),
-            kind: ParagraphKind::Text { text: p.text.clone(), items: DraftItem::defs(&p.items, self.keep_ids, 0) },
-        }
+        next_agenda
     }
 
     /// The template (and agenda item) that prints this paragraph word for word, if any.
-    fn recognize(&mut self, p: &DraftParagraph, w: &mut Vec<Diagnostic>) -> Option<(String, Option<String>)> {
-        let t = p.plain.as_deref().unwrap_or(&p.text);
+    fn recognize(&mut self, p: &Written, w: &mut Vec<Diagnostic>) -> Option<(String, Option<String>)> {
+        let t = p.plain;
         // Text with markup in it (italics, notes, references, escapes) is never generated.
         if t.contains(['*', '[', '{', '\\']) {
             return None;
@@ -443,7 +315,7 @@ impl Cx {
                 Import::Parser(Parser::Vote) => {
                     self.vote_sentence(p).map(|decision| (sentence.name.to_string(), Some(decision)))
                 }
-                Import::Parser(Parser::Agenda) => self.agenda(p, w).map(|name| (name, None)),
+                Import::Parser(Parser::Agenda) => self.agenda(p).map(|name| (name, None)),
                 Import::Parser(Parser::Documents) => self.documents_sentence(p).map(|name| (name, None)),
                 Import::Parser(Parser::Dates) => self.dates_sentence(t).map(|name| (name, None)),
                 Import::Parser(Parser::Chair) => self.chair(t).map(|name| (name, None)),
@@ -464,7 +336,6 @@ impl Cx {
         }
         None
     }
-
     fn short(&self) -> &str {
         self.short.as_deref().unwrap_or("")
     }
@@ -551,15 +422,15 @@ impl Cx {
     }
 
     /// "The Working Group had before it the following documents:" and "(a) Title (SYMBOL);"…
-    fn documents_sentence(&mut self, p: &DraftParagraph) -> Option<String> {
-        let t = p.plain.as_deref().unwrap_or(&p.text);
+    fn documents_sentence(&mut self, p: &Written) -> Option<String> {
+        let t = p.plain;
         if !self.documents.is_empty()
             || t.strip_prefix("The ")?.strip_prefix(self.short())? != " had before it the following documents:"
         {
             return None;
         }
         let mut documents = Vec::new();
-        for it in &p.items {
+        for it in p.items {
             let text = it.text.strip_suffix([';', '.'])?;
             let (title, symbol) = text.rsplit_once(" (")?;
             let symbol = symbol.strip_suffix(')')?;
@@ -572,8 +443,8 @@ impl Cx {
     /// "The Conference adopted resolution 9/1 by a recorded vote of 25 to 3, with 4 abstentions.
     /// The voting was as follows:" with "In favour: …", "Against: …", "Abstaining: …" → the vote
     /// of that decision (quoted further on). Returns the decision's id.
-    fn vote_sentence(&mut self, p: &DraftParagraph) -> Option<String> {
-        let t = p.plain.as_deref().unwrap_or(&p.text);
+    fn vote_sentence(&mut self, p: &Written) -> Option<String> {
+        let t = p.plain;
         let rest = t.strip_prefix("The ")?.strip_prefix(self.short())?.strip_prefix(" adopted ")?;
         let (which, rest) = rest.split_once(" by a ")?;
         let id = self.decisions.iter().find(|(k, _)| k == which).map(|(_, id)| id.clone())?;
@@ -597,10 +468,10 @@ impl Cx {
         };
         if recorded && tail.trim() == "The voting was as follows:" {
             let mut states = VoteStates::default();
-            for it in &p.items {
+            for (i, it) in p.items.iter().enumerate() {
                 let list = it.text.strip_suffix('.')?;
                 let names = if list == "None" { Vec::new() } else { split_list(list, true) };
-                match it.label.as_str() {
+                match printed_label(it, 0, i).as_str() {
                     "In favour:" => states.in_favour = names,
                     "Against:" => states.against = names,
                     "Abstaining:" => states.abstaining = names,
@@ -616,11 +487,11 @@ impl Cx {
     }
 
     /// "On 14 April, the Working Group adopted the following agenda:" and its items.
-    fn agenda(&mut self, p: &DraftParagraph, _w: &mut Vec<Diagnostic>) -> Option<String> {
+    fn agenda(&mut self, p: &Written) -> Option<String> {
         if self.agenda.is_some() {
             return None;
         }
-        let t = p.plain.as_deref().unwrap_or(&p.text);
+        let t = p.plain;
         let lead = t.strip_suffix(" adopted the following agenda:")?;
         let adopted = if let Some(rest) = lead.strip_prefix("On ") {
             let (day_month, who) = rest.split_once(", the ")?;
@@ -637,27 +508,28 @@ impl Cx {
         };
         let mut items = Vec::new();
         for (i, it) in p.items.iter().enumerate() {
-            if it.label != format!("{}.", i + 1) {
+            if printed_label(it, 0, i) != format!("{}.", i + 1) {
                 return None;
             }
-            items.push(self.agenda_item(it, true)?);
+            items.push(self.agenda_item(it, 0, i)?);
         }
         let agenda = Agenda { adopted, adopted_at_meeting: None, items };
         self.agenda = Some(agenda);
         Some("agenda".into())
     }
 
-    fn agenda_item(&mut self, it: &DraftItem, top: bool) -> Option<AgendaItem> {
+    /// An item of the adopted agenda at `depth` (0: "1.", 1: "(a)"), the `index`-th of its list.
+    fn agenda_item(&mut self, it: &ItemDef, depth: usize, index: usize) -> Option<AgendaItem> {
         let title = it.text.trim_end_matches([':', ';', '.']).to_string();
-        if title.contains(['*', '[', '{', '\\']) || (top && !it.label.ends_with('.')) {
+        if title.contains(['*', '[', '{', '\\']) || (depth == 0 && !printed_label(it, depth, index).ends_with('.')) {
             return None;
         }
         let mut sub = Vec::new();
         for (i, s) in it.items.iter().enumerate() {
-            if i >= 26 || s.label != format!("({})", (b'a' + i as u8) as char) {
+            if i >= 26 || printed_label(s, depth + 1, i) != format!("({})", (b'a' + i as u8) as char) {
                 return None;
             }
-            sub.push(self.agenda_item(s, false)?);
+            sub.push(self.agenda_item(s, depth + 1, i)?);
         }
         // Our own AKN carries the agenda item ids in the list items' eIds (`agenda-<id>`).
         let given = if self.keep_ids { it.id.as_deref().and_then(|i| i.strip_prefix("agenda-")) } else { None };
@@ -673,7 +545,7 @@ impl Cx {
 
     /// The attendance sentences, singular or plural, with or without the instrument, the
     /// network of institutes or the session ("…were represented at the seventh session of…").
-    fn attendance_sentence(&mut self, t: &str, p: &DraftParagraph, w: &mut Vec<Diagnostic>) -> Option<String> {
+    fn attendance_sentence(&mut self, t: &str, p: &Written, w: &mut Vec<Diagnostic>) -> Option<String> {
         let mut instrument_seen: Option<String> = None;
         let mut template = None;
         // The attendance lists, their openings and fields, are declared in `crate::sentences`.
@@ -734,7 +606,7 @@ impl Cx {
                         p.line,
                         format!(
                             "paragraph {} names the instrument \"{instr}\" where the others say \"{known}\"; its list is imported, its words are kept as written",
-                            p.num.as_deref().unwrap_or("?")
+                            p.num.unwrap_or("?")
                         ),
                     ));
                     return None;

@@ -4,33 +4,35 @@
 //! the data taken from it stays. So the importer never has to copy the templates' wording, and an
 //! imported session always rebuilds the text it came from.
 
+use std::collections::HashMap;
+
 use crate::assemble::assemble;
 use crate::diag::Diagnostic;
 use crate::document::{Block, DivisionKind, Document, Item, plain_text};
-use crate::import::from_document::{DraftItem, DraftParagraph};
+use crate::import::from_document::{Place, Printed, printed_label};
 use crate::import::warn_at;
 use crate::session::load::SourceMap;
-use crate::session::{ParagraphDef, ParagraphKind, Session};
+use crate::session::{ItemDef, ParagraphDef, Session};
 use crate::templates::Templates;
 
-/// What a paragraph prints: its text and the (label, text) of every item, in order.
-type Printed = (String, Vec<(String, String)>);
+/// What a paragraph prints: its words and the (label, words) of every item, in order.
+type Words = (String, Vec<(String, String)>);
 
-/// Keeps the `template:` paragraphs that print their draft's words; turns the others back into
-/// narrative. `drafts[i]` is the draft behind the i-th paragraph of the session (in reading
-/// order: each chapter's paragraphs, then each section's, then each group's), `Some` for those
-/// given a template.
+/// Keeps the `template:` paragraphs that print the words they were read from; puts the others
+/// back as they were read (narrative). `places` are the session's paragraphs in the order of
+/// its lists (`Place::all`); `recognized` holds, for each paragraph given a template, the
+/// paragraph as it was read and what the report printed there.
 pub(crate) fn keep_verified(
     session: &mut Session,
-    drafts: &[Option<DraftParagraph>],
-    keep_ids: bool,
+    places: &[Place],
+    recognized: &HashMap<Place, (ParagraphDef, Printed)>,
     w: &mut Vec<Diagnostic>,
 ) {
-    if drafts.iter().all(Option::is_none) {
+    if recognized.is_empty() {
         return;
     }
     let assembled = assemble(session, "import", &SourceMap::single("<import>", ""), &Templates::default());
-    let printed: Option<Vec<Option<Printed>>> = assembled.document.as_ref().map(printed_paragraphs);
+    let printed: Option<Vec<Option<Words>>> = assembled.document.as_ref().map(printed_paragraphs);
     if printed.is_none() {
         let first = assembled.diagnostics.errors().next().map(|d| d.message.clone()).unwrap_or_default();
         w.push(
@@ -40,67 +42,43 @@ pub(crate) fn keep_verified(
             .with_hint("fix the error, then turn sentences into `template:` paragraphs by hand"),
         );
     }
-    let mut index = 0usize;
     let mut dropped_items = Vec::new();
-    for_each_paragraph(session, &mut |def| {
-        let i = index;
-        index += 1;
-        let Some(Some(draft)) = drafts.get(i) else { return };
-        if def.template().is_none() {
-            return;
-        }
-        let ok = printed.as_ref().and_then(|p| p.get(i).cloned().flatten()).is_some_and(|(text, items)| {
-            text == unescape(draft.plain.as_deref().unwrap_or(&draft.text)) && items == draft_items(&draft.items)
-        });
+    for (i, place) in places.iter().enumerate() {
+        let Some((read, source)) = recognized.get(place) else { continue };
+        let def = place.get_mut(session);
+        let Some(template) = def.template() else { continue };
+        let (text, items) = match &read.kind {
+            crate::session::ParagraphKind::Text { text: _, items } => (unescape(&source.plain), read_items(items, 0)),
+            _ => continue,
+        };
+        let ok = printed
+            .as_ref()
+            .and_then(|p| p.get(i).cloned().flatten())
+            .is_some_and(|printed| printed == (text.clone(), items.clone()));
         if !ok {
-            if def
-                .template()
-                .and_then(crate::sentences::find)
-                .is_some_and(|s| s.reads == crate::sentences::Reads::AgendaItem)
+            if crate::sentences::find(template).is_some_and(|s| s.reads == crate::sentences::Reads::AgendaItem)
                 && let Some(item) = def.item()
             {
                 dropped_items.push(item.to_string());
             }
             w.push(warn_at(
-                draft.line,
+                source.line,
                 format!(
-                    "paragraph {} reads like `{}` but the template does not print the same words; kept as written",
-                    draft.num.as_deref().unwrap_or("?"),
-                    def.template().unwrap_or("")
+                    "paragraph {} reads like `{template}` but the template does not print the same words; kept as written",
+                    source.num.as_deref().unwrap_or("?"),
                 ),
             ));
-            *def = ParagraphDef {
-                id: def.id.clone(),
-                numbered: def.numbered,
-                negotiation: Default::default(),
-                kind: ParagraphKind::Text {
-                    text: draft.text.clone(),
-                    items: DraftItem::defs(&draft.items, keep_ids, 0),
-                },
-            };
+            *def = read.clone();
         }
-    });
+    }
     // Statements only exist for their paragraph.
     session.statements.retain(|s| !dropped_items.contains(&s.item));
 }
 
-/// Calls `f` on every paragraph of the chapters, in reading order.
-fn for_each_paragraph(session: &mut Session, f: &mut dyn FnMut(&mut ParagraphDef)) {
-    for ch in &mut session.chapters {
-        ch.paragraphs.iter_mut().for_each(&mut *f);
-        for s in &mut ch.sections {
-            s.paragraphs.iter_mut().for_each(&mut *f);
-            for g in &mut s.groups {
-                g.paragraphs.iter_mut().for_each(&mut *f);
-            }
-        }
-    }
-}
-
 /// What the document prints for each paragraph definition of the chapters, in the same order:
 /// the text and the (label, text) of every item, or `None` for a table or a decision.
-fn printed_paragraphs(doc: &Document) -> Vec<Option<Printed>> {
-    fn walk(blocks: &[Block], out: &mut Vec<Option<Printed>>) {
+fn printed_paragraphs(doc: &Document) -> Vec<Option<Words>> {
+    fn walk(blocks: &[Block], out: &mut Vec<Option<Words>>) {
         // A chapter's own blocks come first, then its sections (each with its groups): the order
         // of the session's lists.
         let mut subdivisions = Vec::new();
@@ -138,11 +116,12 @@ fn doc_items(items: &[Item]) -> Vec<(String, String)> {
     out
 }
 
-fn draft_items(items: &[DraftItem]) -> Vec<(String, String)> {
+/// The (label as printed, text) of every item of a paragraph as read, in order.
+fn read_items(items: &[ItemDef], depth: usize) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for it in items {
-        out.push((it.label.clone(), unescape(&it.text)));
-        out.extend(draft_items(&it.items));
+    for (i, it) in items.iter().enumerate() {
+        out.push((printed_label(it, depth, i), unescape(&it.text)));
+        out.extend(read_items(&it.items, depth + 1));
     }
     out
 }
