@@ -249,6 +249,9 @@ struct BodyReader {
     lines: Vec<usize>,
     /// Inside a list of officers by office ("Chair:", then a name a line).
     in_officers: bool,
+    /// The parts "I.", "II." read in the current annex (an annex numbered as the text it
+    /// quotes: its parts are sections, the letters under them groups).
+    annex_parts: usize,
 }
 
 /// A decision quoted in full, while its lines are read.
@@ -496,6 +499,7 @@ impl BodyReader {
                 self.annexes.push(division(DivisionKind::Annex, Some(format!("Annex {number}")), title.unwrap_or("")));
                 self.annex_title_pending = title.is_none();
                 self.in_annex = true;
+                self.annex_parts = 0;
                 self.in_section = false;
                 self.in_group = false;
                 self.section_count = 0;
@@ -506,6 +510,30 @@ impl BodyReader {
             Shape::Footnote { marker, text } => {
                 self.notes.push((marker, text.to_string(), n));
                 self.after_note = true;
+            }
+            // An annex's parts printed "I.", "II.": sections of the annex, not report chapters.
+            // ("I." opens them only as the annex's first heading; "I." after "H." is section I.)
+            Shape::Chapter { label, title } | Shape::Section { label, title }
+                if self.in_annex
+                    && label == roman(self.annex_parts + 1)
+                    && (self.annex_parts > 0 || self.section_count == 0) =>
+            {
+                self.annex_parts += 1;
+                self.section(n, &letter(self.section_count + 1), title, warnings);
+                if let Some(Block::Division(d)) = self.top().last_mut() {
+                    d.num = Some(format!("{label}."));
+                }
+            }
+            // "A.", "B." under such a part: its groups.
+            Shape::Chapter { label, title } | Shape::Section { label, title }
+                if self.in_annex && self.annex_parts > 0 && label.len() == 1 && self.in_section =>
+            {
+                self.group_count += 1;
+                self.in_group = true;
+                if let Some(s) = last_section(self.top()) {
+                    s.children.push(Block::Division(division(DivisionKind::Group, Some(format!("{label}.")), title)));
+                }
+                self.last = Some(Last::Heading);
             }
             Shape::Chapter { label, title } => {
                 let expected_section = letter(self.section_count + 1);
