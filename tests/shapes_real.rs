@@ -306,7 +306,8 @@ fn a_bureau_listed_by_office_needs_officers() {
     let end = yaml.find("chapters:").unwrap();
     let yaml = format!("{}{}", &yaml[..start], &yaml[end..]);
     std::fs::write(dir.path().join("session.yaml"), &yaml).unwrap();
-    let errors = compile(dir.path()).err().expect("an error").to_string();
+    let Err(errors) = compile(dir.path()) else { panic!("`officers: by_office` without officers must be an error") };
+    let errors = errors.to_string();
     assert!(errors.contains("`officers: by_office` lists the officers, and the session names none"), "{errors}");
     let line = yaml.lines().position(|l| l.trim() == "- officers: by_office").unwrap() + 1;
     assert!(errors.contains(&format!("session.yaml:{line}:")), "the error stands at the paragraph: {errors}");
