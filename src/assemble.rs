@@ -219,6 +219,9 @@ struct Assembler<'a> {
     citations: Vec<Citation>,
     /// The report's numbered paragraphs by data path (for the table of contents).
     report_paragraphs: Vec<(String, u32)>,
+    /// Chapter id → its number as a list prints it ("I."), for the contents of an Official
+    /// Records volume, whose headings say "Chapter I".
+    chapter_labels: HashMap<String, String>,
     /// Inside an annex or a table, footnotes are lettered: the index of the next letter.
     lettered: Option<usize>,
     /// Footnote id → data path of its first citation.
@@ -245,6 +248,7 @@ impl<'a> Assembler<'a> {
             plan: HashMap::new(),
             citations: Vec::new(),
             report_paragraphs: Vec::new(),
+            chapter_labels: HashMap::new(),
             lettered: None,
             cited: HashMap::new(),
             next_note: 1,

@@ -429,6 +429,10 @@ pub struct Contents {
     /// The headings of the two columns of numbers: "Paragraphs" and "Page".
     #[serde(default = "Contents::english_columns")]
     pub columns: [String; 2],
+    /// The heading over the labels, where the volume prints one: "Chapter" in the Official
+    /// Records, whose contents list "I.", "II." under it and no paragraph numbers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_column: Option<String>,
     pub entries: Vec<ContentsEntry>,
 }
 

@@ -86,6 +86,7 @@ fn sparse_document_validates() {
             id: "toc".into(),
             heading: "Contents".into(),
             columns: Contents::english_columns(),
+            label_column: None,
             entries: vec![],
         }),
         Block::Division(Division {

@@ -71,13 +71,19 @@ fn an_annex_numbered_as_printed_comes_back_from_our_pdf() {
     );
 }
 
-/// Our own sessions: build the PDF, import it, build the text again: the same text.
+/// Our own sessions, and an Official Records volume (its title page, the date over the report,
+/// rules of procedure in an annex): build the PDF, import it, build the text again: the same text.
 #[test]
 fn our_sessions_round_trip_through_their_pdf() {
-    for slug in ["ctoc-cop-wg4-2009", "ctoc-cop-wg4-2016", "ctoc-cop-2018"] {
+    for (folder, slug) in [
+        ("sessions", "ctoc-cop-wg4-2009"),
+        ("sessions", "ctoc-cop-wg4-2016"),
+        ("sessions", "ctoc-cop-2018"),
+        ("tests/fixtures/shapes", "official-records"),
+    ] {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path();
-        let session = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions").join(slug);
+        let session = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder).join(slug);
         let session = session.to_str().unwrap();
         common::succeeded(
             &common::rapporteur_in(&["build", session, "--format", "text,pdf", "-o", "first"], dir),

@@ -359,3 +359,73 @@ fn an_annex_numbered_as_printed() {
     let plain = text(&compile(dir.path()).unwrap().document);
     assert!(plain.contains("\nB. Background\n\n1. Earlier reports\n"), "{plain}");
 }
+
+/// The Official Records volume as issued: the first page of the PDF is a title page (title and
+/// volume, no report text), the report starts on the next page under its date, and the text and
+/// the DOCX import back to a session that builds the same text (the PDF's round trip is in
+/// `tests/import_pdf_sessions.rs`).
+#[test]
+fn an_official_records_volume_opens_with_a_title_page_and_comes_back() {
+    let doc = document("official-records");
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("report.pdf");
+    std::fs::write(&pdf, write(&doc, "pdf")).unwrap();
+    let page = |n: &str| {
+        let out = Command::new("pdftotext").args(["-f", n, "-l", n]).arg(&pdf).arg("-").output().unwrap();
+        String::from_utf8(out.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let first = page("1");
+    for words in ["A/80/33", "Report of the Special Committee", "General Assembly Official Records Eightieth Session"] {
+        assert!(first.contains(words), "the title page lacks `{words}`: {first}");
+    }
+    assert!(!first.contains("Introduction"), "the report starts after the title page: {first}");
+    assert!(page("2").contains("14 March 2025 Chapter I Introduction"), "{}", page("2"));
+    let bin = env!("CARGO_BIN_EXE_rapporteur");
+    for (format, file) in [("text", "report.txt"), ("docx", "report.docx")] {
+        let path = dir.path().join(file);
+        std::fs::write(&path, write(&doc, format)).unwrap();
+        let session = dir.path().join(format!("from-{format}"));
+        let out =
+            Command::new(bin).arg("import").arg(&path).args(["--from", format, "-o"]).arg(&session).output().unwrap();
+        assert!(out.status.success(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        let rebuilt = compile(&session).unwrap_or_else(|d| panic!("{format} imported:\n{d}")).document;
+        assert_eq!(text(&rebuilt), text(&doc), "{format}: the imported volume rebuilds differently");
+        assert!(rebuilt.masthead.official_records.is_some(), "{format}: the volume is data again");
+    }
+}
+
+/// An Official Records volume's contents list chapters as the volume prints them: "I.", "II."
+/// under a "Chapter" heading, with pages and no paragraph numbers; its DOCX reads back with every
+/// entry pointing at its chapter.
+#[test]
+fn an_official_records_contents_lists_chapter_numbers_and_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("volume");
+    std::fs::create_dir(&session).unwrap();
+    let yaml = std::fs::read_to_string(fixture("official-records").join("session.yaml")).unwrap();
+    std::fs::write(session.join("session.yaml"), format!("{yaml}\ncontents: true\n")).unwrap();
+    let doc = compile(&session).unwrap_or_else(|d| panic!("{d}")).document;
+    let contents = doc
+        .body
+        .iter()
+        .find_map(|b| if let Block::Contents(c) = b { Some(c) } else { None })
+        .expect("a table of contents");
+    assert_eq!(contents.label_column.as_deref(), Some("Chapter"));
+    assert_eq!(contents.entries[0].num.as_deref(), Some("I."));
+    assert!(contents.entries.iter().all(|e| e.paragraphs.is_none()), "{:?}", contents.entries);
+    let pdf = pdf_text(&doc);
+    // pdftotext reads the grid's cells in its own order: the words, not their sequence.
+    for words in ["Contents Chapter", "Page", "I.", "Introduction . . ."] {
+        assert!(pdf.contains(words), "no `{words}`: {pdf}");
+    }
+    assert!(!pdf.contains("Paragraphs"), "{pdf}");
+    let docx = dir.path().join("volume.docx");
+    std::fs::write(&docx, write(&doc, "docx")).unwrap();
+    let bin = env!("CARGO_BIN_EXE_rapporteur");
+    let back = dir.path().join("back");
+    let out = Command::new(bin).arg("import").arg(&docx).args(["--from", "docx", "-o"]).arg(&back).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && !stderr.contains("points to no heading"), "{stderr}");
+    let rebuilt = compile(&back).unwrap_or_else(|d| panic!("{d}")).document;
+    assert_eq!(text(&rebuilt), text(&doc));
+}

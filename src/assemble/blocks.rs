@@ -289,12 +289,21 @@ impl Assembler<'_> {
                 "this is a bug in rapporteur, not in your data; please report it",
             );
         }
-        Contents {
-            id: "contents".into(),
-            heading: self.lang().contents().into(),
-            columns: self.lang().contents_columns().map(String::from),
-            entries,
+        // The Official Records list chapters by their numbers under a "Chapter" heading, with
+        // their pages and no paragraph numbers (A/80/33 as issued).
+        let mut columns = self.lang().contents_columns().map(String::from);
+        let mut label_column = None;
+        if self.session.masthead.official_records.is_some() {
+            for e in &mut entries {
+                if let Some(label) = self.chapter_labels.get(&e.target) {
+                    e.num = Some(label.clone());
+                }
+                e.paragraphs = None;
+            }
+            columns[0].clear();
+            label_column = Some(self.lang().contents_chapter_column().to_string());
         }
+        Contents { id: "contents".into(), heading: self.lang().contents().into(), columns, label_column, entries }
     }
 
     fn paragraphs(&mut self, parent_path: &str, defs: &[ParagraphDef]) -> Vec<Block> {

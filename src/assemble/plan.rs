@@ -39,6 +39,7 @@ impl Assembler<'_> {
             self.claim(&mut numbers.ids, &cid, &cpath, TargetKind::Chapter, &label);
             // The Official Records print "Chapter I" over the chapter's title, not "I.".
             let num = if session.masthead.official_records.is_some() {
+                self.chapter_labels.insert(cid.clone(), self.version.lang.chapter_number(&label));
                 let word = self.version.lang.reference("chapter", &label);
                 let mut chars = word.chars();
                 chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or(word)

@@ -364,6 +364,7 @@ impl Out {
                 id: "contents".into(),
                 heading: "Contents".into(),
                 columns: Contents::english_columns(),
+                label_column: None,
                 entries: vec![],
             }));
         }

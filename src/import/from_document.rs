@@ -723,8 +723,30 @@ impl<'a> Reading<'a> {
         let kind = DecisionKind::from_key(&kind_word.to_lowercase()).unwrap_or_default();
         let mut preamble = Vec::new();
         let mut operative = Vec::new();
+        let mut read = Vec::new();
+        self.paragraphs(&d.children, &mut read);
+        // A decision quoted inside this one has no place of its own: its label and title, then
+        // its paragraphs, stay as this decision's text.
         let mut inner = Vec::new();
-        self.paragraphs(&d.children, &mut inner);
+        for (def, printed) in read {
+            match def.kind {
+                ParagraphKind::Decision(quoted) => {
+                    let word = quoted.kind.to_string();
+                    let mut label = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
+                    if quoted.draft {
+                        label = format!("Draft {}", label.to_lowercase());
+                    }
+                    let head = [label, quoted.number, quoted.title].into_iter().filter(|w| !w.is_empty());
+                    let text = head.collect::<Vec<_>>().join(" ");
+                    let heading = ParagraphKind::Text { text, items: Vec::new() };
+                    inner.push((ParagraphDef { numbered: false, ..ParagraphDef::new(heading) }, None));
+                    // Its preambular paragraphs take no number here either.
+                    let preamble = quoted.preamble.into_iter().map(|p| ParagraphDef { numbered: false, ..p });
+                    inner.extend(preamble.chain(quoted.operative).map(|p| (p, None)));
+                }
+                kind => inner.push((ParagraphDef { kind, ..def }, printed)),
+            }
+        }
         for (mut def, _) in inner {
             // A table inside a decision has no place of its own: its cells stay as text.
             let cells = match &def.kind {
@@ -737,7 +759,6 @@ impl<'a> Reading<'a> {
                         .collect::<Vec<_>>()
                         .join(" "),
                 ),
-                ParagraphKind::Decision(_) => Some(String::new()),
                 _ => None,
             };
             if let Some(text) = cells {
@@ -997,6 +1018,52 @@ mod tests {
         for annex in ["other-docs", "not-an-agenda"] {
             assert!(warnings.iter().any(|w| w.message.contains(&format!("annex \"{annex}\""))), "{warnings:?}");
         }
+    }
+
+    /// A decision quoted inside a quoted decision keeps every word, as the outer one's text.
+    #[test]
+    fn a_decision_inside_a_decision_keeps_its_words() {
+        let decision = |id: &str, num: &str, title: &str, children: Vec<Block>| {
+            Block::Division(Division {
+                kind: DivisionKind::Decision,
+                id: id.into(),
+                num: Some(num.into()),
+                heading: vec![Inline::text(title)],
+                children,
+            })
+        };
+        let unnumbered = |text: &str| {
+            Block::Paragraph(Paragraph {
+                id: String::new(),
+                num: None,
+                content: vec![Inline::text(text)],
+                items: vec![],
+            })
+        };
+        let inner = decision(
+            "inner",
+            "Draft resolution 1/2",
+            "Quoted",
+            vec![unnumbered("Recalling X,"), para("i-1", "1.", vec![Inline::text("Decides Y.")])],
+        );
+        let outer = decision(
+            "outer",
+            "Resolution 9/1",
+            "Outer",
+            vec![para("o-1", "1.", vec![Inline::text("Recommends the following:")]), inner],
+        );
+        let (session, _) = session_from_document(&doc(vec![chapter("one", "I.", vec![outer])]), &Origin::default());
+        let dec = session.chapters[0].paragraphs[0].decision().expect("the outer decision");
+        let texts: Vec<(&str, bool)> = dec.operative.iter().map(|p| (p.text().unwrap(), p.numbered)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("Recommends the following:", true),
+                ("Draft resolution 1/2 Quoted", false),
+                ("Recalling X,", false),
+                ("Decides Y.", true)
+            ]
+        );
     }
 
     #[test]

@@ -81,7 +81,9 @@ pub fn read(text: &str) -> Result<(Document, Origin, Vec<Diagnostic>), Diagnosti
 }
 
 fn is_body_start(line: &str) -> bool {
-    line.strip_prefix("I. ").is_some_and(|r| !r.trim().is_empty()) || line.starts_with("1. ")
+    line.strip_prefix("I. ").is_some_and(|r| !r.trim().is_empty())
+        || line.starts_with("1. ")
+        || matches!(shape(line), Shape::Chapter { label: "I", .. })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -98,6 +100,8 @@ struct Head {
     job_number: Option<String>,
     caption: Vec<String>,
     title: String,
+    /// An Official Records volume: "Official Records", the session, "Supplement No. N".
+    official_records: Option<(String, Option<String>, Option<String>)>,
 }
 
 /// Reads the masthead; returns it with the footnotes found among its lines (the cover-page `*`
@@ -153,7 +157,20 @@ fn masthead(
             head.distribution = d.trim().to_string();
         } else if let Some(o) = t.strip_prefix("Original:") {
             head.original = o.trim().to_string();
-        } else if head.date.is_none() && !head.distribution.is_empty() && parse_long_date(t).is_some() {
+        } else if t == "Official Records" && head.official_records.is_none() {
+            head.official_records = Some((t.to_string(), None, None));
+        } else if let Some((_, session @ None, _)) = head.official_records.as_mut()
+            && t.to_lowercase().ends_with(" session")
+        {
+            *session = Some(t.to_string());
+        } else if let Some((_, _, supplement @ None)) = head.official_records.as_mut()
+            && t.starts_with("Supplement No.")
+        {
+            *supplement = Some(t.to_string());
+        } else if head.date.is_none()
+            && (!head.distribution.is_empty() || head.official_records.is_some())
+            && parse_long_date(t).is_some()
+        {
             head.date = parse_long_date(t);
         } else if is_job_number(t) {
             head.job_number = Some(t.split("  ").next().unwrap_or(t).to_string());
@@ -175,6 +192,15 @@ fn masthead(
     for (i, (n, line)) in others.enumerate() {
         origin.lines.insert(format!("masthead.caption.{i}"), n);
         head.caption.push(line);
+    }
+    // "Official Records" without its session and supplement is not a volume: its lines are
+    // caption lines after all.
+    if let Some((label, session, supplement)) = head.official_records.take() {
+        if session.is_some() && supplement.is_some() {
+            head.official_records = Some((label, session, supplement));
+        } else {
+            head.caption.extend([Some(label), session, supplement].into_iter().flatten());
+        }
     }
     let dated = |line: &String| line.split_once(", ").is_some_and(|(_, span)| parse_date_span(span).is_some());
     if !head.caption.iter().skip(1).any(dated) {
@@ -788,6 +814,7 @@ impl BodyReader {
                 id: "contents".into(),
                 heading: "Contents".into(),
                 columns: Contents::english_columns(),
+                label_column: None,
                 entries: Vec::new(),
             }));
         }
@@ -801,6 +828,13 @@ impl BodyReader {
             }
         }
         let date = head.date;
+        // The volume's lines, when all three were found (else they stay caption lines).
+        let official_records = match head.official_records.clone() {
+            Some((label, Some(session), Some(supplement))) => {
+                Some(crate::document::OfficialRecords { organ: head.organ.clone(), label, session, supplement })
+            }
+            _ => None,
+        };
         Document {
             meta: Meta {
                 slug: String::new(),
@@ -821,6 +855,7 @@ impl BodyReader {
                 title,
                 job_number: head.job_number,
                 barcode: None,
+                official_records,
                 ..Masthead::default()
             },
             body,
@@ -1104,6 +1139,17 @@ fn shape_with(line: &str, rows: bool) -> Shape<'_> {
             }
         }
     }
+    // An Official Records chapter: "Chapter IV Peaceful settlement of disputes" (a heading: no
+    // final full stop, unlike a sentence that starts "Chapter IV contains…").
+    if let Some(rest) = line.strip_prefix("Chapter ")
+        && let Some((label, title)) = rest.split_once(' ')
+        && from_roman(label).is_some()
+        && !title.trim().is_empty()
+        && !title.ends_with('.')
+        && line.len() < 200
+    {
+        return Shape::Chapter { label, title: title.trim() };
+    }
     if let Some((label, rest)) = line.split_once(". ") {
         let rest = rest.trim_start();
         if !label.is_empty() && label.chars().all(|c| c.is_ascii_digit()) && label.len() < 5 {
@@ -1207,6 +1253,8 @@ mod tests {
     fn shapes() {
         assert!(matches!(shape("¹ United Nations"), Shape::Footnote { .. }));
         assert!(matches!(shape("IV. Consideration"), Shape::Chapter { label: "IV", .. }));
+        assert!(matches!(shape("Chapter IV Peaceful settlement"), Shape::Chapter { label: "IV", .. }));
+        assert!(!matches!(shape("Chapter IV contains the recommendations."), Shape::Chapter { .. }));
         assert!(matches!(shape("B. Adoption"), Shape::Section { label: "B", .. }));
         assert!(
             matches!(shape("I. Victim protection"), Shape::Section { label: "I", .. }),

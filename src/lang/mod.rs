@@ -599,6 +599,18 @@ impl Lang {
     }
 
     /// The column headings of a table of contents: "Paragraphs" and "Page".
+    /// The heading over the chapter numbers in an Official Records volume's contents.
+    pub fn contents_chapter_column(self) -> &'static str {
+        match self {
+            En => "Chapter",
+            Fr => "Chapitre",
+            Es => "Capítulo",
+            Ru => "Глава",
+            Zh => "章次",
+            Ar => "الفصل",
+        }
+    }
+
     pub fn contents_columns(self) -> [&'static str; 2] {
         match self {
             En => ["Paragraphs", "Page"],

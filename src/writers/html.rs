@@ -91,6 +91,11 @@ impl HtmlWriter<'_> {
                 let _ = writeln!(self.out, "<p>{}</p>", escape(line));
             }
             self.out.push_str("</div>\n");
+            // The volume's date stands over the report, not in a distribution block.
+            if !m.date.is_empty() {
+                let date = self.date_line();
+                let _ = writeln!(self.out, "{date}");
+            }
         } else {
             self.out.push_str("<div class=\"second\">\n");
             let _ = writeln!(self.out, "<p class=\"organ\">{}</p>", escape(&m.organ));

@@ -45,6 +45,8 @@ impl TextWriter<'_> {
         head.extend(m.distribution_lines().into_iter().filter(|l| !l.is_empty()));
         if let Some(or) = &m.official_records {
             head.extend(or.lines().iter().skip(1).map(|l| l.to_string()));
+            // The volume's date stands over the report, not in a distribution block.
+            head.extend(Some(m.date.clone()).filter(|d| !d.is_empty()));
         }
         let symbol_note = self.inlines(&m.symbol_note);
         head.push(format!("{}{symbol_note}", m.symbol));

@@ -77,6 +77,7 @@ pub fn sample() -> Document {
                 id: "contents".into(),
                 heading: "Contents".into(),
                 columns: Contents::english_columns(),
+                label_column: None,
                 entries: vec![ContentsEntry {
                     level: 0,
                     num: Some("I.".into()),

@@ -562,6 +562,7 @@ impl Shaper<'_> {
                             id: "contents".into(),
                             heading,
                             columns: Contents::english_columns(),
+                            label_column: None,
                             entries,
                         }));
                     }
@@ -861,6 +862,11 @@ impl Shaper<'_> {
                 let found = divisions.iter().find(|(num, title, _)| {
                     (num == &e.num && *title == e.title)
                         || num.as_ref().is_some_and(|n| e.num.is_none() && e.title == format!("{n}. {title}"))
+                        // An Official Records volume lists "I." for the heading "Chapter I".
+                        || (*title == e.title
+                            && num.as_deref().zip(e.num.as_deref()).is_some_and(|(n, listed)| {
+                                n.rsplit(' ').next() == Some(listed.trim_end_matches('.')) && n.contains(' ')
+                            }))
                 });
                 match found {
                     Some((num, title, id)) => {

@@ -698,6 +698,12 @@ fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &C
         let session = plain.iter().skip(at + 1).find(|l| l.to_lowercase().ends_with("session")).cloned();
         let supplement = plain.iter().skip(at + 1).find(|l| l.starts_with("Supplement No")).cloned();
         if let (Some(session), Some(supplement)) = (session, supplement) {
+            // On a title page that prints the meeting's caption above the volume (ours), the
+            // organ is the line over "Official Records", after the caption.
+            if masthead.organ.is_empty() && at > 0 {
+                masthead.organ = plain[at - 1].clone();
+                caption.remove(at - 1);
+            }
             let taken = [plain[at].clone(), session.clone(), supplement.clone()];
             caption.retain(|(c, _)| !taken.contains(&crate::document::plain_text(c).trim().to_string()));
             masthead.official_records = Some(crate::document::OfficialRecords {
@@ -940,6 +946,7 @@ impl<'c> Builder<'c> {
                 id: "contents".into(),
                 heading: "Contents".into(),
                 columns: Contents::english_columns(),
+                label_column: None,
                 entries: vec![],
             }));
         }
@@ -1369,6 +1376,8 @@ fn heading_parts(text: &str) -> (Option<DivisionKind>, Option<String>, String) {
         ("ANNEX", DivisionKind::Annex),
         ("Decision", DivisionKind::Decision),
         ("Resolution", DivisionKind::Decision),
+        // Rules of procedure: "Rule 1" over its title ("Scope").
+        ("Rule", DivisionKind::Rule),
     ] {
         if first == word {
             let (n, tail) = rest.split_once(' ').unwrap_or((rest.as_str(), ""));
@@ -1385,6 +1394,9 @@ fn heading_parts(text: &str) -> (Option<DivisionKind>, Option<String>, String) {
                 if n.chars().all(|c| "IVXLC".contains(c)) {
                     return (Some(kind), Some(format!("{word} {n}")), tail.trim().to_string());
                 }
+            }
+            if kind == DivisionKind::Rule && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) {
+                return (Some(kind), Some(format!("{word} {n}")), tail.trim().to_string());
             }
             if kind == DivisionKind::Decision && numberish {
                 // "Decision 585 (S-XXXIII)", "Decision 6/CMA.4".

@@ -203,8 +203,63 @@ impl Builder<'_> {
         Paragraph::new().id(format!("{:08X}", self.para_seq)).style(style)
     }
 
+    /// An Official Records volume opens with a title page, as the PDF does (A/80/33 as issued):
+    /// the symbol at the top right, the publisher, the title, the caption, and the volume in the
+    /// lower half; the report starts on the next page under its date. The paragraphs keep the
+    /// masthead's styles, which is how the DOCX reader finds them again.
+    fn official_records_title_page(&mut self, or: &crate::document::OfficialRecords, out: &mut Vec<Child>) {
+        let m = &self.doc.masthead;
+        let symbol = self
+            .para(id::MASTHEAD_SYMBOL)
+            .align(docx_rs::AlignmentType::Right)
+            .add_run(Run::new().size(18).bold().add_text(clean(&m.symbol)));
+        let symbol = self.add_inlines(symbol, &m.symbol_note, Fmt::default());
+        push_para(out, symbol);
+        let publisher = self
+            .para(id::MASTHEAD_UN)
+            .line_spacing(docx_rs::LineSpacing::new().before(1600).after(600))
+            .add_run(Run::new().size(24).bold().add_text(clean(&m.publisher)));
+        push_para(out, publisher);
+        let title = self.para(id::TITLE).indent(Some(0), None, Some(styles::FULL_WIDTH / 4), None);
+        let title = self.add_inlines(title, &m.title, Fmt::default());
+        push_para(out, title);
+        for line in &m.caption {
+            let p = self.para(id::MASTHEAD_CAPTION);
+            let p = self.add_inlines(p, line, Fmt::default());
+            push_para(out, p);
+        }
+        for line in m.subtitle_lines() {
+            let p = self.para(id::MASTHEAD_SUBTITLE);
+            let p = self.add_inlines(p, &line, Fmt::default());
+            push_para(out, p);
+        }
+        let mut volume = self.para(id::OFFICIAL_RECORDS).line_spacing(docx_rs::LineSpacing::new().before(3600));
+        for (i, line) in or.lines().iter().enumerate() {
+            let run = if i == 0 {
+                Run::new()
+            } else {
+                volume = volume.add_run(Run::new().add_break(BreakType::TextWrapping));
+                Run::new().size(20)
+            };
+            volume = volume.add_run(run.add_text(clean(line)));
+        }
+        push_para(out, volume);
+        let page_break = self.para(id::NORMAL).add_run(Run::new().add_break(BreakType::Page));
+        push_para(out, page_break);
+        if !m.date.is_empty() {
+            let date = self
+                .para(id::MASTHEAD_DISTR)
+                .align(docx_rs::AlignmentType::Right)
+                .add_run(Run::new().add_text(clean(&m.date)));
+            push_para(out, date);
+        }
+    }
+
     fn masthead(&mut self, out: &mut Vec<Child>) {
         let m = &self.doc.masthead;
+        if let Some(or) = &m.official_records {
+            return self.official_records_title_page(or, out);
+        }
         // Three grid columns: "United Nations" | the symbol over the rest; the organ over the
         // first two | distribution, date and original language in the last 50 mm.
         let right = styles::DISTR_WIDTH;
@@ -242,23 +297,10 @@ impl Builder<'_> {
         ]);
 
         // Second block: the organ; distribution, date and original language on the right.
-        // An Official Records volume names the volume where the organ and distribution stand.
-        let organ = match &m.official_records {
-            None => self
-                .para(id::MASTHEAD_ORGAN)
-                .indent(None, None, Some(styles::ORGAN_GUTTER), None)
-                .add_run(Run::new().add_text(clean(&m.organ))),
-            Some(or) => {
-                let mut p = self.para(id::OFFICIAL_RECORDS);
-                for (i, line) in or.lines().iter().enumerate() {
-                    if i > 0 {
-                        p = p.add_run(Run::new().add_break(BreakType::TextWrapping));
-                    }
-                    p = p.add_run(Run::new().add_text(clean(line)));
-                }
-                p
-            }
-        };
+        let organ = self
+            .para(id::MASTHEAD_ORGAN)
+            .indent(None, None, Some(styles::ORGAN_GUTTER), None)
+            .add_run(Run::new().add_text(clean(&m.organ)));
         let mut distr = cell(col[2], 1, 12).vertical_align(VAlignType::Top);
         let mut lines = m.distribution_lines();
         if lines.is_empty() {
@@ -519,8 +561,12 @@ impl Builder<'_> {
         let title_w = styles::BODY_WIDTH - paras_w - page_w;
         let cell = |w: i32| TableCell::new().width(w as usize, WidthType::Dxa).vertical_align(VAlignType::Bottom);
         let right = |p: Paragraph| p.align(docx_rs::AlignmentType::Right);
+        let mut label_head = self.para(id::TOC_HEAD);
+        if let Some(label) = &c.label_column {
+            label_head = label_head.add_run(Run::new().add_text(clean(label)));
+        }
         let mut rows = vec![TableRow::new(vec![
-            cell(title_w).add_paragraph(self.para(id::TOC_HEAD)),
+            cell(title_w).add_paragraph(label_head),
             cell(paras_w)
                 .add_paragraph(right(self.para(id::TOC_HEAD)).add_run(Run::new().add_text(clean(&c.columns[0])))),
             cell(page_w)
