@@ -352,6 +352,14 @@ fn blocks(list: &[Block], level: usize, out: &mut String) {
                 }
                 out.push('\n');
             }
+            Block::Officers(o) => {
+                for office in &o.offices {
+                    out.push_str(&format!("{}\n\n", office.label));
+                    for h in &office.holders {
+                        out.push_str(&format!("> {}\n\n", inlines(h)));
+                    }
+                }
+            }
             Block::Contents(c) => {
                 out.push_str(&format!("**{}**\n\n", c.heading));
                 for e in &c.entries {

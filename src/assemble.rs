@@ -22,7 +22,7 @@ use serde::Serialize;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::{
     Addendum, Block, Contents, ContentsEntry, Division, DivisionKind, Document, Entity, EntityKind, Footnote, Inline,
-    Item, Masthead, MastheadStyle, Meta, OfficialRecords, Paragraph, Table,
+    Item, Masthead, MastheadStyle, Meta, Office, Officers, OfficialRecords, Paragraph, Table,
 };
 use crate::generate::{Generator, roman, slug};
 use crate::lang::{Lang, Version};
@@ -31,8 +31,8 @@ use crate::sentences::{Items, Reads};
 use crate::session::date::caption_range;
 use crate::session::load::SourceMap;
 use crate::session::{
-    AgendaItem, Capacity, CiteKind, DecisionDef, FootnoteDef, ItemDef, OfficerRole, ParagraphDef, Section, Session,
-    Stage, SymbolParts, TableDef,
+    AgendaItem, AnnexNumbering, Capacity, CiteKind, DecisionDef, FootnoteDef, ItemDef, OfficerRole, ParagraphDef,
+    Section, Session, Stage, SymbolParts, TableDef,
 };
 use crate::templates::Templates;
 

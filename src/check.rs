@@ -11,8 +11,9 @@ use crate::session::load::SourceMap;
 use crate::session::{AgendaItem, Date, Session, SymbolParts};
 use crate::templates::Templates;
 
-/// Whether anything in the report is written from `meeting` (templates, agenda, officers,
-/// attendance, statements, meetings).
+/// Whether anything in the report is written from `meeting` (templates, agenda, attendance,
+/// statements, meetings). Officers alone are not: the sentences that name them are templates,
+/// and a list of officers by office (`officers: by_office`) names no meeting.
 fn prints_the_meeting(s: &Session) -> bool {
     fn has_template(v: &serde_json::Value) -> bool {
         match v {
@@ -23,7 +24,6 @@ fn prints_the_meeting(s: &Session) -> bool {
     }
     let attendance = serde_json::to_value(&s.attendance).ok().filter(|v| v.as_object().is_some_and(|m| !m.is_empty()));
     s.agenda.is_some()
-        || !s.officers.is_empty()
         || !s.statements.is_empty()
         || !s.meetings.is_empty()
         || attendance.is_some()

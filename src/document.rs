@@ -317,6 +317,9 @@ pub enum Block {
     Table(Table),
     /// A generated table of contents.
     Contents(Contents),
+    /// Officers listed by office, unnumbered, indented under the paragraph that introduces
+    /// them.
+    Officers(Officers),
 }
 
 /// What kind of division a heading opens; writers map it to a style.
@@ -374,6 +377,35 @@ pub struct Item {
     pub label: String,
     pub content: Vec<Inline>,
     pub items: Vec<Item>,
+}
+
+/// The officers of the meeting listed by office, as a report prints its bureau:
+///
+/// ```text
+///       Chair:
+///           Nathaniel Khng (Singapore)
+///       Vice-Chairs:
+///           Amanuel Giorgio (Eritrea)
+///           Elisa De Raes (Belgium)
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Officers {
+    pub id: String,
+    /// The offices in order, each with its holders.
+    pub offices: Vec<Office>,
+}
+
+/// One office of a list of officers and who holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Office {
+    /// The role as the session writes it (`chair`, `vice-chair`…), for readers of the model.
+    pub role: String,
+    /// The office as printed, with its colon, in the plural when it has several holders:
+    /// "Chair:", "Vice-Chairs:", "Vice-Présidents :".
+    pub label: String,
+    /// Each holder as printed, "Nathaniel Khng (Singapore)" (the name and the State marked
+    /// as entities).
+    pub holders: Vec<Vec<Inline>>,
 }
 
 /// A table. Footnotes cited inside it are lettered (their markers say so).
@@ -600,6 +632,18 @@ impl Document {
         verified(lookup(false)).or_else(|| verified(lookup(true)))
     }
 
+    /// Whether the body lists officers by office anywhere (writers add its style only then).
+    pub fn has_officers(&self) -> bool {
+        fn any(blocks: &[Block]) -> bool {
+            blocks.iter().any(|b| match b {
+                Block::Officers(_) => true,
+                Block::Division(d) => any(&d.children),
+                _ => false,
+            })
+        }
+        any(&self.body)
+    }
+
     /// Every paragraph of the document in reading order, with the divisions it stands in.
     pub fn paragraphs(&self) -> Vec<&Paragraph> {
         fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a Paragraph>) {
@@ -607,7 +651,7 @@ impl Document {
                 match block {
                     Block::Paragraph(p) => out.push(p),
                     Block::Division(d) => walk(&d.children, out),
-                    Block::Table(_) | Block::Contents(_) => {}
+                    Block::Table(_) | Block::Contents(_) | Block::Officers(_) => {}
                 }
             }
         }

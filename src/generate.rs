@@ -217,6 +217,15 @@ impl Generator {
     }
 }
 
+impl Generator {
+    /// Renders a template given as source, with the same filters as the sentences (a holder
+    /// of an office, "{{ name | person }} ({{ state | state }})"), giving one line of markup.
+    pub fn render_source(&self, source: &str, context: &Value) -> Result<String, String> {
+        let text = self.env.render_str(source, context).map_err(|e| describe(&e))?;
+        Ok(typography::apply(self.lang, &fold_whitespace(&text)))
+    }
+}
+
 fn describe(e: &Error) -> String {
     let mut msg = e.to_string();
     let mut source = std::error::Error::source(e);

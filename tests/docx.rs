@@ -839,6 +839,11 @@ fn check_rendering(doc: &Document, pages: &[String]) {
                         }
                     }
                 }
+                Block::Officers(o) => {
+                    for holder in o.offices.iter().flat_map(|office| &office.holders) {
+                        inl(holder, &mut String::new(), out);
+                    }
+                }
                 Block::Contents(_) => {}
             }
         }

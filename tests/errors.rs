@@ -137,7 +137,7 @@ fn a_paragraph_without_a_kind() {
     let yaml = skeleton_with("          - template: agenda\n", "          - id: the-agenda\n");
     let (diags, _dir) = diagnostics(&yaml);
     let d = diags.errors().next().expect("an error");
-    assert_eq!(d.message, "this paragraph has no `text`, `template`, `table` or `decision`");
+    assert_eq!(d.message, "this paragraph has no `text`, `template`, `table`, `decision` or `officers`");
     assert_eq!(d.location.as_ref().map(|l| l.line), Some(spot(&yaml, "id: the-agenda", 0).0), "{d}");
 }
 

@@ -2,6 +2,7 @@
 //! malformed, hostile and foreign documents give clear errors, never a panic.
 
 mod akn_common;
+mod common;
 
 use rapporteur::import::{import_akn, to_yaml};
 use rapporteur::session::Session;
@@ -264,4 +265,24 @@ fn speakers_named_only_in_by_are_kept() {
     assert_eq!(s.title, "Pan-African Parliament Hansard");
     let texts: Vec<&str> = s.chapters[0].paragraphs.iter().filter_map(|p| p.text()).collect();
     assert_eq!(texts, ["TUAN SPEAKER:", "Good morning.", "unknown-member:", "Question 29.", "The Speaker:", "Order."]);
+}
+
+/// A bureau listed by office comes back from our Akoma Ntoso as `officers:` data and
+/// `officers: by_office`, and the imported session rebuilds the same text.
+#[test]
+fn officers_by_office_round_trip_through_our_akn() {
+    use rapporteur::writers::{Format, WriteOptions};
+    let text_of = |doc: &rapporteur::document::Document| {
+        String::from_utf8(Format::Text.write(doc, &WriteOptions::default()).unwrap()).unwrap()
+    };
+    let built = rapporteur::build::compile(&common::officers_fixture()).unwrap().document;
+    let written = String::from_utf8(Format::Akn.write(&built, &WriteOptions::default()).unwrap()).unwrap();
+    let (session, warnings) = import_akn(&written).unwrap();
+    let unplaced: Vec<String> = warnings.iter().map(|w| w.to_string()).filter(|w| w.contains("not placed")).collect();
+    assert!(unplaced.is_empty(), "{unplaced:#?}");
+    common::assert_bureau_back(&session, "Akoma Ntoso");
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("session.yaml"), to_yaml(&session)).unwrap();
+    let again = rapporteur::build::compile(tmp.path()).unwrap_or_else(|d| panic!("{d}")).document;
+    assert_eq!(text_of(&again), text_of(&built), "the text differs after the round trip");
 }

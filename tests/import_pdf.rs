@@ -16,6 +16,7 @@ use std::path::Path;
 
 use rapporteur::document::{Block, Document, Item, plain_text};
 use rapporteur::import::pdf::{self, Class, Reading};
+use rapporteur::session::{OfficerRole, Session};
 use rapporteur::writers::{Format, WriteOptions};
 
 fn read(name: &str) -> (Reading, String) {
@@ -127,7 +128,7 @@ fn check_footnotes(name: &str, reading: &Reading, text: &str, expected: usize) {
                         refs(cell, out);
                     }
                 }
-                Block::Contents(_) => {}
+                Block::Contents(_) | Block::Officers(_) => {}
             }
         }
     }
@@ -223,6 +224,11 @@ fn check_built(name: &str, reading: &Reading, text: &str, first: usize, last: us
 /// Both stages: the reader's document, then the session a user gets (whose built text is
 /// returned).
 fn check_all(name: &str, first: usize, last: usize, footnotes: usize) -> String {
+    check_all_with_session(name, first, last, footnotes).0
+}
+
+/// [`check_all`], with the imported session as well.
+fn check_all_with_session(name: &str, first: usize, last: usize, footnotes: usize) -> (String, Session) {
     let (reading, text) = read(name);
     let figures = share(name, &reading, &text);
     let ratio = figures.held as f64 / figures.total as f64;
@@ -252,7 +258,53 @@ fn check_all(name: &str, first: usize, last: usize, footnotes: usize) -> String 
     }
     check_built(name, &reading, &built, first, last);
     check_no_furniture(name, &reading, &built);
-    built
+    let session = rapporteur::session::load::load(&tmp.path().join("s")).unwrap().session;
+    (built, session)
+}
+
+/// The bureau of A/AC.182/2025 (A/80/33 and L.1, paragraph 5): "Chair:", "Vice-Chairs:",
+/// "Rapporteur:" over one name a line comes back as `officers:` data, with the list standing
+/// where the source prints it, and the rebuilt report prints it as the source does.
+fn check_bureau(name: &str, built: &str, session: &Session) {
+    let officers: Vec<(OfficerRole, &str, Option<&str>)> =
+        session.officers.iter().map(|o| (o.role, o.name.as_str(), o.state.as_deref())).collect();
+    assert_eq!(
+        officers,
+        [
+            (OfficerRole::Chair, "Nathaniel Khng", Some("Singapore")),
+            (OfficerRole::ViceChair, "Amanuel Giorgio", Some("Eritrea")),
+            (OfficerRole::ViceChair, "Eduardo Manuel López Echevarria", Some("Peru")),
+            (OfficerRole::ViceChair, "Elisa De Raes", Some("Belgium")),
+            (OfficerRole::Rapporteur, "Eliza Grisle", Some("Latvia")),
+        ],
+        "{name}: the bureau as data"
+    );
+    let lists: usize = session
+        .chapters
+        .iter()
+        .flat_map(|c| c.paragraphs.iter().chain(c.sections.iter().flat_map(|s| s.paragraphs.iter())))
+        .filter(|p| p.officers().is_some())
+        .count();
+    assert_eq!(lists, 1, "{name}: one `officers: by_office` paragraph");
+    let expected = "elected the following members of its Bureau:";
+    let at = built.find(expected).unwrap_or_else(|| panic!("{name}: the lead-in of paragraph 5:\n{built}"));
+    let after: Vec<&str> =
+        built[at..].lines().skip(1).map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('¹')).take(8).collect();
+    assert_eq!(
+        after,
+        [
+            "Chair:",
+            "Nathaniel Khng (Singapore)",
+            "Vice-Chairs:",
+            "Amanuel Giorgio (Eritrea)",
+            "Eduardo Manuel López Echevarria (Peru)",
+            "Elisa De Raes (Belgium)",
+            "Rapporteur:",
+            "Eliza Grisle (Latvia)",
+        ],
+        "{name}: the list printed as the source prints it"
+    );
+    assert!(built.contains("\n      Vice-Chairs:\n          Amanuel Giorgio (Eritrea)\n"), "{name}: indented");
 }
 
 #[test]
@@ -288,14 +340,30 @@ fn official_records_supplement() {
         reading.document.body.iter().any(|b| matches!(b, Block::Contents(_))),
         "the contents are kept as a contents block"
     );
-    check_all("A_80_33_EN.pdf", 1, 98, 22);
+    let (built, session) = check_all_with_session("A_80_33_EN.pdf", 1, 98, 22);
+    check_bureau("A_80_33_EN.pdf", &built, &session);
+    // Annex I quotes a working paper whose parts are printed "I. Objectives", "II. Background",
+    // "III. Issues for consideration": they come back numbered so (not lettered).
+    let annex = &session.annexes[0];
+    assert_eq!(annex.numbering, rapporteur::session::AnnexNumbering::Roman, "annex I: {}", annex.title);
+    assert_eq!(
+        annex.sections.iter().map(|s| s.title.as_str()).collect::<Vec<_>>()[..3],
+        ["Objectives", "Background", "Issues for consideration"]
+    );
+    for line in ["I. Objectives", "II. Background", "III. Issues for consideration"] {
+        assert!(built.contains(&format!("\n{line}\n")), "A/80/33 annex I prints {line:?}");
+    }
+    assert!(built.contains(
+        "\n**Further revised version of the working paper submitted by Mexico, also on behalf of Brazil**\n"
+    ));
 }
 
 #[test]
 fn draft_report_l1() {
     let (reading, _) = read("A_AC.182_2025_L.1_EN.pdf");
     assert_eq!(reading.document.masthead.distribution, "Limited");
-    check_all("A_AC.182_2025_L.1_EN.pdf", 1, 14, 13);
+    let (built, session) = check_all_with_session("A_AC.182_2025_L.1_EN.pdf", 1, 14, 13);
+    check_bureau("A_AC.182_2025_L.1_EN.pdf", &built, &session);
 }
 
 #[test]
@@ -326,6 +394,12 @@ fn unfccc_addendum_of_decisions() {
     // 43 numbered and lettered notes, the "*" note on each of decision 6/CMA.4's seven annexes,
     // and "* Only in annex VII, tables 1–3." cited from the cell "OIMP*".
     let built = check_all("FCCC_PA_CMA_2022_10_Add.2_EN.pdf", 1, 10, 51);
+    // Decision 6/CMA.4, annex I: parts "I.", "II.", "III." with "A.", "B." under them, as printed.
+    assert!(
+        built.contains("\nI. Guidance relating to the registries referred to in decision 2/CMA.3, annex, paragraph 29\n\nA. Form, functions and processes\n"),
+        "annex parts numbered as printed"
+    );
+    assert!(built.contains("\nB. Interoperability\n") && built.contains("\nI. Guiding principles\n\n"), "{built}");
     // The decisions stand under the masthead as in the source (no chapter heading "I." over
     // them), and the table of contents lists them, as the source's does.
     assert!(!built.lines().any(|l| l.trim() == "I."), "no empty chapter heading:\n{built}");

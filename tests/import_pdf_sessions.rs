@@ -6,6 +6,71 @@ mod common;
 
 use std::path::Path;
 
+/// A bureau listed by office comes back from our PDF as `officers:` data and
+/// `officers: by_office`, and the imported session rebuilds the same text.
+#[test]
+fn officers_by_office_round_trip_through_our_pdf() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let fixture = common::officers_fixture();
+    common::succeeded(
+        &common::rapporteur_in(&["build", fixture.to_str().unwrap(), "--format", "text,pdf", "-o", "first"], dir),
+        "build",
+    );
+    common::succeeded(
+        &common::rapporteur_in(&["import", "first/officers.pdf", "--from", "pdf", "-o", "s"], dir),
+        "import",
+    );
+    let session = rapporteur::session::load::load(&dir.join("s")).unwrap().session;
+    common::assert_bureau_back(&session, "PDF");
+    common::succeeded(&common::rapporteur_in(&["build", "s", "--format", "text", "-o", "second"], dir), "build again");
+    let first = std::fs::read_to_string(dir.join("first/officers.txt")).unwrap();
+    let second = std::fs::read_to_string(dir.join("second/s.txt")).unwrap();
+    // The body (the masthead's rapporteur line comes back in bold from our PDF: a limitation of
+    // the masthead reader, not of the list).
+    let body = |t: &str| t[t.find("\nI. ").unwrap()..].to_string();
+    assert_eq!(body(&first), body(&second), "the text differs after the PDF round trip");
+}
+
+/// An annex numbered as printed ("I." parts with "A." under them, `numbering: roman`) comes
+/// back from our PDF with that numbering, its parts and their groups.
+#[test]
+fn an_annex_numbered_as_printed_comes_back_from_our_pdf() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let fixture = common::root().join("tests/fixtures/shapes/official-records");
+    common::succeeded(
+        &common::rapporteur_in(&["build", fixture.to_str().unwrap(), "--format", "pdf", "-o", "first"], dir),
+        "build",
+    );
+    // The session as the importer gives it (the fixture's short chapter I does not come back
+    // from our Official Records layout: a limitation of the PDF reader's cover, not of annexes).
+    let bytes = std::fs::read(dir.join("first/official-records.pdf")).unwrap();
+    let (session, _, _) = rapporteur::import::import_pdf(&bytes).unwrap();
+    let annex =
+        session.annexes.iter().find(|a| a.title.starts_with("Discussion on the application")).expect("annex II");
+    assert_eq!(annex.numbering, rapporteur::session::AnnexNumbering::Roman);
+    let parts: Vec<(&str, Vec<&str>)> = annex
+        .sections
+        .iter()
+        .map(|s| (s.title.as_str(), s.groups.iter().map(|g| g.title.as_str()).collect()))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("Objectives", vec![]),
+            ("Background", vec!["Earlier reports", "Informal meetings"]),
+            ("Issues for consideration", vec![])
+        ]
+    );
+    let rules = &session.annexes[0];
+    assert_eq!(
+        rules.numbering,
+        rapporteur::session::AnnexNumbering::Letters,
+        "the other annex keeps the house numbering"
+    );
+}
+
 /// Our own sessions, and an Official Records volume (its title page, the date over the report,
 /// rules of procedure in an annex): build the PDF, import it, build the text again: the same text.
 #[test]

@@ -93,6 +93,12 @@ fn expected_texts(doc: &Document) -> Vec<String> {
                     });
                     item_texts(&p.items, out);
                 }
+                Block::Officers(o) => {
+                    for office in &o.offices {
+                        out.push(office.label.clone());
+                        out.extend(office.holders.iter().map(|h| plain_text(h)));
+                    }
+                }
                 Block::Table(_) | Block::Contents(_) => {}
             }
         }
@@ -214,6 +220,11 @@ fn cited_words(doc: &Document, id: &str) -> Vec<String> {
                     walk_inlines(&t.caption, id, &mut String::new(), out);
                     for cell in t.header.iter().chain(t.rows.iter().flatten()) {
                         walk_inlines(cell, id, &mut String::new(), out);
+                    }
+                }
+                Block::Officers(o) => {
+                    for holder in o.offices.iter().flat_map(|office| &office.holders) {
+                        walk_inlines(holder, id, &mut String::new(), out);
                     }
                 }
                 Block::Contents(_) => {}

@@ -199,6 +199,167 @@ fn the_shapes_come_back_from_our_akoma_ntoso() {
     }
 }
 
+/// A bureau listed by office (`officers: by_office`, after A/AC.182/2025/L.1 paragraph 5): every
+/// writer prints it under its lead-in, unnumbered, the offices in the order of the roles (the
+/// data lists the Rapporteur first), "Vice-Chairs:" in the plural, each holder "Name (State)"
+/// set in further than its office.
+#[test]
+fn a_bureau_listed_by_office() {
+    let lines = ["Vice-Chairs:", "Eduardo Manuel López Echevarria (Peru)", "Rapporteur: Eliza Grisle (Latvia) 3."];
+    let doc = every_format("officers", &lines[..2]);
+    let txt = text(&doc);
+    assert!(
+        txt.contains(
+            "of its Bureau:\n\n      Chair:\n          Nathaniel Khng (Singapore)\n      Vice-Chairs:\n          Amanuel Giorgio (Eritrea)\n          Eduardo Manuel López Echevarria (Peru)\n          Elisa De Raes (Belgium)\n      Rapporteur:\n          Eliza Grisle (Latvia)\n\n3. The Bureau"
+        ),
+        "the text prints the list by office, indented, unnumbered:\n{txt}"
+    );
+    // The PDF: in order, the holders set in further than their office.
+    assert!(pdf_text(&doc).contains(lines[2]), "the PDF's list ends before paragraph 3");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, write(&doc, "pdf")).unwrap();
+    let out = Command::new("pdftotext").arg("-layout").arg(&path).arg("-").output().expect("pdftotext");
+    let layout = String::from_utf8(out.stdout).unwrap();
+    let indent = |start: &str| {
+        let line =
+            layout.lines().find(|l| l.trim().starts_with(start)).unwrap_or_else(|| panic!("{start} in:\n{layout}"));
+        line.len() - line.trim_start().len()
+    };
+    assert!(indent("Vice-Chairs:") < indent("Amanuel Giorgio (Eritrea)"), "holders set in:\n{layout}");
+    assert!(indent("Vice-Chairs:") > indent("2. "), "offices set in from the paragraph numbers:\n{layout}");
+    // HTML: a description list.
+    let html = String::from_utf8(write(&doc, "html")).unwrap();
+    assert!(
+        html.contains("<dl class=\"officers\" id=\"officers\">\n<dt>Chair:</dt>\n<dd>Nathaniel Khng (Singapore)</dd>\n<dt>Vice-Chairs:</dt>\n"),
+        "{html}"
+    );
+    // Akoma Ntoso: one item per office, its label as the number, the holders marked up.
+    let akn = String::from_utf8(write(&doc, "akn")).unwrap();
+    assert!(akn.contains("<hcontainer eId=\"officers\" name=\"officers\"><content><blockList eId=\"officers-list\" class=\"officers\"><item eId=\"officers-chair\" class=\"chair\"><num>Chair:</num><p><person refersTo=\"#nathaniel-khng\">Nathaniel Khng</person> (<organization refersTo=\"#singapore\">Singapore</organization>)</p></item><item eId=\"officers-vice-chair\" class=\"vice-chair\"><num>Vice-Chairs:</num>"), "{akn}");
+    // The DOCX reads back to the same list.
+    let (back, _) = rapporteur::import::docx::read(&write(&doc, "docx"), "officers").unwrap();
+    let lists = |d: &Document| -> Vec<rapporteur::document::Officers> {
+        fn walk(blocks: &[Block], out: &mut Vec<rapporteur::document::Officers>) {
+            for b in blocks {
+                match b {
+                    Block::Officers(o) => out.push(o.clone()),
+                    Block::Division(d) => walk(&d.children, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&d.body, &mut out);
+        out
+    };
+    let labels = |d: &Document| -> Vec<(String, String, usize)> {
+        lists(d)
+            .iter()
+            .flat_map(|o| o.offices.iter().map(|f| (f.role.clone(), f.label.clone(), f.holders.len())))
+            .collect()
+    };
+    assert_eq!(
+        labels(&doc),
+        [
+            ("chair".to_string(), "Chair:".to_string(), 1),
+            ("vice-chair".into(), "Vice-Chairs:".into(), 3),
+            ("rapporteur".into(), "Rapporteur:".into(), 1)
+        ]
+    );
+    assert_eq!(labels(&back), labels(&doc), "the DOCX reads back to the same offices");
+}
+
+/// The offices in every language: French "Président :", "Vice-Présidents :" (narrow no-break
+/// space before the colon), the States by their names in the language; every version's Akoma
+/// Ntoso validates and its DOCX passes the OOXML schemas.
+#[test]
+fn a_bureau_listed_by_office_in_every_language() {
+    use rapporteur::lang::Lang;
+    let expected = [
+        (Lang::Fr, ["Président\u{202f}:", "Vice-Présidents\u{202f}:", "Amanuel Giorgio (Érythrée)"]),
+        (Lang::Es, ["Presidente:", "Vicepresidentes:", "Eduardo Manuel López Echevarria (Perú)"]),
+        (Lang::Ru, ["Председатель:", "Заместители Председателя:", "Elisa De Raes (Бельгия)"]),
+        (Lang::Zh, ["主席：", "副主席：", "报告员："]),
+        (Lang::Ar, ["الرئيس:", "نواب الرئيس:", "المقرر:"]),
+    ];
+    for (lang, lines) in expected {
+        let doc = rapporteur::build::compile_in(&fixture("officers"), lang)
+            .unwrap_or_else(|d| panic!("{lang:?}: {d}"))
+            .document;
+        let txt = text(&doc);
+        let printed: Vec<&str> = txt.lines().map(str::trim).collect();
+        for line in lines {
+            assert!(printed.iter().any(|l| l.contains(line)), "{lang:?}: {line:?} in\n{txt}");
+        }
+        akn_common::validate(&write(&doc, "akn"));
+        support::ooxml::validate(&format!("officers {lang:?}"), &write(&doc, "docx"));
+    }
+}
+
+/// `officers: by_office` with no officers is an error at the paragraph, with a hint.
+#[test]
+fn a_bureau_listed_by_office_needs_officers() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(fixture("officers").join("session.yaml")).unwrap();
+    let start = yaml.find("officers:\n").unwrap();
+    let end = yaml.find("chapters:").unwrap();
+    let yaml = format!("{}{}", &yaml[..start], &yaml[end..]);
+    std::fs::write(dir.path().join("session.yaml"), &yaml).unwrap();
+    let Err(errors) = compile(dir.path()) else { panic!("`officers: by_office` without officers must be an error") };
+    let errors = errors.to_string();
+    assert!(errors.contains("`officers: by_office` lists the officers, and the session names none"), "{errors}");
+    let line = yaml.lines().position(|l| l.trim() == "- officers: by_office").unwrap() + 1;
+    assert!(errors.contains(&format!("session.yaml:{line}:")), "the error stands at the paragraph: {errors}");
+}
+
+/// An annex numbered as the working paper it quotes prints its parts (`numbering: roman`):
+/// sections "I.", "II.", "III.", the groups under a part "A.", "B."; the rules annex before it
+/// keeps the house numbering. Every writer prints the labels; French numbers the parts alike.
+#[test]
+fn an_annex_numbered_as_printed() {
+    let lines = [
+        "I. Objectives",
+        "II. Background",
+        "A. Earlier reports",
+        "B. Informal meetings",
+        "III. Issues for consideration",
+    ];
+    let doc = every_format("official-records", &["Objectives", "Earlier reports", "Issues for consideration"]);
+    let (txt, pdf) = (text(&doc), pdf_text(&doc));
+    for line in lines {
+        assert!(txt.contains(&format!("\n{line}\n")), "the text prints {line:?}:\n{txt}");
+        assert!(pdf.contains(line), "the PDF prints {line:?}:\n{pdf}");
+    }
+    let annex = divisions(&doc.body).into_iter().find(|d| d.id == "article-51").expect("annex II");
+    let labels: Vec<(DivisionKind, &str)> =
+        divisions(&annex.children).into_iter().map(|d| (d.kind, d.num.as_deref().unwrap_or_default())).collect();
+    assert_eq!(
+        labels,
+        [
+            (DivisionKind::Section, "I."),
+            (DivisionKind::Section, "II."),
+            (DivisionKind::Group, "A."),
+            (DivisionKind::Group, "B."),
+            (DivisionKind::Section, "III."),
+        ]
+    );
+    let akn = String::from_utf8(write(&doc, "akn")).unwrap();
+    assert!(akn.contains("<num>II.</num><heading>Background</heading>"), "{akn}");
+    assert!(akn.contains("<num>A.</num><heading>Earlier reports</heading>"), "{akn}");
+    let html = String::from_utf8(write(&doc, "html")).unwrap();
+    assert!(html.contains("<span class=\"num\">III.</span> Issues for consideration"), "{html}");
+    // The version in French: the same labels.
+    let fr = rapporteur::build::compile_in(&fixture("official-records"), rapporteur::lang::Lang::Fr).unwrap().document;
+    assert!(text(&fr).contains("\nII. Background\n\nA. Earlier reports\n"), "{}", text(&fr));
+    // Without `numbering: roman`, the house numbering: "A." sections, "1." groups.
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(fixture("official-records").join("session.yaml")).unwrap();
+    std::fs::write(dir.path().join("session.yaml"), yaml.replace("    numbering: roman\n", "")).unwrap();
+    let plain = text(&compile(dir.path()).unwrap().document);
+    assert!(plain.contains("\nB. Background\n\n1. Earlier reports\n"), "{plain}");
+}
+
 /// The Official Records volume as issued: the first page of the PDF is a title page (title and
 /// volume, no report text), the report starts on the next page under its date, and the text and
 /// the DOCX import back to a session that builds the same text (the PDF's round trip is in

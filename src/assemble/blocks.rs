@@ -322,6 +322,10 @@ impl Assembler<'_> {
                 out.push(Block::Division(self.decision(decision, planned, &path)));
                 continue;
             }
+            if def.officers().is_some() {
+                out.push(Block::Officers(self.officers(planned, &path)));
+                continue;
+            }
             out.push(Block::Paragraph(self.paragraph(def, planned, &path)));
         }
         out
@@ -369,6 +373,49 @@ impl Assembler<'_> {
             .collect();
         self.lettered = outer;
         Table { id: planned.id, num: planned.num, caption, header, rows }
+    }
+
+    /// The officers listed by office (`officers: by_office`): the offices in the order a
+    /// bureau is listed, each labelled in the plural when several hold it, each holder "Name
+    /// (State)" written by the same filters as the sentences that name officers (the State by
+    /// its name in this version on the meeting date).
+    fn officers(&mut self, planned: Planned, path: &str) -> Officers {
+        const ORDER: [OfficerRole; 6] = [
+            OfficerRole::President,
+            OfficerRole::Chair,
+            OfficerRole::VicePresident,
+            OfficerRole::ViceChair,
+            OfficerRole::ViceChairRapporteur,
+            OfficerRole::Rapporteur,
+        ];
+        const HOLDER: &str = "{{ name | person }}{% if state %} ({{ state | state }}){% endif %}";
+        let session = self.session;
+        if session.officers.is_empty() {
+            self.error(
+                &format!("{path}.officers"),
+                "`officers: by_office` lists the officers, and the session names none",
+                "give them under `officers:`, e.g. `officers: [{role: chair, name: Nathaniel Khng, state: Singapore}]`",
+            );
+        }
+        let lang = self.lang();
+        let mut offices = Vec::new();
+        for role in ORDER {
+            let holders: Vec<&crate::session::Officer> = session.officers.iter().filter(|o| o.role == role).collect();
+            if holders.is_empty() {
+                continue;
+            }
+            let label = format!("{}{}", lang.office(role, holders.len() > 1), lang.colon());
+            let mut printed = Vec::new();
+            for o in holders {
+                let context = minijinja::context! { name => &o.name, state => &o.state };
+                match self.generator.render_source(HOLDER, &context) {
+                    Ok(text) => printed.push(self.markup(&text, &format!("{path}.officers"), Zone::Body)),
+                    Err(message) => self.error(&format!("{path}.officers"), message, "check the officers' names"),
+                }
+            }
+            offices.push(Office { role: role.key().to_string(), label, holders: printed });
+        }
+        Officers { id: planned.id, offices }
     }
 
     /// A decision or resolution quoted in full: preamble unnumbered, operative paragraphs 1., 2.

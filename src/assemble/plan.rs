@@ -24,7 +24,14 @@ impl Assembler<'_> {
                 self.claim(&mut numbers.ids, &cid, &cpath, TargetKind::Chapter, "");
                 self.plan.insert(cpath.clone(), Planned { id: cid.clone(), num: None });
                 self.number_paragraphs(&mut numbers, Counter::Report, &cid, &cpath, &chapter.paragraphs);
-                self.number_sections(&mut numbers, Counter::Report, &cid, &cpath, &chapter.sections);
+                self.number_sections(
+                    &mut numbers,
+                    Counter::Report,
+                    &cid,
+                    &cpath,
+                    &chapter.sections,
+                    AnnexNumbering::Letters,
+                );
                 continue;
             }
             headed += 1;
@@ -41,7 +48,14 @@ impl Assembler<'_> {
             };
             self.plan.insert(cpath.clone(), Planned { id: cid.clone(), num: Some(num) });
             self.number_paragraphs(&mut numbers, Counter::Report, &cid, &cpath, &chapter.paragraphs);
-            self.number_sections(&mut numbers, Counter::Report, &cid, &cpath, &chapter.sections);
+            self.number_sections(
+                &mut numbers,
+                Counter::Report,
+                &cid,
+                &cpath,
+                &chapter.sections,
+                AnnexNumbering::Letters,
+            );
         }
         let single = session.annexes.len() == 1;
         for (ai, annex) in session.annexes.iter().enumerate() {
@@ -76,7 +90,7 @@ impl Assembler<'_> {
         numbers.rules = 0;
         self.number_paragraphs(numbers, Counter::Annex, &aid, apath, &annex.paragraphs);
         self.number_rules(numbers, &aid, apath, &annex.rules);
-        self.number_sections(numbers, Counter::Annex, &aid, apath, &annex.sections);
+        self.number_sections(numbers, Counter::Annex, &aid, apath, &annex.sections, annex.numbering);
     }
 
     fn number_sections(
@@ -86,12 +100,16 @@ impl Assembler<'_> {
         parent: &str,
         parent_path: &str,
         sections: &[Section],
+        numbering: AnnexNumbering,
     ) {
+        // Sections "A." with groups "1." (a chapter's, an annex's by default), or sections "I."
+        // with groups "A." (an annex numbered as the text it quotes prints its parts).
+        let roman_parts = numbering == AnnexNumbering::Roman;
         for (si, section) in sections.iter().enumerate() {
             let spath = format!("{parent_path}.sections[{si}]");
             let sid =
                 section.id.clone().unwrap_or_else(|| fresh(&numbers.ids, format!("{parent}-{}", slug(&section.title))));
-            let label = letter(si);
+            let label = if roman_parts { roman(si as u32 + 1) } else { letter(si) };
             self.claim(&mut numbers.ids, &sid, &spath, TargetKind::Section, &label);
             let within = self
                 .targets
@@ -101,7 +119,11 @@ impl Assembler<'_> {
             if let Some(t) = self.targets.get_mut(&sid) {
                 t.within = within;
             }
-            let num = self.version.lang.section_number(si);
+            let num = if roman_parts {
+                self.version.lang.chapter_number(&label)
+            } else {
+                self.version.lang.section_number(si)
+            };
             self.plan.insert(spath.clone(), Planned { id: sid.clone(), num: Some(num) });
             self.number_paragraphs(numbers, counter, &sid, &spath, &section.paragraphs);
             self.number_rules(numbers, &sid, &spath, &section.rules);
@@ -109,9 +131,13 @@ impl Assembler<'_> {
                 let gpath = format!("{spath}.groups[{gi}]");
                 let gid =
                     group.id.clone().unwrap_or_else(|| fresh(&numbers.ids, format!("{sid}-{}", slug(&group.title))));
-                let label = (gi + 1).to_string();
+                let (label, num) = if roman_parts {
+                    (letter(gi), self.version.lang.section_number(gi))
+                } else {
+                    ((gi + 1).to_string(), format!("{}.", gi + 1))
+                };
                 self.claim(&mut numbers.ids, &gid, &gpath, TargetKind::Group, &label);
-                self.plan.insert(gpath.clone(), Planned { id: gid.clone(), num: Some(format!("{label}.")) });
+                self.plan.insert(gpath.clone(), Planned { id: gid.clone(), num: Some(num) });
                 self.number_paragraphs(numbers, counter, &gid, &gpath, &group.paragraphs);
             }
         }
@@ -149,6 +175,13 @@ impl Assembler<'_> {
                 self.claim(&mut numbers.ids, &id, &path, TargetKind::Table, &numbers.tables.to_string());
                 let num = format!("{} {}", self.version.lang.table(), numbers.tables);
                 self.plan.insert(path, Planned { id, num: Some(num) });
+                continue;
+            }
+            if p.officers().is_some() {
+                // A list of officers is never numbered; its id is for Akoma Ntoso and reviews.
+                let id = p.id.clone().unwrap_or_else(|| fresh(&numbers.ids, "officers".to_string()));
+                self.claim(&mut numbers.ids, &id, &path, TargetKind::Paragraph, "");
+                self.plan.insert(path, Planned { id, num: None });
                 continue;
             }
             if let Some(decision) = p.decision() {

@@ -33,7 +33,7 @@ use quick_xml::name::ResolveResult;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::{
     Block, Contents, Division, DivisionKind, Document, Entity, EntityKind, Footnote, Inline, Item, Masthead, Meta,
-    Paragraph, Table, plain_text,
+    Office, Officers, Paragraph, Table, plain_text,
 };
 use crate::import::{Origin, parse_date_span};
 use crate::session::Date;
@@ -1312,7 +1312,7 @@ impl AknReader {
                     let annex = self.annex(e);
                     draft.annexes.push(annex);
                 }
-                "hcontainer" if matches!(e.attr("name"), Some("decision" | "table")) => {
+                "hcontainer" if matches!(e.attr("name"), Some("decision" | "table" | "officers")) => {
                     if draft.chapters.is_empty() {
                         draft.chapters.push(division(DivisionKind::Chapter, None, self.untitled(body)));
                     }
@@ -1451,7 +1451,9 @@ impl AknReader {
                 "subheading" => self.salvage_quiet(c, out),
                 "paragraph" => out.push(Block::Paragraph(self.paragraph(c))),
                 "content" | "intro" | "wrapUp" => self.loose_blocks(c, out),
-                "hcontainer" if matches!(c.attr("name"), Some("decision" | "table")) => out.push(self.special(c)),
+                "hcontainer" if matches!(c.attr("name"), Some("decision" | "table" | "officers")) => {
+                    out.push(self.special(c))
+                }
                 // A rule of procedure, as our writer writes it.
                 "rule" if !self.foreign => out.push(Block::Division(self.division(c, DivisionKind::Rule))),
                 "hcontainer" if kind != DivisionKind::Group && matches!(c.attr("name"), Some("annex" | "contents")) => {
@@ -1498,6 +1500,9 @@ impl AknReader {
             }
             return Block::Table(Table { id, num: None, caption, header, rows });
         }
+        if e.attr("name") == Some("officers") {
+            return Block::Officers(self.officers(e, id));
+        }
         // "Resolution 9/1" / "Decision 4/4": the label; its paragraphs, preambular (unnumbered)
         // then operative (numbered).
         let mut d = Division {
@@ -1511,6 +1516,27 @@ impl AknReader {
             d.children.push(Block::Paragraph(self.paragraph(c)));
         }
         Block::Division(d)
+    }
+
+    /// Officers by office, as our writer writes them: a list whose items are the offices (the
+    /// label as `num`, the role as `class`), each holder a `p`.
+    fn officers(&mut self, e: &El, id: String) -> Officers {
+        let mut offices = Vec::new();
+        let items = e.child("content").and_then(|c| c.child("blockList")).into_iter().flat_map(|l| l.elements());
+        for item in items.filter(|i| i.name == "item") {
+            let label = item.child("num").map(|n| n.text().trim().to_string()).unwrap_or_default();
+            let role = item
+                .attr("class")
+                .and_then(crate::session::OfficerRole::from_key)
+                .or_else(|| crate::import::officers::office(&label));
+            let Some(role) = role else {
+                self.warnings.push(Diagnostic::warning(format!("office `{label}` not understood; left out")));
+                continue;
+            };
+            let holders = item.elements().filter(|p| p.name == "p").map(|p| trimmed(self.inlines(p))).collect();
+            offices.push(Office { role: role.key().to_string(), label, holders });
+        }
+        Officers { id, offices }
     }
 
     /// A table cell's text (its `p`s joined).
@@ -1530,7 +1556,7 @@ impl AknReader {
                     let p = self.paragraph(c);
                     annex.children.push(Block::Paragraph(p));
                 }
-                "hcontainer" if matches!(c.attr("name"), Some("decision" | "table")) => {
+                "hcontainer" if matches!(c.attr("name"), Some("decision" | "table" | "officers")) => {
                     let b = self.special(c);
                     annex.children.push(b);
                 }

@@ -50,7 +50,16 @@ pub struct Origin {
 pub fn session_from_document(doc: &Document, origin: &Origin) -> (Session, Vec<Diagnostic>) {
     let mut warnings = Vec::new();
     let read = Reading::new(doc, origin, &mut warnings).read();
-    let session = crate::import::recognize::recognize(read, &mut warnings);
+    let mut session = crate::import::recognize::recognize(read, &mut warnings);
+    // Officers listed by office (`crate::import::officers`) are data; the list's place is an
+    // `officers: by_office` paragraph (see `paragraphs`).
+    for officer in crate::import::officers::officers_of(&doc.body) {
+        if !session.officers.iter().any(|o| o.role == officer.role && o.name == officer.name) {
+            session.officers.push(officer);
+        }
+    }
+    // Annexes whose parts are printed "I.", "II." keep that numbering (`import::numbering`).
+    crate::import::numbering::annex_numbering(doc, &mut session);
     (session, warnings)
 }
 
@@ -101,7 +110,7 @@ impl Printer {
                 }
                 Block::Paragraph(p) => (&p.id, "paragraph", p.num.as_deref()),
                 Block::Table(t) => (&t.id, "table", None),
-                Block::Contents(_) => continue,
+                Block::Contents(_) | Block::Officers(_) => continue,
             };
             if id.is_empty() {
                 continue;
@@ -641,6 +650,14 @@ impl<'a> Reading<'a> {
             match b {
                 Block::Paragraph(p) => out.push(self.paragraph(p)),
                 Block::Table(t) => out.push((self.table(t), None)),
+                // A list of officers by office: the officers are data (`session_from_document`).
+                Block::Officers(o) => out.push((
+                    ParagraphDef {
+                        id: self.id(&o.id),
+                        ..ParagraphDef::new(ParagraphKind::Officers(crate::session::OfficerListing::ByOffice))
+                    },
+                    None,
+                )),
                 Block::Division(d) if d.kind == DivisionKind::Decision => out.push((self.decision(d), None)),
                 Block::Division(d) => {
                     let label = d.num.as_deref().map(|n| format!("{} ", escape_markup(n))).unwrap_or_default();

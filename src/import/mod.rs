@@ -17,6 +17,8 @@ pub mod akn;
 pub mod docx;
 pub mod folder;
 pub mod from_document;
+pub mod numbering;
+pub mod officers;
 pub mod pdf;
 pub mod recognize;
 pub mod text;
@@ -37,7 +39,8 @@ pub use yaml::to_yaml;
 pub fn import_akn(xml: &str) -> Result<(Session, Vec<Diagnostic>), Diagnostics> {
     let xml = xml.strip_prefix('\u{feff}').unwrap_or(xml);
     let (xml, dropped) = without_uncarriable(xml);
-    let (document, origin, mut warnings) = akn::read(&xml)?;
+    let (mut document, origin, mut warnings) = akn::read(&xml)?;
+    officers::gather(&mut document.body);
     warnings.extend(dropped);
     let (session, more) = session_from_document(&document, &origin);
     warnings.extend(more);
@@ -49,7 +52,8 @@ pub fn import_akn(xml: &str) -> Result<(Session, Vec<Diagnostic>), Diagnostics> 
 pub fn import_text(text: &str) -> Result<(Session, Vec<Diagnostic>), Diagnostics> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (text, dropped) = without_uncarriable(text);
-    let (document, origin, mut warnings) = text::read(&text)?;
+    let (mut document, origin, mut warnings) = text::read(&text)?;
+    officers::gather(&mut document.body);
     warnings.extend(dropped);
     let (session, more) = session_from_document(&document, &origin);
     warnings.extend(more);

@@ -273,6 +273,11 @@ struct BodyReader {
     decision: Option<OpenDecision>,
     /// Where each block started, by a provisional id (`line-<n>`), and whether a block has it.
     lines: Vec<usize>,
+    /// Inside a list of officers by office ("Chair:", then a name a line).
+    in_officers: bool,
+    /// The parts "I.", "II." read in the current annex (an annex numbered as the text it
+    /// quotes: its parts are sections, the letters under them groups).
+    annex_parts: usize,
 }
 
 /// A decision quoted in full, while its lines are read.
@@ -412,6 +417,17 @@ impl BodyReader {
         }
         let after_note = std::mem::take(&mut self.after_note);
         let shape = shape(line);
+        // A list of officers by office: an office's label, then its holders, each on a line
+        // of its own — kept as unnumbered paragraphs, which `crate::import::officers` gathers.
+        let in_officers = std::mem::take(&mut self.in_officers);
+        if let Shape::Other(text) = shape
+            && self.decision.is_none()
+            && (crate::import::officers::office(text).is_some() || (in_officers && !text.ends_with('.')))
+        {
+            self.push_paragraph(n, None, text);
+            self.in_officers = true;
+            return;
+        }
         if std::mem::take(&mut self.annex_title_pending)
             && let Shape::Other(title) = shape
             && let Some(annex) = self.annexes.last_mut()
@@ -509,6 +525,7 @@ impl BodyReader {
                 self.annexes.push(division(DivisionKind::Annex, Some(format!("Annex {number}")), title.unwrap_or("")));
                 self.annex_title_pending = title.is_none();
                 self.in_annex = true;
+                self.annex_parts = 0;
                 self.in_section = false;
                 self.in_group = false;
                 self.section_count = 0;
@@ -519,6 +536,30 @@ impl BodyReader {
             Shape::Footnote { marker, text } => {
                 self.notes.push((marker, text.to_string(), n));
                 self.after_note = true;
+            }
+            // An annex's parts printed "I.", "II.": sections of the annex, not report chapters.
+            // ("I." opens them only as the annex's first heading; "I." after "H." is section I.)
+            Shape::Chapter { label, title } | Shape::Section { label, title }
+                if self.in_annex
+                    && label == roman(self.annex_parts + 1)
+                    && (self.annex_parts > 0 || self.section_count == 0) =>
+            {
+                self.annex_parts += 1;
+                self.section(n, &letter(self.section_count + 1), title, warnings);
+                if let Some(Block::Division(d)) = self.top().last_mut() {
+                    d.num = Some(format!("{label}."));
+                }
+            }
+            // "A.", "B." under such a part: its groups.
+            Shape::Chapter { label, title } | Shape::Section { label, title }
+                if self.in_annex && self.annex_parts > 0 && label.len() == 1 && self.in_section =>
+            {
+                self.group_count += 1;
+                self.in_group = true;
+                if let Some(s) = last_section(self.top()) {
+                    s.children.push(Block::Division(division(DivisionKind::Group, Some(format!("{label}.")), title)));
+                }
+                self.last = Some(Last::Heading);
             }
             Shape::Chapter { label, title } => {
                 let expected_section = letter(self.section_count + 1);
@@ -856,7 +897,7 @@ impl Inlines<'_> {
                         *cell = self.inlines(raw_text(cell), line, false);
                     }
                 }
-                Block::Contents(_) => {}
+                Block::Contents(_) | Block::Officers(_) => {}
             }
         }
     }

@@ -83,7 +83,7 @@ fn printed_paragraphs(doc: &Document) -> Vec<Option<Words>> {
                 Block::Division(d) if matches!(d.kind, DivisionKind::Section | DivisionKind::Group) => {
                     subdivisions.push(d)
                 }
-                Block::Division(_) | Block::Table(_) => out.push(None),
+                Block::Division(_) | Block::Table(_) | Block::Officers(_) => out.push(None),
                 Block::Contents(_) => {}
             }
         }

@@ -228,6 +228,9 @@ fn annex(y: &mut Yaml, indent: usize, a: &Annex) {
     if let Some(g) = &a.generate {
         f.scalar(y, "generate", g);
     }
+    if a.numbering == crate::session::AnnexNumbering::Roman {
+        f.raw(y, "numbering", "roman");
+    }
     // Annex paragraphs are numbered on their own.
     let mut own = 0usize;
     let at = indent + 2;
@@ -373,7 +376,8 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
     y.key(indent, key);
     let inner = indent + 2;
     for p in list {
-        let numbered = p.numbered && p.table().is_none() && p.decision().is_none() && key != "preamble";
+        let numbered =
+            p.numbered && p.table().is_none() && p.decision().is_none() && p.officers().is_none() && key != "preamble";
         if numbered {
             *number += 1;
         }
@@ -385,6 +389,8 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
             "a table".to_string()
         } else if p.decision().is_some() {
             "a decision quoted in full".to_string()
+        } else if p.officers().is_some() {
+            "the officers listed by office, from `officers:`".to_string()
         } else {
             "unnumbered".to_string()
         };
@@ -399,6 +405,7 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
             && p.numbered
             && p.table().is_none()
             && p.decision().is_none()
+            && p.officers().is_none()
             && p.vote_on().is_none()
             && !p.negotiation.inserted;
         if bare && let Some(text) = p.text() {
@@ -418,8 +425,11 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
         if let Some(v) = p.vote_on() {
             fields.scalar(y, "vote_on", v);
         }
-        if !p.numbered && p.table().is_none() && p.decision().is_none() {
+        if !p.numbered && p.table().is_none() && p.decision().is_none() && p.officers().is_none() {
             fields.raw(y, "numbered", "false");
+        }
+        if let Some(listing) = p.officers() {
+            fields.raw(y, "officers", listing.key());
         }
         if let Some(t) = p.text() {
             fields.scalar(y, "text", t);

@@ -256,6 +256,44 @@ impl Lang {
         }
     }
 
+    /// An office as a list of officers by office heads it, without the colon: "Chair",
+    /// "Vice-Chairs" (`plural` when it has several holders); French "Président",
+    /// "Vice-Présidents"; the nominative in Russian and Arabic (unlike `role`, which Arabic
+    /// puts in the accusative of the election sentence).
+    pub fn office(self, role: crate::session::OfficerRole, plural: bool) -> &'static str {
+        use crate::session::OfficerRole::*;
+        let [one, several] = match (self, role) {
+            (En, Chair) => ["Chair", "Chairs"],
+            (En, ViceChair) => ["Vice-Chair", "Vice-Chairs"],
+            (En, Rapporteur) => ["Rapporteur", "Rapporteurs"],
+            (En, ViceChairRapporteur) => ["Vice-Chair-cum-Rapporteur", "Vice-Chairs-cum-Rapporteurs"],
+            (En, President) => ["President", "Presidents"],
+            (En, VicePresident) => ["Vice-President", "Vice-Presidents"],
+            (Fr, Chair | President) => ["Président", "Présidents"],
+            (Fr, ViceChair | VicePresident) => ["Vice-Président", "Vice-Présidents"],
+            (Fr, Rapporteur) => ["Rapporteur", "Rapporteurs"],
+            (Fr, ViceChairRapporteur) => ["Vice-Président et Rapporteur", "Vice-Présidents et Rapporteurs"],
+            (Es, Chair | President) => ["Presidente", "Presidentes"],
+            (Es, ViceChair | VicePresident) => ["Vicepresidente", "Vicepresidentes"],
+            (Es, Rapporteur) => ["Relator", "Relatores"],
+            (Es, ViceChairRapporteur) => ["Vicepresidente y Relator", "Vicepresidentes y Relatores"],
+            (Ru, Chair | President) => ["Председатель", "Председатели"],
+            (Ru, ViceChair | VicePresident) => ["Заместитель Председателя", "Заместители Председателя"],
+            (Ru, Rapporteur) => ["Докладчик", "Докладчики"],
+            (Ru, ViceChairRapporteur) => ["Заместитель Председателя-Докладчик", "Заместители Председателя-Докладчики"],
+            // Chinese nouns have no plural.
+            (Zh, Chair | President) => ["主席", "主席"],
+            (Zh, ViceChair | VicePresident) => ["副主席", "副主席"],
+            (Zh, Rapporteur) => ["报告员", "报告员"],
+            (Zh, ViceChairRapporteur) => ["副主席兼报告员", "副主席兼报告员"],
+            (Ar, Chair | President) => ["الرئيس", "الرؤساء"],
+            (Ar, ViceChair | VicePresident) => ["نائب الرئيس", "نواب الرئيس"],
+            (Ar, Rapporteur) => ["المقرر", "المقررون"],
+            (Ar, ViceChairRapporteur) => ["نائب الرئيس والمقرر", "نواب الرئيس والمقررون"],
+        };
+        if plural { several } else { one }
+    }
+
     /// A city where UN meetings are held, in this language ("Vienna" → "Vienne", "Вена",
     /// "维也纳"): the duty stations and regional commissions' seats, as UNTERM names them. A
     /// venue not listed is printed as the session writes it (a translated session gives it).

@@ -158,6 +158,7 @@ fn block_id(b: &Block) -> Option<&str> {
         Block::Division(d) => Some(&d.id),
         Block::Paragraph(p) => Some(&p.id),
         Block::Table(t) => Some(&t.id),
+        Block::Officers(o) => Some(&o.id),
         Block::Contents(_) => None,
     }
 }
@@ -167,7 +168,7 @@ fn block_num(b: &Block) -> Option<&String> {
         Block::Division(d) => d.num.as_ref(),
         Block::Paragraph(p) => p.num.as_ref(),
         Block::Table(t) => t.num.as_ref(),
-        Block::Contents(_) => None,
+        Block::Contents(_) | Block::Officers(_) => None,
     }
 }
 
@@ -185,6 +186,7 @@ fn what(b: &Block) -> &'static str {
         Block::Paragraph(_) => "paragraph",
         Block::Table(_) => "table",
         Block::Contents(_) => "contents",
+        Block::Officers(_) => "list of officers",
     }
 }
 
@@ -444,6 +446,7 @@ impl<'a> Comparer<'a> {
                 Block::Paragraph(crate::document::Paragraph { id: ghost_id, items, ..p.clone() })
             }
             Block::Table(t) => Block::Table(crate::document::Table { id: ghost_id, ..t.clone() }),
+            Block::Officers(o) => Block::Officers(crate::document::Officers { id: ghost_id, ..o.clone() }),
             Block::Contents(_) => ob.clone(),
         }
     }
@@ -501,7 +504,7 @@ fn body_notes(blocks: &[Block], out: &mut Vec<String>) {
                     collect_notes(cell, out);
                 }
             }
-            Block::Contents(_) => {}
+            Block::Contents(_) | Block::Officers(_) => {}
         }
     }
 }

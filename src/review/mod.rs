@@ -89,7 +89,7 @@ pub fn inline_marks(doc: &Document) -> Document {
                     let mut none = None;
                     mark(doc, &t.id, &mut t.caption, &mut none);
                 }
-                Block::Contents(_) => {}
+                Block::Contents(_) | Block::Officers(_) => {}
             }
         }
     }

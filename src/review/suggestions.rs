@@ -117,7 +117,7 @@ impl Ids {
                     self.add(AnchorKind::Body, &p.id, label);
                     self.items(&p.items, num);
                 }
-                Block::Table(_) | Block::Contents(_) => {}
+                Block::Table(_) | Block::Contents(_) | Block::Officers(_) => {}
             }
         }
     }

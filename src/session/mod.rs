@@ -441,6 +441,11 @@ pub struct Annex {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generate: Option<String>,
+    /// How its sections and their groups are numbered: `letters` (the default: sections "A.",
+    /// "B.", groups "1.", "2.", as in a chapter) or `roman` (sections "I.", "II.", groups "A.",
+    /// "B.", as an annex that quotes a text with parts of its own prints them).
+    #[serde(default, skip_serializing_if = "AnnexNumbering::is_letters")]
+    pub numbering: AnnexNumbering,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paragraphs: Vec<ParagraphDef>,
     /// Rules of procedure ("Rule 1", "Rule 2"…), after the paragraphs and before the sections.
@@ -448,6 +453,23 @@ pub struct Annex {
     pub rules: Vec<Rule>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<Section>,
+}
+
+/// How an annex numbers its sections and their groups.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AnnexNumbering {
+    /// Sections "A.", "B.", groups "1.", "2." (as in a chapter).
+    #[default]
+    Letters,
+    /// Sections "I.", "II.", groups "A.", "B.".
+    Roman,
+}
+
+impl AnnexNumbering {
+    pub fn is_letters(&self) -> bool {
+        *self == AnnexNumbering::Letters
+    }
 }
 
 /// A document before the meeting.
@@ -611,6 +633,16 @@ closed_set! {
         ViceChairRapporteur = "vice-chair-cum-rapporteur" / "Vice-Chair-cum-Rapporteur",
         President = "president" / "President",
         VicePresident = "vice-president" / "Vice-President",
+    }
+}
+
+closed_set! {
+    /// How a paragraph `officers:` lists the session's officers.
+    OfficerListing {
+        /// By office, in the order of the roles: "Chair:" over "Name (State)", "Vice-Chairs:"
+        /// over each of theirs (the office in the plural when it has several holders), as UN
+        /// reports print a bureau elected.
+        ByOffice = "by_office" / "by office",
     }
 }
 

@@ -9,6 +9,7 @@
 //! | template   | `template: attendance/states_parties`       | `id`, `numbered`, `item`, `vote_on` |
 //! | table      | `table: {caption: …, header: […], rows: …}` | none (its `id` goes inside) |
 //! | decision   | `decision: {kind: …, number: …, …}`         | none (its `id` goes inside) |
+//! | officers   | `officers: by_office`                       | `id`                       |
 //!
 //! The `Deserialize` impls read a paragraph's mapping key by key and stop at the first key that
 //! does not fit, so that the error stands at that key and says what was expected (a derived
@@ -22,7 +23,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
 use super::negotiation::{Alternative, Amendment, Negotiation, Status};
-use super::{Date, DecisionDef, TableDef};
+use super::{Date, DecisionDef, OfficerListing, TableDef};
 
 /// A paragraph of the report, or a table or decision standing in the flow of paragraphs.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +57,9 @@ pub enum ParagraphKind {
     Table(TableDef),
     /// A decision or resolution quoted in full, standing here.
     Decision(DecisionDef),
+    /// The session's `officers:` listed by office ("Chair:" over "Name (State)"), unnumbered,
+    /// standing here (after the paragraph that introduces them).
+    Officers(OfficerListing),
 }
 
 impl Default for ParagraphDef {
@@ -135,6 +139,14 @@ impl ParagraphDef {
         }
     }
 
+    /// How the officers are listed, for an officers paragraph.
+    pub fn officers(&self) -> Option<OfficerListing> {
+        match &self.kind {
+            ParagraphKind::Officers(listing) => Some(*listing),
+            _ => None,
+        }
+    }
+
     pub fn decision_mut(&mut self) -> Option<&mut DecisionDef> {
         match &mut self.kind {
             ParagraphKind::Decision(d) => Some(d),
@@ -186,6 +198,7 @@ impl Serialize for ParagraphDef {
                     map.serialize_entry("item", item)?;
                 }
             }
+            ParagraphKind::Officers(listing) => map.serialize_entry("officers", listing)?,
             _ => {}
         }
         if !self.numbered {
@@ -224,7 +237,7 @@ impl Serialize for ParagraphDef {
 // Reading.
 
 /// The keys that give a paragraph its kind.
-const KINDS: [&str; 4] = ["text", "template", "table", "decision"];
+const KINDS: [&str; 5] = ["text", "template", "table", "decision", "officers"];
 
 /// Every key a paragraph may have, whatever its kind.
 const PARAGRAPH_KEYS: &[&str] = &[
@@ -232,6 +245,7 @@ const PARAGRAPH_KEYS: &[&str] = &[
     "template",
     "table",
     "decision",
+    "officers",
     "id",
     "numbered",
     "items",
@@ -252,6 +266,7 @@ fn companions(kind: &str) -> &'static [&'static str] {
             &["id", "numbered", "items", "status", "proposed_by", "date", "inserted", "alternatives", "amendment"]
         }
         "template" => &["id", "numbered", "item", "vote_on"],
+        "officers" => &["id"],
         _ => &[],
     }
 }
@@ -262,6 +277,7 @@ fn example(kind: &str) -> &'static str {
         "text" => "`- text: …` with `id`, `numbered` or `items`",
         "template" => "`- template: statements` with `item`, `vote_on`, `id` or `numbered`",
         "table" => "`- table: {caption: …, header: […], rows: [[…]]}` (its `id` goes inside)",
+        "officers" => "`- officers: by_office` (the `officers:` listed by office, unnumbered), with `id`",
         _ => "`- decision: {kind: decision, number: …, title: …}` (its `id` goes inside)",
     }
 }
@@ -328,7 +344,9 @@ impl<'de> Visitor<'de> for ParagraphVisitor {
     type Value = ParagraphDef;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a paragraph: a text, or a mapping with one of `text`, `template`, `table` or `decision`")
+        f.write_str(
+            "a paragraph: a text, or a mapping with one of `text`, `template`, `table`, `decision` or `officers`",
+        )
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<ParagraphDef, E> {
@@ -400,6 +418,7 @@ impl<'de> Visitor<'de> for ParagraphVisitor {
                 let hint = match (field, k) {
                     ("id", "table" | "decision") => format!("put the `id` inside `{k}:`"),
                     ("numbered", "table" | "decision") => format!("a {k} is not numbered as a paragraph"),
+                    ("numbered", "officers") => "a list of officers is never numbered".into(),
                     ("item", "text") => {
                         "`items` lists the sub-items (a), (b)…; `item` names an agenda item, for a template".into()
                     }
@@ -413,6 +432,7 @@ impl<'de> Visitor<'de> for ParagraphVisitor {
                 "template" => template = Some(map.next_value::<String>()?),
                 "table" => kind = Some(ParagraphKind::Table(map.next_value::<TableDef>()?)),
                 "decision" => kind = Some(ParagraphKind::Decision(map.next_value::<DecisionDef>()?)),
+                "officers" => kind = Some(ParagraphKind::Officers(map.next_value::<OfficerListing>()?)),
                 "id" => id = Some(map.next_value::<String>()?),
                 "numbered" => numbered = Some(map.next_value::<bool>()?),
                 "items" => items = Some(map.next_value::<Vec<ItemDef>>()?),
@@ -436,7 +456,7 @@ impl<'de> Visitor<'de> for ParagraphVisitor {
             }
             (None, None, None) => {
                 return Err(shape_error(
-                    "this paragraph has no `text`, `template`, `table` or `decision`",
+                    "this paragraph has no `text`, `template`, `table`, `decision` or `officers`",
                     "write the text (`- text: …`, or just `- …`), or name a template such as `- template: attendance/states_parties`",
                 ));
             }
@@ -538,6 +558,7 @@ fn field_schema(key: &str, g: &mut schemars::SchemaGenerator) -> serde_json::Val
         "alternatives" => g.subschema_for::<Vec<Alternative>>(),
         "amendment" => g.subschema_for::<Amendment>(),
         "table" => g.subschema_for::<TableDef>(),
+        "officers" => g.subschema_for::<OfficerListing>(),
         _ => g.subschema_for::<DecisionDef>(),
     };
     schema.to_value()
@@ -582,7 +603,7 @@ impl schemars::JsonSchema for ParagraphDef {
             variants.push(mapping.into());
         }
         schemars::json_schema!({
-            "description": "A paragraph: a text, or a mapping with one of `text`, `template`, `table` or `decision`.",
+            "description": "A paragraph: a text, or a mapping with one of `text`, `template`, `table`, `decision` or `officers`.",
             "oneOf": variants,
         })
     }
@@ -631,7 +652,7 @@ mod tests {
         let e = para("table: {caption: C, rows: []}\ntext: Hello").unwrap_err();
         assert!(e.contains("both `table` and `text`"), "{e}");
         let e = para("id: x").unwrap_err();
-        assert!(e.contains("no `text`, `template`, `table` or `decision`"), "{e}");
+        assert!(e.contains("no `text`, `template`, `table`, `decision` or `officers`"), "{e}");
         let e = para("text: a\nitems: [{txt: b}]").unwrap_err();
         assert!(e.contains("`txt` is not a field of a sub-item — did you mean `text`?"), "{e}");
     }

@@ -341,8 +341,9 @@ fn paragraphs(list: &mut [ParagraphDef], base: &str, f: &mut dyn FnMut(Slot<'_>)
                 paragraphs(&mut decision.operative, &format!("{path}.decision.operative"), f);
             }
             // Generated paragraphs are written in each language from the data; tables are left
-            // as they are (their cells are mostly names and figures).
-            ParagraphKind::Template { .. } | ParagraphKind::Table(_) => {}
+            // as they are (their cells are mostly names and figures); a list of officers is
+            // written from the data.
+            ParagraphKind::Template { .. } | ParagraphKind::Table(_) | ParagraphKind::Officers(_) => {}
         }
     }
 }

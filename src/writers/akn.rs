@@ -25,7 +25,8 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::{
-    Block, Contents, Division, DivisionKind, Document, EntityKind, Inline, Item, MastheadStyle, Paragraph, Table,
+    Block, Contents, Division, DivisionKind, Document, EntityKind, Inline, Item, MastheadStyle, Officers, Paragraph,
+    Table,
 };
 use crate::safety::xml_safe;
 use crate::writers::WriteOptions;
@@ -151,6 +152,16 @@ fn target_eids(doc: &Document) -> Eids {
                         }
                     }
                 }
+                Block::Officers(o) => {
+                    order.push((Space::Body, o.id.clone()));
+                    order.push((Space::Body, format!("{}-list", o.id)));
+                    for office in &o.offices {
+                        order.push((Space::Body, office_eid(&o.id, &office.role)));
+                        for h in &office.holders {
+                            inl(h, order, doc, 0);
+                        }
+                    }
+                }
                 Block::Contents(c) => order.push((Space::Body, c.id.clone())),
             }
         }
@@ -207,6 +218,11 @@ pub fn work_iri(doc: &Document) -> String {
     let symbol = iri_component(&doc.meta.symbol.replace('/', "-"));
     let symbol = if symbol.is_empty() { "report".to_string() } else { symbol };
     format!("/akn/un/debateReport/meetingReport/{body}/{}/{symbol}", doc.meta.date)
+}
+
+/// The id an office of a list of officers takes in the eId space ("officers-vice-chair").
+fn office_eid(list: &str, role: &str) -> String {
+    format!("{list}-{role}")
 }
 
 fn iri_component(s: &str) -> String {
@@ -454,6 +470,7 @@ impl AknWriter<'_> {
                 Block::Division(d) => self.division(d)?,
                 Block::Paragraph(p) => self.paragraph(p)?,
                 Block::Table(t) => self.table(t)?,
+                Block::Officers(o) => self.officers(o)?,
                 Block::Contents(c) => self.contents(c)?,
             }
         }
@@ -520,6 +537,30 @@ impl AknWriter<'_> {
             self.end("item")?;
         }
         self.end("blockList")
+    }
+
+    /// Officers by office: a container named `officers` holding a list, one item per office,
+    /// its label ("Vice-Chairs:") as the item's number and each holder a `<p>` of its own.
+    fn officers(&mut self, o: &Officers) -> XmlResult {
+        let eid = self.eid(Space::Body, &o.id);
+        self.start("hcontainer", &[("eId", &eid), ("name", "officers")])?;
+        self.start("content", &[])?;
+        let list = self.eid(Space::Body, &format!("{}-list", o.id));
+        self.start("blockList", &[("eId", &list), ("class", "officers")])?;
+        for office in &o.offices {
+            let eid = self.eid(Space::Body, &office_eid(&o.id, &office.role));
+            self.start("item", &[("eId", &eid), ("class", &office.role)])?;
+            self.leaf("num", &[], &office.label)?;
+            for holder in &office.holders {
+                self.start("p", &[])?;
+                self.inlines(holder)?;
+                self.end("p")?;
+            }
+            self.end("item")?;
+        }
+        self.end("blockList")?;
+        self.end("content")?;
+        self.end("hcontainer")
     }
 
     fn table(&mut self, t: &Table) -> XmlResult {

@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 
 use crate::diag::Diagnostics;
 use crate::document::{
-    Block, Change, Contents, Division, DivisionKind, Document, Inline, Item, MastheadStyle, Paragraph, Table,
+    Block, Change, Contents, Division, DivisionKind, Document, Inline, Item, MastheadStyle, Officers, Paragraph, Table,
 };
 use crate::writers::WriteOptions;
 
@@ -53,10 +53,13 @@ impl HtmlWriter<'_> {
             self.out,
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <title>{}</title>\n<style>\n{STYLE}{}</style>\n</head>\n<body>\n",
+             <title>{}</title>\n<style>\n{STYLE}{}{}</style>\n</head>\n<body>\n",
             escape(lang),
             escape(&title),
-            if doc.review.is_some() { REVIEW_STYLE } else { "" }
+            if doc.review.is_some() { REVIEW_STYLE } else { "" },
+            // Only a report that lists officers by office carries their style (the pages of
+            // every other report stay as they were).
+            if doc.has_officers() { OFFICERS_STYLE } else { "" }
         );
         self.masthead();
         self.legend();
@@ -159,6 +162,7 @@ impl HtmlWriter<'_> {
                 Block::Division(d) => self.division(d, level),
                 Block::Paragraph(p) => self.paragraph(p),
                 Block::Table(t) => self.table(t),
+                Block::Officers(o) => self.officers(o),
                 Block::Contents(c) => self.contents(c, level),
             }
         }
@@ -212,6 +216,21 @@ impl HtmlWriter<'_> {
             }
         }
         self.out.push_str("</ol>\n");
+    }
+
+    /// Officers by office: a description list, the office as the term, each holder a
+    /// description of it.
+    fn officers(&mut self, o: &Officers) {
+        let rev = self.revision_classes(&o.id).map(|c| format!(" {c}")).unwrap_or_default();
+        let _ = writeln!(self.out, "<dl class=\"officers{rev}\" id=\"{}\">", escape(&o.id));
+        for office in &o.offices {
+            let _ = writeln!(self.out, "<dt>{}</dt>", escape(&office.label));
+            for holder in &office.holders {
+                let name = self.inlines(holder);
+                let _ = writeln!(self.out, "<dd>{name}</dd>");
+            }
+        }
+        self.out.push_str("</dl>\n");
     }
 
     fn table(&mut self, t: &Table) {
@@ -437,6 +456,9 @@ fn collect_targets(blocks: &[Block], out: &mut HashSet<String>) {
             Block::Table(t) => {
                 out.insert(t.id.clone());
             }
+            Block::Officers(o) => {
+                out.insert(o.id.clone());
+            }
             Block::Contents(c) => {
                 out.insert(c.id.clone());
             }
@@ -475,6 +497,9 @@ pub fn escape(s: &str) -> String {
 
 /// Added to the stylesheet of a marked copy (`rapporteur diff`): insertions underlined,
 /// deletions struck through, moves doubled, a bar in the margin — never colour alone.
+/// A list of officers by office: the offices set in under the paragraph, the holders further in.
+const OFFICERS_STYLE: &str = "dl.officers { margin: 0 0 6pt 12mm; }\ndl.officers dd { margin: 0 0 0 10mm; }\n";
+
 const REVIEW_STYLE: &str = r#"ins, .rev-inserted, .rev-inserted * { text-decoration: underline; }
 del, .rev-deleted, .rev-deleted * { text-decoration: line-through; }
 .rev-moved_to, .rev-moved_to * { text-decoration: underline double; }

@@ -95,6 +95,20 @@ impl TextWriter<'_> {
                     self.lines.push(rows.join("\n"));
                     self.flush_notes();
                 }
+                Block::Officers(o) => {
+                    // Indented as a report prints its bureau: the office, then each holder
+                    // further in, all on lines of their own, unnumbered.
+                    let mut lines = Vec::new();
+                    for office in &o.offices {
+                        lines.push(format!("{OFFICE_INDENT}{}", office.label));
+                        for holder in &office.holders {
+                            let name = self.inlines(holder);
+                            lines.push(format!("{HOLDER_INDENT}{name}"));
+                        }
+                    }
+                    self.lines.push(lines.join("\n"));
+                    self.flush_notes();
+                }
                 Block::Contents(c) => {
                     let mut lines = vec![c.heading.clone()];
                     for e in &c.entries {
@@ -179,6 +193,10 @@ impl TextWriter<'_> {
         out
     }
 }
+
+/// How far a list of officers sets in its offices ("Chair:") and their holders.
+pub const OFFICE_INDENT: &str = "      ";
+pub const HOLDER_INDENT: &str = "          ";
 
 fn labelled(label: Option<&str>, text: &str) -> String {
     match label {

@@ -208,3 +208,40 @@ pub fn succeeded(out: &std::process::Output, what: &str) -> String {
     assert_eq!(out.status.code(), Some(0), "{what}: {stderr}");
     stderr
 }
+
+/// The fixture whose bureau is listed by office (`officers: by_office`, after A/AC.182/2025/L.1
+/// paragraph 5).
+pub fn officers_fixture() -> PathBuf {
+    root().join("tests/fixtures/shapes/officers")
+}
+
+/// The bureau of `officers_fixture()` as the list prints it (office order), by role, name and
+/// State.
+pub const BUREAU: [(&str, &str, &str); 5] = [
+    ("chair", "Nathaniel Khng", "Singapore"),
+    ("vice-chair", "Amanuel Giorgio", "Eritrea"),
+    ("vice-chair", "Eduardo Manuel López Echevarria", "Peru"),
+    ("vice-chair", "Elisa De Raes", "Belgium"),
+    ("rapporteur", "Eliza Grisle", "Latvia"),
+];
+
+/// A session imported from a report of `officers_fixture()` has its bureau back as data and
+/// one `officers: by_office` paragraph where the list stood (after the paragraph introducing it).
+pub fn assert_bureau_back(session: &rapporteur::session::Session, what: &str) {
+    let officers: Vec<(&str, &str, &str)> = session
+        .officers
+        .iter()
+        .map(|o| (o.role.key(), o.name.as_str(), o.state.as_deref().unwrap_or_default()))
+        .collect();
+    assert_eq!(officers, BUREAU, "{what}: the officers as data");
+    let paragraphs: Vec<&rapporteur::session::ParagraphDef> = session
+        .chapters
+        .iter()
+        .flat_map(|c| c.paragraphs.iter().chain(c.sections.iter().flat_map(|s| s.paragraphs.iter())))
+        .collect();
+    let at: Vec<usize> =
+        paragraphs.iter().enumerate().filter(|(_, p)| p.officers().is_some()).map(|(i, _)| i).collect();
+    assert_eq!(at.len(), 1, "{what}: one `officers: by_office` paragraph");
+    let before = paragraphs[at[0] - 1].text().unwrap_or_default();
+    assert!(before.ends_with("the following members of its Bureau:"), "{what}: the list follows its lead-in: {before}");
+}

@@ -104,7 +104,9 @@ pub fn read(bytes: &[u8], slug: &str) -> Result<(Document, Vec<Diagnostic>), Dia
     let mut shaper =
         Shaper { notes: &notes, warnings: Vec::new(), cited: Vec::new(), auto: 0, derived: HashMap::new() };
     let (masthead, rest) = shaper.masthead(&items, &footer_paras);
-    let body = shaper.body(rest);
+    let mut body = shaper.body(rest);
+    // Officers by office: one unnumbered paragraph a line in the file, one list in the model.
+    crate::import::officers::gather(&mut body);
     let footnotes = shaper.footnotes();
     let language = core_tree
         .as_ref()
@@ -201,7 +203,9 @@ pub fn forget_derived_ids(doc: &mut Document) {
                     }
                     items(&mut p.items, &own);
                 }
-                Block::Table(_) | Block::Contents(_) => {}
+                // The first list of officers takes the id `officers` unless given one.
+                Block::Officers(o) if o.id == "officers" => o.id.clear(),
+                Block::Table(_) | Block::Contents(_) | Block::Officers(_) => {}
             }
         }
     }
@@ -222,7 +226,7 @@ pub fn unnumber_inserted(blocks: &mut [Block]) {
                     p.content = merge_text(std::mem::take(&mut p.content));
                 }
             }
-            Block::Table(_) | Block::Contents(_) => {}
+            Block::Table(_) | Block::Contents(_) | Block::Officers(_) => {}
         }
     }
 }

@@ -44,6 +44,10 @@ pub fn read(bytes: &[u8]) -> Result<Reading, Diagnostics> {
             .into());
     }
     let mut reading = reader::read(&pages);
+    // Officers by office: one unnumbered paragraph a line on the page, one list in the model.
+    crate::import::officers::gather(&mut reading.document.body);
+    // Annex parts printed "I." with "A." under them: the reader sets them side by side.
+    crate::import::numbering::nest_parts(&mut reading.document.body);
     if pages.unmapped > 0 {
         reading.notes.push((
             0,

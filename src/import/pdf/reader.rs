@@ -1591,7 +1591,7 @@ fn cite(blocks: &mut [Block], notes: &mut Vec<(Footnote, usize)>, used: &mut Vec
                     inl(cell, notes, used);
                 }
             }
-            Block::Contents(_) => {}
+            Block::Contents(_) | Block::Officers(_) => {}
         }
     }
 }
@@ -1774,6 +1774,7 @@ fn collect_lines(blocks: &[Block], out: &mut HashMap<String, usize>) {
                 collect_lines(&d.children, out);
                 continue;
             }
+            Block::Officers(o) => &o.id,
             Block::Contents(_) => continue,
         };
         if let Some(line) = id.strip_prefix("line-").and_then(|n| n.parse().ok()) {
