@@ -434,22 +434,22 @@ impl Builder<'_> {
     }
 
     /// Officers by office: each office and each holder a body paragraph of its own, unnumbered,
-    /// the office set in to the text of the numbered paragraphs and its holders further in
-    /// (direct indentation, so that the style sheet stays the usual one).
+    /// the office where the paragraph numbers stand and its holders in at the paragraphs' text,
+    /// as the reports print them (direct indentation, so that the style sheet stays the usual one).
     fn officers(&mut self, o: &crate::document::Officers, out: &mut Vec<Child>) {
         let set_in = |p: Paragraph, left: i32| {
             p.indent(Some(left), Some(docx_rs::SpecialIndentType::FirstLine(0)), Some(styles::BODY_INDENT), None)
         };
         let track = Fmt::tracked(redline::block_track(self.doc, &o.id));
         for (i, office) in o.offices.iter().enumerate() {
-            let mut p = set_in(self.para(id::SINGLE_TXT), styles::BODY_INDENT + styles::LABEL_STEP).keep_next(true);
+            let mut p = set_in(self.para(id::SINGLE_TXT), styles::BODY_INDENT).keep_next(true);
             p = p.add_run(Run::new().add_text(clean(&office.label)));
             if i == 0 {
                 p = self.anchors.wrap(p, AnchorKind::Body, &o.id);
             }
             push_para(out, p);
             for (h, holder) in office.holders.iter().enumerate() {
-                let p = set_in(self.para(id::SINGLE_TXT), styles::BODY_INDENT + 2 * styles::LABEL_STEP)
+                let p = set_in(self.para(id::SINGLE_TXT), styles::BODY_INDENT + styles::LABEL_STEP)
                     .keep_next(h + 1 < office.holders.len());
                 let p = self.add_inlines(p, holder, track);
                 push_para(out, p);
