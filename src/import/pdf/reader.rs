@@ -246,7 +246,14 @@ pub fn read(pages: &Pages) -> Reading {
             {
                 let mut content = inlines(&line.spans().cloned().collect::<Vec<_>>());
                 strip_words(&mut content, text.trim().len() - name.len());
-                masthead.rapporteur = Some(trim_start(content));
+                let content = trim_start(content);
+                // A line set wholly in bold (ours) is the line's style; a name in bold inside it
+                // (the surname, as L.1 prints it) is the text's own.
+                let content = match content.as_slice() {
+                    [Inline::Strong { .. }] => strip_strong(content),
+                    _ => content,
+                };
+                masthead.rapporteur = Some(content);
                 class[next] = Some(Class::Masthead);
                 body_start = next + 1;
                 continue;
