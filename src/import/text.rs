@@ -102,6 +102,9 @@ struct Head {
     title: String,
     /// An Official Records volume: "Official Records", the session, "Supplement No. N".
     official_records: Option<(String, Option<String>, Option<String>)>,
+    /// Under the title: a draft's "Rapporteur: …" (the name), an addendum's label and part.
+    rapporteur: Option<String>,
+    addendum: Option<(String, Option<String>)>,
 }
 
 /// Reads the masthead; returns it with the footnotes found among its lines (the cover-page `*`
@@ -133,8 +136,31 @@ fn masthead(
     if !current.is_empty() {
         groups.push(current);
     }
-    // The title is the last group; everything after "Original:" and before it is the caption.
-    let title_group = groups.pop().unwrap_or_default();
+    // The title is the last group, but for the lines the text writer prints under it (a draft's
+    // "Rapporteur: …", an addendum's "Addendum" and its part); everything after "Original:" and
+    // before it is the caption.
+    let joined = |g: &[(usize, String)]| g.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
+    let is_addendum = |t: &str| {
+        let mut words = t.split_whitespace();
+        words.next() == Some("Addendum")
+            && words.next().is_none_or(|n| n.chars().all(|c| c.is_ascii_digit()))
+            && words.next().is_none()
+    };
+    let mut title_group = groups.pop().unwrap_or_default();
+    loop {
+        let t = joined(&title_group);
+        if let Some(name) = t.strip_prefix("Rapporteur:").filter(|_| head.rapporteur.is_none()) {
+            head.rapporteur = Some(name.trim().to_string());
+        } else if head.addendum.is_none() && is_addendum(&t) {
+            head.addendum = Some((t, None));
+        } else if head.addendum.is_none() && groups.last().is_some_and(|g| is_addendum(&joined(g))) {
+            let label = groups.pop().map(|g| joined(&g)).unwrap_or_default();
+            head.addendum = Some((label, Some(t)));
+        } else {
+            break;
+        }
+        title_group = groups.pop().unwrap_or_default();
+    }
     head.title = title_group.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
     if head.title.is_empty() {
         warnings.push(Diagnostic::warning("no title found before the first chapter"));
@@ -803,6 +829,11 @@ impl BodyReader {
             .collect();
         let mut cx = Inlines { notes: by_marker, cited: HashSet::new(), chapters, warnings };
         let title = cx.inlines(&head.title, 0, false);
+        let rapporteur = head.rapporteur.as_deref().map(|r| cx.inlines(r, 0, false));
+        let addendum = head.addendum.as_ref().map(|(label, part)| crate::document::Addendum {
+            label: label.clone(),
+            part: part.as_deref().map(|p| cx.inlines(p, 0, false)).unwrap_or_default(),
+        });
         let caption: Vec<Vec<Inline>> =
             std::iter::once(vec![Inline::text(head.caption.first().cloned().unwrap_or_default())])
                 .filter(|_| !head.caption.is_empty())
@@ -856,6 +887,8 @@ impl BodyReader {
                 job_number: head.job_number,
                 barcode: None,
                 official_records,
+                rapporteur,
+                addendum,
                 ..Masthead::default()
             },
             body,
