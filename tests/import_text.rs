@@ -437,3 +437,27 @@ annexes:
     std::fs::write(again.join("session.yaml"), to_yaml(&session)).unwrap();
     assert_eq!(text_of(&again), written, "the text differs after the round trip");
 }
+
+/// The first pages of real reports (`tests/fixtures/shapes/`) come back whole from our text: the
+/// pre-2000 capitals ("Distr." / "GENERAL", "ORIGINAL: ENGLISH"), a treaty meeting's masthead
+/// with its symbol's reissue note `*`, a draft's title with "Rapporteur: …" under it, an Official
+/// Records volume, a bureau listed by office.
+#[test]
+fn the_shapes_of_real_first_pages_round_trip_through_our_text() {
+    use rapporteur::writers::{Format, WriteOptions};
+    let text_of = |doc: &rapporteur::document::Document| {
+        String::from_utf8(Format::Text.write(doc, &WriteOptions::default()).unwrap()).unwrap()
+    };
+    for name in ["capitals", "treaty-meeting", "draft-report", "official-records", "officers"] {
+        let fixture = common::root().join("tests/fixtures/shapes").join(name);
+        let built = rapporteur::build::compile(&fixture).unwrap_or_else(|d| panic!("{name}: {d}")).document;
+        let (session, warnings) = import_text(&text_of(&built)).unwrap_or_else(|d| panic!("{name}: {d}"));
+        assert!(warnings.is_empty(), "{name}: {warnings:#?}");
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("session.yaml"), to_yaml(&session)).unwrap();
+        let again = rapporteur::build::compile(tmp.path()).unwrap_or_else(|d| panic!("{name} imported: {d}")).document;
+        assert_eq!(text_of(&again), text_of(&built), "{name}: the text differs after the round trip");
+        assert_eq!(again.masthead.style, built.masthead.style, "{name}");
+        assert_eq!(again.masthead.symbol_note.is_empty(), built.masthead.symbol_note.is_empty(), "{name}");
+    }
+}

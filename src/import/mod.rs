@@ -227,6 +227,17 @@ pub use crate::markup::escape as escape_markup;
 /// A structured citation, if the footnote text is one: the parser lives beside its printer.
 pub use crate::assemble::read_citation as citation;
 
+/// A word printed in capitals (the pre-2000 style), as a title: "GENERAL" → "General",
+/// "ENGLISH" → "English".
+pub(crate) fn title_case(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// The id a footnote gets from its content: `unts-2237`, `sales-e-09-v-5`, else `note-<marker>`.
 pub fn footnote_id(def: &FootnoteDef, marker: &str) -> String {
     match def.cite {

@@ -28,6 +28,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::{
     Block, Contents, Division, DivisionKind, Document, Footnote, Inline, Item, Masthead, Meta, Paragraph, Table,
 };
+use crate::import::title_case;
 use crate::import::{Origin, UsedIds, parse_date_span, parse_long_date, slug, unique, warn_at};
 
 /// Reads the text into a document, with where each block started (`Origin::lines`).
@@ -105,6 +106,10 @@ struct Head {
     /// Under the title: a draft's "Rapporteur: …" (the name), an addendum's label and part.
     rapporteur: Option<String>,
     addendum: Option<(String, Option<String>)>,
+    /// The pre-2000 style: "Distr." over "GENERAL", "ORIGINAL: ENGLISH".
+    capitals: bool,
+    /// The symbol carries the cover-page note ("TPNW/MSP/2025/11/Rev.1*": reissued).
+    symbol_note: bool,
 }
 
 /// Reads the masthead; returns it with the footnotes found among its lines (the cover-page `*`
@@ -177,12 +182,20 @@ fn masthead(
             if !rest.is_empty() {
                 head.symbol = rest.to_string();
             }
-        } else if is_symbol(t) {
-            head.symbol = t.to_string();
+        } else if is_symbol(t.trim_end_matches('*')) && head.symbol.is_empty() {
+            head.symbol = t.trim_end_matches('*').to_string();
+            head.symbol_note = t.ends_with('*');
         } else if let Some(d) = t.strip_prefix("Distr.:") {
             head.distribution = d.trim().to_string();
+        } else if t == "Distr." && head.distribution.is_empty() {
+            head.capitals = true;
+        } else if head.capitals && head.distribution.is_empty() && t.chars().all(|c| c.is_ascii_uppercase()) {
+            head.distribution = title_case(t);
         } else if let Some(o) = t.strip_prefix("Original:") {
             head.original = o.trim().to_string();
+        } else if let Some(o) = t.strip_prefix("ORIGINAL:") {
+            head.capitals = true;
+            head.original = title_case(o.trim());
         } else if t == "Official Records" && head.official_records.is_none() {
             head.official_records = Some((t.to_string(), None, None));
         } else if let Some((_, session @ None, _)) = head.official_records.as_mut()
@@ -229,7 +242,7 @@ fn masthead(
         }
     }
     let dated = |line: &String| line.split_once(", ").is_some_and(|(_, span)| parse_date_span(span).is_some());
-    if !head.caption.iter().skip(1).any(dated) {
+    if !head.caption.iter().any(dated) {
         warnings.push(Diagnostic::warning("the meeting caption has no \"Venue, dates\" line"));
     }
     (head, notes)
@@ -829,6 +842,7 @@ impl BodyReader {
             .collect();
         let mut cx = Inlines { notes: by_marker, cited: HashSet::new(), chapters, warnings };
         let title = cx.inlines(&head.title, 0, false);
+        let symbol_note: Vec<Inline> = if head.symbol_note { cx.star_note().into_iter().collect() } else { Vec::new() };
         let rapporteur = head.rapporteur.as_deref().map(|r| cx.inlines(r, 0, false));
         let addendum = head.addendum.as_ref().map(|(label, part)| crate::document::Addendum {
             label: label.clone(),
@@ -889,6 +903,12 @@ impl BodyReader {
                 official_records,
                 rapporteur,
                 addendum,
+                symbol_note,
+                style: if head.capitals {
+                    crate::document::MastheadStyle::Capitals
+                } else {
+                    crate::document::MastheadStyle::Standard
+                },
                 ..Masthead::default()
             },
             body,
@@ -945,14 +965,20 @@ impl Inlines<'_> {
     /// "Item 2 of the provisional agenda*": the `*` is the cover-page note's marker.
     fn caption_line(&mut self, line: &str) -> Vec<Inline> {
         if let Some(head) = line.strip_suffix('*')
-            && let Some((_, id, marker)) = self.notes.get("*").and_then(|v| v.first()).cloned()
+            && let Some(note) = self.star_note()
         {
-            self.cited.insert(id.clone());
             let mut out = self.inlines(head, 0, false);
-            out.push(Inline::NoteRef { id, marker });
+            out.push(note);
             return out;
         }
         self.inlines(line, 0, false)
+    }
+
+    /// A reference to the cover-page note marked `*` (on a caption line or on the symbol).
+    fn star_note(&mut self) -> Option<Inline> {
+        let (_, id, marker) = self.notes.get("*").and_then(|v| v.first()).cloned()?;
+        self.cited.insert(id.clone());
+        Some(Inline::NoteRef { id, marker })
     }
 
     /// Italics, note references and (in running text) references to chapters.

@@ -26,6 +26,7 @@ use crate::document::{
     Addendum, Block, Contents, ContentsEntry, Division, DivisionKind, Document, Footnote, Inline, Item, Masthead,
     MastheadStyle, Meta, OfficialRecords, Paragraph, Table, plain_text,
 };
+use crate::import::title_case;
 use crate::writers::docx::anchors::{AnchorKind, Decoded, bookmark_name, decode};
 use word::{El, Para, Piece, Role};
 
@@ -1264,16 +1265,6 @@ fn attach_item(stack: &mut [Open], top: &mut [Block], mut item: Item, depth: usi
     }
     list.push(item);
     true
-}
-
-/// "United nations" spelled as a title: "GENERAL" → "General".
-fn title_case(s: &str) -> String {
-    let lower = s.to_lowercase();
-    let mut chars = lower.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// A document symbol: capitals and digits in components separated by `/`, e.g. `A/80/15`.

@@ -28,6 +28,7 @@ use super::layout::{self, Line, Span};
 use crate::document::{
     Block, Contents, Division, DivisionKind, Document, Footnote, Inline, Item, Masthead, Meta, Paragraph, Table,
 };
+use crate::import::title_case;
 
 /// What the reader made of the PDF.
 #[derive(Debug, Clone)]
@@ -807,14 +808,6 @@ fn official_records_front_matter(
         }
     }
     end
-}
-
-fn title_case(s: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i == 0 { out.extend(c.to_uppercase()) } else { out.extend(c.to_lowercase()) }
-    }
-    out
 }
 
 /// "6 May 2025" (or "6 MAY 2025", as the pre-2000 capitals print it) → "2025-05-06": the
