@@ -70,8 +70,10 @@ fn an_annex_numbered_as_printed_comes_back_from_our_pdf() {
     );
 }
 
-/// Our own sessions, and an Official Records volume (its title page, the date over the report,
-/// rules of procedure in an annex): build the PDF, import it, build the text again: the same text.
+/// Our own sessions, and the first pages of real reports (an Official Records volume with its
+/// title page, the date over the report and rules of procedure in an annex; the pre-2000
+/// capitals; a treaty meeting's masthead whose symbol cites its reissue note; a draft with its
+/// rapporteur): build the PDF, import it, build the text again: the same text.
 #[test]
 fn our_sessions_round_trip_through_their_pdf() {
     for (folder, slug) in [
@@ -79,6 +81,9 @@ fn our_sessions_round_trip_through_their_pdf() {
         ("sessions", "ctoc-cop-wg4-2016"),
         ("sessions", "ctoc-cop-2018"),
         ("tests/fixtures/shapes", "official-records"),
+        ("tests/fixtures/shapes", "capitals"),
+        ("tests/fixtures/shapes", "treaty-meeting"),
+        ("tests/fixtures/shapes", "draft-report"),
     ] {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path();

@@ -110,7 +110,7 @@ pub fn read(pages: &Pages) -> Reading {
     let right = mode(all.iter().filter(|l| is_body_size(l) && chars(l) > 40).map(|l| (l.x1().round() as i64, 1)))
         .map_or(f64::INFINITY, |r| r as f64);
     let ctx = Ctx { body_size, margin, right };
-    let symbol = find_symbol(&all, pages);
+    let (symbol, symbol_starred) = find_symbol(&all, pages);
 
     // 1. Furniture and footnote zones.
     let mut class: Vec<Option<Class>> = vec![None; all.len()];
@@ -180,6 +180,10 @@ pub fn read(pages: &Pages) -> Reading {
     // 3. Masthead and title (page 1).
     // The publisher stays empty until the page names one (the usual one is then implied).
     let mut masthead = Masthead { publisher: String::new(), symbol: symbol.clone(), ..Masthead::default() };
+    // "TPNW/MSP/2025/11/Rev.1*": the symbol cites the cover-page note (a reissue).
+    if symbol_starred {
+        masthead.symbol_note = vec![Inline::NoteRef { id: "@0".into(), marker: "*".into() }];
+    }
     for i in 0..all.len() {
         if all[i].page == 0
             && matches!(class[i], Some(Class::Furniture(Furniture::JobNumber)))
@@ -387,20 +391,22 @@ pub fn read(pages: &Pages) -> Reading {
     let mut used = vec![false; footnotes.len()];
     let mut notes = Vec::new();
     // The masthead first: the caption's agenda note ("*") is the first note of the report.
+    // The symbol's note first (its line is the page's first), then the title and the caption.
     let mut head = vec![Block::Paragraph(Paragraph {
         id: String::new(),
         num: None,
         content: std::mem::take(&mut masthead.title),
-        items: masthead
-            .caption
-            .drain(..)
+        items: std::iter::once(std::mem::take(&mut masthead.symbol_note))
+            .chain(masthead.caption.drain(..))
             .map(|content| Item { id: String::new(), label: String::new(), content, items: vec![] })
             .collect(),
     })];
     cite(&mut head, &mut footnotes, &mut used);
     if let Some(Block::Paragraph(p)) = head.pop() {
         masthead.title = p.content;
-        masthead.caption = p.items.into_iter().map(|i| i.content).collect();
+        let mut items = p.items.into_iter().map(|i| i.content);
+        masthead.symbol_note = items.next().unwrap_or_default();
+        masthead.caption = items.collect();
     }
     cite(&mut body, &mut footnotes, &mut used);
     let mut document_notes = Vec::new();
@@ -412,6 +418,7 @@ pub fn read(pages: &Pages) -> Reading {
         })
         .collect();
     masthead.title = without_placeholders(std::mem::take(&mut masthead.title));
+    masthead.symbol_note = without_placeholders(std::mem::take(&mut masthead.symbol_note));
     masthead.caption = std::mem::take(&mut masthead.caption).into_iter().map(without_placeholders).collect();
     for ((note, page), used) in footnotes.into_iter().zip(&used) {
         if *used {
@@ -479,14 +486,21 @@ fn has_leader(text: &str) -> bool {
     text.contains(". . .") || text.contains("....") || text.contains("…")
 }
 
-/// The symbol: on page 1, a word like `A/80/33` or `TPNW/MSP/2025/11/Rev.1` in the top part.
-fn find_symbol(all: &[Line], pages: &Pages) -> String {
+/// The symbol: on page 1, a word like `A/80/33` or `TPNW/MSP/2025/11/Rev.1` in the top part;
+/// and whether a `*` follows it (the cover-page note it cites: a reissue).
+fn find_symbol(all: &[Line], pages: &Pages) -> (String, bool) {
     let height = pages.pages.first().map_or(842.0, |p| p.height);
-    all.iter()
-        .filter(|l| l.page == 0 && l.y < 0.3 * height)
-        .flat_map(|l| l.segments.iter().map(|s| s.text()))
-        .find(|t| is_symbol(t))
-        .unwrap_or_default()
+    for line in all.iter().filter(|l| l.page == 0 && l.y < 0.3 * height) {
+        let texts: Vec<String> = line.segments.iter().map(|s| s.text()).collect();
+        for (k, t) in texts.iter().enumerate() {
+            let core = t.trim().trim_end_matches('*').trim_end();
+            if is_symbol(core) {
+                let starred = t.trim().ends_with('*') || texts.get(k + 1).is_some_and(|n| n.trim() == "*");
+                return (core.to_string(), starred);
+            }
+        }
+    }
+    (String::new(), false)
 }
 
 pub fn is_symbol(t: &str) -> bool {
@@ -655,15 +669,25 @@ fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &C
     let mut organ: Vec<String> = Vec::new();
     let mut organ_size: Option<f64> = None;
     let mut caption: Vec<(Vec<Inline>, bool)> = Vec::new();
+    // The pre-2000 style prints "Distr." over the distribution in capitals ("GENERAL").
+    let mut distribution_next = false;
     for &i in lines {
         let line = &all[i];
         for segment in &line.segments {
             let text = segment.text();
             let t = text.trim();
-            if t.is_empty() || t == masthead.symbol {
+            if t.is_empty() || t.trim_end_matches('*').trim_end() == masthead.symbol || t == "*" {
                 continue;
             }
-            if let Some(d) = t.strip_prefix("Distr.:").or_else(|| t.strip_prefix("Distr.")) {
+            if std::mem::take(&mut distribution_next) && t.chars().all(|c| c.is_ascii_uppercase()) {
+                masthead.distribution = title_case(t);
+            } else if t == "Distr." {
+                masthead.style = crate::document::MastheadStyle::Capitals;
+                distribution_next = true;
+            } else if let Some(o) = t.strip_prefix("ORIGINAL:") {
+                masthead.style = crate::document::MastheadStyle::Capitals;
+                masthead.original = title_case(o.trim());
+            } else if let Some(d) = t.strip_prefix("Distr.:").or_else(|| t.strip_prefix("Distr.")) {
                 masthead.distribution = title_case(d.trim());
             } else if let Some(o) = t.strip_prefix("Original:") {
                 masthead.original = o.trim().to_string();
