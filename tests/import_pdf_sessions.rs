@@ -73,7 +73,8 @@ fn an_annex_numbered_as_printed_comes_back_from_our_pdf() {
 /// Our own sessions, and the first pages of real reports (an Official Records volume with its
 /// title page, the date over the report and rules of procedure in an annex; the pre-2000
 /// capitals; a treaty meeting's masthead whose symbol cites its reissue note; a draft with its
-/// rapporteur): build the PDF, import it, build the text again: the same text.
+/// rapporteur; an addendum of decisions with a draft decision quoted after a report paragraph):
+/// build the PDF, import it, build the text again: the same text.
 #[test]
 fn our_sessions_round_trip_through_their_pdf() {
     for (folder, slug) in [
@@ -84,6 +85,7 @@ fn our_sessions_round_trip_through_their_pdf() {
         ("tests/fixtures/shapes", "capitals"),
         ("tests/fixtures/shapes", "treaty-meeting"),
         ("tests/fixtures/shapes", "draft-report"),
+        ("tests/fixtures/shapes", "addendum"),
     ] {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path();

@@ -1049,6 +1049,7 @@ impl<'c> Builder<'c> {
         match kind {
             Some(LabelKind::Number) if at_margin => {
                 self.close_paragraph();
+                self.end_decision_unless_it_continues(&first);
                 self.paragraph = Some(Paragraph {
                     id: format!("line-{line_ref}"),
                     num: Some(first.clone()),
@@ -1346,6 +1347,26 @@ impl<'c> Builder<'c> {
         }
     }
 
+    /// A quoted decision numbers its operative paragraphs 1, 2, 3…: a numbered paragraph that
+    /// does not continue them ("1." again, the report's "6.") is the report's, after the decision.
+    fn end_decision_unless_it_continues(&mut self, label: &str) {
+        let Some(open) = self.stack.last() else { return };
+        if open.division.kind != DivisionKind::Decision {
+            return;
+        }
+        let last = open.division.children.iter().rev().find_map(|b| match b {
+            Block::Paragraph(p) => p.num.as_deref().and_then(|n| n.trim_end_matches('.').parse::<u32>().ok()),
+            _ => None,
+        });
+        let number = label.trim_end_matches('.').parse::<u32>().ok();
+        if let (Some(last), Some(number)) = (last, number)
+            && number != last + 1
+        {
+            let closed = self.stack.pop().expect("checked");
+            self.push_block(Block::Division(closed.division));
+        }
+    }
+
     fn finish(mut self) -> Vec<Block> {
         self.flush_heading();
         self.close_paragraph();
@@ -1393,6 +1414,17 @@ fn heading_parts(text: &str) -> (Option<DivisionKind>, Option<String>, String) {
     };
     let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
     let rest = rest.trim().to_string();
+    // "Draft decision", "Draft resolution 9/1": a draft quoted in full, over its title.
+    if first == "Draft"
+        && let Some((kind_word, tail)) =
+            ["decision", "resolution"].iter().find_map(|w| rest.strip_prefix(w).map(|t| (*w, t.trim())))
+    {
+        let (n, after) = tail.split_once(' ').unwrap_or((tail, ""));
+        let numbered = n.chars().next().is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+        let (label, after) =
+            if numbered { (format!("Draft {kind_word} {n}"), after) } else { (format!("Draft {kind_word}"), tail) };
+        return (Some(DivisionKind::Decision), Some(label), after.trim().to_string());
+    }
     for (word, kind) in [
         ("Chapter", DivisionKind::Chapter),
         ("CHAPTER", DivisionKind::Chapter),
