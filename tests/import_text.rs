@@ -441,14 +441,15 @@ annexes:
 /// The first pages of real reports (`tests/fixtures/shapes/`) come back whole from our text: the
 /// pre-2000 capitals ("Distr." / "GENERAL", "ORIGINAL: ENGLISH"), a treaty meeting's masthead
 /// with its symbol's reissue note `*`, a draft's title with "Rapporteur: …" under it, an Official
-/// Records volume, a bureau listed by office.
+/// Records volume, a bureau listed by office, an addendum of decisions with its part and a draft
+/// decision quoted after a report paragraph.
 #[test]
 fn the_shapes_of_real_first_pages_round_trip_through_our_text() {
     use rapporteur::writers::{Format, WriteOptions};
     let text_of = |doc: &rapporteur::document::Document| {
         String::from_utf8(Format::Text.write(doc, &WriteOptions::default()).unwrap()).unwrap()
     };
-    for name in ["capitals", "treaty-meeting", "draft-report", "official-records", "officers"] {
+    for name in ["capitals", "treaty-meeting", "draft-report", "official-records", "officers", "addendum"] {
         let fixture = common::root().join("tests/fixtures/shapes").join(name);
         let built = rapporteur::build::compile(&fixture).unwrap_or_else(|d| panic!("{name}: {d}")).document;
         let (session, warnings) = import_text(&text_of(&built)).unwrap_or_else(|d| panic!("{name}: {d}"));

@@ -495,6 +495,11 @@ impl BodyReader {
                         return;
                     }
                 }
+                // Numbering that starts again at 1 after the decision's own is the report's: the
+                // decision has ended.
+                Shape::Numbered { num: 1, .. } if self.decision.as_ref().is_some_and(|d| d.operative > 0) => {
+                    self.close_decision()
+                }
                 Shape::Numbered { num, text } => {
                     let d = self.decision.as_mut().expect("a decision");
                     d.operative += 1;
@@ -518,7 +523,7 @@ impl BodyReader {
         match shape {
             Shape::Decision { kind, number } => {
                 self.decision = Some(OpenDecision {
-                    label: format!("{kind} {number}"),
+                    label: format!("{kind} {number}").trim_end().to_string(),
                     title_pending: true,
                     line: n,
                     ..Default::default()
@@ -1164,6 +1169,14 @@ fn shape_with(line: &str, rows: bool) -> Shape<'_> {
     }
     if let Some(text) = line.strip_prefix("* ") {
         return Shape::Footnote { marker: "*".into(), text: text.trim() };
+    }
+    // "Draft decision", "Draft resolution 9/1": a draft quoted in full follows.
+    for kind in ["Draft decision", "Draft resolution"] {
+        if let Some(number) = line.strip_prefix(kind)
+            && (number.is_empty() || number.starts_with(' ') && !number.trim().contains(' '))
+        {
+            return Shape::Decision { kind, number: number.trim() };
+        }
     }
     for kind in ["Resolution ", "Decision "] {
         if let Some(number) = line.strip_prefix(kind)
