@@ -744,3 +744,40 @@ fn table_text_left_figures_right() {
     );
     assert!(replies.0 < twelve.0 - 1.0, "the head is wider than the figures, so its left edge stands further left");
 }
+
+/// A table that runs over a page keeps its header on every page, except when the header cites a
+/// note: a repeated header is an artifact, which PDF/UA-1 forbids to hold a link (the note's
+/// marker), so that header is printed once. Before, such a table failed the whole PDF.
+#[test]
+fn a_long_table_whose_header_cites_a_note_builds() {
+    let session = common::root().join("sessions/ctoc-cop-wg4-2016");
+    let mut doc = compile(&session).unwrap_or_else(|d| panic!("{d}")).document;
+    fn lengthen(blocks: &mut [Block]) -> bool {
+        for b in blocks {
+            match b {
+                Block::Division(d) => {
+                    if lengthen(&mut d.children) {
+                        return true;
+                    }
+                }
+                Block::Table(t) if t.header.iter().flatten().any(|i| matches!(i, Inline::NoteRef { .. })) => {
+                    for i in 0..80 {
+                        t.rows.push(vec![
+                            vec![Inline::text(format!("Region {i}"))],
+                            vec![Inline::text(i.to_string())],
+                            vec![Inline::text((i % 5).to_string())],
+                        ]);
+                    }
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+    assert!(lengthen(&mut doc.body), "the 2016 session has a table whose header cites a note");
+    let pdf = save(&build(&doc));
+    let text = squash(&pdftotext(pdf.path(), None));
+    assert!(text.contains("Region 0") && text.contains("Region 79"), "every row is printed");
+    assert_eq!(text.matches("Of which partial").count(), 1, "the header is printed once");
+}
