@@ -753,27 +753,20 @@ fn a_long_table_whose_header_cites_a_note_builds() {
     let session = common::root().join("sessions/ctoc-cop-wg4-2016");
     let mut doc = compile(&session).unwrap_or_else(|d| panic!("{d}")).document;
     fn lengthen(blocks: &mut [Block]) -> bool {
-        for b in blocks {
-            match b {
-                Block::Division(d) => {
-                    if lengthen(&mut d.children) {
-                        return true;
-                    }
+        blocks.iter_mut().any(|b| match b {
+            Block::Division(d) => lengthen(&mut d.children),
+            Block::Table(t) if t.header.iter().flatten().any(|i| matches!(i, Inline::NoteRef { .. })) => {
+                for i in 0..80 {
+                    t.rows.push(vec![
+                        vec![Inline::text(format!("Region {i}"))],
+                        vec![Inline::text(i.to_string())],
+                        vec![Inline::text((i % 5).to_string())],
+                    ]);
                 }
-                Block::Table(t) if t.header.iter().flatten().any(|i| matches!(i, Inline::NoteRef { .. })) => {
-                    for i in 0..80 {
-                        t.rows.push(vec![
-                            vec![Inline::text(format!("Region {i}"))],
-                            vec![Inline::text(i.to_string())],
-                            vec![Inline::text((i % 5).to_string())],
-                        ]);
-                    }
-                    return true;
-                }
-                _ => {}
+                true
             }
-        }
-        false
+            _ => false,
+        })
     }
     assert!(lengthen(&mut doc.body), "the 2016 session has a table whose header cites a note");
     let pdf = save(&build(&doc));
