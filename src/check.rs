@@ -107,6 +107,15 @@ impl Checker<'_> {
             }
         }
         self.masthead(s);
+        for (i, o) in s.officers.iter().enumerate() {
+            if o.name.trim().is_empty() && o.state.as_deref().is_none_or(|st| st.trim().is_empty()) {
+                self.error(
+                    &format!("officers[{i}]"),
+                    "an officer has neither a `name` nor a `state`",
+                    "write the person as `name:` (and their State as `state:`), or only `state:` when a State holds the office",
+                );
+            }
+        }
         let mut sorted = s.meeting.dates.clone();
         sorted.sort();
         if sorted != s.meeting.dates {

@@ -208,6 +208,12 @@ pub fn name_in(name: &str, lang: Lang, on: Date) -> Option<&'static str> {
     official_name_in(id, lang, on)
 }
 
+/// Whether `name` is a State's name in the registry, in any period (official or informal).
+pub fn is_state_name(name: &str) -> bool {
+    let name = name.trim();
+    entries().iter().any(|e| e.kind != Kind::Never && e.name == name)
+}
+
 /// Checks a State name as written in a session dated `on`.
 pub fn lookup(name: &str, on: Date) -> Lookup {
     let all = entries();

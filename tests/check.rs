@@ -371,3 +371,14 @@ fn observer_states_in_the_not_parties_wording() {
         line_of(&without, "observer_states_wording"),
     );
 }
+
+#[test]
+fn an_officer_needs_a_name_or_a_state() {
+    let yaml = filled_skeleton().replace("name: Maria Example, state: Austria, ", "");
+    assert!(!yaml.contains("Maria Example"), "the officer lost both");
+    expect(&yaml, Severity::Error, "neither a `name` nor a `state`", line_of(&yaml, "role: chair"));
+    // A State holding the office is an officer: the registry names it as on the meeting date.
+    let state_only = filled_skeleton().replace("name: Maria Example, ", "");
+    let (diags, _dir) = diagnostics(&state_only);
+    assert!(!diags.0.iter().any(|d| d.message.contains("neither")), "{diags}");
+}

@@ -325,7 +325,19 @@ fn treaty_meeting_report() {
     assert!(first.contains("the Executive Director"), "words split by the extraction are joined: {first}");
     // 13 notes; note 1 of annex III is cited by three intersessional decisions on its page:
     // the second and third cite copies (a session cites each note once).
-    check_all("TPNW_MSP_2025_11_Rev.1_EN.pdf", 1, 27, 15);
+    let (built, session) = check_all_with_session("TPNW_MSP_2025_11_Rev.1_EN.pdf", 1, 27, 15);
+    // ¶6: the vice-presidencies are held by States — data the registry names, not persons.
+    let officers: Vec<(&str, &str, Option<&str>)> =
+        session.officers.iter().map(|o| (o.role.key(), o.name.as_str(), o.state.as_deref())).collect();
+    assert_eq!(
+        officers,
+        [
+            ("vice-president", "", Some("Austria")),
+            ("vice-president", "", Some("Cambodia")),
+            ("vice-president", "", Some("Kiribati"))
+        ]
+    );
+    assert!(built.contains("Vice-Presidents:\n          Austria\n          Cambodia\n          Kiribati\n"), "{built}");
 }
 
 #[test]

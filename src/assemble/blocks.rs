@@ -388,7 +388,8 @@ impl Assembler<'_> {
             OfficerRole::ViceChairRapporteur,
             OfficerRole::Rapporteur,
         ];
-        const HOLDER: &str = "{{ name | person }}{% if state %} ({{ state | state }}){% endif %}";
+        // A person "Name (State)", or a State holding the office by itself.
+        const HOLDER: &str = "{% if name %}{{ name | person }}{% if state %} ({{ state | state }}){% endif %}{% else %}{{ state | state }}{% endif %}";
         let session = self.session;
         if session.officers.is_empty() {
             self.error(

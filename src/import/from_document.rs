@@ -54,7 +54,9 @@ pub fn session_from_document(doc: &Document, origin: &Origin) -> (Session, Vec<D
     // Officers listed by office (`crate::import::officers`) are data; the list's place is an
     // `officers: by_office` paragraph (see `paragraphs`).
     for officer in crate::import::officers::officers_of(&doc.body) {
-        if !session.officers.iter().any(|o| o.role == officer.role && o.name == officer.name) {
+        let same =
+            |o: &&crate::session::Officer| o.role == officer.role && o.name == officer.name && o.state == officer.state;
+        if !session.officers.iter().any(|o| same(&o)) {
             session.officers.push(officer);
         }
     }

@@ -141,6 +141,11 @@ pub fn name_and_state(text: &str) -> (String, Option<String>) {
             return (name.to_string(), Some(state.to_string()));
         }
     }
+    // A State holding the office (TPNW/MSP/2025/11/Rev.1 ¶6: "Vice-Presidents:" / "Austria"):
+    // no person, the State by its name, so that the registry names it as on the day.
+    if crate::registry::is_state_name(text) {
+        return (String::new(), Some(text.trim().to_string()));
+    }
     (text.to_string(), None)
 }
 
@@ -160,6 +165,15 @@ fn trimmed(content: &[Inline]) -> Vec<Inline> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "Name (State)" splits; a State alone holds the office; anything else is a person's name.
+    #[test]
+    fn holders_are_persons_or_states() {
+        assert_eq!(name_and_state("Eliza Grisle (Latvia)"), ("Eliza Grisle".into(), Some("Latvia".into())));
+        assert_eq!(name_and_state("Austria"), (String::new(), Some("Austria".into())));
+        assert_eq!(name_and_state("Czech Republic"), (String::new(), Some("Czech Republic".into())), "a former name");
+        assert_eq!(name_and_state("Eliza Grisle"), ("Eliza Grisle".into(), None));
+    }
 
     fn para(text: &str, num: Option<&str>) -> Block {
         Block::Paragraph(Paragraph {

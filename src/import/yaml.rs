@@ -106,7 +106,9 @@ pub fn to_yaml(s: &Session) -> String {
         y.key(0, "officers");
         for o in &s.officers {
             y.item_scalar_key(2, "role", o.role.key());
-            y.scalar(4, "name", &o.name);
+            if !o.name.is_empty() {
+                y.scalar(4, "name", &o.name);
+            }
             if let Some(v) = &o.state {
                 y.scalar(4, "state", v);
             }

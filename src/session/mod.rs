@@ -283,6 +283,9 @@ pub fn agenda_title(title: &str) -> &str {
 #[serde(deny_unknown_fields)]
 pub struct Officer {
     pub role: OfficerRole,
+    /// The person who holds the office; left out when a State holds it (a treaty meeting's
+    /// vice-presidencies: `{role: vice-president, state: Austria}`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
     /// The State the officer comes from, by its name on the meeting date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
