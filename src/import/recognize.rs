@@ -406,6 +406,8 @@ impl Cx {
             let role = &after[..end];
             let (name, state) = match who.rsplit_once(" (") {
                 Some((name, state)) => (name.to_string(), Some(state.strip_suffix(')')?.to_string())),
+                // A State elected to the office.
+                None if crate::registry::is_state_name(who) => (String::new(), Some(who.to_string())),
                 None => (who.to_string(), None),
             };
             // A role the format does not know leaves the sentence as written.
