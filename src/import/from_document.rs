@@ -1068,6 +1068,18 @@ mod tests {
         );
     }
 
+    /// A State elected to an office is read as a State, and the sentence stays generated.
+    #[test]
+    fn a_state_elected_to_an_office() {
+        let text = "At its first meeting, on 14 April, the Working Group elected Austria as Vice-Chair.";
+        let d = doc(vec![chapter("one", "I.", vec![para("p1", "1.", vec![Inline::text(text)])])]);
+        let (session, warnings) = session_from_document(&d, &Origin::default());
+        let officers: Vec<(&str, Option<&str>)> =
+            session.officers.iter().map(|o| (o.name.as_str(), o.state.as_deref())).collect();
+        assert_eq!(officers, [("", Some("Austria"))], "{warnings:?}");
+        assert_eq!(session.chapters[0].paragraphs[0].template(), Some("officers/elected"), "{warnings:?}");
+    }
+
     #[test]
     fn caption_and_decisions() {
         let decision = Block::Division(Division {
