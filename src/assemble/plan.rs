@@ -20,33 +20,24 @@ impl Assembler<'_> {
                 t if t.is_empty() => fresh(&numbers.ids, format!("chapter-{}", ci + 1)),
                 t => fresh(&numbers.ids, t),
             });
-            if unheaded {
+            let num = if unheaded {
                 self.claim(&mut numbers.ids, &cid, &cpath, TargetKind::Chapter, "");
-                self.plan.insert(cpath.clone(), Planned { id: cid.clone(), num: None });
-                self.number_paragraphs(&mut numbers, Counter::Report, &cid, &cpath, &chapter.paragraphs);
-                self.number_sections(
-                    &mut numbers,
-                    Counter::Report,
-                    &cid,
-                    &cpath,
-                    &chapter.sections,
-                    AnnexNumbering::Letters,
-                );
-                continue;
-            }
-            headed += 1;
-            let label = roman(session.chapter_numbers.get(ci).copied().unwrap_or(headed));
-            self.claim(&mut numbers.ids, &cid, &cpath, TargetKind::Chapter, &label);
-            // The Official Records print "Chapter I" over the chapter's title, not "I.".
-            let num = if session.masthead.official_records.is_some() {
-                self.chapter_labels.insert(cid.clone(), self.version.lang.chapter_number(&label));
-                let word = self.version.lang.reference("chapter", &label);
-                let mut chars = word.chars();
-                chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or(word)
+                None
             } else {
-                self.version.lang.chapter_number(&label)
+                headed += 1;
+                let label = roman(session.chapter_numbers.get(ci).copied().unwrap_or(headed));
+                self.claim(&mut numbers.ids, &cid, &cpath, TargetKind::Chapter, &label);
+                // The Official Records print "Chapter I" over the chapter's title, not "I.".
+                Some(if session.masthead.official_records.is_some() {
+                    self.chapter_labels.insert(cid.clone(), self.version.lang.chapter_number(&label));
+                    let word = self.version.lang.reference("chapter", &label);
+                    let mut chars = word.chars();
+                    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or(word)
+                } else {
+                    self.version.lang.chapter_number(&label)
+                })
             };
-            self.plan.insert(cpath.clone(), Planned { id: cid.clone(), num: Some(num) });
+            self.plan.insert(cpath.clone(), Planned { id: cid.clone(), num });
             self.number_paragraphs(&mut numbers, Counter::Report, &cid, &cpath, &chapter.paragraphs);
             self.number_sections(
                 &mut numbers,

@@ -227,6 +227,14 @@ pub use crate::markup::escape as escape_markup;
 /// A structured citation, if the footnote text is one: the parser lives beside its printer.
 pub use crate::assemble::read_citation as citation;
 
+/// "Addendum", "Addendum 2": the line under an addendum's title.
+pub(crate) fn is_addendum_label(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    matches!(words.next(), Some("Addendum" | "ADDENDUM"))
+        && words.next().is_none_or(|n| n.chars().all(|c| c.is_ascii_digit()))
+        && words.next().is_none()
+}
+
 /// A word printed in capitals (the pre-2000 style), as a title: "GENERAL" → "General",
 /// "ENGLISH" → "English".
 pub(crate) fn title_case(s: &str) -> String {

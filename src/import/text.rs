@@ -145,12 +145,7 @@ fn masthead(
     // "Rapporteur: …", an addendum's "Addendum" and its part); everything after "Original:" and
     // before it is the caption.
     let joined = |g: &[(usize, String)]| g.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
-    let is_addendum = |t: &str| {
-        let mut words = t.split_whitespace();
-        words.next() == Some("Addendum")
-            && words.next().is_none_or(|n| n.chars().all(|c| c.is_ascii_digit()))
-            && words.next().is_none()
-    };
+    let is_addendum = crate::import::is_addendum_label;
     let mut title_group = groups.pop().unwrap_or_default();
     loop {
         let t = joined(&title_group);

@@ -28,7 +28,7 @@ use super::layout::{self, Line, Span};
 use crate::document::{
     Block, Contents, Division, DivisionKind, Document, Footnote, Inline, Item, Masthead, Meta, Paragraph, Table,
 };
-use crate::import::title_case;
+use crate::import::{is_addendum_label, title_case};
 
 /// What the reader made of the PDF.
 #[derive(Debug, Clone)]
@@ -749,14 +749,6 @@ fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &C
         }
     }
     masthead.caption = caption.into_iter().map(|(c, _)| c).collect();
-}
-
-/// "Addendum", "Addendum 2", "Corrigendum": the line under an addendum's title.
-fn is_addendum_label(text: &str) -> bool {
-    let mut words = text.split_whitespace();
-    matches!(words.next(), Some("Addendum" | "ADDENDUM"))
-        && words.next().is_none_or(|n| n.chars().all(|c| c.is_ascii_digit()))
-        && words.next().is_none()
 }
 
 /// Drops the first `n` bytes of words (a printed label such as "Rapporteur:") from inline
