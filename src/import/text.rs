@@ -1046,14 +1046,71 @@ impl Inlines<'_> {
     }
 }
 
+/// Paired `**` as bold (as the text writer prints it), then paired `*` as italics inside and
+/// between; `inner` makes the inline content of each stretch.
+fn emphasis(text: &str, inner: &mut dyn FnMut(&str) -> Vec<Inline>) -> Vec<Inline> {
+    // A run of "**" is a mark when it touches a word on one side ("**Note**", not "a ** b"); in
+    // a run of three, bold and italics meet: "***word" opens bold then italics, "word***" closes
+    // italics then bold.
+    let bytes = text.as_bytes();
+    let mut marks = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'*' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i] == b'*' {
+            i += 1;
+        }
+        let before = text[..start].chars().next_back();
+        let after = text[i..].chars().next();
+        if before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace) {
+            continue;
+        }
+        let closing = before.is_some_and(|c| !c.is_whitespace());
+        match i - start {
+            2 => marks.push(start),
+            3 => marks.push(if closing { start + 1 } else { start }),
+            _ => {}
+        }
+    }
+    if marks.len() < 2 || marks.len() % 2 == 1 {
+        return italics(text, inner);
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    for pair in marks.chunks(2) {
+        let (open, close) = (pair[0], pair[1]);
+        if open > at {
+            out.extend(italics(&text[at..open], inner));
+        }
+        out.push(Inline::Strong { content: italics(&text[open + 2..close], inner) });
+        at = close + 2;
+    }
+    if at < text.len() {
+        out.extend(italics(&text[at..], inner));
+    }
+    out
+}
+
 /// Paired `*` as italics: a `*` is a mark only when it can be one — not standing alone between
 /// spaces ("5 * 3"), and paired with another; otherwise every `*` is text. `inner` makes the
 /// inline content of each stretch.
-fn emphasis(text: &str, inner: &mut dyn FnMut(&str) -> Vec<Inline>) -> Vec<Inline> {
+fn italics(text: &str, inner: &mut dyn FnMut(&str) -> Vec<Inline>) -> Vec<Inline> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Alone: its run of stars stands between spaces ("5 * 3", "5 ** 3").
     let lone = |i: usize| {
-        let before = i.checked_sub(1).map(|j| chars[j].1);
-        let after = chars.get(i + 1).map(|c| c.1);
+        let (mut first, mut last) = (i, i);
+        while first > 0 && chars[first - 1].1 == '*' {
+            first -= 1;
+        }
+        while last + 1 < chars.len() && chars[last + 1].1 == '*' {
+            last += 1;
+        }
+        let before = first.checked_sub(1).map(|j| chars[j].1);
+        let after = chars.get(last + 1).map(|c| c.1);
         before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace)
     };
     let marks: Vec<usize> = (0..chars.len()).filter(|&i| chars[i].1 == '*' && !lone(i)).map(|i| chars[i].0).collect();
@@ -1315,6 +1372,33 @@ fn shorten(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Bold and italics as the text writer prints them come back as marks; a lone `*` or `**`
+    /// between spaces is text.
+    #[test]
+    fn bold_and_italics() {
+        let read = |t: &str| emphasis(t, &mut |s| vec![Inline::text(s)]);
+        assert_eq!(
+            read("The **Bureau** met *today*."),
+            vec![
+                Inline::text("The "),
+                Inline::Strong { content: vec![Inline::text("Bureau")] },
+                Inline::text(" met "),
+                Inline::Emph { content: vec![Inline::text("today")] },
+                Inline::text("."),
+            ]
+        );
+        assert_eq!(
+            read("**Further revised *version***"),
+            vec![Inline::Strong {
+                content: vec![
+                    Inline::text("Further revised "),
+                    Inline::Emph { content: vec![Inline::text("version")] }
+                ]
+            }]
+        );
+        assert_eq!(read("5 ** 3 and 2 * 4"), vec![Inline::text("5 ** 3 and 2 * 4")]);
+    }
 
     #[test]
     fn shapes() {
