@@ -22,7 +22,7 @@ use crate::import::from_document::{Place, Printed, Read, printed_label};
 use crate::import::{UsedIds, parse_date_span, slug, unique, warn_at};
 use crate::sentences::{Import, Items, Parser, Reads, SENTENCES};
 use crate::session::{
-    Agenda, AgendaItem, Annex, Attendance, Capacity, Chapter, DocumentRef, ItemDef, Officer, OfficerRole, OtherSpeaker,
+    Agenda, AgendaItem, Annex, Attendance, Capacity, DocumentRef, ItemDef, Officer, OfficerRole, OtherSpeaker,
     ParagraphDef, ParagraphKind, Session, Statements, Vote, VoteStates,
 };
 
@@ -95,7 +95,7 @@ pub(crate) fn recognize(read: Read, warnings: &mut Vec<Diagnostic>) -> Session {
         let generated = ParagraphDef { id: def.id.clone(), numbered: true, kind, negotiation: Default::default() };
         recognized.insert(place, (std::mem::replace(def, generated), p.clone()));
     }
-    attach_votes(&mut session.chapters, &cx.votes);
+    attach_votes(&mut session, &places, &cx.votes);
     let next_agenda = cx.annexes(&mut session.annexes, warnings);
     if session.symbol.is_empty() {
         warnings
@@ -151,23 +151,12 @@ fn decisions_of(session: &Session, places: &[Place]) -> Vec<(String, String)> {
 }
 
 /// Puts each vote into the decision it was taken on.
-fn attach_votes(chapters: &mut [Chapter], votes: &[(String, Vote)]) {
-    let put = |ps: &mut [ParagraphDef]| {
-        for p in ps {
-            if let Some(d) = p.decision_mut()
-                && let Some((_, v)) = votes.iter().find(|(id, _)| Some(id) == d.id.as_ref())
-            {
-                d.vote = Some(v.clone());
-            }
-        }
-    };
-    for c in chapters {
-        put(&mut c.paragraphs);
-        for s in &mut c.sections {
-            put(&mut s.paragraphs);
-            for g in &mut s.groups {
-                put(&mut g.paragraphs);
-            }
+fn attach_votes(session: &mut Session, places: &[Place], votes: &[(String, Vote)]) {
+    for place in places {
+        if let Some(d) = place.get_mut(session).decision_mut()
+            && let Some((_, v)) = votes.iter().find(|(id, _)| Some(id) == d.id.as_ref())
+        {
+            d.vote = Some(v.clone());
         }
     }
 }
