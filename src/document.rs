@@ -408,6 +408,16 @@ pub struct Office {
     pub holders: Vec<Vec<Inline>>,
 }
 
+impl Division {
+    /// Whether its heading is note citations alone, printed after its label on the label's
+    /// line ("Intersessional decision 1¹": the note cites the label, there is no title).
+    pub fn heading_only_cites(&self) -> bool {
+        self.num.is_some()
+            && !self.heading.is_empty()
+            && self.heading.iter().all(|i| matches!(i, Inline::NoteRef { .. }))
+    }
+}
+
 /// A table. Footnotes cited inside it are lettered (their markers say so).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Table {

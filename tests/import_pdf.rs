@@ -338,6 +338,44 @@ fn treaty_meeting_report() {
         ]
     );
     assert!(built.contains("Vice-Presidents:\n          Austria\n          Cambodia\n          Kiribati\n"), "{built}");
+    check_intersessional_decisions(&session, &built);
+}
+
+/// Annex III quotes five decisions taken between meetings, each headed "Intersessional decision
+/// N" and cited by a note, with operative paragraphs numbered inside it; decision 3 has an annex
+/// and decision 5 two. They come back as decisions with their own label and annexes, not as
+/// sections whose operative paragraphs are sub-items, and the sub-items (i)–(iii) set flush under
+/// "(c)" in decision 3's annex stand under it.
+fn check_intersessional_decisions(session: &Session, built: &str) {
+    let annex = session
+        .annexes
+        .iter()
+        .find(|a| a.title.starts_with("Decisions adopted in the period between"))
+        .expect("annex III");
+    let decisions: Vec<_> = annex.paragraphs.iter().filter_map(|p| p.decision()).collect();
+    let shape: Vec<(Option<&str>, &str, usize, usize)> =
+        decisions.iter().map(|d| (d.label.as_deref(), d.number.as_str(), d.operative.len(), d.annexes.len())).collect();
+    let label = Some("Intersessional decision");
+    assert_eq!(
+        shape,
+        [(label, "1", 2, 0), (label, "2", 2, 0), (label, "3", 4, 1), (label, "4", 2, 0), (label, "5", 2, 2)]
+    );
+    // The label is cited by the decision's note (no title of its own), printed on its line.
+    assert!(
+        decisions.iter().all(|d| d.title.starts_with("[^")),
+        "{:?}",
+        decisions.iter().map(|d| &d.title).collect::<Vec<_>>()
+    );
+    assert!(built.contains("\nIntersessional decision 3ᶜ\n"), "the label and its marker on one line:\n{built}");
+    // Decision 5's annexes: the two lists of organizations, 51 and more.
+    let lists: Vec<usize> =
+        decisions[4].annexes.iter().map(|a| a.paragraphs.iter().filter(|p| p.numbered).count()).collect();
+    assert!(lists[0] == 51 && lists[1] > 100, "{lists:?}");
+    // Decision 3's annex: "(c) … delegates:" holds (i)–(iii), then (d) and (e) follow it.
+    let sponsorship = &decisions[2].annexes[0];
+    let specifications = sponsorship.paragraphs.iter().find(|p| !p.items().is_empty()).expect("the specifications");
+    let top: Vec<usize> = specifications.items().iter().map(|i| i.items.len()).collect();
+    assert_eq!(top, [0, 0, 3, 0, 0], "(a)–(e), with (i)–(iii) under (c)");
 }
 
 #[test]
@@ -368,6 +406,15 @@ fn official_records_supplement() {
     assert!(built.contains(
         "\n**Further revised version of the working paper submitted by Mexico, also on behalf of Brazil**\n"
     ));
+    // Annex I's questions: "(i)"–"(iv)" set flush under "(a) Substantive issues: …" are its
+    // sub-items, and "(b)" is the next letter after them.
+    let substantive = annex.sections[2]
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.items())
+        .find(|i| i.text.starts_with("**Substantive issues**"))
+        .expect("(a) Substantive issues");
+    assert_eq!(substantive.items.len(), 4, "{substantive:?}");
 }
 
 #[test]

@@ -299,13 +299,20 @@ pub(crate) fn decision_id(d: &DecisionDef) -> String {
     }
     let draft = if d.draft { "draft " } else { "" };
     let name = if d.number.is_empty() { &d.title } else { &d.number };
-    slug(&format!("{draft}{} {name}", d.kind))
+    match &d.label {
+        Some(label) => slug(&format!("{draft}{label} {name}")),
+        None => slug(&format!("{draft}{} {name}", d.kind)),
+    }
 }
 
 /// A decision's label as printed, in the version's language: "Decision 9/1", "Draft resolution
 /// I", "Draft decision"; none for a text quoted under its title alone.
 fn decision_label(d: &DecisionDef, lang: Lang) -> Option<String> {
-    lang.decision_label(d.kind, d.draft, &d.number)
+    match &d.label {
+        Some(label) if d.number.is_empty() => Some(label.clone()),
+        Some(label) => Some(format!("{label} {}", d.number)),
+        None => lang.decision_label(d.kind, d.draft, &d.number),
+    }
 }
 
 /// An id for a paragraph that has none, from its parent and the first words of its text (or

@@ -717,16 +717,38 @@ impl<'a> Reading<'a> {
             Some(rest) => (true, rest.trim().to_string()),
             None => (false, label.trim().to_string()),
         };
-        let (kind_word, number) = match label.split_once(' ') {
-            Some((k, n)) => (k, n),
-            None if DecisionKind::from_key(&label.to_lowercase()).is_some() => (label.as_str(), ""),
-            None => ("decision", label.as_str()),
+        // "Intersessional decision 5": words before the kind's are the printed label's own.
+        let words: Vec<&str> = label.split(' ').collect();
+        let at = words.iter().position(|w| DecisionKind::from_key(&w.to_lowercase()).is_some());
+        let (own_label, kind_word, number) = match at {
+            Some(0) | None => {
+                let (kind_word, number) = match label.split_once(' ') {
+                    Some((k, n)) => (k, n.to_string()),
+                    None if at.is_some() => (label.as_str(), String::new()),
+                    None => ("decision", label.clone()),
+                };
+                (None, kind_word, number)
+            }
+            Some(at) => (Some(words[..=at].join(" ")), words[at], words[at + 1..].join(" ")),
         };
+        let number = number.as_str();
         let kind = DecisionKind::from_key(&kind_word.to_lowercase()).unwrap_or_default();
         let mut preamble = Vec::new();
         let mut operative = Vec::new();
+        // Its own annexes ("Annex I" to the present decision) are its `annexes`; the rest is its
+        // text.
+        let (own_annexes, text): (Vec<&Block>, Vec<&Block>) =
+            d.children.iter().partition(|b| matches!(b, Block::Division(a) if a.kind == DivisionKind::Annex));
+        let text: Vec<Block> = text.into_iter().cloned().collect();
+        let annexes: Vec<Annex> = own_annexes
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Division(a) => Some(self.annex(a)),
+                _ => None,
+            })
+            .collect();
         let mut read = Vec::new();
-        self.paragraphs(&d.children, &mut read);
+        self.paragraphs(&text, &mut read);
         // A decision quoted inside this one has no place of its own: its label and title, then
         // its paragraphs, stay as this decision's text.
         let mut inner = Vec::new();
@@ -785,6 +807,7 @@ impl<'a> Reading<'a> {
             kind,
             draft,
             number: number.to_string(),
+            label: own_label.clone(),
             title: title.clone(),
             ..Default::default()
         });
@@ -794,11 +817,12 @@ impl<'a> Reading<'a> {
             kind,
             draft,
             number: number.to_string(),
+            label: own_label,
             title,
             preamble,
             operative,
             vote: None,
-            annexes: Vec::new(),
+            annexes,
         }))
     }
 
@@ -807,10 +831,13 @@ impl<'a> Reading<'a> {
     fn annex(&mut self, d: &Division) -> Annex {
         let mut annex = Annex { id: self.id(&d.id), title: self.heading(d), ..Default::default() };
         let mut sections = Vec::new();
+        // A decision's annex may stand inside a report's annex: what the outer annex gathered so
+        // far is kept aside and given back.
+        let (was_in_annex, outer_rules) = (self.in_annex, std::mem::take(&mut self.annex_rules));
         self.in_annex = true;
         self.blocks(None, &d.children, &mut annex.paragraphs, &mut sections, 0);
-        self.in_annex = false;
-        annex.rules = std::mem::take(&mut self.annex_rules);
+        self.in_annex = was_in_annex;
+        annex.rules = std::mem::replace(&mut self.annex_rules, outer_rules);
         annex.sections = sections;
         annex
     }

@@ -480,7 +480,12 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
             if !d.number.is_empty() {
                 y.scalar(at, "number", &d.number);
             }
-            y.scalar(at, "title", &d.title);
+            if let Some(label) = &d.label {
+                y.scalar(at, "label", label);
+            }
+            if !d.title.is_empty() {
+                y.scalar(at, "title", &d.title);
+            }
             let mut own = 0usize;
             paragraph_list(y, at, "preamble", &d.preamble, &mut own);
             paragraph_list(y, at, "operative", &d.operative, &mut own);

@@ -343,6 +343,7 @@ const KEYS: &[&str] = &[
     "rows",
     "kind",
     "number",
+    "label",
     "preamble",
     "operative",
     "vote",

@@ -519,6 +519,14 @@ pub struct DecisionDef {
     /// e.g. `9/1`, `585 (S-XXXIII)`, `I`; empty for a text quoted under its title alone.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub number: String,
+    /// The words printed before the number where the text is not called by its kind alone:
+    /// `Intersessional decision` prints "Intersessional decision 5" (a treaty meeting's decisions
+    /// taken between sessions). Printed as written in every language version; without it the
+    /// version's own word ("Decision", "Décision"…) is printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The title under the label; empty where the text is printed under its label alone.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
     /// Preambular paragraphs (unnumbered), e.g. "*Recalling* its resolution 8/1,".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -175,7 +175,9 @@ impl HtmlWriter<'_> {
         let rev = self.revision_class(&d.id);
         let _ = write!(self.out, "<section id=\"{}\" class=\"{class}\">\n<h{h}{rev}>", escape(&d.id));
         if let Some(num) = &d.num {
-            let _ = write!(self.out, "<span class=\"num\">{}</span> ", escape(num));
+            // A heading of note citations alone follows the label without a space.
+            let space = if d.heading_only_cites() { "" } else { " " };
+            let _ = write!(self.out, "<span class=\"num\">{}</span>{space}", escape(num));
         }
         let _ = writeln!(self.out, "{heading}</h{h}>");
         self.blocks(&d.children, level + 1);

@@ -67,6 +67,7 @@ impl TextWriter<'_> {
                     let heading = self.inlines(&d.heading);
                     // Annexes and quoted decisions print their label on a line of its own.
                     match (d.kind, &d.num) {
+                        (_, Some(num)) if d.heading_only_cites() => self.lines.push(format!("{num}{heading}")),
                         (DivisionKind::Annex | DivisionKind::Decision | DivisionKind::Rule, Some(num)) => {
                             self.lines.push(num.clone());
                             self.lines.push(heading);

@@ -702,6 +702,11 @@ impl Shaper<'_> {
             strip_prefix_inlines(&mut inl, &label);
             let kind = if decision { DivisionKind::Decision } else { level_kind(level) };
             (Some(label), kind)
+        } else if decision && let Some(label) = label_cited_alone(&inl) {
+            // "Intersessional decision 1¹": a label cited by a note, no title (our writers print
+            // the note after the label on its line).
+            inl.retain(|i| matches!(i, Inline::NoteRef { .. }));
+            (Some(label), DivisionKind::Decision)
         } else {
             let kind = if decision {
                 DivisionKind::Decision
@@ -1285,6 +1290,21 @@ fn slug(s: &str) -> String {
     crate::generate::slug(s)
 }
 
+/// The label of a decision heading that is a label and note citations alone: "Intersessional
+/// decision 1" followed by notes, the words before the number ending in "decision" or
+/// "resolution".
+fn label_cited_alone(inl: &[Inline]) -> Option<String> {
+    let split = inl.iter().position(|i| matches!(i, Inline::NoteRef { .. }))?;
+    if !inl[split..].iter().all(|i| matches!(i, Inline::NoteRef { .. })) {
+        return None;
+    }
+    let label = plain_text(&inl[..split]).trim().to_string();
+    let (words, number) = label.rsplit_once(' ')?;
+    let kind = words.rsplit(' ').next()?.to_lowercase();
+    let numbered = number.chars().next().is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+    (numbered && (kind == "decision" || kind == "resolution")).then_some(label)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1301,6 +1321,18 @@ mod tests {
         assert_eq!(item_depth("(i)", Some("(h)")), Some(1));
         assert_eq!(item_depth("a.", None), Some(3));
         assert_eq!(item_depth("12.", None), None);
+    }
+
+    #[test]
+    fn a_decision_label_cited_by_a_note_alone_is_its_label() {
+        let note = Inline::NoteRef { id: "n".into(), marker: "a".into() };
+        let heading = |text: &str| vec![Inline::text(text), note.clone()];
+        assert_eq!(label_cited_alone(&heading("Intersessional decision 3")), Some("Intersessional decision 3".into()));
+        assert_eq!(label_cited_alone(&heading("Decision 6/CMA.4")), Some("Decision 6/CMA.4".into()));
+        // A title cited by a note is a title, and a label without a note is read elsewhere.
+        assert_eq!(label_cited_alone(&heading("Intersessional structure of the Treaty")), None);
+        assert_eq!(label_cited_alone(&[Inline::text("Intersessional decision 3")]), None);
+        assert_eq!(label_cited_alone(&[note.clone(), Inline::text("Decision 3")]), None);
     }
 
     #[test]

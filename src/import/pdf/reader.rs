@@ -333,6 +333,7 @@ pub fn read(pages: &Pages) -> Reading {
         unnumbered_levels: vec![],
         chapter_size: None,
         decision_size: None,
+        roman_shift: None,
         annex_size: None,
         table_caption: None,
     };
@@ -893,6 +894,8 @@ enum LabelKind {
 /// An open division while the body is read.
 struct Open {
     division: Division,
+    /// How high it stands (`level_of`, or a quoted decision's annex's own level).
+    level: u8,
     /// Its heading came from its label line alone; the next heading is its title.
     awaiting_title: bool,
 }
@@ -919,6 +922,9 @@ struct Builder<'c> {
     annex_size: Option<f64>,
     /// The type size of the first decision heading that stood outside any annex.
     decision_size: Option<f64>,
+    /// A roman list set flush under a lettered item: where its labels stand, and where it is
+    /// taken to stand (`item_x`).
+    roman_shift: Option<(f64, f64)>,
     /// "Table 1" and the caption under it, waiting for their table.
     table_caption: Option<(String, Vec<Inline>)>,
 }
@@ -1014,8 +1020,11 @@ impl<'c> Builder<'c> {
         // A label set off by a space only ("(iii) Complementarity", "Abstaining: The former…"
         // after "Against:"), in an indented line.
         let after_colon_label = self.items.last().is_some_and(|(_, i)| is_colon_label(&i.label));
+        // "100. University of Bradford": a number grown too wide for its tab stop, set off by a
+        // space only, where it continues the numbered paragraphs before it ("99.").
+        let next_number = self.paragraph.as_ref().and(self.last_paragraph_number()).map(|n| format!("{}.", n + 1));
         if kind.is_none()
-            && indented
+            && (indented || next_number.as_deref().is_some_and(|n| first.split_whitespace().next() == Some(n)))
             && let Some(word) = first.split_whitespace().next()
             && let Some(k) = label_kind(word)
                 .filter(|k| *k != LabelKind::Letter && *k != LabelKind::Roman)
@@ -1038,8 +1047,12 @@ impl<'c> Builder<'c> {
             content[0] = Inline::text(format!("{marker} "));
         }
         let at_margin = (line.x0() - self.ctx.margin).abs() < 3.0;
+        // A quoted decision set in a report's annex indents its operative paragraphs' numbers
+        // like its preamble's first lines ("     1.   Decides …"): a number that continues the
+        // decision's own count is its next operative paragraph, not a sub-item.
+        let operative = kind == Some(LabelKind::Number) && self.continues_quoted_decision(&first);
         match kind {
-            Some(LabelKind::Number) if at_margin => {
+            Some(LabelKind::Number) if at_margin || operative => {
                 self.close_paragraph();
                 self.end_decision_unless_it_continues(&first);
                 self.paragraph = Some(Paragraph {
@@ -1050,7 +1063,7 @@ impl<'c> Builder<'c> {
                 });
             }
             Some(_) => {
-                let x = line.x0();
+                let x = self.item_x(line.x0(), &first);
                 if self.paragraph.is_none() {
                     self.paragraph =
                         Some(Paragraph { id: format!("line-{line_ref}"), num: None, content: vec![], items: vec![] });
@@ -1099,6 +1112,36 @@ impl<'c> Builder<'c> {
         // narrower column (a table's cell) whose edge is not the page's.
         let short = self.ctx.margin + 0.6 * (self.ctx.right - self.ctx.margin);
         self.ctx.right.is_finite() && self.last_end < short && self.last_end + needed + 0.5 * line.size < self.ctx.right
+    }
+
+    /// Where an item stands for nesting. Mostly where its label is set; but "(i)" after "(c)" at
+    /// the same indent (a list of sub-items set flush with its parent's text, as in a quoted
+    /// decision's annex) opens a roman list under "(c)", and its "(ii)", "(iii)" stay there —
+    /// while "(i)" after "(h)" is the next letter.
+    fn item_x(&mut self, x: f64, label: &str) -> f64 {
+        let letter = |l: &str| {
+            l.strip_prefix('(')
+                .and_then(|l| l.strip_suffix(')'))
+                .is_some_and(|l| l.len() == 1 && l.chars().all(|c| c.is_ascii_lowercase()))
+        };
+        let roman = |l: &str| {
+            l.strip_prefix('(')
+                .and_then(|l| l.strip_suffix(')'))
+                .is_some_and(|l| !l.is_empty() && l.chars().all(|c| "ivxlc".contains(c)))
+        };
+        let Some((top_x, top)) = self.items.last() else {
+            self.roman_shift = None;
+            return x;
+        };
+        if label == "(i)" && letter(&top.label) && top.label != "(h)" && x <= top_x + 2.0 {
+            let shifted = top_x + 12.0;
+            self.roman_shift = Some((x, shifted));
+            return shifted;
+        }
+        match self.roman_shift {
+            Some((set_at, shifted)) if roman(label) && roman(&top.label) && (x - set_at).abs() < 2.0 => shifted,
+            _ => x,
+        }
     }
 
     fn close_items_from(&mut self, x: f64) {
@@ -1183,6 +1226,14 @@ impl<'c> Builder<'c> {
             }
             self.pending_table_caption_as_text();
         }
+        // A note marker set in superscript after a label ("Intersessional decision 2¹") is not
+        // part of the label: read the label from the words without the markers.
+        let text = match content.iter().any(|i| matches!(i, Inline::NoteRef { .. })) {
+            true => crate::document::plain_text(
+                &content.iter().filter(|i| !matches!(i, Inline::NoteRef { .. })).cloned().collect::<Vec<_>>(),
+            ),
+            false => text,
+        };
         let text = text.replace('\t', " ");
         let text = text.trim();
         // A heading right under a label heading ("Annex I", "Decision 6/CMA.4") is its title.
@@ -1269,13 +1320,31 @@ impl<'c> Builder<'c> {
         // An "Annex" set smaller than the report's annex headings, inside an annex, is the annex
         // of a text the annex quotes (a draft resolution's annex): a part of it, not the
         // report's next annex.
+        // A decision quoted in the annex is open (not the annex of a decision standing alone).
+        let in_quoted_decision = in_annex
+            && self
+                .stack
+                .iter()
+                .rev()
+                .take_while(|o| o.division.kind != DivisionKind::Annex || o.level != 0)
+                .any(|o| o.division.kind == DivisionKind::Decision);
         let kind = match (kind, self.annex_size) {
             (DivisionKind::Annex, None) if !in_annex => {
                 self.annex_size = Some(size);
                 kind
             }
-            (DivisionKind::Annex, Some(first)) if in_annex && size < first - 0.5 => DivisionKind::Section,
+            (DivisionKind::Annex, Some(first)) if in_annex && size < first - 0.5 && !in_quoted_decision => {
+                DivisionKind::Section
+            }
             _ => kind,
+        };
+        // Inside a quoted decision's annex, its headings stand under the annex: a lettered part
+        // is a group, not the report's next section.
+        let in_decision_annex = self.stack.iter().any(|o| o.level == DECISION_ANNEX_LEVEL);
+        let kind = match kind {
+            DivisionKind::Section | DivisionKind::Chapter if in_decision_annex => DivisionKind::Group,
+            DivisionKind::Group if in_decision_annex => DivisionKind::Subgroup,
+            k => k,
         };
         // Such a quoted annex keeps its printed label ("Annex I") as its heading: a section's
         // number is the report's own letter.
@@ -1308,10 +1377,16 @@ impl<'c> Builder<'c> {
                 _ => {}
             }
         }
-        let level = level_of;
-        let new_level = level(kind);
+        // The annex of a decision quoted in an annex ("Annex I" to intersessional decision 3):
+        // under the decision, closed by the decision's next annex or by the next decision.
+        let new_level = match kind {
+            DivisionKind::Annex if in_quoted_decision && self.annex_size.is_some_and(|first| size < first - 0.5) => {
+                DECISION_ANNEX_LEVEL
+            }
+            k => level_of(k),
+        };
         while let Some(open) = self.stack.last() {
-            if level(open.division.kind) >= new_level {
+            if open.level >= new_level {
                 let closed = self.stack.pop().expect("checked");
                 self.push_block(Block::Division(closed.division));
             } else {
@@ -1320,8 +1395,11 @@ impl<'c> Builder<'c> {
         }
         // No id: the session derives chapter and section ids from the headings.
         let id = String::new();
-        self.stack
-            .push(Open { division: Division { kind, id, num, heading, children: vec![] }, awaiting_title: awaiting });
+        self.stack.push(Open {
+            division: Division { kind, id, num, heading, children: vec![] },
+            level: new_level,
+            awaiting_title: awaiting,
+        });
     }
 
     fn unnumbered_kind(&self) -> DivisionKind {
@@ -1337,6 +1415,30 @@ impl<'c> Builder<'c> {
             Some(DivisionKind::Section) => DivisionKind::Group,
             Some(DivisionKind::Group | DivisionKind::Subgroup) => DivisionKind::Subgroup,
         }
+    }
+
+    /// The number of the paragraph being read, if it is numbered.
+    fn last_paragraph_number(&self) -> Option<u32> {
+        self.paragraph.as_ref()?.num.as_deref()?.trim_end_matches('.').parse().ok()
+    }
+
+    /// Whether `label` ("3.") is the next operative number of the quoted decision open here,
+    /// with no paragraph numbered otherwise between (the first is "1.").
+    fn continues_quoted_decision(&self, label: &str) -> bool {
+        let Some(open) = self.stack.last() else { return false };
+        if open.division.kind != DivisionKind::Decision {
+            return false;
+        }
+        let number = |p: &Paragraph| p.num.as_deref().and_then(|n| n.trim_end_matches('.').parse::<u32>().ok());
+        let in_progress = self.paragraph.as_ref().and_then(number);
+        let last = in_progress.or_else(|| {
+            open.division.children.iter().rev().find_map(|b| match b {
+                Block::Paragraph(p) => number(p),
+                _ => None,
+            })
+        });
+        let expected = last.map_or(1, |n| n + 1);
+        label.trim_end_matches('.').parse::<u32>().ok() == Some(expected)
     }
 
     /// A quoted decision numbers its operative paragraphs 1, 2, 3…: a numbered paragraph that
@@ -1375,12 +1477,15 @@ impl<'c> Builder<'c> {
 fn level_of(kind: DivisionKind) -> u8 {
     match kind {
         DivisionKind::Chapter | DivisionKind::Annex => 0,
-        DivisionKind::Section => 2,
-        DivisionKind::Decision | DivisionKind::Rule => 3,
-        DivisionKind::Group => 4,
-        DivisionKind::Subgroup => 5,
+        DivisionKind::Section => 4,
+        DivisionKind::Decision | DivisionKind::Rule => 6,
+        DivisionKind::Group => 8,
+        DivisionKind::Subgroup => 10,
     }
 }
+
+/// The level of a quoted decision's own annex: under the decision, over its groups.
+const DECISION_ANNEX_LEVEL: u8 = 7;
 
 fn starts_numbered_heading(text: &str) -> bool {
     let (kind, num, _) = heading_parts(text);
@@ -1416,6 +1521,17 @@ fn heading_parts(text: &str) -> (Option<DivisionKind>, Option<String>, String) {
         let (label, after) =
             if numbered { (format!("Draft {kind_word} {n}"), after) } else { (format!("Draft {kind_word}"), tail) };
         return (Some(DivisionKind::Decision), Some(label), after.trim().to_string());
+    }
+    // "Intersessional decision 5", "Special resolution 2": a decision called by a word of its
+    // own before its kind, over its number (its title, if any, follows on the next line).
+    if first.chars().next().is_some_and(char::is_uppercase)
+        && let Some((kind_word, tail)) =
+            ["decision ", "resolution "].iter().find_map(|w| rest.strip_prefix(w).map(|t| (w.trim(), t.trim())))
+    {
+        let (n, after) = tail.split_once(' ').unwrap_or((tail, ""));
+        if n.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            return (Some(DivisionKind::Decision), Some(format!("{first} {kind_word} {n}")), after.trim().to_string());
+        }
     }
     for (word, kind) in [
         ("Chapter", DivisionKind::Chapter),

@@ -385,8 +385,11 @@ impl Builder<'_> {
                 p = p.page_break_before(annex);
                 p = p
                     .indent(Some(left), Some(docx_rs::SpecialIndentType::FirstLine(0)), Some(styles::BODY_INDENT), None)
-                    .add_run(Run::new().add_text(clean(num)))
-                    .add_run(Run::new().add_break(BreakType::TextWrapping));
+                    .add_run(Run::new().add_text(clean(num)));
+                // A heading of note citations alone follows the label on its line.
+                if !d.heading_only_cites() {
+                    p = p.add_run(Run::new().add_break(BreakType::TextWrapping));
+                }
             }
             (Some(num), _) => {
                 for run in redline::label_runs(self.doc, &d.id, num, clean) {
