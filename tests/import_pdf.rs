@@ -227,8 +227,14 @@ fn check_all(name: &str, first: usize, last: usize, footnotes: usize) -> String 
     check_all_with_session(name, first, last, footnotes).0
 }
 
-/// [`check_all`], with the imported session as well.
-fn check_all_with_session(name: &str, first: usize, last: usize, footnotes: usize) -> (String, Session) {
+/// [`check_all`], with the imported session as well, and the folder holding it (`s/`) and its
+/// outputs (`out/`).
+fn check_all_with_session(
+    name: &str,
+    first: usize,
+    last: usize,
+    footnotes: usize,
+) -> (String, Session, tempfile::TempDir) {
     let (reading, text) = read(name);
     let figures = share(name, &reading, &text);
     let ratio = figures.held as f64 / figures.total as f64;
@@ -259,7 +265,7 @@ fn check_all_with_session(name: &str, first: usize, last: usize, footnotes: usiz
     check_built(name, &reading, &built, first, last);
     check_no_furniture(name, &reading, &built);
     let session = rapporteur::session::load::load(&tmp.path().join("s")).unwrap().session;
-    (built, session)
+    (built, session, tmp)
 }
 
 /// The bureau of A/AC.182/2025 (A/80/33 and L.1, paragraph 5): "Chair:", "Vice-Chairs:",
@@ -325,7 +331,7 @@ fn treaty_meeting_report() {
     assert!(first.contains("the Executive Director"), "words split by the extraction are joined: {first}");
     // 13 notes; note 1 of annex III is cited by three intersessional decisions on its page:
     // the second and third cite copies (a session cites each note once).
-    let (built, session) = check_all_with_session("TPNW_MSP_2025_11_Rev.1_EN.pdf", 1, 27, 15);
+    let (built, session, folder) = check_all_with_session("TPNW_MSP_2025_11_Rev.1_EN.pdf", 1, 27, 15);
     // ¶6: the vice-presidencies are held by States — data the registry names, not persons.
     let officers: Vec<(&str, &str, Option<&str>)> =
         session.officers.iter().map(|o| (o.role.key(), o.name.as_str(), o.state.as_deref())).collect();
@@ -339,6 +345,22 @@ fn treaty_meeting_report() {
     );
     assert!(built.contains("Vice-Presidents:\n          Austria\n          Cambodia\n          Kiribati\n"), "{built}");
     check_intersessional_decisions(&session, &built);
+    // Our own PDF of the imported session reads back to the same decisions and annexes: a
+    // decision's annex inside a report's annex is set in the decision's type, in the flow.
+    let pdf = std::fs::read_dir(folder.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .expect("the built PDF");
+    common::succeeded(
+        &common::rapporteur_in(&["import", pdf.to_str().unwrap(), "--from", "pdf", "-o", "again"], folder.path()),
+        "TPNW: import of our PDF",
+    );
+    let again = rapporteur::session::load::load(&folder.path().join("again")).unwrap().session;
+    let rebuilt =
+        std::fs::read_to_string(folder.path().join("out").join(pdf.with_extension("txt").file_name().unwrap()))
+            .unwrap();
+    check_intersessional_decisions(&again, &rebuilt);
 }
 
 /// Annex III quotes five decisions taken between meetings, each headed "Intersessional decision
@@ -390,7 +412,7 @@ fn official_records_supplement() {
         reading.document.body.iter().any(|b| matches!(b, Block::Contents(_))),
         "the contents are kept as a contents block"
     );
-    let (built, session) = check_all_with_session("A_80_33_EN.pdf", 1, 98, 22);
+    let (built, session, _) = check_all_with_session("A_80_33_EN.pdf", 1, 98, 22);
     check_bureau("A_80_33_EN.pdf", &built, &session);
     // Annex I quotes a working paper whose parts are printed "I. Objectives", "II. Background",
     // "III. Issues for consideration": they come back numbered so (not lettered).
@@ -415,13 +437,29 @@ fn official_records_supplement() {
         .find(|i| i.text.starts_with("**Substantive issues**"))
         .expect("(a) Substantive issues");
     assert_eq!(substantive.items.len(), 4, "{substantive:?}");
+    // Annex II quotes a proposed resolution under its title alone ("The General Assembly," in
+    // italics under the heading): a resolution with its preamble, three operative paragraphs
+    // and its own annex (the guidelines, with paragraphs 1–23 of their own).
+    let annex = session.annexes.iter().find(|a| a.title.starts_with("Obligations of Member States")).expect("annex II");
+    let quoted: Vec<_> = annex
+        .sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter().chain(s.groups.iter().flat_map(|g| &g.paragraphs)))
+        .filter_map(|p| p.decision())
+        .collect();
+    let shape: Vec<_> = quoted
+        .iter()
+        .map(|d| (d.kind, d.number.as_str(), d.preamble.len() > 10, d.operative.len(), d.annexes.len()))
+        .collect();
+    assert_eq!(shape, [(rapporteur::session::DecisionKind::Resolution, "", true, 3, 1)]);
+    assert!(quoted[0].title.starts_with("Guidelines on ways and means"), "{}", quoted[0].title);
 }
 
 #[test]
 fn draft_report_l1() {
     let (reading, _) = read("A_AC.182_2025_L.1_EN.pdf");
     assert_eq!(reading.document.masthead.distribution, "Limited");
-    let (built, session) = check_all_with_session("A_AC.182_2025_L.1_EN.pdf", 1, 14, 13);
+    let (built, session, _) = check_all_with_session("A_AC.182_2025_L.1_EN.pdf", 1, 14, 13);
     check_bureau("A_AC.182_2025_L.1_EN.pdf", &built, &session);
 }
 

@@ -802,6 +802,19 @@ impl<'a> Reading<'a> {
                 preamble.push(def);
             }
         }
+        // A text quoted under its title alone prints no kind; it names itself ("the annex to
+        // the present resolution").
+        let kind = match d.num {
+            None if operative
+                .iter()
+                .chain(&preamble)
+                .filter_map(ParagraphDef::text)
+                .any(|t| t.contains("present resolution")) =>
+            {
+                DecisionKind::Resolution
+            }
+            _ => kind,
+        };
         let title = self.heading(d);
         let derived = crate::assemble::decision_id(&DecisionDef {
             kind,

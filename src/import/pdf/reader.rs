@@ -1080,6 +1080,7 @@ impl<'c> Builder<'c> {
                     }
                 } else {
                     self.close_paragraph();
+                    self.open_quoted_text_under_its_title(&content);
                     self.paragraph =
                         Some(Paragraph { id: format!("line-{line_ref}"), num: None, content, items: vec![] });
                 }
@@ -1417,6 +1418,26 @@ impl<'c> Builder<'c> {
         }
     }
 
+    /// A resolution or decision quoted under its title alone (a proposal in an annex: "The
+    /// General Assembly," in italics under an unnumbered heading, then its preamble and its
+    /// operative paragraphs): the heading just opened is the quoted text's, and what follows is
+    /// its text, up to the next heading of its level or above.
+    fn open_quoted_text_under_its_title(&mut self, first_line: &[Inline]) {
+        if !opens_a_quoted_text(first_line) {
+            return;
+        }
+        let in_annex = self.stack.iter().any(|o| o.division.kind == DivisionKind::Annex);
+        let Some(open) = self.stack.last_mut() else { return };
+        let fresh = open.division.num.is_none() && open.division.children.is_empty() && !open.awaiting_title;
+        if in_annex
+            && fresh
+            && matches!(open.division.kind, DivisionKind::Section | DivisionKind::Group | DivisionKind::Subgroup)
+        {
+            open.division.kind = DivisionKind::Decision;
+            open.level = open.level.min(level_of(DivisionKind::Decision));
+        }
+    }
+
     /// The number of the paragraph being read, if it is numbered.
     fn last_paragraph_number(&self) -> Option<u32> {
         self.paragraph.as_ref()?.num.as_deref()?.trim_end_matches('.').parse().ok()
@@ -1482,6 +1503,19 @@ fn level_of(kind: DivisionKind) -> u8 {
         DivisionKind::Group => 8,
         DivisionKind::Subgroup => 10,
     }
+}
+
+/// "*The General Assembly*,", "*The Meeting of States Parties,*": the organ that speaks in a
+/// resolution or decision, in italics, on a line of its own before the preamble.
+fn opens_a_quoted_text(content: &[Inline]) -> bool {
+    let text = crate::document::plain_text(content);
+    let text = text.trim();
+    let words = text.split_whitespace().count();
+    matches!(content.first(), Some(Inline::Emph { .. }))
+        && text.starts_with("The ")
+        && text.ends_with(',')
+        && (3..=20).contains(&words)
+        && !text[..text.len() - 1].contains([',', '.', ';', ':'])
 }
 
 /// The level of a quoted decision's own annex: under the decision, over its groups.
