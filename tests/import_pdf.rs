@@ -345,6 +345,19 @@ fn treaty_meeting_report() {
     );
     assert!(built.contains("Vice-Presidents:\n          Austria\n          Cambodia\n          Kiribati\n"), "{built}");
     check_intersessional_decisions(&session, &built);
+    // Annex IV's list of documents: a description that runs onto a second line at the foot of
+    // the page stays in its cell (and the table goes on over the page, its header repeated).
+    let cells: Vec<&String> = session
+        .annexes
+        .iter()
+        .flat_map(|a| a.paragraphs.iter().chain(a.sections.iter().flat_map(|s| &s.paragraphs)))
+        .filter_map(|p| p.table())
+        .flat_map(|t| t.rows.iter().flatten())
+        .collect();
+    assert!(
+        cells.iter().any(|c| c.starts_with("Alignment and alliance") && c.ends_with("Cape Breton University")),
+        "{cells:?}"
+    );
     // Our own PDF of the imported session reads back to the same decisions and annexes: a
     // decision's annex inside a report's annex is set in the decision's type, in the flow.
     let pdf = std::fs::read_dir(folder.path().join("out"))

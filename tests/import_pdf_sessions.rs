@@ -119,3 +119,58 @@ fn our_sessions_round_trip_through_their_pdf() {
         }
     }
 }
+
+/// A PDF from another producer: our sessions' DOCX printed to PDF by LibreOffice (its own line
+/// breaking, fonts and spacing, Word's layout of tables, votes and footnotes with custom marks,
+/// which it prints twice) imports back to a session that builds the very same text.
+/// The importer reads layout as house style gives it, not our PDF writer's coordinates.
+#[test]
+fn our_docx_printed_to_pdf_by_libreoffice_round_trips() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let slugs = ["ctoc-cop-wg4-2009", "ctoc-cop-wg4-2016", "ctoc-cop-2018"];
+    let mut docx = Vec::new();
+    for slug in slugs {
+        let session = common::root().join("sessions").join(slug);
+        common::succeeded(
+            &common::rapporteur_in(&["build", session.to_str().unwrap(), "--format", "text,docx", "-o", "first"], dir),
+            &format!("{slug}: build"),
+        );
+        docx.push(dir.join(format!("first/{slug}.docx")));
+    }
+    let profile = dir.join("lo-profile");
+    let status = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.join("lo"))
+        .args(&docx)
+        .output()
+        .expect("LibreOffice (soffice) is needed: tests/run.sh installs it");
+    assert!(status.status.success(), "soffice failed: {}", String::from_utf8_lossy(&status.stderr));
+    for slug in slugs {
+        let pdf = format!("lo/{slug}.pdf");
+        let out = format!("s-{slug}");
+        common::succeeded(
+            &common::rapporteur_in(&["import", &pdf, "--from", "pdf", "-o", &out], dir),
+            &format!("{slug}: import of LibreOffice's PDF"),
+        );
+        let check = common::succeeded(&common::rapporteur_in(&["check", &out], dir), &format!("{slug}: check"));
+        assert!(check.contains("no errors"), "{slug}: {check}");
+        common::succeeded(
+            &common::rapporteur_in(&["build", &out, "--format", "text", "-o", &format!("second-{slug}")], dir),
+            &format!("{slug}: build again"),
+        );
+        let first = std::fs::read_to_string(dir.join(format!("first/{slug}.txt"))).unwrap();
+        let second = std::fs::read_to_string(dir.join(format!("second-{slug}/{out}.txt"))).unwrap();
+        if first != second {
+            let diff: Vec<String> = first
+                .lines()
+                .zip(second.lines())
+                .filter(|(a, b)| a != b)
+                .take(5)
+                .map(|(a, b)| format!("- {a}\n+ {b}"))
+                .collect();
+            panic!("{slug}: the text differs after LibreOffice's PDF:\n{}", diff.join("\n"));
+        }
+    }
+}

@@ -167,7 +167,12 @@ pub fn read(pages: &Pages) -> Reading {
         match marker {
             Some(marker) => {
                 let id = format!("n{}", footnotes.len() + 1);
-                let content = inlines(&rest);
+                let mut content = inlines(&rest);
+                // The mark printed twice ("ᵃ  ᵃReplies…", as LibreOffice sets a Word note with
+                // a custom mark): the copy that opens the text is not part of it.
+                if matches!(content.first(), Some(Inline::NoteRef { marker: m, .. }) if *m == marker) {
+                    content.remove(0);
+                }
                 footnotes.push((Footnote { id, marker, content }, line.page));
             }
             None => match footnotes.last_mut() {
@@ -1188,6 +1193,15 @@ impl<'c> Builder<'c> {
     fn heading_line(&mut self, line: &Line, line_ref: usize) {
         self.close_paragraph();
         let text = line.text();
+        // "Table 1" set in bold like a heading (as LibreOffice lays out a Word table's number):
+        // the table's number all the same; the heading under it is its caption.
+        if is_table_number(&text) && self.table_caption.is_none() {
+            self.flush_heading();
+            self.pending_table_caption_as_text();
+            self.table_caption = Some((text.trim().to_string(), vec![]));
+            self.last = None;
+            return;
+        }
         let content = on_page(strip_strong(inlines(&line.spans().cloned().collect::<Vec<_>>())), line.page);
         if let Some((inl, txt, y, size, page, bold)) = self.heading.as_mut()
             && *page == line.page
@@ -1828,8 +1842,12 @@ fn trim_start(mut content: Vec<Inline>) -> Vec<Inline> {
 /// text, whose wide word gaps also split lines into segments, never lines up that way. Returns
 /// the end (exclusive) of the table's lines.
 fn table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx) -> Option<usize> {
-    let multi =
-        |l: &Line| l.segments.len() >= 2 && !(l.segments.len() == 2 && label_kind(&l.segments[0].text()).is_some());
+    // A line of two segments whose first is a label ("(a)", "1.", "In favour:" before the
+    // States of a vote, set off by a tab) is an item, not a table's row.
+    let multi = |l: &Line| {
+        let first = l.segments[0].text();
+        l.segments.len() >= 2 && !(l.segments.len() == 2 && (label_kind(&first).is_some() || is_colon_label(&first)))
+    };
     if !multi(&all[start]) {
         return None;
     }
@@ -1868,9 +1886,18 @@ fn table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx) -> O
     if shared < 2 && !(shared >= 1 && (same_shape || (columns.len() == 2 && multis.len() >= 4))) {
         return None;
     }
-    // Trailing single-segment lines that are not in a column belong to what follows.
-    let last = *rows.iter().rev().find(|&&r| multi(&all[r]))?;
-    Some(last + 1)
+    // Trailing single-segment lines that are not in a column belong to what follows; those set
+    // in a column after the first continue the last row's cell ("Background paper on" /
+    // "international cooperation").
+    let last_multi = rows.iter().rposition(|&r| multi(&all[r]))?;
+    let first_column = columns.first().map_or(f64::NEG_INFINITY, |c| c.0);
+    let in_later_column = |l: &Line| {
+        (l.x0() - first_column).abs() >= 4.0
+            && lines.iter().any(|m| m.segments.iter().skip(1).any(|s| (s.x0 - l.x0()).abs() < 3.0))
+    };
+    let continued =
+        rows[last_multi + 1..].iter().take_while(|&&r| class[r].is_none() && in_later_column(&all[r])).count();
+    Some(rows[last_multi + continued] + 1)
 }
 
 fn starts_at_column(line: &Line, rows: &[usize], all: &[Line]) -> bool {
