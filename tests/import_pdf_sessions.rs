@@ -120,18 +120,29 @@ fn our_sessions_round_trip_through_their_pdf() {
     }
 }
 
-/// A PDF from another producer: our sessions' DOCX printed to PDF by LibreOffice (its own line
-/// breaking, fonts and spacing, Word's layout of tables, votes and footnotes with custom marks,
-/// which it prints twice) imports back to a session that builds the very same text.
+/// A PDF from another producer: our sessions' and the shapes fixtures' DOCX printed to PDF by
+/// LibreOffice (its own line breaking, fonts and spacing, Word's layout of the masthead, tables,
+/// votes and footnotes with custom marks, which it prints twice) imports back to a session that
+/// builds the very same text.
 /// The importer reads layout as house style gives it, not our PDF writer's coordinates.
 #[test]
 fn our_docx_printed_to_pdf_by_libreoffice_round_trips() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    let slugs = ["ctoc-cop-wg4-2009", "ctoc-cop-wg4-2016", "ctoc-cop-2018"];
+    let sessions = [
+        common::root().join("sessions/ctoc-cop-wg4-2009"),
+        common::root().join("sessions/ctoc-cop-wg4-2016"),
+        common::root().join("sessions/ctoc-cop-2018"),
+        common::root().join("tests/fixtures/shapes/official-records"),
+        common::root().join("tests/fixtures/shapes/capitals"),
+        common::root().join("tests/fixtures/shapes/treaty-meeting"),
+        common::root().join("tests/fixtures/shapes/draft-report"),
+        common::root().join("tests/fixtures/shapes/addendum"),
+        common::officers_fixture(),
+    ];
+    let slugs: Vec<String> = sessions.iter().map(|s| s.file_name().unwrap().to_str().unwrap().to_string()).collect();
     let mut docx = Vec::new();
-    for slug in slugs {
-        let session = common::root().join("sessions").join(slug);
+    for (session, slug) in sessions.iter().zip(&slugs) {
         common::succeeded(
             &common::rapporteur_in(&["build", session.to_str().unwrap(), "--format", "text,docx", "-o", "first"], dir),
             &format!("{slug}: build"),
@@ -147,7 +158,7 @@ fn our_docx_printed_to_pdf_by_libreoffice_round_trips() {
         .output()
         .expect("LibreOffice (soffice) is needed: tests/run.sh installs it");
     assert!(status.status.success(), "soffice failed: {}", String::from_utf8_lossy(&status.stderr));
-    for slug in slugs {
+    for slug in &slugs {
         let pdf = format!("lo/{slug}.pdf");
         let out = format!("s-{slug}");
         common::succeeded(

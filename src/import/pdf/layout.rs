@@ -137,8 +137,11 @@ fn runs(glyphs: &[Glyph]) -> Vec<Run> {
                 None
             } else if dy.abs() <= 0.2 * run.size.max(g.size) {
                 Some((run, false))
-            } else if g.size < 0.85 * run.size && -dy > 0.0 && -dy <= 0.7 * run.size {
-                // A raised, smaller glyph: a marker inside the line.
+            } else if g.size < 0.85 * run.size && -dy > 0.0 && -dy <= 0.7 * run.size && g.x0 - last_x1 <= 0.6 * run.size
+            {
+                // A raised, smaller glyph close after the text: a marker inside the line (not
+                // the smaller column beside a larger one, "Distr.: Limited" level with the top
+                // of "General Assembly", as LibreOffice sets the masthead).
                 Some((run, false))
             } else if run.size < 0.85 * g.size && dy > 0.0 && dy <= 0.7 * g.size {
                 // The line so far was a raised marker (a footnote starts with its number).

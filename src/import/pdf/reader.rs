@@ -685,7 +685,10 @@ fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &C
             if t.is_empty() || t.trim_end_matches('*').trim_end() == masthead.symbol || t == "*" {
                 continue;
             }
-            if std::mem::take(&mut distribution_next) && t.chars().all(|c| c.is_ascii_uppercase()) {
+            // The distribution stands in the right-hand column, under "Distr." (not "GENERAL
+            // ASSEMBLY" on the left, which LibreOffice may set level with it).
+            let right = segment.x0 >= 0.5 * 595.0;
+            if right && std::mem::take(&mut distribution_next) && t.chars().all(|c| c.is_ascii_uppercase()) {
                 masthead.distribution = title_case(t);
             } else if t == "Distr." {
                 masthead.style = crate::document::MastheadStyle::Capitals;
@@ -1565,7 +1568,11 @@ fn heading_parts(text: &str) -> (Option<DivisionKind>, Option<String>, String) {
             ["decision", "resolution"].iter().find_map(|w| rest.strip_prefix(w).map(|t| (*w, t.trim())))
     {
         let (n, after) = tail.split_once(' ').unwrap_or((tail, ""));
-        let numbered = n.chars().next().is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+        // "Draft resolution 9/1", "Draft decision I", "Draft resolution A" — not the first word of
+        // the title set on the same line ("Draft decision Venue of …").
+        let numbered = n.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || (!n.is_empty() && n.chars().all(|c| "IVXLC".contains(c)))
+            || (n.len() == 1 && n.chars().all(|c| c.is_ascii_uppercase()));
         let (label, after) =
             if numbered { (format!("Draft {kind_word} {n}"), after) } else { (format!("Draft {kind_word}"), tail) };
         return (Some(DivisionKind::Decision), Some(label), after.trim().to_string());
