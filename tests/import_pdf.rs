@@ -503,7 +503,26 @@ fn unfccc_addendum_of_decisions() {
     assert_eq!(found, expected);
     // 43 numbered and lettered notes, the "*" note on each of decision 6/CMA.4's seven annexes,
     // and "* Only in annex VII, tables 1–3." cited from the cell "OIMP*".
-    let built = check_all("FCCC_PA_CMA_2022_10_Add.2_EN.pdf", 1, 10, 51);
+    let (built, session, _) = check_all_with_session("FCCC_PA_CMA_2022_10_Add.2_EN.pdf", 1, 10, 51);
+    // Decision 6/CMA.4, annex III: two outlines of reports to be written, each set as headings
+    // inside a part "I."/"II." of the annex and starting again at "I.": lists with their labels
+    // ("I. Introduction and summary" over "A. Introduction"…), not parts of the annex.
+    let annex = session
+        .chapters
+        .iter()
+        .flat_map(|c| &c.paragraphs)
+        .filter_map(|p| p.decision())
+        .flat_map(|d| &d.annexes)
+        .find(|a| a.title.starts_with("Outline of the Article 6"))
+        .expect("annex III of decision 6/CMA.4");
+    let parts: Vec<_> = annex.sections.iter().filter(|s| s.title.starts_with("Outline of")).collect();
+    assert_eq!(parts.len(), 2, "the annex's two parts");
+    for part in parts {
+        let lists: Vec<_> = part.groups.iter().flat_map(|g| &g.paragraphs).flat_map(|p| p.items()).collect();
+        let shape: Vec<(Option<&str>, usize)> = lists.iter().map(|i| (i.label.as_deref(), i.items.len())).collect();
+        assert_eq!(shape, [(Some("I."), 5), (Some("II."), 3), (Some("III."), 0)], "{}", part.title);
+    }
+    assert!(built.contains("\nI. Introduction and summary\n\nA. Introduction\n"), "{built}");
     // Decision 6/CMA.4, annex I: parts "I.", "II.", "III." with "A.", "B." under them, as printed.
     assert!(
         built.contains("\nI. Guidance relating to the registries referred to in decision 2/CMA.3, annex, paragraph 29\n\nA. Form, functions and processes\n"),

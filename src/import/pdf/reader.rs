@@ -339,6 +339,7 @@ pub fn read(pages: &Pages) -> Reading {
         chapter_size: None,
         decision_size: None,
         roman_shift: None,
+        outline: None,
         annex_size: None,
         table_caption: None,
     };
@@ -933,6 +934,8 @@ struct Builder<'c> {
     /// A roman list set flush under a lettered item: where its labels stand, and where it is
     /// taken to stand (`item_x`).
     roman_shift: Option<(f64, f64)>,
+    /// Inside an outline quoted in an annex (`outline_entry`): the value of its last roman label.
+    outline: Option<u32>,
     /// "Table 1" and the caption under it, waiting for their table.
     table_caption: Option<(String, Vec<Inline>)>,
 }
@@ -1071,7 +1074,12 @@ impl<'c> Builder<'c> {
                 });
             }
             Some(_) => {
-                let x = self.item_x(line.x0(), &first);
+                // A lettered entry of an outline set in body type stands under its roman one.
+                let x = if self.outline.is_some() && self.paragraph.is_some() {
+                    OUTLINE_X + 10.0
+                } else {
+                    self.item_x(line.x0(), &first)
+                };
                 if self.paragraph.is_none() {
                     self.paragraph =
                         Some(Paragraph { id: format!("line-{line_ref}"), num: None, content: vec![], items: vec![] });
@@ -1121,6 +1129,49 @@ impl<'c> Builder<'c> {
         // narrower column (a table's cell) whose edge is not the page's.
         let short = self.ctx.margin + 0.6 * (self.ctx.right - self.ctx.margin);
         self.ctx.right.is_finite() && self.last_end < short && self.last_end + needed + 0.5 * line.size < self.ctx.right
+    }
+
+    /// An outline quoted in an annex (the parts of a report to be written: "I. Introduction and
+    /// summary" with "A. Introduction"… under it, set as headings inside a part "I." of the
+    /// annex): a roman label that starts again at "I." while a roman part is open opens the
+    /// outline; its roman and lettered entries are a list with their printed labels, until a
+    /// roman label that does not go on from the outline's (the annex's next part) or any other
+    /// heading. Returns whether the heading was taken as an entry.
+    fn outline_entry(&mut self, num: Option<&str>, heading: &[Inline]) -> bool {
+        let roman_value = |n: &str| roman(n.strip_suffix('.')?);
+        let value = num.and_then(roman_value);
+        let letter =
+            num.is_some_and(|n| n.len() == 2 && n.ends_with('.') && n.starts_with(|c: char| c.is_ascii_uppercase()));
+        let in_roman_part = self.stack.iter().any(|o| {
+            o.division.kind == DivisionKind::Section && o.division.num.as_deref().and_then(roman_value).is_some()
+        }) && self.stack.iter().any(|o| o.division.kind == DivisionKind::Annex);
+        let depth = match (value, self.outline) {
+            (Some(1), None) if in_roman_part => {
+                self.close_paragraph();
+                1
+            }
+            (Some(v), Some(last)) if v == last + 1 => 1,
+            (_, Some(_)) if letter => 2,
+            (_, Some(_)) => {
+                // The outline ends: its list is a paragraph of the part it stands in.
+                self.outline = None;
+                self.close_paragraph();
+                return false;
+            }
+            _ => return false,
+        };
+        if let Some(v) = value.filter(|_| depth == 1) {
+            self.outline = Some(v);
+        }
+        if self.paragraph.is_none() {
+            self.paragraph = Some(Paragraph { id: String::new(), num: None, content: vec![], items: vec![] });
+        }
+        let x = if depth == 1 { OUTLINE_X } else { OUTLINE_X + 10.0 };
+        self.close_items_from(x);
+        let label = num.unwrap_or_default().to_string();
+        self.items.push((x, Item { id: String::new(), label, content: heading.to_vec(), items: vec![] }));
+        self.last = None;
+        true
     }
 
     /// Where an item stands for nesting. Mostly where its label is set; but "(i)" after "(c)" at
@@ -1194,7 +1245,10 @@ impl<'c> Builder<'c> {
     }
 
     fn heading_line(&mut self, line: &Line, line_ref: usize) {
-        self.close_paragraph();
+        // An outline's entries are set as headings but make one list (`outline_entry`).
+        if self.outline.is_none() {
+            self.close_paragraph();
+        }
         let text = line.text();
         // "Table 1" set in bold like a heading (as LibreOffice lays out a Word table's number):
         // the table's number all the same; the heading under it is its caption.
@@ -1281,6 +1335,9 @@ impl<'c> Builder<'c> {
         // "Annex I*", "Attendance*": asterisks glued to the end of a heading cite a note set
         // with an asterisk.
         heading = trailing_asterisks_cite(heading, page);
+        if self.outline_entry(num.as_deref(), &heading) {
+            return;
+        }
         let awaiting = heading.iter().all(|i| matches!(i, Inline::NoteRef { .. }))
             || crate::document::plain_text(&heading).trim().is_empty();
         let kind = kind.unwrap_or_else(|| if rest.is_empty() { DivisionKind::Section } else { self.unnumbered_kind() });
@@ -1533,6 +1590,27 @@ fn opens_a_quoted_text(content: &[Inline]) -> bool {
         && text.ends_with(',')
         && (3..=20).contains(&words)
         && !text[..text.len() - 1].contains([',', '.', ';', ':'])
+}
+
+/// Where an outline's entries stand for nesting (`outline_entry`): beyond any page's text.
+const OUTLINE_X: f64 = 10_000.0;
+
+/// The value of a roman numeral in capitals ("IV" → 4), up to 39.
+fn roman(s: &str) -> Option<u32> {
+    if s.is_empty() || !s.chars().all(|c| "IVX".contains(c)) {
+        return None;
+    }
+    let value = |c| match c {
+        'I' => 1,
+        'V' => 5,
+        _ => 10,
+    };
+    let digits: Vec<u32> = s.chars().map(value).collect();
+    let mut total = 0;
+    for (i, d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|next| next > d) { total -= *d as i64 } else { total += *d as i64 }
+    }
+    u32::try_from(total).ok().filter(|v| *v > 0)
 }
 
 /// The level of a quoted decision's own annex: under the decision, over its groups.
