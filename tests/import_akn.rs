@@ -54,7 +54,7 @@ fn own_output_comes_back() {
     let annex = &s.annexes[0];
     assert_eq!((annex.id.as_deref(), annex.title.as_str()), (Some("annex-1"), "List of documents"));
     let table = annex.paragraphs[0].table().unwrap();
-    assert_eq!(table.header, ["Symbol", "Title"]);
+    assert_eq!(table.header.texts(), ["Symbol", "Title"]);
     assert_eq!(table.rows[0], ["CTOC/COP/WG.4/2009/1", "Agenda[^tbl-note]"]);
     assert_eq!(annex.paragraphs[1].text(), Some("**Bold**"));
     assert_eq!(annex.paragraphs[3].id.as_deref(), Some("_3_odd_id"));

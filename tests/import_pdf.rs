@@ -124,7 +124,7 @@ fn check_footnotes(name: &str, reading: &Reading, text: &str, expected: usize) {
                     walk(&d.children, out);
                 }
                 Block::Table(t) => {
-                    for cell in t.header.iter().chain(t.rows.iter().flatten()) {
+                    for cell in t.header_cells().map(|c| &c.content).chain(t.rows.iter().flatten()) {
                         refs(cell, out);
                     }
                 }

@@ -451,8 +451,24 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
             y.scalar(at, "caption", &t.caption);
             if !t.header.is_empty() {
                 y.key(at, "header");
-                for h in &t.header {
-                    y.item_scalar(at + 2, h);
+                if t.header.is_plain() {
+                    for h in t.header.cells() {
+                        y.item_scalar(at + 2, &h.text);
+                    }
+                } else if let [row] = t.header.rows.as_slice() {
+                    for h in row {
+                        y.line(at + 2, &format!("- {}", header_cell(h)));
+                    }
+                } else {
+                    for row in &t.header.rows {
+                        if row.is_empty() {
+                            y.line(at + 2, "- []");
+                        }
+                        for (c, h) in row.iter().enumerate() {
+                            let lead = if c == 0 { "- - " } else { "  - " };
+                            y.line(at + 2, &format!("{lead}{}", header_cell(h)));
+                        }
+                    }
                 }
             }
             y.key(at, "rows");
@@ -555,6 +571,28 @@ impl Fields {
         }
         self.indent + 4
     }
+}
+
+/// A column heading: its text, or `{text: …, columns: …, rows: …}` when it spans (the text
+/// always quoted there, where a plain `,` or `}` would end it).
+fn header_cell(h: &crate::session::HeaderCell) -> String {
+    if h.is_single() {
+        return quote(&h.text);
+    }
+    let text = if h.text.chars().any(char::is_control) || h.text.is_empty() {
+        quote(&h.text)
+    } else {
+        format!("'{}'", h.text.replace('\'', "''"))
+    };
+    let mut out = format!("{{text: {text}");
+    if h.columns != 1 {
+        out.push_str(&format!(", columns: {}", h.columns));
+    }
+    if h.rows != 1 {
+        out.push_str(&format!(", rows: {}", h.rows));
+    }
+    out.push('}');
+    out
 }
 
 fn items(y: &mut Yaml, indent: usize, list: &[ItemDef]) {

@@ -225,7 +225,9 @@ fn example(key: &str) -> Option<String> {
         "numbered" => "`numbered: false` for an unnumbered paragraph",
         "contents" | "recorded" | "by_representatives" => "`true` or `false`",
         "vol" => "a number, e.g. `vol: 2237`",
-        "header" => "a list of column headings, e.g. `header: [Region, Replies]`",
+        "header" => {
+            "a list of column headings, e.g. `header: [Region, Replies]`, or of rows of them, e.g. `header: [[{text: Identifier, columns: 2}], [First, Last]]`"
+        }
         "rows" => "a list of rows, each a list of cells, e.g. `rows: [[Africa, \"21\"], [Europe, \"40\"]]`",
         "footnotes" => "footnotes by id, e.g. `footnotes: {decision: {text: See decision 4/4.}}`",
         "role" => {

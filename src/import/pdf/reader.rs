@@ -939,7 +939,7 @@ impl<'c> Builder<'c> {
             None => &mut self.body,
         };
         if let Some(Block::Table(previous)) = container.last_mut()
-            && previous.header.len() == table.header.len().max(table.rows.first().map_or(0, Vec::len))
+            && header_width(previous) == header_width(&table).max(table.rows.first().map_or(0, Vec::len))
             && (table.header.is_empty() || table.header == previous.header)
         {
             previous.rows.extend(table.rows);
@@ -1635,7 +1635,7 @@ fn cite(blocks: &mut [Block], notes: &mut Vec<(Footnote, usize)>, used: &mut Vec
             }
             Block::Table(t) => {
                 inl(&mut t.caption, notes, used);
-                for cell in t.header.iter_mut().chain(t.rows.iter_mut().flatten()) {
+                for cell in t.header.iter_mut().flatten().map(|c| &mut c.content).chain(t.rows.iter_mut().flatten()) {
                     inl(cell, notes, used);
                 }
             }
@@ -1805,10 +1805,18 @@ fn table(lines: &[&Line]) -> (Table, usize) {
     // The first row is a header when it is set apart: in italics or bold, or over a rule.
     let styled = lines.first().is_some_and(|l| l.italic() || l.bold());
     // Its italics or bold are the header's style, not the words'.
-    let header =
-        if rows.len() > 1 && styled { rows.remove(0).into_iter().map(without_style).collect() } else { Vec::new() };
+    let header = if rows.len() > 1 && styled {
+        Table::header_row(rows.remove(0).into_iter().map(without_style).collect())
+    } else {
+        Vec::new()
+    };
     let header_lines = if header.is_empty() { 0 } else { first_row_lines };
     (Table { id: String::new(), num: None, caption: vec![], header, rows }, header_lines)
+}
+
+/// How many columns a table's header covers (its first row's, spans counted).
+fn header_width(t: &Table) -> usize {
+    t.header_grid().widths.first().copied().unwrap_or(0)
 }
 
 /// Block id → line, from the provisional ids `line-PAGE*1000+N` the reader gives paragraphs and
