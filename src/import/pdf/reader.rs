@@ -22,11 +22,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::extract::Pages;
+use super::extract::{Pages, Rule};
 use super::furniture::{self, Furniture};
 use super::layout::{self, Line, Span};
 use crate::document::{
-    Block, Contents, Division, DivisionKind, Document, Footnote, Inline, Item, Masthead, Meta, Paragraph, Table,
+    Block, Contents, Division, DivisionKind, Document, Footnote, HeaderCell, Inline, Item, Masthead, Meta, Paragraph,
+    Table,
 };
 use crate::import::{is_addendum_label, title_case};
 
@@ -370,7 +371,7 @@ pub fn read(pages: &Pages) -> Reading {
         if let Some(end) = table_at(&all, &class, i, &ctx) {
             let lines: Vec<usize> = (i..end).filter(|&j| class[j].is_none()).collect();
             let rows: Vec<&Line> = lines.iter().map(|&j| &all[j]).collect();
-            let (table, header_lines) = table(&rows);
+            let (table, header_lines) = table(&rows, &pages.pages[all[i].page].rules);
             let repeated = builder.table(table, line_ref[i]);
             for (k, &j) in lines.iter().enumerate() {
                 class[j] = Some(if repeated && k < header_lines {
@@ -1681,12 +1682,23 @@ fn table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx) -> O
     let multi =
         |l: &Line| l.segments.len() >= 2 && !(l.segments.len() == 2 && label_kind(&l.segments[0].text()).is_some());
     if !multi(&all[start]) {
-        return None;
+        // A heading set alone over the table's columns ("ITMO" over "Unique identifier" and
+        // "Metric and quantity"): in the table's smaller type, the table's next line under it.
+        let next = start + 1;
+        let small = |l: &Line| l.size < ctx.body_size - 0.6;
+        let over = next < all.len()
+            && class[next].is_none()
+            && all[next].page == all[start].page
+            && small(&all[start])
+            && (all[next].size - all[start].size).abs() < 0.3
+            && all[next].y - all[start].y < 1.6 * all[start].size
+            && multi(&all[next]);
+        return if over { table_at(all, class, next, ctx) } else { None };
     }
     let page = all[start].page;
     let mut end = start;
     let mut last_y = all[start].y;
-    let mut rows = Vec::new();
+    let mut rows: Vec<usize> = Vec::new();
     while end < all.len() && all[end].page == page {
         if class[end].is_some() {
             end += 1;
@@ -1720,7 +1732,40 @@ fn table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx) -> O
     }
     // Trailing single-segment lines that are not in a column belong to what follows.
     let last = *rows.iter().rev().find(|&&r| multi(&all[r]))?;
-    Some(last + 1)
+    Some(body_under_small_head(all, class, start, last + 1, ctx))
+}
+
+/// Where a table ends whose lines so far are all in a type smaller than the body's (a header
+/// of several lines, FCCC/PA/CMA/2022/10/Add.2 annex VII): its body rows, in body type, follow
+/// while each line lies within the width of the headings (a cell centred in its column does not
+/// start where its heading does) and no wide gap opens.
+fn body_under_small_head(all: &[Line], class: &[Option<Class>], start: usize, end: usize, ctx: &Ctx) -> usize {
+    let head: Vec<&Line> = (start..end).filter(|&j| class[j].is_none()).map(|j| &all[j]).collect();
+    let size = all[start].size;
+    if size >= ctx.body_size - 0.6 || head.iter().any(|l| (l.size - size).abs() >= 0.3) {
+        return end;
+    }
+    let within = |l: &Line| {
+        l.segments
+            .iter()
+            .all(|s| head.iter().any(|h| h.segments.iter().any(|hs| s.x0 >= hs.x0 - 8.0 && s.x1 <= hs.x1 + 8.0)))
+    };
+    let (mut out, mut last_y) = (end, head.last().map_or(0.0, |l| l.y));
+    let mut j = end;
+    while j < all.len() && all[j].page == all[start].page {
+        if class[j].is_some() {
+            j += 1;
+            continue;
+        }
+        let l = &all[j];
+        if l.size < size + 0.5 || l.size > ctx.body_size + 0.6 || l.y - last_y > 2.5 * l.size || !within(l) {
+            break;
+        }
+        last_y = l.y;
+        j += 1;
+        out = j;
+    }
+    out
 }
 
 fn starts_at_column(line: &Line, rows: &[usize], all: &[Line]) -> bool {
@@ -1760,8 +1805,19 @@ fn right_edges(lines: &[&Line]) -> Vec<(f64, usize)> {
 /// The table's rows: each line a row, its segments in the column they overlap (columns are the
 /// spans where segments of the rows overlap: left-aligned, right-aligned or centred alike); a
 /// line with nothing in the first column continues the row above (cells of several lines).
-fn table(lines: &[&Line]) -> (Table, usize) {
-    let mut spans: Vec<(f64, f64)> = lines.iter().flat_map(|l| l.segments.iter().map(|s| (s.x0, s.x1))).collect();
+fn table(lines: &[&Line], rules: &[Rule]) -> (Table, usize) {
+    // A header of several rows in smaller type, ruled cell by cell (see `ruled_header`): its
+    // columns are those of its lowest headings and of the body; the headings above them span.
+    let head = smaller_head(lines);
+    let column_lines: Vec<&&Line> = match head {
+        Some(k) => {
+            let widest = lines[..k].iter().max_by_key(|l| l.segments.len()).expect("a header line");
+            std::iter::once(widest).chain(&lines[k..]).collect()
+        }
+        None => lines.iter().collect(),
+    };
+    let mut spans: Vec<(f64, f64)> =
+        column_lines.iter().flat_map(|l| l.segments.iter().map(|s| (s.x0, s.x1))).collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut columns: Vec<(f64, f64)> = Vec::new();
     for (x0, x1) in spans {
@@ -1777,10 +1833,12 @@ fn table(lines: &[&Line]) -> (Table, usize) {
         let mid = (x0 + x1) / 2.0;
         columns.iter().position(|c| mid >= c.0 - 1.0 && mid <= c.1 + 1.0).unwrap_or(0)
     };
+    let ruled = head.and_then(|k| ruled_header(&lines[..k], lines[k].y, rules, &columns, &column_of).map(|h| (h, k)));
+    let body_start = ruled.as_ref().map_or(0, |(_, k)| *k);
     let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
     let mut first_row_lines = 0;
     let mut last_y = f64::NEG_INFINITY;
-    for l in lines {
+    for l in &lines[body_start..] {
         let mut cells = vec![Vec::new(); columns.len()];
         for s in &l.segments {
             let c = column_of(s.x0, s.x1);
@@ -1802,6 +1860,9 @@ fn table(lines: &[&Line]) -> (Table, usize) {
         }
         last_y = l.y;
     }
+    if let Some((header, k)) = ruled {
+        return (Table { id: String::new(), num: None, caption: vec![], header, rows }, k);
+    }
     // The first row is a header when it is set apart: in italics or bold, or over a rule.
     let styled = lines.first().is_some_and(|l| l.italic() || l.bold());
     // Its italics or bold are the header's style, not the words'.
@@ -1812,6 +1873,118 @@ fn table(lines: &[&Line]) -> (Table, usize) {
     };
     let header_lines = if header.is_empty() { 0 } else { first_row_lines };
     (Table { id: String::new(), num: None, caption: vec![], header, rows }, header_lines)
+}
+
+/// The number of leading lines set in a smaller type than the line under them (at least two,
+/// with body lines after them): a header of several lines over the table's rows.
+fn smaller_head(lines: &[&Line]) -> Option<usize> {
+    let size = lines.first()?.size;
+    let k = lines.iter().position(|l| l.size > size + 0.5)?;
+    (k >= 2 && lines[..k].iter().all(|l| (l.size - size).abs() < 0.3)).then_some(k)
+}
+
+/// The header of a table drawn as a grid, its heading rows read from the rules that border
+/// their cells (FCCC/PA/CMA/2022/10/Add.2, annex VII): each distinct height of rule segments
+/// above the header's lines opens a header row, each segment there is the top of a cell, and
+/// that cell covers the columns whose middles lie under the segment ("Unique identifier" over
+/// the four identifier columns). A column no segment tops continues the cell above it (a
+/// heading over several rows, its words at the foot of the cell). `None` unless the grid is
+/// whole: every line in a row, every row as wide as the columns, some heading spanning.
+fn ruled_header(
+    head: &[&Line],
+    body_y: f64,
+    rules: &[Rule],
+    columns: &[(f64, f64)],
+    column_of: &dyn Fn(f64, f64) -> usize,
+) -> Option<Vec<Vec<HeaderCell>>> {
+    let size = head[0].size;
+    let (top, bottom) = (head[0].y - 2.0 * size, head[head.len() - 1].y);
+    // The heights of the rules above the header's lines and among them, each with its segments.
+    let mut levels: Vec<(f64, Vec<(f64, f64)>)> = Vec::new();
+    let mut sorted: Vec<&Rule> = rules.iter().filter(|r| r.y > top && r.y < bottom).collect();
+    sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    for r in sorted {
+        match levels.last_mut() {
+            Some((y, segs)) if r.y - *y < 1.2 => segs.push((r.x0, r.x1)),
+            _ => levels.push((r.y, vec![(r.x0, r.x1)])),
+        }
+    }
+    // A level opens a row only when lines stand under it before the next one.
+    fn row_of(levels: &[(f64, Vec<(f64, f64)>)], y: f64, size: f64) -> Option<usize> {
+        levels.iter().rposition(|(ly, _)| *ly < y - size * 0.5)
+    }
+    let levels: Vec<(f64, Vec<(f64, f64)>)> = (0..levels.len())
+        .filter(|&i| head.iter().any(|l| row_of(&levels, l.y, size) == Some(i)))
+        .map(|i| levels[i].clone())
+        .collect();
+    if levels.len() < 2 || head.iter().any(|l| row_of(&levels, l.y, size).is_none()) || body_y <= bottom {
+        return None;
+    }
+    let mid = |c: usize| (columns[c].0 + columns[c].1) / 2.0;
+    let mut header: Vec<Vec<HeaderCell>> = Vec::new();
+    // For each column, the cell covering it so far: (row, cell).
+    let mut owner: Vec<Option<(usize, usize)>> = vec![None; columns.len()];
+    for (r, (_, segs)) in levels.iter().enumerate() {
+        let mut row: Vec<HeaderCell> = Vec::new();
+        let mut c = 0;
+        while c < columns.len() {
+            let seg = segs.iter().find(|(x0, x1)| mid(c) >= x0 - 1.0 && mid(c) <= x1 + 1.0);
+            match (seg, owner[c]) {
+                (None, Some((or, oc))) => {
+                    // Continued from above (its rows counted once).
+                    if header[or][oc].rows == r - or {
+                        header[or][oc].rows += 1;
+                    }
+                    while c < columns.len() && owner[c] == Some((or, oc)) {
+                        c += 1;
+                    }
+                }
+                (Some(&(x0, x1)), _) => {
+                    let span = (c..columns.len()).take_while(|&k| mid(k) >= x0 - 1.0 && mid(k) <= x1 + 1.0).count();
+                    for o in owner.iter_mut().skip(c).take(span) {
+                        *o = Some((r, row.len()));
+                    }
+                    row.push(HeaderCell::spanning(Vec::new(), span, 1));
+                    c += span;
+                }
+                (None, None) => return None,
+            }
+        }
+        header.push(row);
+    }
+    // The words, each segment into the cell over its column in its row.
+    for l in head {
+        let r = row_of(&levels, l.y, size)?;
+        for s in &l.segments {
+            // A heading centred over several columns may fall between two: the nearest one.
+            let m = (s.x0 + s.x1) / 2.0;
+            let distance = |c: &(f64, f64)| {
+                if m < c.0 {
+                    c.0 - m
+                } else if m > c.1 {
+                    m - c.1
+                } else {
+                    0.0
+                }
+            };
+            let nearest = (0..columns.len()).min_by(|&a, &b| distance(&columns[a]).total_cmp(&distance(&columns[b])));
+            let c = nearest.unwrap_or_else(|| column_of(s.x0, s.x1));
+            let grid = crate::document::header_grid(
+                &header.iter().map(|row| row.iter().map(|h| (h.columns, h.rows)).collect()).collect::<Vec<_>>(),
+            );
+            let ((or, oc), _) = grid.at(r, c)?;
+            let words = without_style(on_page(trim_start(inlines(&s.spans)), l.page));
+            let cell = &mut header[or][oc].content;
+            if !cell.is_empty() {
+                cell.push(Inline::text(" "));
+            }
+            append(cell, &words);
+        }
+    }
+    let spans = header.iter().flatten().any(|h| h.columns > 1);
+    let table =
+        Table { id: String::new(), num: None, caption: vec![], header, rows: vec![vec![Vec::new(); columns.len()]] };
+    (spans && table.header_is_regular()).then_some(table.header)
 }
 
 /// How many columns a table's header covers (its first row's, spans counted).
