@@ -852,3 +852,22 @@ impl Document {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_cells_stand_where_html_puts_them() {
+        // A (2 rows) | B (2 columns) ; under B: C, D — then E over everything, reaching too far.
+        let grid = header_grid(&[vec![(1, 2), (2, 1)], vec![(1, 1), (1, 1)]]);
+        assert_eq!(grid.starts, [vec![0, 1], vec![1, 2]]);
+        assert_eq!(grid.widths, [3, 3]);
+        assert_eq!(grid.at(1, 0), Some(((0, 0), false)), "A continues into row 2");
+        assert_eq!(grid.at(1, 2), Some(((1, 1), true)));
+        assert!(grid.gaps(1, 3).is_empty() && grid.overhanging.is_empty());
+        let grid = header_grid(&[vec![(1, 3)], vec![(1, 1)]]);
+        assert_eq!(grid.overhanging, [(0, 0)]);
+        assert_eq!(grid.gaps(1, 3), [2]);
+    }
+}

@@ -286,3 +286,30 @@ fn officers_by_office_round_trip_through_our_akn() {
     let again = rapporteur::build::compile(tmp.path()).unwrap_or_else(|d| panic!("{d}")).document;
     assert_eq!(text_of(&again), text_of(&built), "the text differs after the round trip");
 }
+
+/// Header rows of `th` with their spans come back as header rows; a header the session could not
+/// hold (a row wider than the table) keeps its words as the first rows of the body.
+#[test]
+fn header_rows_and_their_spans() {
+    let xml = sample_xml();
+    let head = "<tr><th><p>Symbol</p></th><th><p>Title</p></th></tr>";
+    assert!(xml.contains(head), "the sample's header row");
+    let spanned = xml.replace(
+        head,
+        "<tr><th colspan=\"2\"><p>Document</p></th></tr><tr><th><p>Symbol</p></th><th><p>Title</p></th></tr>",
+    );
+    let (s, _) = import_akn(&spanned).unwrap();
+    let table = s.annexes[0].paragraphs[0].table().unwrap();
+    assert_eq!(table.header.rows.len(), 2);
+    assert_eq!((table.header.rows[0][0].text.as_str(), table.header.rows[0][0].columns), ("Document", 2));
+    assert_eq!(table.header.rows[1].iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["Symbol", "Title"]);
+    let irregular = xml.replace(
+        head,
+        "<tr><th colspan=\"3\"><p>Document</p></th></tr><tr><th><p>Symbol</p></th><th><p>Title</p></th></tr>",
+    );
+    let (s, _) = import_akn(&irregular).unwrap();
+    let table = s.annexes[0].paragraphs[0].table().unwrap();
+    assert!(table.header.is_empty());
+    assert_eq!(table.rows[0], ["Document"]);
+    assert_eq!(table.rows[1], ["Symbol", "Title"]);
+}

@@ -773,7 +773,8 @@ fn plain_ok(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::quote;
+    use super::{header_cell, quote};
+    use crate::session::HeaderCell;
 
     #[test]
     fn quoting() {
@@ -785,5 +786,14 @@ mod tests {
         assert_eq!(quote("yes"), "'yes'");
         assert_eq!(quote(""), "''");
         assert_eq!(quote("a\nb"), "\"a\\nb\"");
+    }
+
+    #[test]
+    fn header_cells() {
+        assert_eq!(header_cell(&HeaderCell::new("Party")), "Party");
+        let h = HeaderCell { text: "Party's code, if any".into(), columns: 2, rows: 3 };
+        assert_eq!(header_cell(&h), "{text: 'Party''s code, if any', columns: 2, rows: 3}");
+        let back: crate::session::TableHeader = serde_saphyr::from_str(&format!("[{}]", header_cell(&h))).unwrap();
+        assert_eq!(back.rows[0][0], h);
     }
 }
