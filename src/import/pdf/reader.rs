@@ -1808,32 +1808,19 @@ fn right_edges(lines: &[&Line]) -> Vec<(f64, usize)> {
 fn table(lines: &[&Line], rules: &[Rule]) -> (Table, usize) {
     // A header of several rows in smaller type, ruled cell by cell (see `ruled_header`): its
     // columns are those of its lowest headings and of the body; the headings above them span.
-    let head = smaller_head(lines);
-    let column_lines: Vec<&&Line> = match head {
-        Some(k) => {
-            let widest = lines[..k].iter().max_by_key(|l| l.segments.len()).expect("a header line");
-            std::iter::once(widest).chain(&lines[k..]).collect()
-        }
-        None => lines.iter().collect(),
+    // Any other table: the columns of all its lines.
+    let ruled = smaller_head(lines).and_then(|k| {
+        let widest = lines[..k].iter().max_by_key(|l| l.segments.len())?;
+        let columns = columns_of(std::iter::once(widest).chain(&lines[k..]));
+        let column_of = |x0: f64, x1: f64| column_at(&columns, x0, x1);
+        ruled_header(&lines[..k], lines[k].y, rules, &columns, &column_of).map(|h| (h, k, columns))
+    });
+    let columns = match &ruled {
+        Some((_, _, columns)) => columns.clone(),
+        None => columns_of(lines.iter()),
     };
-    let mut spans: Vec<(f64, f64)> =
-        column_lines.iter().flat_map(|l| l.segments.iter().map(|s| (s.x0, s.x1))).collect();
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut columns: Vec<(f64, f64)> = Vec::new();
-    for (x0, x1) in spans {
-        match columns.last_mut() {
-            Some(c) if x0 <= c.1 + 1.0 => c.1 = c.1.max(x1),
-            _ => columns.push((x0, x1)),
-        }
-    }
-    if columns.is_empty() {
-        columns.push((0.0, f64::INFINITY));
-    }
-    let column_of = |x0: f64, x1: f64| {
-        let mid = (x0 + x1) / 2.0;
-        columns.iter().position(|c| mid >= c.0 - 1.0 && mid <= c.1 + 1.0).unwrap_or(0)
-    };
-    let ruled = head.and_then(|k| ruled_header(&lines[..k], lines[k].y, rules, &columns, &column_of).map(|h| (h, k)));
+    let column_of = |x0: f64, x1: f64| column_at(&columns, x0, x1);
+    let ruled = ruled.map(|(h, k, _)| (h, k));
     let body_start = ruled.as_ref().map_or(0, |(_, k)| *k);
     let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
     let mut first_row_lines = 0;
@@ -1873,6 +1860,30 @@ fn table(lines: &[&Line], rules: &[Rule]) -> (Table, usize) {
     };
     let header_lines = if header.is_empty() { 0 } else { first_row_lines };
     (Table { id: String::new(), num: None, caption: vec![], header, rows }, header_lines)
+}
+
+/// The spans where the segments of `lines` overlap, left to right (one spanning everything when
+/// there is none).
+fn columns_of<'a>(lines: impl Iterator<Item = &'a &'a Line>) -> Vec<(f64, f64)> {
+    let mut spans: Vec<(f64, f64)> = lines.flat_map(|l| l.segments.iter().map(|s| (s.x0, s.x1))).collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut columns: Vec<(f64, f64)> = Vec::new();
+    for (x0, x1) in spans {
+        match columns.last_mut() {
+            Some(c) if x0 <= c.1 + 1.0 => c.1 = c.1.max(x1),
+            _ => columns.push((x0, x1)),
+        }
+    }
+    if columns.is_empty() {
+        columns.push((0.0, f64::INFINITY));
+    }
+    columns
+}
+
+/// The column a segment's middle falls in (the first when none).
+fn column_at(columns: &[(f64, f64)], x0: f64, x1: f64) -> usize {
+    let mid = (x0 + x1) / 2.0;
+    columns.iter().position(|c| mid >= c.0 - 1.0 && mid <= c.1 + 1.0).unwrap_or(0)
 }
 
 /// The number of leading lines set in a smaller type than the line under them (at least two,
