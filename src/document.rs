@@ -493,8 +493,9 @@ impl Table {
     }
 
     /// Whether the header is one row of single cells, or rows that each fill the table's width
-    /// (its widest body row, or its first header row's) once spans are counted, with no cell
-    /// reaching below the header: what `rapporteur check` asks of a session's table.
+    /// (its widest body row, or its first header row's) once spans are counted and each have a
+    /// cell of their own, with no cell reaching below the header: what a session's table can
+    /// hold and `rapporteur check` asks of it.
     pub fn header_is_regular(&self) -> bool {
         if self.plain_header().is_some() {
             return true;
@@ -502,6 +503,7 @@ impl Table {
         let grid = self.header_grid();
         let width = self.rows.iter().map(Vec::len).max().unwrap_or_else(|| grid.widths.first().copied().unwrap_or(0));
         grid.overhanging.is_empty()
+            && self.header.iter().all(|row| !row.is_empty())
             && (0..self.header.len()).all(|r| grid.widths[r] == width && grid.gaps(r, width).is_empty())
     }
 

@@ -185,6 +185,13 @@ impl<'de> Visitor<'de> for CellVisitor {
         while let Some(cell) = seq.next_element_seed(CellSeed)? {
             row.push(cell);
         }
+        if row.is_empty() {
+            // A row with no heading of its own says nothing (Akoma Ntoso cannot even hold it).
+            return Err(shape_error(
+                "this row of headings is empty",
+                "remove it; a heading over several rows is written once, with `rows: N`",
+            ));
+        }
         Ok(Element::Row(row))
     }
 
@@ -313,7 +320,7 @@ impl schemars::JsonSchema for TableHeader {
             // `anyOf`: an empty list is both.
             "anyOf": [
                 { "items": cell },
-                { "items": { "type": "array", "items": cell } },
+                { "items": { "type": "array", "items": cell, "minItems": 1 } },
             ],
         })
     }
@@ -358,6 +365,7 @@ mod tests {
         let e = header("[[[A]]]").unwrap_err();
         assert!(e.contains("is a list"), "{e}");
         assert!(header("[{columns: 2}]").unwrap_err().contains("no `text`"));
+        assert!(header("[[A], []]").unwrap_err().contains("row of headings is empty"));
     }
 
     #[test]
