@@ -418,8 +418,25 @@ fn unfccc_addendum_of_decisions() {
     }
     let mut all = Vec::new();
     tables(&reading.document.body, &mut all);
-    let spanned: Vec<_> = all.iter().filter(|t| t.header.len() == 3).collect();
+    let first =
+        |t: &rapporteur::document::Table| t.header.first().and_then(|r| r.first()).map(|h| plain_text(&h.content));
+    let spanned: Vec<_> = all
+        .iter()
+        .filter(|t| t.header.len() == 3 && first(t).as_deref() == Some("Article 6 database record ID"))
+        .collect();
     assert_eq!(spanned.len(), 2, "tables 2 and 3");
+    // Table 2 continued on the next page, its header in lines of one heading each: "Actions"
+    // over seven columns, "Action details" over six under it.
+    let continued = all
+        .iter()
+        .find(|t| t.header_cells().any(|h| plain_text(&h.content).trim() == "Action details"))
+        .expect("table 2 continued");
+    let spans = |text: &str| {
+        continued.header_cells().find(|h| plain_text(&h.content).trim() == text).map(|h| (h.columns, h.rows))
+    };
+    assert_eq!(spans("Actions"), Some((7, 1)));
+    assert_eq!(spans("Action details"), Some((6, 1)));
+    assert!(continued.header_is_regular());
     for t in spanned {
         let cell = |r: usize, c: usize| {
             let h = &t.header[r][c];

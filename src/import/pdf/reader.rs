@@ -368,7 +368,8 @@ pub fn read(pages: &Pages) -> Reading {
             }
             in_contents = false;
         }
-        if let Some(end) = table_at(&all, &class, i, &ctx) {
+        let rules = &pages.pages[all[i].page].rules;
+        if let Some(end) = ruled_table_at(&all, &class, i, &ctx, rules).or_else(|| table_at(&all, &class, i, &ctx)) {
             let lines: Vec<usize> = (i..end).filter(|&j| class[j].is_none()).collect();
             let rows: Vec<&Line> = lines.iter().map(|&j| &all[j]).collect();
             let (table, header_lines) = table(&rows, &pages.pages[all[i].page].rules);
@@ -1733,6 +1734,40 @@ fn table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx) -> O
     // Trailing single-segment lines that are not in a column belong to what follows.
     let last = *rows.iter().rev().find(|&&r| multi(&all[r]))?;
     Some(body_under_small_head(all, class, start, last + 1, ctx))
+}
+
+/// A table whose header of several lines, in a type smaller than the body's, is a grid of ruled
+/// cells that `ruled_header` reads (a table continued from the page before, whose header has
+/// lines of one heading each, so that `table_at` does not see columns in them): its end.
+fn ruled_table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx, rules: &[Rule]) -> Option<usize> {
+    let first = &all[start];
+    if first.size >= ctx.body_size - 0.6 || rules.is_empty() {
+        return None;
+    }
+    let mut head = vec![start];
+    let mut j = start + 1;
+    while j < all.len() && all[j].page == first.page {
+        if class[j].is_some() {
+            j += 1;
+            continue;
+        }
+        let (l, last) = (&all[j], &all[*head.last()?]);
+        if (l.size - first.size).abs() >= 0.3 || l.y - last.y > 1.6 * first.size {
+            break;
+        }
+        head.push(j);
+        j += 1;
+    }
+    let end = body_under_small_head(all, class, start, j, ctx);
+    if head.len() < 2 || end == j {
+        return None;
+    }
+    let lines: Vec<&Line> = (start..end).filter(|&k| class[k].is_none()).map(|k| &all[k]).collect();
+    let k = head.len();
+    let widest = lines[..k].iter().max_by_key(|l| l.segments.len())?;
+    let columns = columns_of(std::iter::once(widest).chain(&lines[k..]));
+    let column_of = |x0: f64, x1: f64| column_at(&columns, x0, x1);
+    ruled_header(&lines[..k], lines[k].y, rules, &columns, &column_of).map(|_| end)
 }
 
 /// Where a table ends whose lines so far are all in a type smaller than the body's (a header
