@@ -363,3 +363,29 @@ fn check_holds_every_header_row_to_the_table_width() {
     assert!(!out.status.success());
     assert!(err.contains("the heading `ITMO details` spans 3 rows, but the header has only 1 below it"), "{err}");
 }
+
+/// A slip inside a heading is reported at its place in the file, in the format's words.
+#[test]
+fn slips_in_headings_stand_where_they_are_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(fixture().join("session.yaml")).unwrap();
+    let line = |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    for (from, to, message) in [
+        ("{text: ITMO details, rows: 2}", "{txt: ITMO details, rows: 2}", "`txt` is not a field of a column heading"),
+        ("{text: ITMO, columns: 4}", "yes", "this column heading reads as yes/no"),
+        (
+            "- - First unique identifier",
+            "- []\n            - - First unique identifier",
+            "this row of headings is empty",
+        ),
+    ] {
+        let broken = yaml.replace(from, to);
+        assert_ne!(broken, yaml, "{from}");
+        std::fs::write(dir.path().join("session.yaml"), &broken).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_rapporteur")).arg("check").arg(dir.path()).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && err.contains(message), "{to}: {err}");
+        let at = line(&broken, to.lines().next().unwrap());
+        assert!(err.contains(&format!("session.yaml:{at}:")), "{to} at line {at}: {err}");
+    }
+}
