@@ -376,8 +376,10 @@ fn blocks(list: &[Block], level: usize, out: &mut String) {
                 let row = |cells: &[Vec<Inline>]| {
                     format!("| {} |\n", cells.iter().map(|c| inlines(c)).collect::<Vec<_>>().join(" | "))
                 };
-                out.push_str(&row(&t.header));
-                out.push_str(&format!("|{}\n", "---|".repeat(t.header.len().max(1))));
+                // A pipe table has one header row: the headings of several rows stand in it side by side.
+                let head: Vec<Vec<Inline>> = t.header_cells().map(|c| c.content.clone()).collect();
+                out.push_str(&row(&head));
+                out.push_str(&format!("|{}\n", "---|".repeat(head.len().max(1))));
                 for r in &t.rows {
                     out.push_str(&row(r));
                 }

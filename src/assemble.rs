@@ -21,8 +21,8 @@ use serde::Serialize;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::{
-    Addendum, Block, Contents, ContentsEntry, Division, DivisionKind, Document, Entity, EntityKind, Footnote, Inline,
-    Item, Masthead, MastheadStyle, Meta, Office, Officers, OfficialRecords, Paragraph, Table,
+    Addendum, Block, Contents, ContentsEntry, Division, DivisionKind, Document, Entity, EntityKind, Footnote,
+    HeaderCell, Inline, Item, Masthead, MastheadStyle, Meta, Office, Officers, OfficialRecords, Paragraph, Table,
 };
 use crate::generate::{Generator, roman, slug};
 use crate::lang::{Lang, Version};

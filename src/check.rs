@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::registry;
 use crate::session::load::SourceMap;
-use crate::session::{AgendaItem, Date, Session, SymbolParts};
+use crate::session::{AgendaItem, Date, Session, SymbolParts, TableDef};
 use crate::templates::Templates;
 
 /// Whether anything in the report is written from `meeting` (templates, agenda, attendance,
@@ -47,6 +47,7 @@ pub fn check(session: &Session, sources: &SourceMap, overrides: &[String]) -> Di
     c.meetings(session);
     c.placeholders();
     c.statements(session);
+    c.tables(session);
     c.diags.extend(crate::safety::check(session, sources));
     for name in overrides {
         let builtin = Templates::is_builtin(name);
@@ -74,6 +75,92 @@ impl Checker<'_> {
     fn warn(&mut self, path: &str, message: impl Into<String>, hint: impl Into<String>) {
         let at = self.sources.locate(path);
         self.diags.push(Diagnostic::warning(message).at(at).with_hint(hint));
+    }
+
+    /// The header of every table, wherever it stands (chapters, sections, groups, annexes,
+    /// decisions): each header row of several rows or of spanning headings fills the table's
+    /// width once spans are counted (a header of one row of single headings is not held to it,
+    /// as before headers had rows), and no heading reaches below the header.
+    fn tables(&mut self, s: &Session) {
+        fn walk(v: &serde_json::Value, path: &str, out: &mut Vec<(String, TableDef)>) {
+            match v {
+                serde_json::Value::Array(list) => {
+                    for (i, item) in list.iter().enumerate() {
+                        walk(item, &format!("{path}[{i}]"), out);
+                    }
+                }
+                serde_json::Value::Object(map) => {
+                    let at = |k: &str| if path.is_empty() { k.to_string() } else { format!("{path}.{k}") };
+                    if let Some(table) = map.get("table")
+                        && let Ok(def) = serde_json::from_value::<TableDef>(table.clone())
+                    {
+                        out.push((at("table"), def));
+                    }
+                    for (k, item) in map {
+                        walk(item, &at(k), out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut found = Vec::new();
+        if let Ok(value) = serde_json::to_value(s) {
+            walk(&value, "", &mut found);
+        }
+        for (path, t) in found {
+            self.table_header(&path, &t);
+        }
+    }
+
+    fn table_header(&mut self, path: &str, t: &TableDef) {
+        let h = &t.header;
+        if h.is_plain() {
+            return;
+        }
+        let spans: Vec<Vec<(usize, usize)>> =
+            h.rows.iter().map(|r| r.iter().map(|c| (c.columns, c.rows)).collect()).collect();
+        let grid = crate::document::header_grid(&spans);
+        // The table's width: its widest body row, or, without body rows, its first header row.
+        let width = t.rows.iter().map(Vec::len).max().unwrap_or_else(|| grid.widths.first().copied().unwrap_or(0));
+        let row_path =
+            |r: usize| if h.rows.len() == 1 { format!("{path}.header") } else { format!("{path}.header[{r}]") };
+        let fill = "every header row fills the table's width once spans are counted: give each column a heading \
+                    (`\"\"` for a blank one), or widen the heading over it (`{text: …, columns: 2}`)";
+        for &(r, c) in &grid.overhanging {
+            let cell = &h.rows[r][c];
+            self.error(
+                &format!("{path}.header{}", h.cell_path(r, c)),
+                format!(
+                    "the heading `{}` spans {} rows, but the header has {} below it",
+                    cell.text,
+                    cell.rows,
+                    if h.rows.len() - r == 1 { "none".to_string() } else { format!("only {}", h.rows.len() - r - 1) }
+                ),
+                "`rows` counts the header rows the heading covers, its own included",
+            );
+        }
+        for r in 0..h.rows.len() {
+            let gaps = grid.gaps(r, width);
+            if grid.widths[r] > width {
+                self.error(
+                    &row_path(r),
+                    format!("header row {} is {} columns wide, the table {width}", r + 1, grid.widths[r]),
+                    fill,
+                );
+            } else if !gaps.is_empty() {
+                let columns: Vec<String> = gaps.iter().map(|c| (c + 1).to_string()).collect();
+                self.error(
+                    &row_path(r),
+                    format!(
+                        "header row {} leaves column{} {} of {width} without a heading",
+                        r + 1,
+                        if gaps.len() == 1 { "" } else { "s" },
+                        columns.join(", ")
+                    ),
+                    fill,
+                );
+            }
+        }
     }
 
     fn required(&mut self, s: &Session) {

@@ -425,9 +425,203 @@ pub struct Table {
     /// "Table 1" or `None`.
     pub num: Option<String>,
     pub caption: Vec<Inline>,
-    /// Header row cells.
-    pub header: Vec<Vec<Inline>>,
+    /// The column headings, row by row, top to bottom (none, one or several rows); a cell may
+    /// span columns and rows ("Unique identifier" over "First" and "Last"). Serialized as a
+    /// list of cells when it is one row of single cells (the form the model always had), as a
+    /// list of rows of `HeaderCell`s otherwise (see `header_form`).
+    #[serde(with = "header_form")]
+    pub header: Vec<Vec<HeaderCell>>,
     pub rows: Vec<Vec<Vec<Inline>>>,
+}
+
+/// A cell of a table's header: its content and how many columns and header rows it covers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderCell {
+    pub content: Vec<Inline>,
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub columns: usize,
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub rows: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+fn is_one(n: &usize) -> bool {
+    *n == 1
+}
+
+impl HeaderCell {
+    /// A cell over one column and one row.
+    pub fn new(content: Vec<Inline>) -> HeaderCell {
+        HeaderCell { content, columns: 1, rows: 1 }
+    }
+
+    pub fn spanning(content: Vec<Inline>, columns: usize, rows: usize) -> HeaderCell {
+        HeaderCell { content, columns, rows }
+    }
+
+    /// Over one column and one row.
+    pub fn is_single(&self) -> bool {
+        self.columns == 1 && self.rows == 1
+    }
+}
+
+impl Table {
+    /// A header of one row of single cells (none when `cells` is empty).
+    pub fn header_row(cells: Vec<Vec<Inline>>) -> Vec<Vec<HeaderCell>> {
+        if cells.is_empty() { Vec::new() } else { vec![cells.into_iter().map(HeaderCell::new).collect()] }
+    }
+
+    /// Every header cell, row by row.
+    pub fn header_cells(&self) -> impl Iterator<Item = &HeaderCell> {
+        self.header.iter().flatten()
+    }
+
+    pub fn header_cells_mut(&mut self) -> impl Iterator<Item = &mut HeaderCell> {
+        self.header.iter_mut().flatten()
+    }
+
+    /// The header as one row of single cells, when it is that (or empty).
+    pub fn plain_header(&self) -> Option<Vec<&[Inline]>> {
+        match self.header.as_slice() {
+            [] => Some(Vec::new()),
+            [row] if row.iter().all(HeaderCell::is_single) => Some(row.iter().map(|c| c.content.as_slice()).collect()),
+            _ => None,
+        }
+    }
+
+    /// How many columns the table has: the widest of its body rows and header rows (spans
+    /// counted).
+    pub fn width(&self) -> usize {
+        let spans: Vec<Vec<(usize, usize)>> =
+            self.header.iter().map(|r| r.iter().map(|c| (c.columns, c.rows)).collect()).collect();
+        let head = header_grid(&spans).widths.into_iter().max().unwrap_or(0);
+        self.rows.iter().map(Vec::len).chain([head]).max().unwrap_or(0)
+    }
+
+    /// Whether the header is one row of single cells, or rows that each fill the table's width
+    /// (its widest body row, or its first header row's) once spans are counted and each have a
+    /// cell of their own, with no cell reaching below the header: what a session's table can
+    /// hold and `rapporteur check` asks of it.
+    pub fn header_is_regular(&self) -> bool {
+        if self.plain_header().is_some() {
+            return true;
+        }
+        let grid = self.header_grid();
+        let width = self.rows.iter().map(Vec::len).max().unwrap_or_else(|| grid.widths.first().copied().unwrap_or(0));
+        grid.overhanging.is_empty()
+            && self.header.iter().all(|row| !row.is_empty())
+            && (0..self.header.len()).all(|r| grid.widths[r] == width && grid.gaps(r, width).is_empty())
+    }
+
+    /// Where the header's cells stand (see `header_grid`).
+    pub fn header_grid(&self) -> HeaderGrid {
+        let spans: Vec<Vec<(usize, usize)>> =
+            self.header.iter().map(|r| r.iter().map(|c| (c.columns, c.rows)).collect()).collect();
+        header_grid(&spans)
+    }
+}
+
+/// Where the cells of a header of several rows stand, as HTML and Word lay them out: each cell
+/// takes the first column of its row not yet covered by a cell above that spans down into it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HeaderGrid {
+    /// For each row, each cell's first column.
+    pub starts: Vec<Vec<usize>>,
+    /// For each row, the columns it covers (its own cells and those spanning down into it), in
+    /// order, and which cell covers each: `(row, cell)` of that cell.
+    pub covered: Vec<Vec<(usize, (usize, usize))>>,
+    /// For each row, the number of columns up to the last covered one.
+    pub widths: Vec<usize>,
+    /// Cells whose rows reach below the last header row: `(row, cell)`.
+    pub overhanging: Vec<(usize, usize)>,
+}
+
+impl HeaderGrid {
+    /// The columns row `r` leaves uncovered before its width `width`.
+    pub fn gaps(&self, r: usize, width: usize) -> Vec<usize> {
+        let covered: std::collections::BTreeSet<usize> = self.covered[r].iter().map(|(c, _)| *c).collect();
+        (0..width).filter(|c| !covered.contains(c)).collect()
+    }
+
+    /// The cell covering column `c` of row `r`, as `(row, cell)`, and whether it starts there.
+    pub fn at(&self, r: usize, c: usize) -> Option<((usize, usize), bool)> {
+        let (_, owner) = self.covered.get(r)?.iter().find(|(col, _)| *col == c)?;
+        Some((*owner, owner.0 == r && self.starts[owner.0][owner.1] == c))
+    }
+}
+
+/// Lays out header rows given each cell's `(columns, rows)` (a span of 0 counts as 1).
+pub fn header_grid(spans: &[Vec<(usize, usize)>]) -> HeaderGrid {
+    let n = spans.len();
+    let mut grid = HeaderGrid {
+        starts: vec![Vec::new(); n],
+        covered: vec![Vec::new(); n],
+        widths: vec![0; n],
+        overhanging: Vec::new(),
+    };
+    // Columns taken in each row by cells from rows above: column → owner.
+    let mut taken: Vec<std::collections::BTreeMap<usize, (usize, usize)>> = vec![Default::default(); n];
+    for (r, row) in spans.iter().enumerate() {
+        let mut col = 0;
+        for (i, &(columns, rows)) in row.iter().enumerate() {
+            let (columns, rows) = (columns.max(1), rows.max(1));
+            while taken[r].contains_key(&col) {
+                col += 1;
+            }
+            grid.starts[r].push(col);
+            if r + rows > n {
+                grid.overhanging.push((r, i));
+            }
+            for below in taken.iter_mut().take((r + rows).min(n)).skip(r) {
+                for c in col..col + columns {
+                    below.entry(c).or_insert((r, i));
+                }
+            }
+            col += columns;
+        }
+    }
+    for (r, cols) in taken.into_iter().enumerate() {
+        grid.widths[r] = cols.keys().next_back().map_or(0, |c| c + 1);
+        grid.covered[r] = cols.into_iter().collect();
+    }
+    grid
+}
+
+/// The serialized form of a table's header: one row of single cells as the list of their
+/// contents (`[[inline…], [inline…]]`, the model's form before headers had rows), anything else
+/// as a list of rows of `HeaderCell` objects. Read back either way: an inline always has a
+/// `type`, a header cell never does.
+mod header_form {
+    use super::{HeaderCell, Inline, Table};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(header: &[Vec<HeaderCell>], s: S) -> Result<S::Ok, S::Error> {
+        let plain = header.len() <= 1 && header.iter().flatten().all(HeaderCell::is_single);
+        if plain {
+            let cells: Vec<&Vec<Inline>> = header.iter().flatten().map(|c| &c.content).collect();
+            cells.serialize(s)
+        } else {
+            header.serialize(s)
+        }
+    }
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Form {
+        Plain(Vec<Vec<Inline>>),
+        Rows(Vec<Vec<HeaderCell>>),
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<HeaderCell>>, D::Error> {
+        Ok(match Form::deserialize(d)? {
+            Form::Plain(cells) => Table::header_row(cells),
+            Form::Rows(rows) => rows,
+        })
+    }
 }
 
 /// A table of contents, generated from the document's divisions.
@@ -668,5 +862,24 @@ impl Document {
         let mut out = Vec::new();
         walk(&self.body, &mut out);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_cells_stand_where_html_puts_them() {
+        // A (2 rows) | B (2 columns) ; under B: C, D — then E over everything, reaching too far.
+        let grid = header_grid(&[vec![(1, 2), (2, 1)], vec![(1, 1), (1, 1)]]);
+        assert_eq!(grid.starts, [vec![0, 1], vec![1, 2]]);
+        assert_eq!(grid.widths, [3, 3]);
+        assert_eq!(grid.at(1, 0), Some(((0, 0), false)), "A continues into row 2");
+        assert_eq!(grid.at(1, 2), Some(((1, 1), true)));
+        assert!(grid.gaps(1, 3).is_empty() && grid.overhanging.is_empty());
+        let grid = header_grid(&[vec![(1, 3)], vec![(1, 1)]]);
+        assert_eq!(grid.overhanging, [(0, 0)]);
+        assert_eq!(grid.gaps(1, 3), [2]);
     }
 }

@@ -50,6 +50,10 @@ pub mod limits {
 /// paragraphs with their footnotes before our caps could say so in words).
 pub fn yaml_options() -> serde_saphyr::Options {
     serde_saphyr::options! {
+        // YAML 1.2 booleans only (`true`, `false`): a column heading "Yes" or "No", a State's
+        // code `NO`, stay the words they are (YAML 1.1 read `yes`/`no`/`on`/`off` as booleans,
+        // and a heading read as one lost its spelling). The JSON schema says the same.
+        strict_booleans: true,
         budget: serde_saphyr::budget! {
             max_nodes: limits::YAML_VALUES,
             max_events: 2 * limits::YAML_VALUES,

@@ -131,7 +131,7 @@ fn sample(hostile: bool) -> Document {
         id: "t1".into(),
         num: Some("Table 1".into()),
         caption: vec![t("Ratifications by region")],
-        header: vec![vec![t("Region")], vec![t("Parties")]],
+        header: Table::header_row(vec![vec![t("Region")], vec![t("Parties")]]),
         rows: vec![vec![vec![t("Africa"), note("tbl-a", "a")], vec![t("40")]], vec![vec![t("Europe")], vec![t("45")]]],
     }));
     footnotes.push(Footnote {
@@ -900,6 +900,29 @@ fn libreoffice_renders_everything() {
     assert!(!pages[1].contains("*0982790*"), "the bar code is on page 1 only");
     // Hostile text came through literally.
     assert!(all.contains("Hostile <w:p><w:r><w:t>x</w:t></w:r></w:p> ]]> & &amp; \"q\" 'a'"), "{all}");
+}
+
+/// LibreOffice opens a table whose headings span columns and rows (`w:gridSpan`, `w:vMerge`,
+/// `tests/fixtures/shapes/tables`) and prints each heading once, over the columns it spans:
+/// "Unique identifier" on the line above "First" and "Last", and starting left of them.
+#[test]
+fn libreoffice_lays_out_headings_over_several_columns() {
+    let doc = rapporteur::build::compile(&common::root().join("tests/fixtures/shapes/tables"))
+        .unwrap_or_else(|d| panic!("the tables fixture must compile:\n{d}"))
+        .document;
+    let dir = tempfile::tempdir().unwrap();
+    let pages = libreoffice_pages_raw(&write(&doc), dir.path());
+    let all = pages.join("\n");
+    for heading in ["Unique identifier", "Metric and quantity", "Reported year", "Article 6"] {
+        assert_eq!(all.matches(heading).count(), 1, "{heading} once in:\n{all}");
+    }
+    let lines: Vec<&str> = all.lines().collect();
+    let unique = lines.iter().position(|l| l.contains("Unique identifier")).unwrap();
+    let first = lines.iter().position(|l| l.contains("First")).unwrap();
+    assert!(first > unique, "the identifiers stand under their heading:\n{all}");
+    let column = |line: &str, word: &str| line.find(word).unwrap();
+    assert!(column(lines[first], "First") <= column(lines[unique], "Unique") + 2, "{all}");
+    assert!(column(lines[first], "Last") > column(lines[unique], "Unique"), "{all}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -443,3 +443,18 @@ fn a_session_template_reading_an_unknown_field_is_an_error() {
     let loc = d.location.clone().expect("a location");
     assert_eq!((loc.line, loc.column), spot(SKELETON, "meeting/dates", 0), "{d}");
 }
+
+/// The format reads YAML 1.2 booleans: `contents: yes` is refused where it is written, with
+/// the words to write; "Yes" and "No" are words in a table's headings.
+#[test]
+fn yes_is_a_word_and_a_switch_is_true_or_false() {
+    let yaml = skeleton_with("symbol: CTOC/COP/WG.4/2010/2 ", "contents: yes\nsymbol: CTOC/COP/WG.4/2010/2 ");
+    let d = error_at(&yaml, "`contents` must be `true` or `false`", "yes\n");
+    assert!(d.hint.unwrap().contains("contents: true"));
+    let yaml = skeleton_with(
+        "symbol: CTOC/COP/WG.4/2010/2 ",
+        "annexes:\n  - title: Replies\n    paragraphs:\n      - table: {caption: Replies, header: [State, Yes, No], rows: [[Chile, \"1\", \"0\"]]}\nsymbol: CTOC/COP/WG.4/2010/2 ",
+    );
+    let (diags, _dir) = diagnostics(&yaml);
+    assert!(diags.0.iter().all(|d| d.severity != Severity::Error), "{diags}");
+}

@@ -54,7 +54,7 @@ fn own_output_comes_back() {
     let annex = &s.annexes[0];
     assert_eq!((annex.id.as_deref(), annex.title.as_str()), (Some("annex-1"), "List of documents"));
     let table = annex.paragraphs[0].table().unwrap();
-    assert_eq!(table.header, ["Symbol", "Title"]);
+    assert_eq!(table.header.texts(), ["Symbol", "Title"]);
     assert_eq!(table.rows[0], ["CTOC/COP/WG.4/2009/1", "Agenda[^tbl-note]"]);
     assert_eq!(annex.paragraphs[1].text(), Some("**Bold**"));
     assert_eq!(annex.paragraphs[3].id.as_deref(), Some("_3_odd_id"));
@@ -285,4 +285,31 @@ fn officers_by_office_round_trip_through_our_akn() {
     std::fs::write(tmp.path().join("session.yaml"), to_yaml(&session)).unwrap();
     let again = rapporteur::build::compile(tmp.path()).unwrap_or_else(|d| panic!("{d}")).document;
     assert_eq!(text_of(&again), text_of(&built), "the text differs after the round trip");
+}
+
+/// Header rows of `th` with their spans come back as header rows; a header the session could not
+/// hold (a row wider than the table) keeps its words as the first rows of the body.
+#[test]
+fn header_rows_and_their_spans() {
+    let xml = sample_xml();
+    let head = "<tr><th><p>Symbol</p></th><th><p>Title</p></th></tr>";
+    assert!(xml.contains(head), "the sample's header row");
+    let spanned = xml.replace(
+        head,
+        "<tr><th colspan=\"2\"><p>Document</p></th></tr><tr><th><p>Symbol</p></th><th><p>Title</p></th></tr>",
+    );
+    let (s, _) = import_akn(&spanned).unwrap();
+    let table = s.annexes[0].paragraphs[0].table().unwrap();
+    assert_eq!(table.header.rows.len(), 2);
+    assert_eq!((table.header.rows[0][0].text.as_str(), table.header.rows[0][0].columns), ("Document", 2));
+    assert_eq!(table.header.rows[1].iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["Symbol", "Title"]);
+    let irregular = xml.replace(
+        head,
+        "<tr><th colspan=\"3\"><p>Document</p></th></tr><tr><th><p>Symbol</p></th><th><p>Title</p></th></tr>",
+    );
+    let (s, _) = import_akn(&irregular).unwrap();
+    let table = s.annexes[0].paragraphs[0].table().unwrap();
+    assert!(table.header.is_empty());
+    assert_eq!(table.rows[0], ["Document"]);
+    assert_eq!(table.rows[1], ["Symbol", "Title"]);
 }

@@ -348,3 +348,52 @@ fn sessions_come_back_from_our_docx_and_from_libreoffice() {
         );
     }
 }
+
+/// A table whose headings span columns and rows (`tests/fixtures/shapes/tables`) comes back with
+/// its spans from our DOCX and from LibreOffice's re-save of it (which writes the vertical merges
+/// its own way: `w:vMerge w:val="continue"`, its own styles).
+#[test]
+fn headings_over_several_columns_and_rows_come_back_from_our_docx_and_libreoffice() {
+    /// A table's header: each row's headings as (text, columns, rows).
+    type Header = Vec<Vec<(String, usize, usize)>>;
+    fn shapes(doc: &Document) -> Vec<Header> {
+        fn walk(blocks: &[rapporteur::document::Block], out: &mut Vec<Header>) {
+            for b in blocks {
+                match b {
+                    rapporteur::document::Block::Table(t) => out.push(
+                        t.header
+                            .iter()
+                            .map(|row| {
+                                row.iter()
+                                    .map(|c| {
+                                        let text = rapporteur::document::plain_text(&c.content);
+                                        (text.trim().to_string(), c.columns, c.rows)
+                                    })
+                                    .collect()
+                            })
+                            .collect(),
+                    ),
+                    rapporteur::document::Block::Division(d) => walk(&d.children, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&doc.body, &mut out);
+        out
+    }
+    let fixture = common::root().join("tests/fixtures/shapes/tables");
+    let built = compile(&fixture).unwrap_or_else(|d| panic!("tables: {d}")).document;
+    let want = shapes(&built);
+    assert_eq!(want[0].len(), 3, "three header rows");
+    let docx = write(&built, "docx");
+    assert_eq!(shapes(&read_back(&docx, "tables")), want, "from our DOCX");
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in").join("tables.docx");
+    std::fs::create_dir_all(input.parent().unwrap()).unwrap();
+    std::fs::write(&input, &docx).unwrap();
+    let out = dir.path().join("out");
+    libreoffice_resave(&[input], &out, dir.path());
+    let resaved = std::fs::read(out.join("tables.docx")).unwrap();
+    assert_eq!(shapes(&read_back(&resaved, "tables")), want, "from LibreOffice's DOCX");
+}

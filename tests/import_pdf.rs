@@ -124,7 +124,7 @@ fn check_footnotes(name: &str, reading: &Reading, text: &str, expected: usize) {
                     walk(&d.children, out);
                 }
                 Block::Table(t) => {
-                    for cell in t.header.iter().chain(t.rows.iter().flatten()) {
+                    for cell in t.header_cells().map(|c| &c.content).chain(t.rows.iter().flatten()) {
                         refs(cell, out);
                     }
                 }
@@ -501,6 +501,56 @@ fn unfccc_addendum_of_decisions() {
     let found = decisions(&reading.document.body);
     let expected: Vec<String> = (6..=11).map(|n| format!("Decision {n}/CMA.4")).collect();
     assert_eq!(found, expected);
+    // Annex VII, tables 2 and 3: a header of three rows read from the cells' rules. "ITMO" over
+    // nine columns; under it "Unique identifier" over its four (first and last identifier,
+    // first and last underlying unit block), "Metric and quantity" over four, "ITMO details"
+    // over four; "Article 6 database record ID" and "Cooperative approach" over the three rows.
+    fn tables(blocks: &[Block], out: &mut Vec<rapporteur::document::Table>) {
+        for b in blocks {
+            match b {
+                Block::Table(t) => out.push(t.clone()),
+                Block::Division(d) => tables(&d.children, out),
+                _ => {}
+            }
+        }
+    }
+    let mut all = Vec::new();
+    tables(&reading.document.body, &mut all);
+    let first =
+        |t: &rapporteur::document::Table| t.header.first().and_then(|r| r.first()).map(|h| plain_text(&h.content));
+    let spanned: Vec<_> = all
+        .iter()
+        .filter(|t| t.header.len() == 3 && first(t).as_deref() == Some("Article 6 database record ID"))
+        .collect();
+    assert_eq!(spanned.len(), 2, "tables 2 and 3");
+    // Table 2 continued on the next page, its header in lines of one heading each: "Actions"
+    // over seven columns, "Action details" over six under it.
+    let continued = all
+        .iter()
+        .find(|t| t.header_cells().any(|h| plain_text(&h.content).trim() == "Action details"))
+        .expect("table 2 continued");
+    let spans = |text: &str| {
+        continued.header_cells().find(|h| plain_text(&h.content).trim() == text).map(|h| (h.columns, h.rows))
+    };
+    assert_eq!(spans("Actions"), Some((7, 1)));
+    assert_eq!(spans("Action details"), Some((6, 1)));
+    assert!(continued.header_is_regular());
+    for t in spanned {
+        let cell = |r: usize, c: usize| {
+            let h = &t.header[r][c];
+            (plain_text(&h.content).trim().to_string(), h.columns, h.rows)
+        };
+        assert_eq!(cell(0, 0), ("Article 6 database record ID".to_string(), 1, 3));
+        assert!(cell(0, 1).0.starts_with("Cooperative approach") && cell(0, 1).2 == 3);
+        assert_eq!(cell(0, 2), ("ITMO".to_string(), 9, 1));
+        assert_eq!(cell(1, 0), ("Unique identifier".to_string(), 4, 1));
+        assert_eq!(cell(1, 1), ("Metric and quantity".to_string(), 4, 1));
+        assert_eq!(cell(1, 2), ("ITMO details".to_string(), 4, 1));
+        assert!(cell(2, 0).0.starts_with("First unique identifier"));
+        assert!(cell(2, 1).0.starts_with("Last unique identifier"));
+        assert_eq!(t.width(), 14);
+        assert!(t.header_is_regular());
+    }
     // 43 numbered and lettered notes, the "*" note on each of decision 6/CMA.4's seven annexes,
     // and "* Only in annex VII, tables 1–3." cited from the cell "OIMP*".
     let (built, session, _) = check_all_with_session("FCCC_PA_CMA_2022_10_Add.2_EN.pdf", 1, 10, 51);

@@ -218,7 +218,7 @@ fn cited_words(doc: &Document, id: &str) -> Vec<String> {
                 }
                 Block::Table(t) => {
                     walk_inlines(&t.caption, id, &mut String::new(), out);
-                    for cell in t.header.iter().chain(t.rows.iter().flatten()) {
+                    for cell in t.header_cells().map(|c| &c.content).chain(t.rows.iter().flatten()) {
                         walk_inlines(cell, id, &mut String::new(), out);
                     }
                 }
@@ -755,7 +755,9 @@ fn a_long_table_whose_header_cites_a_note_builds() {
     fn lengthen(blocks: &mut [Block]) -> bool {
         blocks.iter_mut().any(|b| match b {
             Block::Division(d) => lengthen(&mut d.children),
-            Block::Table(t) if t.header.iter().flatten().any(|i| matches!(i, Inline::NoteRef { .. })) => {
+            Block::Table(t)
+                if t.header_cells().flat_map(|c| &c.content).any(|i| matches!(i, Inline::NoteRef { .. })) =>
+            {
                 for i in 0..80 {
                     t.rows.push(vec![
                         vec![Inline::text(format!("Region {i}"))],

@@ -40,7 +40,7 @@ impl Assembler<'_> {
                         ]
                     })
                     .collect();
-                let header = self.lang().documents_header().map(|h| vec![Inline::text(h)]).to_vec();
+                let header = Table::header_row(self.lang().documents_header().map(|h| vec![Inline::text(h)]).to_vec());
                 vec![Block::Table(Table {
                     id: format!("{annex_id}-table"),
                     num: None,

@@ -356,9 +356,19 @@ impl Assembler<'_> {
         let caption = self.markup(&def.caption, &format!("{path}.table.caption"), Zone::Body);
         let header = def
             .header
+            .rows
             .iter()
             .enumerate()
-            .map(|(i, h)| self.markup(h, &format!("{path}.table.header[{i}]"), Zone::Body))
+            .map(|(r, row)| {
+                row.iter()
+                    .enumerate()
+                    .map(|(c, h)| {
+                        let at = format!("{path}.table.header{}", def.header.cell_path(r, c));
+                        let at = if h.is_single() { at } else { format!("{at}.text") };
+                        HeaderCell::spanning(self.markup(&h.text, &at, Zone::Body), h.columns, h.rows)
+                    })
+                    .collect()
+            })
             .collect();
         let rows = def
             .rows

@@ -244,7 +244,7 @@ impl Assembler<'_> {
                 Some(vec![vec![Inline::text(num)], old, new, vec![Inline::text(by)]])
             })
             .collect::<Vec<_>>();
-        let header = self.lang().amendments_header().map(|h| vec![Inline::text(h)]).to_vec();
+        let header = Table::header_row(self.lang().amendments_header().map(|h| vec![Inline::text(h)]).to_vec());
         vec![Block::Table(Table { id: format!("{annex_id}-table"), num: None, caption: Vec::new(), header, rows })]
     }
 }

@@ -32,8 +32,8 @@ use quick_xml::name::ResolveResult;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::{
-    Block, Contents, Division, DivisionKind, Document, Entity, EntityKind, Footnote, Inline, Item, Masthead, Meta,
-    Office, Officers, Paragraph, Table, plain_text,
+    Block, Contents, Division, DivisionKind, Document, Entity, EntityKind, Footnote, HeaderCell, Inline, Item,
+    Masthead, Meta, Office, Officers, Paragraph, Table, plain_text,
 };
 use crate::import::{Origin, parse_date_span};
 use crate::session::Date;
@@ -1488,13 +1488,19 @@ impl AknReader {
             let mut header = Vec::new();
             let mut rows = Vec::new();
             if let Some(table) = e.child("content").and_then(|c| c.child("table")) {
+                // The header: the rows of `th` cells before the first other row, with their
+                // spans (`colspan`, `rowspan`; a span that is not a number counts 1).
+                let span = |c: &El, name: &str| c.attr(name).and_then(|v| v.trim().parse().ok()).unwrap_or(1).max(1);
                 for tr in table.elements().filter(|t| t.name == "tr") {
                     let cells: Vec<&El> = tr.elements().filter(|c| c.name == "th" || c.name == "td").collect();
-                    let texts: Vec<Vec<Inline>> = cells.iter().map(|c| self.cell(c)).collect();
-                    if cells.iter().all(|c| c.name == "th") && rows.is_empty() && header.is_empty() {
-                        header = texts;
+                    if !cells.is_empty() && cells.iter().all(|c| c.name == "th") && rows.is_empty() {
+                        let row = cells
+                            .iter()
+                            .map(|c| HeaderCell::spanning(self.cell(c), span(c, "colspan"), span(c, "rowspan")))
+                            .collect();
+                        header.push(row);
                     } else {
-                        rows.push(texts);
+                        rows.push(cells.iter().map(|c| self.cell(c)).collect());
                     }
                 }
             }

@@ -28,8 +28,8 @@ use crate::diag::Diagnostic;
 use crate::document::{Block, Division, DivisionKind, Document, EntityKind, Inline, Item, Paragraph, Table};
 use crate::import::{UsedIds, citation, escape_markup, footnote_id, parse_date_span, parse_long_date, unique, warn_at};
 use crate::session::{
-    Annex, Chapter, Date, DecisionDef, DecisionKind, Distribution, FootnoteDef, Group, ItemDef, ParagraphDef,
-    ParagraphKind, Rule, Section, Session, Stage, SymbolParts, TableDef,
+    Annex, Chapter, Date, DecisionDef, DecisionKind, Distribution, FootnoteDef, Group, HeaderCell, ItemDef,
+    ParagraphDef, ParagraphKind, Rule, Section, Session, Stage, SymbolParts, TableDef, TableHeader,
 };
 
 /// What a reader tells the step besides the document itself.
@@ -700,10 +700,32 @@ impl<'a> Reading<'a> {
 
     fn table(&self, t: &Table) -> ParagraphDef {
         let cell = |c: &[Inline]| self.printer.markup(c).trim().to_string();
+        // A header the session could not hold (rows of other widths than the table's, read from
+        // a foreign file) keeps its words as the first rows of the body.
+        let irregular;
+        let t = if t.header_is_regular() {
+            t
+        } else {
+            let mut rows: Vec<Vec<Vec<Inline>>> =
+                t.header.iter().map(|r| r.iter().map(|c| c.content.clone()).collect()).collect();
+            rows.extend(t.rows.iter().cloned());
+            irregular = Table { header: Vec::new(), rows, ..t.clone() };
+            &irregular
+        };
         ParagraphDef::new(ParagraphKind::Table(TableDef {
             id: self.id(&t.id),
             caption: cell(&t.caption),
-            header: t.header.iter().map(|c| cell(c)).collect(),
+            header: TableHeader {
+                rows: t
+                    .header
+                    .iter()
+                    .map(|row| {
+                        row.iter()
+                            .map(|c| HeaderCell { text: cell(&c.content), columns: c.columns, rows: c.rows })
+                            .collect()
+                    })
+                    .collect(),
+            },
             rows: t.rows.iter().map(|r| r.iter().map(|c| cell(c)).collect()).collect(),
         }))
     }
@@ -776,7 +798,7 @@ impl<'a> Reading<'a> {
             let cells = match &def.kind {
                 ParagraphKind::Table(t) => Some(
                     std::iter::once(&t.caption)
-                        .chain(&t.header)
+                        .chain(t.header.cells().map(|c| &c.text))
                         .chain(t.rows.iter().flatten())
                         .filter(|c| !c.is_empty())
                         .cloned()
@@ -1025,9 +1047,9 @@ mod tests {
                 id: String::new(),
                 num: None,
                 caption: Vec::new(),
-                header: ["Document symbol", "Agenda item", "Title or description"]
-                    .map(|h| vec![Inline::text(h)])
-                    .to_vec(),
+                header: Table::header_row(
+                    ["Document symbol", "Agenda item", "Title or description"].map(|h| vec![Inline::text(h)]).to_vec(),
+                ),
                 rows: vec![vec![vec![Inline::text(symbol)], vec![Inline::text("1")], vec![Inline::text("A report")]]],
             })
         };

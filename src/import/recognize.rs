@@ -42,7 +42,9 @@ pub(crate) fn generated_shape(annex: &Annex) -> Option<GeneratedShape<'_>> {
     let first = annex.paragraphs.first()?;
     match &first.kind {
         ParagraphKind::Table(t)
-            if t.header.iter().eq(DOCUMENTS_HEADER.iter()) && t.rows.iter().all(|r| r.len() == 3) =>
+            if t.header.is_plain()
+                && t.header.texts().iter().eq(DOCUMENTS_HEADER.iter())
+                && t.rows.iter().all(|r| r.len() == 3) =>
         {
             Some(GeneratedShape::Documents(&t.rows))
         }

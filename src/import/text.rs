@@ -544,15 +544,20 @@ impl BodyReader {
                 let cells: Vec<Vec<Inline>> = row.split(" | ").map(|c| vec![Inline::text(c.trim())]).collect();
                 let starts_table = self.in_annex && matches!(self.last, Some(Last::Heading));
                 match self.current_table() {
-                    Some(t) if t.header.is_empty() && t.rows.is_empty() => t.header = cells,
+                    Some(t) if t.header.is_empty() && t.rows.is_empty() => t.header = Table::header_row(cells),
                     Some(t) => t.rows.push(cells),
                     // A " | " in running text is text, not a table.
                     None if !starts_table => self.not_a_row(n, row, after_note, warnings),
                     None => {
                         // A table without number or caption (the generated list of documents).
                         self.lines.push(n);
-                        let table =
-                            Table { id: line_id(n), num: None, caption: Vec::new(), header: cells, rows: Vec::new() };
+                        let table = Table {
+                            id: line_id(n),
+                            num: None,
+                            caption: Vec::new(),
+                            header: Table::header_row(cells),
+                            rows: Vec::new(),
+                        };
                         self.paragraphs().push(Block::Table(table));
                         self.last = Some(Last::Heading);
                     }
@@ -946,7 +951,8 @@ impl Inlines<'_> {
                 Block::Table(t) => {
                     let line = origin.lines.get(&t.id).copied().unwrap_or(line);
                     t.caption = self.inlines(raw_text(&t.caption), line, false);
-                    for cell in t.header.iter_mut().chain(t.rows.iter_mut().flatten()) {
+                    for cell in t.header.iter_mut().flatten().map(|c| &mut c.content).chain(t.rows.iter_mut().flatten())
+                    {
                         *cell = self.inlines(raw_text(cell), line, false);
                     }
                 }

@@ -451,8 +451,24 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
             y.scalar(at, "caption", &t.caption);
             if !t.header.is_empty() {
                 y.key(at, "header");
-                for h in &t.header {
-                    y.item_scalar(at + 2, h);
+                if t.header.is_plain() {
+                    for h in t.header.cells() {
+                        y.item_scalar(at + 2, &h.text);
+                    }
+                } else if let [row] = t.header.rows.as_slice() {
+                    for h in row {
+                        y.line(at + 2, &format!("- {}", header_cell(h)));
+                    }
+                } else {
+                    for row in &t.header.rows {
+                        if row.is_empty() {
+                            y.line(at + 2, "- []");
+                        }
+                        for (c, h) in row.iter().enumerate() {
+                            let lead = if c == 0 { "- - " } else { "  - " };
+                            y.line(at + 2, &format!("{lead}{}", header_cell(h)));
+                        }
+                    }
                 }
             }
             y.key(at, "rows");
@@ -560,6 +576,28 @@ impl Fields {
         }
         self.indent + 4
     }
+}
+
+/// A column heading: its text, or `{text: …, columns: …, rows: …}` when it spans (the text
+/// always quoted there, where a plain `,` or `}` would end it).
+fn header_cell(h: &crate::session::HeaderCell) -> String {
+    if h.is_single() {
+        return quote(&h.text);
+    }
+    let text = if h.text.chars().any(char::is_control) || h.text.is_empty() {
+        quote(&h.text)
+    } else {
+        format!("'{}'", h.text.replace('\'', "''"))
+    };
+    let mut out = format!("{{text: {text}");
+    if h.columns != 1 {
+        out.push_str(&format!(", columns: {}", h.columns));
+    }
+    if h.rows != 1 {
+        out.push_str(&format!(", rows: {}", h.rows));
+    }
+    out.push('}');
+    out
 }
 
 fn items(y: &mut Yaml, indent: usize, list: &[ItemDef]) {
@@ -740,7 +778,8 @@ fn plain_ok(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::quote;
+    use super::{header_cell, quote};
+    use crate::session::HeaderCell;
 
     #[test]
     fn quoting() {
@@ -752,5 +791,14 @@ mod tests {
         assert_eq!(quote("yes"), "'yes'");
         assert_eq!(quote(""), "''");
         assert_eq!(quote("a\nb"), "\"a\\nb\"");
+    }
+
+    #[test]
+    fn header_cells() {
+        assert_eq!(header_cell(&HeaderCell::new("Party")), "Party");
+        let h = HeaderCell { text: "Party's code, if any".into(), columns: 2, rows: 3 };
+        assert_eq!(header_cell(&h), "{text: 'Party''s code, if any', columns: 2, rows: 3}");
+        let back: crate::session::TableHeader = serde_saphyr::from_str(&format!("[{}]", header_cell(&h))).unwrap();
+        assert_eq!(back.rows[0][0], h);
     }
 }

@@ -500,7 +500,7 @@ fn body_notes(blocks: &[Block], out: &mut Vec<String>) {
             }
             Block::Table(t) => {
                 collect_notes(&t.caption, out);
-                for cell in t.header.iter().chain(t.rows.iter().flatten()) {
+                for cell in t.header_cells().map(|c| &c.content).chain(t.rows.iter().flatten()) {
                     collect_notes(cell, out);
                 }
             }

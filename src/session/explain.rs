@@ -93,6 +93,13 @@ pub fn diagnostic(path: &Path, source: &str, error: &Error) -> Diagnostic {
             let message = other.to_string();
             let first = message.lines().next().unwrap_or_default();
             let first = first.split(" at line ").next().unwrap_or(first).trim_start_matches("error: ");
+            // `contents: yes`: the format reads YAML 1.2 booleans only (`safety::yaml_options`).
+            if first.starts_with("invalid boolean") {
+                let key = last_key(node);
+                return Diagnostic::error(format!("`{key}` must be `true` or `false`")).at(located(at)).with_hint(
+                    format!("write `{key}: true` or `{key}: false` (`yes`, `no`, `on`, `off` are words here)"),
+                );
+            }
             (
                 first.to_string(),
                 "see the data format in README.md, or `rapporteur new` for a commented example".into(),
@@ -225,7 +232,9 @@ fn example(key: &str) -> Option<String> {
         "numbered" => "`numbered: false` for an unnumbered paragraph",
         "contents" | "recorded" | "by_representatives" => "`true` or `false`",
         "vol" => "a number, e.g. `vol: 2237`",
-        "header" => "a list of column headings, e.g. `header: [Region, Replies]`",
+        "header" => {
+            "a list of column headings, e.g. `header: [Region, Replies]`, or of rows of them, e.g. `header: [[{text: Identifier, columns: 2}], [First, Last]]`"
+        }
         "rows" => "a list of rows, each a list of cells, e.g. `rows: [[Africa, \"21\"], [Europe, \"40\"]]`",
         "footnotes" => "footnotes by id, e.g. `footnotes: {decision: {text: See decision 4/4.}}`",
         "role" => {

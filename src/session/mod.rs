@@ -13,6 +13,7 @@ pub mod load;
 pub mod locate;
 pub mod paragraph;
 pub mod symbol;
+pub mod table;
 
 use std::collections::BTreeMap;
 
@@ -22,6 +23,7 @@ use serde::{Deserialize, Serialize};
 pub use date::Date;
 pub use paragraph::{ItemDef, ParagraphDef, ParagraphKind};
 pub use symbol::{Distribution, Stage, SymbolParts};
+pub use table::{HeaderCell, TableHeader};
 
 /// One meeting's record (`session.yaml` plus any files it includes).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -496,9 +498,10 @@ pub struct TableDef {
     pub id: Option<String>,
     /// The caption (inline markup).
     pub caption: String,
-    /// Column headings (inline markup).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub header: Vec<String>,
+    /// Column headings (inline markup): one row, `[Region, Replies]`, or several rows whose
+    /// headings may span columns and rows (see `table`).
+    #[serde(default, skip_serializing_if = "TableHeader::is_empty")]
+    pub header: TableHeader,
     /// Rows of cells (inline markup).
     #[serde(default)]
     pub rows: Vec<Vec<String>>,

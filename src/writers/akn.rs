@@ -143,8 +143,8 @@ fn target_eids(doc: &Document) -> Eids {
                 Block::Table(t) => {
                     order.push((Space::Body, t.id.clone()));
                     inl(&t.caption, order, doc, 0);
-                    for c in &t.header {
-                        inl(c, order, doc, 0);
+                    for c in t.header_cells() {
+                        inl(&c.content, order, doc, 0);
                     }
                     for r in &t.rows {
                         for c in r {
@@ -580,10 +580,18 @@ impl AknWriter<'_> {
             self.empty("p", &[])?;
         } else {
             self.start("table", &[])?;
-            if !t.header.is_empty() {
+            for row in &t.header {
                 self.start("tr", &[])?;
-                for c in &t.header {
-                    self.cell("th", c)?;
+                for c in row {
+                    let (columns, rows) = (c.columns.to_string(), c.rows.to_string());
+                    let mut attrs = Vec::new();
+                    if c.columns > 1 {
+                        attrs.push(("colspan", columns.as_str()));
+                    }
+                    if c.rows > 1 {
+                        attrs.push(("rowspan", rows.as_str()));
+                    }
+                    self.cell_with("th", &attrs, &c.content)?;
                 }
                 self.end("tr")?;
             }
@@ -601,7 +609,11 @@ impl AknWriter<'_> {
     }
 
     fn cell(&mut self, name: &str, content: &[Inline]) -> XmlResult {
-        self.start(name, &[])?;
+        self.cell_with(name, &[], content)
+    }
+
+    fn cell_with(&mut self, name: &str, attrs: &[(&str, &str)], content: &[Inline]) -> XmlResult {
+        self.start(name, attrs)?;
         self.start("p", &[])?;
         self.inlines(content)?;
         self.end("p")?;

@@ -20,7 +20,8 @@ use std::fmt::Write as _;
 
 use crate::diag::Diagnostics;
 use crate::document::{
-    Block, Change, Contents, Division, DivisionKind, Document, Inline, Item, MastheadStyle, Officers, Paragraph, Table,
+    Block, Change, Contents, Division, DivisionKind, Document, HeaderCell, Inline, Item, MastheadStyle, Officers,
+    Paragraph, Table,
 };
 use crate::writers::WriteOptions;
 
@@ -245,13 +246,19 @@ impl HtmlWriter<'_> {
             }
             let _ = writeln!(self.out, "{caption}</caption>");
         }
-        if !t.header.is_empty() {
+        if t.header.len() == 1 {
             self.out.push_str("<thead><tr>");
-            for cell in &t.header {
-                let text = self.inlines(cell);
-                let _ = write!(self.out, "<th scope=\"col\">{text}</th>");
-            }
+            self.header_cells(&t.header[0]);
             self.out.push_str("</tr></thead>\n");
+        } else if !t.header.is_empty() {
+            // Several rows: one line each.
+            self.out.push_str("<thead>\n");
+            for row in &t.header {
+                self.out.push_str("<tr>");
+                self.header_cells(row);
+                self.out.push_str("</tr>\n");
+            }
+            self.out.push_str("</thead>\n");
         }
         self.out.push_str("<tbody>\n");
         for row in &t.rows {
@@ -263,6 +270,23 @@ impl HtmlWriter<'_> {
             self.out.push_str("</tr>\n");
         }
         self.out.push_str("</tbody>\n</table>\n");
+    }
+
+    /// A row of column headings. A heading over several columns keeps `scope="col"`: the
+    /// table algorithm applies it to every column it spans (`colgroup` would ask for `<colgroup>`
+    /// elements the table does not have).
+    fn header_cells(&mut self, row: &[HeaderCell]) {
+        for cell in row {
+            let text = self.inlines(&cell.content);
+            let _ = write!(self.out, "<th scope=\"col\"");
+            if cell.columns > 1 {
+                let _ = write!(self.out, " colspan=\"{}\"", cell.columns);
+            }
+            if cell.rows > 1 {
+                let _ = write!(self.out, " rowspan=\"{}\"", cell.rows);
+            }
+            let _ = write!(self.out, ">{text}</th>");
+        }
     }
 
     fn contents(&mut self, c: &Contents, level: usize) {

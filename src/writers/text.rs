@@ -85,8 +85,10 @@ impl TextWriter<'_> {
                     }
                     self.lines.push(caption);
                     let mut rows = Vec::new();
-                    let header: Vec<String> = t.header.iter().map(|c| self.inlines(c)).collect();
-                    if !header.is_empty() {
+                    // One line per header row; a heading over several columns or rows stands
+                    // once, where it starts.
+                    for row in t.header.iter().filter(|r| !r.is_empty()) {
+                        let header: Vec<String> = row.iter().map(|c| self.inlines(&c.content)).collect();
                         rows.push(header.join(" | "));
                     }
                     for row in &t.rows {

@@ -136,7 +136,7 @@ pub fn sample() -> Document {
                         id: "documents".into(),
                         num: Some("Table 1".into()),
                         caption: vec![t("Documents")],
-                        header: vec![vec![t("Symbol")], vec![t("Title")]],
+                        header: Table::header_row(vec![vec![t("Symbol")], vec![t("Title")]]),
                         rows: vec![vec![
                             vec![t("CTOC/COP/WG.4/2009/1")],
                             vec![t("Agenda"), Inline::NoteRef { id: "tbl-note".into(), marker: "a".into() }],

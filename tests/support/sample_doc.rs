@@ -218,7 +218,7 @@ pub fn sample() -> Document {
                 id: "t-attendance".into(),
                 num: Some("Table 1".into()),
                 caption: vec![t("Participation by category")],
-                header: vec![vec![t("Category")], vec![t("Number")]],
+                header: Table::header_row(vec![vec![t("Category")], vec![t("Number")]]),
                 rows: vec![
                     vec![vec![t("States parties")], vec![t("37")]],
                     vec![vec![t("Signatory States")], vec![t("7")]],

@@ -23,8 +23,8 @@ use std::io::{Cursor, Read as _};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::{
-    Addendum, Block, Contents, ContentsEntry, Division, DivisionKind, Document, Footnote, Inline, Item, Masthead,
-    MastheadStyle, Meta, OfficialRecords, Paragraph, Table, plain_text,
+    Addendum, Block, Contents, ContentsEntry, Division, DivisionKind, Document, Footnote, HeaderCell, Inline, Item,
+    Masthead, MastheadStyle, Meta, OfficialRecords, Paragraph, Table, plain_text,
 };
 use crate::import::title_case;
 use crate::writers::docx::anchors::{AnchorKind, Decoded, bookmark_name, decode};
@@ -805,12 +805,36 @@ impl Shaper<'_> {
     }
 
     fn table(&mut self, rows: &[Vec<word::Cell>], caption: Option<(Option<String>, Vec<Inline>)>, n: usize) -> Table {
-        let mut header = Vec::new();
+        let mut header: Vec<Vec<HeaderCell>> = Vec::new();
         let mut body = Vec::new();
-        for (r, row) in rows.iter().enumerate() {
-            let cells: Vec<Vec<Inline>> = row.iter().map(|cell| self.cell(cell)).collect();
-            let is_head = r == 0 && row.iter().flatten().any(|p| p.role == Role::TableHead);
-            if is_head { header = cells } else { body.push(cells) }
+        // Vertical merges open in the header: grid column → (row, cell) of the heading.
+        let mut open: HashMap<usize, (usize, usize)> = HashMap::new();
+        for row in rows {
+            let is_head = body.is_empty() && row.iter().flatten().any(|p| p.role == Role::TableHead);
+            if !is_head {
+                body.push(row.iter().map(|cell| self.cell(cell)).collect());
+                continue;
+            }
+            // The header's rows: a cell spanning grid columns (`w:gridSpan`) is one heading; a
+            // cell continuing a vertical merge adds a row to the heading it continues.
+            let r = header.len();
+            let mut cells = Vec::new();
+            let mut col = 0;
+            for cell in row {
+                match (cell.merge, open.get(&col)) {
+                    (Some(word::Merge::Continue), Some(&(hr, hc))) => header[hr][hc].rows += 1,
+                    (merge, _) => {
+                        if merge == Some(word::Merge::Restart) {
+                            open.insert(col, (r, cells.len()));
+                        } else {
+                            open.remove(&col);
+                        }
+                        cells.push(HeaderCell::spanning(self.cell(cell), cell.span, 1));
+                    }
+                }
+                col += cell.span;
+            }
+            header.push(cells);
         }
         let (num, caption) = caption.unwrap_or((None, Vec::new()));
         Table { id: format!("table-{n}"), num, caption, header, rows: body }

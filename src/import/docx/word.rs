@@ -482,8 +482,45 @@ impl Para {
     }
 }
 
-/// A cell of a table: its paragraphs (nested tables are read as their paragraphs).
-pub type Cell = Vec<Para>;
+/// A cell of a table: its paragraphs (nested tables are read as their paragraphs), and how it
+/// spans the grid. It reads as its paragraphs (`Deref`, `IntoIterator`).
+#[derive(Debug, Clone, Default)]
+pub struct Cell {
+    pub paras: Vec<Para>,
+    /// The grid columns it covers (`w:gridSpan`; 1 without).
+    pub span: usize,
+    /// Its place in a vertical merge (`w:vMerge`): it starts one, or continues the one above.
+    pub merge: Option<Merge>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Merge {
+    Restart,
+    Continue,
+}
+
+impl std::ops::Deref for Cell {
+    type Target = Vec<Para>;
+    fn deref(&self) -> &Vec<Para> {
+        &self.paras
+    }
+}
+
+impl IntoIterator for Cell {
+    type Item = Para;
+    type IntoIter = std::vec::IntoIter<Para>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.paras.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Cell {
+    type Item = &'a Para;
+    type IntoIter = std::slice::Iter<'a, Para>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.paras.iter()
+    }
+}
 
 /// An element of the body.
 #[derive(Debug, Clone)]
@@ -517,6 +554,18 @@ impl Reader<'_> {
                     for tr in e.elements().filter(|r| r.name == "tr") {
                         let mut cells = Vec::new();
                         for tc in tr.elements().filter(|c| c.name == "tc") {
+                            let tcpr = tc.child("tcPr");
+                            let span = tcpr
+                                .and_then(|p| p.child("gridSpan"))
+                                .and_then(|g| g.attr("val"))
+                                .and_then(|v| v.parse().ok())
+                                .unwrap_or(1usize)
+                                .max(1);
+                            // `w:vMerge` without a value (or `continue`) continues the merge.
+                            let merge = tcpr.and_then(|p| p.child("vMerge")).map(|m| match m.attr("val") {
+                                Some("restart") => Merge::Restart,
+                                _ => Merge::Continue,
+                            });
                             let mut cell = Vec::new();
                             for item in self.items(tc) {
                                 match item {
@@ -526,7 +575,7 @@ impl Reader<'_> {
                                     }
                                 }
                             }
-                            cells.push(cell);
+                            cells.push(Cell { paras: cell, span, merge });
                         }
                         rows.push(cells);
                     }

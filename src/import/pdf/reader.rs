@@ -22,11 +22,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::extract::Pages;
+use super::extract::{Pages, Rule};
 use super::furniture::{self, Furniture};
 use super::layout::{self, Line, Span};
 use crate::document::{
-    Block, Contents, Division, DivisionKind, Document, Footnote, Inline, Item, Masthead, Meta, Paragraph, Table,
+    Block, Contents, Division, DivisionKind, Document, Footnote, HeaderCell, Inline, Item, Masthead, Meta, Paragraph,
+    Table,
 };
 use crate::import::{is_addendum_label, title_case};
 
@@ -374,10 +375,11 @@ pub fn read(pages: &Pages) -> Reading {
             }
             in_contents = false;
         }
-        if let Some(end) = table_at(&all, &class, i, &ctx) {
+        let rules = &pages.pages[all[i].page].rules;
+        if let Some(end) = ruled_table_at(&all, &class, i, &ctx, rules).or_else(|| table_at(&all, &class, i, &ctx)) {
             let lines: Vec<usize> = (i..end).filter(|&j| class[j].is_none()).collect();
             let rows: Vec<&Line> = lines.iter().map(|&j| &all[j]).collect();
-            let (table, header_lines) = table(&rows);
+            let (table, header_lines) = table(&rows, &pages.pages[all[i].page].rules);
             let repeated = builder.table(table, line_ref[i]);
             for (k, &j) in lines.iter().enumerate() {
                 class[j] = Some(if repeated && k < header_lines {
@@ -956,7 +958,7 @@ impl<'c> Builder<'c> {
             None => &mut self.body,
         };
         if let Some(Block::Table(previous)) = container.last_mut()
-            && previous.header.len() == table.header.len().max(table.rows.first().map_or(0, Vec::len))
+            && header_width(previous) == header_width(&table).max(table.rows.first().map_or(0, Vec::len))
             && (table.header.is_empty() || table.header == previous.header)
         {
             previous.rows.extend(table.rows);
@@ -1884,7 +1886,7 @@ fn cite(blocks: &mut [Block], notes: &mut Vec<(Footnote, usize)>, used: &mut Vec
             }
             Block::Table(t) => {
                 inl(&mut t.caption, notes, used);
-                for cell in t.header.iter_mut().chain(t.rows.iter_mut().flatten()) {
+                for cell in t.header.iter_mut().flatten().map(|c| &mut c.content).chain(t.rows.iter_mut().flatten()) {
                     inl(cell, notes, used);
                 }
             }
@@ -1934,12 +1936,23 @@ fn table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx) -> O
         l.segments.len() >= 2 && !(l.segments.len() == 2 && (label_kind(&first).is_some() || is_colon_label(&first)))
     };
     if !multi(&all[start]) {
-        return None;
+        // A heading set alone over the table's columns ("ITMO" over "Unique identifier" and
+        // "Metric and quantity"): in the table's smaller type, the table's next line under it.
+        let next = start + 1;
+        let small = |l: &Line| l.size < ctx.body_size - 0.6;
+        let over = next < all.len()
+            && class[next].is_none()
+            && all[next].page == all[start].page
+            && small(&all[start])
+            && (all[next].size - all[start].size).abs() < 0.3
+            && all[next].y - all[start].y < 1.6 * all[start].size
+            && multi(&all[next]);
+        return if over { table_at(all, class, next, ctx) } else { None };
     }
     let page = all[start].page;
     let mut end = start;
     let mut last_y = all[start].y;
-    let mut rows = Vec::new();
+    let mut rows: Vec<usize> = Vec::new();
     while end < all.len() && all[end].page == page {
         if class[end].is_some() {
             end += 1;
@@ -1982,7 +1995,74 @@ fn table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx) -> O
     };
     let continued =
         rows[last_multi + 1..].iter().take_while(|&&r| class[r].is_none() && in_later_column(&all[r])).count();
-    Some(rows[last_multi + continued] + 1)
+    Some(body_under_small_head(all, class, start, rows[last_multi + continued] + 1, ctx))
+}
+
+/// A table whose header of several lines, in a type smaller than the body's, is a grid of ruled
+/// cells that `ruled_header` reads (a table continued from the page before, whose header has
+/// lines of one heading each, so that `table_at` does not see columns in them): its end.
+fn ruled_table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx, rules: &[Rule]) -> Option<usize> {
+    let first = &all[start];
+    if first.size >= ctx.body_size - 0.6 || rules.is_empty() {
+        return None;
+    }
+    let mut head = vec![start];
+    let mut j = start + 1;
+    while j < all.len() && all[j].page == first.page {
+        if class[j].is_some() {
+            j += 1;
+            continue;
+        }
+        let (l, last) = (&all[j], &all[*head.last()?]);
+        if (l.size - first.size).abs() >= 0.3 || l.y - last.y > 1.6 * first.size {
+            break;
+        }
+        head.push(j);
+        j += 1;
+    }
+    let end = body_under_small_head(all, class, start, j, ctx);
+    if head.len() < 2 || end == j {
+        return None;
+    }
+    let lines: Vec<&Line> = (start..end).filter(|&k| class[k].is_none()).map(|k| &all[k]).collect();
+    let k = head.len();
+    let widest = lines[..k].iter().max_by_key(|l| l.segments.len())?;
+    let columns = columns_of(std::iter::once(widest).chain(&lines[k..]));
+    let column_of = |x0: f64, x1: f64| column_at(&columns, x0, x1);
+    ruled_header(&lines[..k], lines[k].y, rules, &columns, &column_of).map(|_| end)
+}
+
+/// Where a table ends whose lines so far are all in a type smaller than the body's (a header
+/// of several lines, FCCC/PA/CMA/2022/10/Add.2 annex VII): its body rows, in body type, follow
+/// while each line lies within the width of the headings (a cell centred in its column does not
+/// start where its heading does) and no wide gap opens.
+fn body_under_small_head(all: &[Line], class: &[Option<Class>], start: usize, end: usize, ctx: &Ctx) -> usize {
+    let head: Vec<&Line> = (start..end).filter(|&j| class[j].is_none()).map(|j| &all[j]).collect();
+    let size = all[start].size;
+    if size >= ctx.body_size - 0.6 || head.iter().any(|l| (l.size - size).abs() >= 0.3) {
+        return end;
+    }
+    let within = |l: &Line| {
+        l.segments
+            .iter()
+            .all(|s| head.iter().any(|h| h.segments.iter().any(|hs| s.x0 >= hs.x0 - 8.0 && s.x1 <= hs.x1 + 8.0)))
+    };
+    let (mut out, mut last_y) = (end, head.last().map_or(0.0, |l| l.y));
+    let mut j = end;
+    while j < all.len() && all[j].page == all[start].page {
+        if class[j].is_some() {
+            j += 1;
+            continue;
+        }
+        let l = &all[j];
+        if l.size < size + 0.5 || l.size > ctx.body_size + 0.6 || l.y - last_y > 2.5 * l.size || !within(l) {
+            break;
+        }
+        last_y = l.y;
+        j += 1;
+        out = j;
+    }
+    out
 }
 
 fn starts_at_column(line: &Line, rows: &[usize], all: &[Line]) -> bool {
@@ -2022,27 +2102,27 @@ fn right_edges(lines: &[&Line]) -> Vec<(f64, usize)> {
 /// The table's rows: each line a row, its segments in the column they overlap (columns are the
 /// spans where segments of the rows overlap: left-aligned, right-aligned or centred alike); a
 /// line with nothing in the first column continues the row above (cells of several lines).
-fn table(lines: &[&Line]) -> (Table, usize) {
-    let mut spans: Vec<(f64, f64)> = lines.iter().flat_map(|l| l.segments.iter().map(|s| (s.x0, s.x1))).collect();
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut columns: Vec<(f64, f64)> = Vec::new();
-    for (x0, x1) in spans {
-        match columns.last_mut() {
-            Some(c) if x0 <= c.1 + 1.0 => c.1 = c.1.max(x1),
-            _ => columns.push((x0, x1)),
-        }
-    }
-    if columns.is_empty() {
-        columns.push((0.0, f64::INFINITY));
-    }
-    let column_of = |x0: f64, x1: f64| {
-        let mid = (x0 + x1) / 2.0;
-        columns.iter().position(|c| mid >= c.0 - 1.0 && mid <= c.1 + 1.0).unwrap_or(0)
+fn table(lines: &[&Line], rules: &[Rule]) -> (Table, usize) {
+    // A header of several rows in smaller type, ruled cell by cell (see `ruled_header`): its
+    // columns are those of its lowest headings and of the body; the headings above them span.
+    // Any other table: the columns of all its lines.
+    let ruled = smaller_head(lines).and_then(|k| {
+        let widest = lines[..k].iter().max_by_key(|l| l.segments.len())?;
+        let columns = columns_of(std::iter::once(widest).chain(&lines[k..]));
+        let column_of = |x0: f64, x1: f64| column_at(&columns, x0, x1);
+        ruled_header(&lines[..k], lines[k].y, rules, &columns, &column_of).map(|h| (h, k, columns))
+    });
+    let columns = match &ruled {
+        Some((_, _, columns)) => columns.clone(),
+        None => columns_of(lines.iter()),
     };
+    let column_of = |x0: f64, x1: f64| column_at(&columns, x0, x1);
+    let ruled = ruled.map(|(h, k, _)| (h, k));
+    let body_start = ruled.as_ref().map_or(0, |(_, k)| *k);
     let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
     let mut first_row_lines = 0;
     let mut last_y = f64::NEG_INFINITY;
-    for l in lines {
+    for l in &lines[body_start..] {
         let mut cells = vec![Vec::new(); columns.len()];
         for s in &l.segments {
             let c = column_of(s.x0, s.x1);
@@ -2064,13 +2144,160 @@ fn table(lines: &[&Line]) -> (Table, usize) {
         }
         last_y = l.y;
     }
+    if let Some((header, k)) = ruled {
+        return (Table { id: String::new(), num: None, caption: vec![], header, rows }, k);
+    }
     // The first row is a header when it is set apart: in italics or bold, or over a rule.
     let styled = lines.first().is_some_and(|l| l.italic() || l.bold());
     // Its italics or bold are the header's style, not the words'.
-    let header =
-        if rows.len() > 1 && styled { rows.remove(0).into_iter().map(without_style).collect() } else { Vec::new() };
+    let header = if rows.len() > 1 && styled {
+        Table::header_row(rows.remove(0).into_iter().map(without_style).collect())
+    } else {
+        Vec::new()
+    };
     let header_lines = if header.is_empty() { 0 } else { first_row_lines };
     (Table { id: String::new(), num: None, caption: vec![], header, rows }, header_lines)
+}
+
+/// The spans where the segments of `lines` overlap, left to right (one spanning everything when
+/// there is none).
+fn columns_of<'a>(lines: impl Iterator<Item = &'a &'a Line>) -> Vec<(f64, f64)> {
+    let mut spans: Vec<(f64, f64)> = lines.flat_map(|l| l.segments.iter().map(|s| (s.x0, s.x1))).collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut columns: Vec<(f64, f64)> = Vec::new();
+    for (x0, x1) in spans {
+        match columns.last_mut() {
+            Some(c) if x0 <= c.1 + 1.0 => c.1 = c.1.max(x1),
+            _ => columns.push((x0, x1)),
+        }
+    }
+    if columns.is_empty() {
+        columns.push((0.0, f64::INFINITY));
+    }
+    columns
+}
+
+/// The column a segment's middle falls in (the first when none).
+fn column_at(columns: &[(f64, f64)], x0: f64, x1: f64) -> usize {
+    let mid = (x0 + x1) / 2.0;
+    columns.iter().position(|c| mid >= c.0 - 1.0 && mid <= c.1 + 1.0).unwrap_or(0)
+}
+
+/// The number of leading lines set in a smaller type than the line under them (at least two,
+/// with body lines after them): a header of several lines over the table's rows.
+fn smaller_head(lines: &[&Line]) -> Option<usize> {
+    let size = lines.first()?.size;
+    let k = lines.iter().position(|l| l.size > size + 0.5)?;
+    (k >= 2 && lines[..k].iter().all(|l| (l.size - size).abs() < 0.3)).then_some(k)
+}
+
+/// The header of a table drawn as a grid, its heading rows read from the rules that border
+/// their cells (FCCC/PA/CMA/2022/10/Add.2, annex VII): each distinct height of rule segments
+/// above the header's lines opens a header row, each segment there is the top of a cell, and
+/// that cell covers the columns whose middles lie under the segment ("Unique identifier" over
+/// the four identifier columns). A column no segment tops continues the cell above it (a
+/// heading over several rows, its words at the foot of the cell). `None` unless the grid is
+/// whole: every line in a row, every row as wide as the columns, some heading spanning.
+fn ruled_header(
+    head: &[&Line],
+    body_y: f64,
+    rules: &[Rule],
+    columns: &[(f64, f64)],
+    column_of: &dyn Fn(f64, f64) -> usize,
+) -> Option<Vec<Vec<HeaderCell>>> {
+    let size = head[0].size;
+    let (top, bottom) = (head[0].y - 2.0 * size, head[head.len() - 1].y);
+    // The heights of the rules above the header's lines and among them, each with its segments.
+    let mut levels: Vec<(f64, Vec<(f64, f64)>)> = Vec::new();
+    let mut sorted: Vec<&Rule> = rules.iter().filter(|r| r.y > top && r.y < bottom).collect();
+    sorted.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    for r in sorted {
+        match levels.last_mut() {
+            Some((y, segs)) if r.y - *y < 1.2 => segs.push((r.x0, r.x1)),
+            _ => levels.push((r.y, vec![(r.x0, r.x1)])),
+        }
+    }
+    // A level opens a row only when lines stand under it before the next one.
+    fn row_of(levels: &[(f64, Vec<(f64, f64)>)], y: f64, size: f64) -> Option<usize> {
+        levels.iter().rposition(|(ly, _)| *ly < y - size * 0.5)
+    }
+    let levels: Vec<(f64, Vec<(f64, f64)>)> = (0..levels.len())
+        .filter(|&i| head.iter().any(|l| row_of(&levels, l.y, size) == Some(i)))
+        .map(|i| levels[i].clone())
+        .collect();
+    if levels.len() < 2 || head.iter().any(|l| row_of(&levels, l.y, size).is_none()) || body_y <= bottom {
+        return None;
+    }
+    let mid = |c: usize| (columns[c].0 + columns[c].1) / 2.0;
+    let mut header: Vec<Vec<HeaderCell>> = Vec::new();
+    // For each column, the cell covering it so far: (row, cell).
+    let mut owner: Vec<Option<(usize, usize)>> = vec![None; columns.len()];
+    for (r, (_, segs)) in levels.iter().enumerate() {
+        let mut row: Vec<HeaderCell> = Vec::new();
+        let mut c = 0;
+        while c < columns.len() {
+            let seg = segs.iter().find(|(x0, x1)| mid(c) >= x0 - 1.0 && mid(c) <= x1 + 1.0);
+            match (seg, owner[c]) {
+                (None, Some((or, oc))) => {
+                    // Continued from above (its rows counted once).
+                    if header[or][oc].rows == r - or {
+                        header[or][oc].rows += 1;
+                    }
+                    while c < columns.len() && owner[c] == Some((or, oc)) {
+                        c += 1;
+                    }
+                }
+                (Some(&(x0, x1)), _) => {
+                    let span = (c..columns.len()).take_while(|&k| mid(k) >= x0 - 1.0 && mid(k) <= x1 + 1.0).count();
+                    for o in owner.iter_mut().skip(c).take(span) {
+                        *o = Some((r, row.len()));
+                    }
+                    row.push(HeaderCell::spanning(Vec::new(), span, 1));
+                    c += span;
+                }
+                (None, None) => return None,
+            }
+        }
+        header.push(row);
+    }
+    // The words, each segment into the cell over its column in its row.
+    for l in head {
+        let r = row_of(&levels, l.y, size)?;
+        for s in &l.segments {
+            // A heading centred over several columns may fall between two: the nearest one.
+            let m = (s.x0 + s.x1) / 2.0;
+            let distance = |c: &(f64, f64)| {
+                if m < c.0 {
+                    c.0 - m
+                } else if m > c.1 {
+                    m - c.1
+                } else {
+                    0.0
+                }
+            };
+            let nearest = (0..columns.len()).min_by(|&a, &b| distance(&columns[a]).total_cmp(&distance(&columns[b])));
+            let c = nearest.unwrap_or_else(|| column_of(s.x0, s.x1));
+            let grid = crate::document::header_grid(
+                &header.iter().map(|row| row.iter().map(|h| (h.columns, h.rows)).collect()).collect::<Vec<_>>(),
+            );
+            let ((or, oc), _) = grid.at(r, c)?;
+            let words = without_style(on_page(trim_start(inlines(&s.spans)), l.page));
+            let cell = &mut header[or][oc].content;
+            if !cell.is_empty() {
+                cell.push(Inline::text(" "));
+            }
+            append(cell, &words);
+        }
+    }
+    let spans = header.iter().flatten().any(|h| h.columns > 1);
+    let table =
+        Table { id: String::new(), num: None, caption: vec![], header, rows: vec![vec![Vec::new(); columns.len()]] };
+    (spans && table.header_is_regular()).then_some(table.header)
+}
+
+/// How many columns a table's header covers (its first row's, spans counted).
+fn header_width(t: &Table) -> usize {
+    t.header_grid().widths.first().copied().unwrap_or(0)
 }
 
 /// Block id → line, from the provisional ids `line-PAGE*1000+N` the reader gives paragraphs and

@@ -64,7 +64,7 @@ fn stays_left_to_right(p: &Element) -> bool {
 }
 
 /// The properties child of a paragraph or run, made (first among its children) if it has none.
-fn properties<'a>(e: &'a mut Element, name: &str) -> &'a mut Element {
+pub(super) fn properties<'a>(e: &'a mut Element, name: &str) -> &'a mut Element {
     let at = e.children.iter().position(|n| matches!(n, Node::Element(c) if c.name == name));
     let at = at.unwrap_or_else(|| {
         e.children.insert(0, Node::Element(Element { name: name.into(), attrs: vec![], children: vec![] }));
@@ -77,7 +77,7 @@ fn properties<'a>(e: &'a mut Element, name: &str) -> &'a mut Element {
 }
 
 /// Adds the empty (on) toggle `name` unless it is there; `canonical` puts it in its place.
-fn mark(e: &mut Element, name: &str) {
+pub(super) fn mark(e: &mut Element, name: &str) {
     if !e.children.iter().any(|n| matches!(n, Node::Element(c) if c.name == name)) {
         e.children.push(Node::Element(Element { name: name.into(), attrs: vec![], children: vec![] }));
     }

@@ -7,8 +7,8 @@
 use docx_rs::{
     BorderType, BreakType, Docx, FieldCharType, Footer, Footnote, Header, InstrNUMPAGES, InstrPAGE, InstrPAGEREF,
     InstrText, PageMargin, Paragraph, Run, Table, TableBorder, TableBorderPosition, TableCell, TableCellBorder,
-    TableCellBorderPosition, TableCellBorders, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
-    XMLDocx,
+    TableCellBorderPosition, TableCellBorders, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType,
+    WidthType, XMLDocx,
 };
 
 use std::collections::BTreeMap;
@@ -508,7 +508,7 @@ impl Builder<'_> {
         caption = self.add_inlines(caption, &t.caption, Fmt::default());
         push_para(out, caption);
 
-        let columns = t.rows.iter().map(Vec::len).chain([t.header.len()]).max().unwrap_or(0);
+        let columns = t.width();
         if columns == 0 {
             return;
         }
@@ -516,31 +516,63 @@ impl Builder<'_> {
         // Text columns are left-aligned, columns of figures right-aligned (their heads too).
         let figures: Vec<bool> = (0..columns).map(|i| is_figure_column(&t.rows, i)).collect();
         let mut rows = Vec::new();
-        let mut make_row = |b: &mut Self, cells: &[Vec<Inline>], style: &str, rule: bool| {
+        let rule = || {
+            TableCellBorders::with_empty()
+                .set(TableCellBorder::new(TableCellBorderPosition::Bottom).border_type(BorderType::Single).size(4))
+        };
+        // The header, row by row over the grid: a heading over several columns is one cell
+        // (`w:gridSpan`), one over several rows starts a vertical merge (`w:vMerge restart`)
+        // that the cell under it in each following row continues. Each header row is marked
+        // `w:tblHeader` afterwards (see `package::header_rows`), from its style.
+        let grid = t.header_grid();
+        for r in 0..t.header.len() {
+            let mut cells = Vec::new();
+            let mut c = 0;
+            while c < columns {
+                let Some(((owner_row, owner_cell), starts)) = grid.at(r, c) else {
+                    // Left open by the data (a row narrower than the table): an empty cell.
+                    let p = self.para(id::TABLE_HEAD);
+                    cells.push(
+                        TableCell::new().width(width as usize, WidthType::Dxa).add_paragraph(p).set_borders(rule()),
+                    );
+                    c += 1;
+                    continue;
+                };
+                let head = &t.header[owner_row][owner_cell];
+                let span = head.columns.max(1).min(columns - c);
+                let mut p = self.para(id::TABLE_HEAD);
+                if figures[c..c + span].iter().all(|f| *f) {
+                    p = p.align(docx_rs::AlignmentType::Right);
+                }
+                if starts {
+                    p = self.add_inlines(p, &head.content, Fmt::default());
+                }
+                let mut cell =
+                    TableCell::new().width(width as usize * span, WidthType::Dxa).add_paragraph(p).set_borders(rule());
+                if span > 1 {
+                    cell = cell.grid_span(span);
+                }
+                if head.rows > 1 {
+                    cell = cell.vertical_merge(if owner_row == r { VMergeType::Restart } else { VMergeType::Continue });
+                }
+                cells.push(cell);
+                c += span;
+            }
+            rows.push(TableRow::new(cells));
+        }
+        for r in &t.rows {
             let mut row = Vec::new();
             for (i, &figure) in figures.iter().enumerate() {
-                let mut p = b.para(style);
+                let mut p = self.para(id::TABLE_TEXT);
                 if figure {
                     p = p.align(docx_rs::AlignmentType::Right);
                 }
-                if let Some(content) = cells.get(i) {
-                    p = b.add_inlines(p, content, Fmt::default());
+                if let Some(content) = r.get(i) {
+                    p = self.add_inlines(p, content, Fmt::default());
                 }
-                let mut cell = TableCell::new().width(width as usize, WidthType::Dxa).add_paragraph(p);
-                if rule {
-                    cell = cell.set_borders(TableCellBorders::with_empty().set(
-                        TableCellBorder::new(TableCellBorderPosition::Bottom).border_type(BorderType::Single).size(4),
-                    ));
-                }
-                row.push(cell);
+                row.push(TableCell::new().width(width as usize, WidthType::Dxa).add_paragraph(p));
             }
             rows.push(TableRow::new(row));
-        };
-        if !t.header.is_empty() {
-            make_row(self, &t.header, id::TABLE_HEAD, true);
-        }
-        for r in &t.rows {
-            make_row(self, r, id::TABLE_TEXT, false);
         }
         let rule = |pos| TableBorder::new(pos).border_type(BorderType::Single).size(4);
         let table = Table::without_borders(rows)

@@ -28,6 +28,7 @@ pub mod anchors;
 mod bidi;
 mod build;
 mod canonical;
+mod header_rows;
 mod package;
 mod redline;
 pub mod styles;

@@ -54,6 +54,8 @@ pub fn package(doc: &Document, built: Built) -> Result<Vec<u8>, Diagnostics> {
         document = mark_custom_references(&document, &built.notes).map_err(bug)?;
         footnotes = patch_footnotes(&footnotes, &built.notes).map_err(bug)?;
     }
+    // Header rows repeat on each page.
+    let document = super::header_rows::mark_header_rows(&document).map_err(bug)?;
     // A marked copy: the tracked changes (document first, its revision ids continuing in the notes).
     let mut revision_ids = 1;
     let document = super::redline::track(&document, doc, &mut revision_ids).map_err(bug)?;
