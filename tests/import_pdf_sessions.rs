@@ -185,3 +185,46 @@ fn our_docx_printed_to_pdf_by_libreoffice_round_trips() {
         }
     }
 }
+
+/// The archive in the other languages: a version's PDF (French, Spanish, Russian: "Distr.
+/// générale", "6 novembre 2018", "Français" over "Original : anglais", "Vienne, 15-19 octobre
+/// 2018", "Annexe I", "Résolution 9/1", "Tableau 1", "a)") imports to a session in that language
+/// (`language: fr`, `original: English`) that passes `check` and builds the same text.
+#[test]
+fn versions_in_other_languages_round_trip_through_their_pdf() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    for (slug, langs) in [("ctoc-cop-2018", "fr,es,ru"), ("ctoc-cop-wg4-2009", "fr")] {
+        let session = common::root().join("sessions").join(slug);
+        let args = ["build", session.to_str().unwrap(), "--lang", langs, "--format", "text,pdf", "-o", slug];
+        common::succeeded(&common::rapporteur_in(&args, dir), &format!("{slug}: build {langs}"));
+        for lang in langs.split(',') {
+            let name = format!("{slug}-{lang}");
+            let out = format!("s-{name}");
+            common::succeeded(
+                &common::rapporteur_in(&["import", &format!("{slug}/{name}.pdf"), "--from", "pdf", "-o", &out], dir),
+                &format!("{name}: import"),
+            );
+            let session = rapporteur::session::load::load(&dir.join(&out)).unwrap().session;
+            assert_eq!((session.language.as_str(), session.original.as_str()), (lang, "English"), "{name}");
+            let check = common::succeeded(&common::rapporteur_in(&["check", &out], dir), &format!("{name}: check"));
+            assert!(check.contains("no errors"), "{name}: {check}");
+            common::succeeded(
+                &common::rapporteur_in(&["build", &out, "--format", "text", "-o", &format!("again-{name}")], dir),
+                &format!("{name}: build again"),
+            );
+            let first = std::fs::read_to_string(dir.join(format!("{slug}/{name}.txt"))).unwrap();
+            let second = std::fs::read_to_string(dir.join(format!("again-{name}/{out}.txt"))).unwrap();
+            if first != second {
+                let diff: Vec<String> = first
+                    .lines()
+                    .zip(second.lines())
+                    .filter(|(a, b)| a != b)
+                    .take(5)
+                    .map(|(a, b)| format!("- {a}\n+ {b}"))
+                    .collect();
+                panic!("{name}: the text differs after the PDF round trip:\n{}", diff.join("\n"));
+            }
+        }
+    }
+}

@@ -57,8 +57,13 @@ impl Assembler<'_> {
         self.check_symbol();
         // The original prints what the session says ("Original: English"); a translation names
         // the original's language in its own words ("Original : anglais").
+        // A session written in its version's language (a French version imported as issued:
+        // `language: fr`, `original: English`) is a translation too: "Français" over
+        // "Original : anglais". (English versions print no line naming their language.)
+        let translated = !self.version.is_original
+            || (lang != Lang::En && Lang::from_english_name(&s.original).is_some_and(|of| of != lang));
         let original = match Lang::from_english_name(&s.original) {
-            Some(of) if !self.version.is_original => lang.language_name(of).to_string(),
+            Some(of) if translated => lang.language_name(of).to_string(),
             _ => s.original.clone(),
         };
         let style = s.masthead.style;
@@ -79,7 +84,7 @@ impl Assembler<'_> {
             distribution: lang.distribution(s.printed_distribution().name()),
             distribution_label: lang.distribution_label().into(),
             date: s.date.map(|d| dates::masthead(lang, d)).unwrap_or_default(),
-            version: (!self.version.is_original).then(|| lang.version_line().to_string()),
+            version: translated.then(|| lang.version_line().to_string()),
             original,
             original_label: lang.original_label().into(),
             caption,

@@ -506,7 +506,11 @@ impl<'a> Reading<'a> {
                     Some(crate::session::CaptionAgendaItem { number: number.trim().to_string(), title: None });
                 agenda_title_next = true;
             } else if let Some((venue, span)) = plain.split_once(", ")
-                && let Some(days) = parse_date_span(span)
+                && let Some(days) = parse_date_span(span).or_else(|| {
+                    // "Vienne, 15-19 octobre 2018": the caption of a version in its language.
+                    let lang = crate::lang::Lang::parse(&self.doc.meta.language)?;
+                    crate::lang::dates::parse_caption(lang, span)
+                })
                 && meeting.dates.is_empty()
             {
                 meeting.venue = venue.to_string();

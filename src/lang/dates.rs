@@ -207,6 +207,77 @@ pub fn masthead(lang: Lang, d: Date) -> String {
     if lang.english_distribution_block() { d.long() } else { long(lang, d) }
 }
 
+// ----- the way back: dates as printed, read in any of the six languages -----
+// The parsers print every candidate with the printers above and compare, so that what is read
+// back is exactly what would print the same words.
+
+/// Spaces as a comparison sees them (no-break spaces are spaces; a space before a colon or
+/// inside the text counts once).
+fn comparable(s: &str) -> String {
+    s.replace(['\u{a0}', '\u{202f}'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The numbers in a text, in order ("15-19 octobre 2018" → 15, 19, 2018; "2009年4月14日" too).
+fn numbers(s: &str) -> Vec<u32> {
+    s.split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty() && n.len() <= 4)
+        .filter_map(|n| n.parse().ok())
+        .collect()
+}
+
+fn date(year: u32, month: u32, day: u32) -> Option<Date> {
+    Date::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()
+}
+
+/// A date as `long` prints it in `lang` ("21 avril 2009", "21 de abril de 2009").
+pub fn parse_long(lang: Lang, text: &str) -> Option<Date> {
+    let wanted = comparable(text);
+    let n = numbers(text);
+    let year = *n.iter().find(|n| (1900..=2100).contains(*n))?;
+    // French prints the first "1er".
+    let days: Vec<u32> =
+        if wanted.contains("1er") { vec![1] } else { n.iter().copied().filter(|d| (1..=31).contains(d)).collect() };
+    (1..=12)
+        .flat_map(|m| days.iter().filter_map(move |&d| date(year, m, d)))
+        .find(|d| comparable(&long(lang, *d)) == wanted)
+}
+
+/// The days of a masthead caption as `caption` prints them in `lang` ("15-19 octobre 2018",
+/// "14 y 15 de abril de 2009", "30 septembre-2 octobre 2018").
+pub fn parse_caption(lang: Lang, text: &str) -> Option<Vec<Date>> {
+    let wanted = comparable(text);
+    let n = numbers(text);
+    let year = *n.iter().rev().find(|n| (1900..=2100).contains(*n))?;
+    let mut days: Vec<u32> = n.iter().copied().filter(|d| (1..=31).contains(d)).collect();
+    if wanted.contains("1er") {
+        days.insert(0, 1);
+    }
+    // The first and last day among the numbers (a Chinese caption prints the month's number too).
+    for (i, &first) in days.iter().enumerate() {
+        for &last in &days[i..] {
+            for month in 1..=12 {
+                for end_month in [month, (month + 1).min(12)] {
+                    let (Some(a), Some(b)) = (date(year, month, first), date(year, end_month, last)) else { continue };
+                    if b < a {
+                        continue;
+                    }
+                    // Every day from the first to the last (a span), or the two days alone.
+                    let mut span = vec![a];
+                    while *span.last().expect("one") < b && span.len() < 62 {
+                        span.push(crate::session::date::next_day(*span.last().expect("one")));
+                    }
+                    for candidate in [span, vec![a, b]] {
+                        if comparable(&caption(lang, &candidate)) == wanted {
+                            return Some(candidate);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +295,29 @@ mod tests {
         assert_eq!(caption(Zh, &two), "2009年4月14日和15日");
         assert_eq!(caption(Ar, &two), "14 و15 نيسان/أبريل 2009");
         assert_eq!(caption(En, &two), "14 and 15 April 2009");
+    }
+
+    /// What the printers print, the parsers read back, in every language.
+    #[test]
+    fn dates_read_back_as_printed() {
+        let spans: [&[&str]; 4] = [
+            &["2009-04-14", "2009-04-15"],
+            &["2018-10-15", "2018-10-16", "2018-10-17", "2018-10-18", "2018-10-19"],
+            &["2018-09-30", "2018-10-01", "2018-10-02"],
+            &["2025-03-01"],
+        ];
+        for lang in Lang::ALL {
+            for span in spans {
+                let days: Vec<Date> = span.iter().map(|s| d(s)).collect();
+                let printed = caption(lang, &days);
+                assert_eq!(parse_caption(lang, &printed), Some(days.clone()), "{lang:?}: {printed}");
+                let one = days[0];
+                assert_eq!(parse_long(lang, &long(lang, one)), Some(one), "{lang:?}: {}", long(lang, one));
+            }
+        }
+        assert_eq!(parse_long(Fr, "1er avril 2009"), Some(d("2009-04-01")));
+        assert_eq!(parse_long(Fr, "21 avrill 2009"), None);
+        assert_eq!(parse_caption(Es, "Viena, 14 y 15 de abril de 2009"), None, "the venue is not part of it");
     }
 
     #[test]

@@ -168,6 +168,36 @@ impl Lang {
         }
     }
 
+    // ----- the masthead read back (the printers above, compared) -----
+
+    /// "Distr. générale" → (French, "General"), "Distr.: General" → (English, "General"): the
+    /// language whose masthead prints the line so, and the distribution as the session writes it.
+    pub fn read_distribution(text: &str) -> Option<(Lang, &'static str)> {
+        let wanted = masthead_comparable(text);
+        Lang::ALL.into_iter().filter(|l| *l == En || !l.english_distribution_block()).find_map(|lang| {
+            ["General", "Limited", "Restricted"].into_iter().find_map(|english| {
+                let printed = format!("{}{}", lang.distribution_label(), lang.distribution(english));
+                (masthead_comparable(&printed).to_lowercase() == wanted.to_lowercase()).then_some((lang, english))
+            })
+        })
+    }
+
+    /// "Original : anglais" → (French, English): the version's language and the original's.
+    pub fn read_original(text: &str) -> Option<(Lang, Lang)> {
+        let wanted = masthead_comparable(text);
+        Lang::ALL.into_iter().filter(|l| *l == En || !l.english_distribution_block()).find_map(|lang| {
+            Lang::ALL.into_iter().find_map(|of| {
+                let printed = format!("{}{}", lang.original_label(), lang.language_name(of));
+                (masthead_comparable(&printed).to_lowercase() == wanted.to_lowercase()).then_some((lang, of))
+            })
+        })
+    }
+
+    /// "Français", "Español": the line naming a translated version's language.
+    pub fn read_version_line(text: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().filter(|l| *l != En).find(|l| l.version_line() == text.trim())
+    }
+
     // ----- running text -----
 
     /// Items joined as a list: "A, B and C" (English, no serial comma: UN Editorial Manual),
@@ -1019,9 +1049,36 @@ impl Version {
     }
 }
 
+/// A masthead line as a comparison sees it: no-break spaces are spaces, a space before a colon
+/// is not counted ("Original : anglais" as LibreOffice or pdftotext may give it).
+fn masthead_comparable(s: &str) -> String {
+    let spaced = s.replace(['\u{a0}', '\u{202f}'], " ");
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ").replace(" :", ":")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The masthead's lines, printed in each language, read back to the same data.
+    #[test]
+    fn masthead_lines_read_back_as_printed() {
+        for lang in Lang::ALL {
+            let block = if lang.english_distribution_block() { En } else { lang };
+            for english in ["General", "Limited", "Restricted"] {
+                let line = format!("{}{}", lang.distribution_label(), lang.distribution(english));
+                assert_eq!(Lang::read_distribution(&line), Some((block, english)), "{line}");
+            }
+            for of in Lang::ALL {
+                let line = format!("{}{}", lang.original_label(), lang.language_name(of));
+                assert_eq!(Lang::read_original(&line), Some((block, of)), "{line}");
+            }
+        }
+        assert_eq!(Lang::read_original("Original : anglais"), Some((Fr, En)));
+        assert_eq!(Lang::read_distribution("Distr. générale"), Some((Fr, "General")));
+        assert_eq!(Lang::read_version_line("Español"), Some(Es));
+        assert_eq!(Lang::read_distribution("Distr.: Everyone"), None);
+    }
 
     fn list(lang: Lang, items: &[&str]) -> String {
         lang.join(&items.iter().map(|s| s.to_string()).collect::<Vec<_>>())

@@ -30,6 +30,7 @@ use crate::document::{
     Table,
 };
 use crate::import::{is_addendum_label, title_case};
+use crate::lang::Lang;
 
 /// What the reader made of the PDF.
 #[derive(Debug, Clone)]
@@ -186,6 +187,8 @@ pub fn read(pages: &Pages) -> Reading {
     // 3. Masthead and title (page 1).
     // The publisher stays empty until the page names one (the usual one is then implied).
     let mut masthead = Masthead { publisher: String::new(), symbol: symbol.clone(), ..Masthead::default() };
+    // The version's language, as its masthead names it (English unless it says otherwise).
+    let mut language: Option<Lang> = None;
     // "TPNW/MSP/2025/11/Rev.1*": the symbol cites the cover-page note (a reissue).
     if symbol_starred {
         masthead.symbol_note = vec![Inline::NoteRef { id: "@0".into(), marker: "*".into() }];
@@ -315,7 +318,7 @@ pub fn read(pages: &Pages) -> Reading {
         if !has_distr {
             body_start = first_page.last().map_or(body_start, |&l| l + 1).max(body_start);
         }
-        read_masthead(&all, &masthead_lines, &mut masthead, &ctx);
+        language = read_masthead(&all, &masthead_lines, &mut masthead, &ctx).or(language);
         masthead.caption.extend(under_title);
         for i in masthead_lines {
             class[i] = Some(Class::Masthead);
@@ -458,10 +461,20 @@ pub fn read(pages: &Pages) -> Reading {
     notes.extend(builder_notes(&classified));
 
     let date_iso = parse_date(&masthead.date).unwrap_or_default();
+    // A version in another language: its spacing before punctuation, as its writers print it
+    // (French narrow no-break spaces, which the PDF's text gives back as plain spaces).
+    let (mut body, mut document_notes) = (body, document_notes);
+    if let Some(lang) = language.filter(|l| *l != Lang::En) {
+        let mut retype = |inlines: &mut Vec<Inline>| retype_inlines(inlines, lang);
+        for_each_inline_list(&mut body, &mut retype);
+        for note in &mut document_notes {
+            retype(&mut note.content);
+        }
+    }
     let document = Document {
         meta: Meta {
             slug: String::new(),
-            language: "en".into(),
+            language: language.unwrap_or(Lang::En).code().into(),
             date: date_iso,
             title: crate::document::plain_text(&masthead.title),
             symbol: masthead.symbol.clone(),
@@ -478,6 +491,69 @@ pub fn read(pages: &Pages) -> Reading {
     Reading { document, lines, notes, classified }
 }
 
+/// The text of `inlines` with the punctuation spacing of `lang` (`lang::typography`).
+fn retype_inlines(inlines: &mut [Inline], lang: Lang) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } => *text = version_spacing(lang, text),
+            other => retype_inlines(other.children_mut(), lang),
+        }
+    }
+}
+
+/// French spacing given back: the narrow no-break space (U+202F) the French writers print
+/// before ; : ! ? and inside « » (`lang::typography`), which a PDF's text gives as a plain space.
+/// Only spaces that are there are changed; quotes and other languages are left as printed.
+fn version_spacing(lang: Lang, text: &str) -> String {
+    if lang != Lang::Fr {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let before_mark = chars.get(i + 1).is_some_and(|n| matches!(n, ';' | ':' | '!' | '?' | '»'));
+        let after_open = i > 0 && chars[i - 1] == '«';
+        if matches!(c, ' ' | '\u{a0}') && (before_mark || after_open) {
+            out.push('\u{202f}');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Calls `f` on every run of inline content in `blocks`: headings, paragraphs, items, tables.
+fn for_each_inline_list(blocks: &mut [Block], f: &mut impl FnMut(&mut Vec<Inline>)) {
+    fn items(list: &mut [Item], f: &mut impl FnMut(&mut Vec<Inline>)) {
+        for item in list {
+            f(&mut item.content);
+            items(&mut item.items, f);
+        }
+    }
+    for block in blocks {
+        match block {
+            Block::Division(d) => {
+                f(&mut d.heading);
+                for_each_inline_list(&mut d.children, f);
+            }
+            Block::Paragraph(p) => {
+                f(&mut p.content);
+                items(&mut p.items, f);
+            }
+            Block::Table(t) => {
+                f(&mut t.caption);
+                for cell in t.header.iter_mut().flatten() {
+                    f(&mut cell.content);
+                }
+                for cell in t.rows.iter_mut().flatten() {
+                    f(cell);
+                }
+            }
+            Block::Contents(_) | Block::Officers(_) => {}
+        }
+    }
+}
+
 fn builder_notes(_classified: &[(usize, Class, String)]) -> Vec<(usize, String)> {
     Vec::new()
 }
@@ -489,6 +565,7 @@ fn is_separator_text(text: &str) -> bool {
 
 fn is_contents_word(text: &str) -> bool {
     matches!(text.trim(), "Contents" | "CONTENTS" | "Table of contents")
+        || Lang::ALL.iter().any(|l| l.contents() == text.trim())
 }
 
 fn has_leader(text: &str) -> bool {
@@ -674,7 +751,10 @@ fn strip_strong(inlines: Vec<Inline>) -> Vec<Inline> {
     out
 }
 
-fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &Ctx) {
+/// Reads the masthead's lines into `masthead`; returns the version's language where the block
+/// names one other than English ("Distr. générale", "Français", "Russian").
+fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &Ctx) -> Option<Lang> {
+    let mut language: Option<Lang> = None;
     let mut organ: Vec<String> = Vec::new();
     let mut organ_size: Option<f64> = None;
     let mut caption: Vec<(Vec<Inline>, bool)> = Vec::new();
@@ -693,6 +773,18 @@ fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &C
             let right = segment.x0 >= 0.5 * 595.0;
             if right && std::mem::take(&mut distribution_next) && t.chars().all(|c| c.is_ascii_uppercase()) {
                 masthead.distribution = title_case(t);
+            } else if let Some((lang, english)) = Lang::read_distribution(t).filter(|(l, _)| *l != Lang::En) {
+                // "Distr. générale": a French or Spanish version's block.
+                masthead.distribution = english.to_string();
+                language.get_or_insert(lang);
+            } else if let Some((lang, of)) = Lang::read_original(t).filter(|(l, _)| *l != Lang::En) {
+                masthead.original = of.english_name().to_string();
+                masthead.original_label = lang.original_label().to_string();
+                language.get_or_insert(lang);
+            } else if let Some(lang) = Lang::read_version_line(t).filter(|_| right) {
+                // "Français", "Russian": the version's language, over "Original:".
+                masthead.version = Some(t.to_string());
+                language = Some(lang);
             } else if t == "Distr." {
                 masthead.style = crate::document::MastheadStyle::Capitals;
                 distribution_next = true;
@@ -705,7 +797,7 @@ fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &C
                 masthead.original = o.trim().to_string();
             } else if parse_date(t).is_some() && masthead.date.is_empty() && segment.x0 > 0.5 * 595.0 {
                 masthead.date = t.to_string();
-            } else if t == "United Nations" || t == "UNITED NATIONS" {
+            } else if t == "United Nations" || t == "UNITED NATIONS" || Lang::ALL.iter().any(|l| l.publisher() == t) {
                 masthead.publisher = t.to_string();
             } else if segment.spans.iter().any(|s| s.size > 1.15 * ctx.body_size)
                 && caption.is_empty()
@@ -761,6 +853,7 @@ fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &C
         }
     }
     masthead.caption = caption.into_iter().map(|(c, _)| c).collect();
+    language
 }
 
 /// Drops the first `n` bytes of words (a printed label such as "Rapporteur:") from inline
@@ -842,8 +935,13 @@ fn official_records_front_matter(
 /// session's own reader of printed dates, with the month's case forgiven.
 fn parse_date(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let [d, m, y] = words.as_slice() else { return None };
-    crate::session::date::parse_long_date(&format!("{d} {} {y}", title_case(m)))
+    let english = match words.as_slice() {
+        [d, m, y] => crate::session::date::parse_long_date(&format!("{d} {} {y}", title_case(m))),
+        _ => None,
+    };
+    // "6 mai 2025", "6 de mayo de 2025", "6 мая 2025 года": a version's own date.
+    english
+        .or_else(|| Lang::ALL.into_iter().find_map(|lang| crate::lang::dates::parse_long(lang, text)))
         .filter(|date| (1900..=2100).contains(&date.year))
         .map(|date| date.iso())
 }
@@ -878,10 +976,64 @@ fn label_kind(text: &str) -> Option<LabelKind> {
     {
         return Some(LabelKind::Other);
     }
+    // "a)", "ii)": the French and Spanish versions' sub-item labels.
+    if let Some(inner) = t.strip_suffix(')')
+        && !inner.is_empty()
+        && inner.len() <= 4
+        && inner.chars().all(|c| c.is_ascii_lowercase())
+    {
+        return Some(LabelKind::Other);
+    }
     if matches!(t, "•" | "-" | "–" | "—" | "" | "o" | "▪" | "■") {
         return Some(LabelKind::Other);
     }
     None
+}
+
+/// A heading that opens with a version's own word for a label ("Annexe I", "Résolution 9/1",
+/// "Projet de décision", "Tableau 1", "Article 1"), with the English word instead, so that one
+/// reading serves the six versions (the session prints each version's word again).
+fn english_label_words(text: &str) -> std::borrow::Cow<'_, str> {
+    match foreign_label_word(text) {
+        Some((word, english)) => format!("{english}{}", &text[word.len()..]).into(),
+        None => text.into(),
+    }
+}
+
+/// The version's word a heading opens with and the English one it stands for ("Annexe",
+/// "Annex"), where it opens with one.
+fn foreign_label_word(text: &str) -> Option<(String, &'static str)> {
+    use crate::session::DecisionKind::{Decision, Resolution};
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        let word_of =
+            |printed: Option<String>| printed.map(|p| p.trim_end_matches(" X").trim_end_matches('X').to_string());
+        let pairs = [
+            (word_of(lang.decision_label(Decision, true, "")), "Draft decision"),
+            (word_of(lang.decision_label(Resolution, true, "")), "Draft resolution"),
+            (word_of(lang.decision_label(Decision, false, "X")), "Decision"),
+            (word_of(lang.decision_label(Resolution, false, "X")), "Resolution"),
+            (Some(lang.annex().to_string()), "Annex"),
+            (Some(lang.table().to_string()), "Table"),
+            (Some(lang.rule("X").trim_end_matches('X').trim().to_string()), "Rule"),
+        ];
+        for (word, english) in pairs {
+            let Some(word) = word.filter(|w| !w.is_empty()) else { continue };
+            if let Some(rest) = text.strip_prefix(word.as_str())
+                && (rest.is_empty() || rest.starts_with(' '))
+            {
+                return Some((word, english));
+            }
+        }
+    }
+    None
+}
+
+/// A label as the heading printed it: "Annexe I" for the label read as "Annex I".
+fn printed_label(heading: &str, label: &str) -> String {
+    match foreign_label_word(heading.trim()) {
+        Some((word, english)) if label.starts_with(english) => format!("{word}{}", &label[english.len()..]),
+        _ => label.to_string(),
+    }
 }
 
 /// "In favour:", "Against:", "Abstaining:": a label of one or two words ending in a colon.
@@ -1331,7 +1483,7 @@ impl<'c> Builder<'c> {
             kind = Some(DivisionKind::Chapter);
         }
         let mut heading = match &num {
-            Some(n) => strip_label(content, n),
+            Some(n) => strip_label(content, &printed_label(text, n)),
             None => content,
         };
         // "Annex I*", "Attendance*": asterisks glued to the end of a heading cite a note set
@@ -1625,7 +1777,8 @@ fn starts_numbered_heading(text: &str) -> bool {
 
 /// The kind, label and rest of a heading's text.
 fn heading_parts(text: &str) -> (Option<DivisionKind>, Option<String>, String) {
-    let text = text.trim();
+    let english = english_label_words(text.trim());
+    let text = english.as_ref();
     // "VIII.Adoption": a label set so wide that no space is left before the words.
     let spaced;
     let text = match text.split_once('.') {
@@ -2341,7 +2494,8 @@ fn trim_end(content: &mut Vec<Inline>) {
 
 /// "Table 1", "Table 12:", "Table A.1".
 fn is_table_number(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(':');
+    let t = english_label_words(text.trim());
+    let t = t.trim_end_matches(':');
     t.strip_prefix("Table ")
         .is_some_and(|n| !n.is_empty() && n.len() <= 6 && !n.contains(' ') && n.chars().any(|c| c.is_ascii_digit()))
 }
