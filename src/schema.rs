@@ -10,17 +10,12 @@
 //!
 //! One thing the derivation cannot know is how the YAML reader turns plain scalars into Rust
 //! values, so it is adjusted here (`yaml_scalars`): serde-saphyr stores a plain `2009` or `true`
-//! written where text is expected as that text, and reads `yes`/`no`/`on`/`off` as booleans
-//! (YAML 1.1), whereas an editor or `check-jsonschema` reads YAML 1.2, where `2009` is a number
-//! and `yes` a string. The schema accepts exactly what the loader accepts; `tests/schema.rs`
-//! checks that the two agree on every session and on a corpus of slips.
+//! written where text is expected as that text, whereas an editor or `check-jsonschema` reads a
+//! number and a boolean there. Booleans are YAML 1.2's (`true`, `false`) for both: the loader is
+//! set to read no others (`safety::yaml_options`). The schema accepts exactly what the loader
+//! accepts; `tests/schema.rs` checks that the two agree on every session and on a corpus of slips.
 
 use serde_json::{Map, Value};
-
-/// The spellings serde-saphyr reads as booleans (YAML 1.1, any case), which YAML 1.2 readers see
-/// as strings.
-const YAML11_BOOLEANS: &str =
-    "^(?:[Yy]|[Yy][Ee][Ss]|[Nn]|[Nn][Oo]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Oo][Nn]|[Oo][Ff][Ff])$";
 
 /// The schema of the session format, as a JSON value.
 pub fn session_schema() -> Value {
@@ -56,8 +51,7 @@ pub(crate) fn plain_string() -> Map<String, Value> {
 }
 
 /// Adjusts every plain string and boolean schema to what the YAML loader accepts (see the module
-/// comment): text also takes YAML 1.2 numbers and booleans (the loader keeps their text), a
-/// boolean also the YAML 1.1 spellings. Schemas with their own constraints (`pattern`, `enum`,
+/// comment): text also takes YAML 1.2 numbers and booleans (the loader keeps their text). Schemas with their own constraints (`pattern`, `enum`,
 /// `format`, `$comment`…) are left as they are.
 fn yaml_scalars(value: &mut Value) {
     match value {
@@ -68,15 +62,11 @@ fn yaml_scalars(value: &mut Value) {
                 Some(Value::Array(ts)) => ts.iter().map(|t| t.as_str().map(String::from)).collect(),
                 _ => None,
             };
-            if let (true, Some(mut types)) = (plain, types) {
-                if types.iter().any(|t| t == "string") {
-                    types.extend(["number".into(), "boolean".into()]);
-                    map.insert("type".into(), types.into());
-                } else if types.iter().any(|t| t == "boolean") {
-                    types.push("string".into());
-                    map.insert("type".into(), types.into());
-                    map.insert("pattern".into(), YAML11_BOOLEANS.into());
-                }
+            if let (true, Some(mut types)) = (plain, types)
+                && types.iter().any(|t| t == "string")
+            {
+                types.extend(["number".into(), "boolean".into()]);
+                map.insert("type".into(), types.into());
             }
             for v in map.values_mut() {
                 yaml_scalars(v);
@@ -109,7 +99,8 @@ mod tests {
     fn text_takes_what_the_loader_takes() {
         let schema = session_schema();
         assert_eq!(schema["properties"]["title"]["type"], serde_json::json!(["string", "number", "boolean"]));
-        assert_eq!(schema["properties"]["contents"]["type"], serde_json::json!(["boolean", "string"]));
-        assert_eq!(schema["properties"]["contents"]["pattern"], YAML11_BOOLEANS);
+        // A switch is `true` or `false` only, for the loader (YAML 1.2) as for an editor.
+        assert_eq!(schema["properties"]["contents"]["type"], serde_json::json!("boolean"));
+        assert!(schema["properties"]["contents"].get("pattern").is_none());
     }
 }

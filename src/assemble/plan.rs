@@ -161,6 +161,13 @@ impl Assembler<'_> {
         for (pi, p) in paragraphs.iter().enumerate() {
             let path = format!("{parent_path}.paragraphs[{pi}]");
             if let Some(table) = p.table() {
+                if !table.numbered {
+                    // Printed without a number: its id from its place, not from a count.
+                    let id = table.id.clone().unwrap_or_else(|| fresh(&numbers.ids, format!("{parent}-table")));
+                    self.claim(&mut numbers.ids, &id, &path, TargetKind::Table, "");
+                    self.plan.insert(path, Planned { id, num: None });
+                    continue;
+                }
                 numbers.tables += 1;
                 let id = table.id.clone().unwrap_or_else(|| format!("table-{}", numbers.tables));
                 self.claim(&mut numbers.ids, &id, &path, TargetKind::Table, &numbers.tables.to_string());

@@ -1504,7 +1504,9 @@ impl AknReader {
                     }
                 }
             }
-            return Block::Table(Table { id, num: None, caption, header, rows });
+            // "Table 1" as printed, where the file gives it (a table printed without one has none).
+            let num = e.child("num").map(|n| n.text().trim().to_string()).filter(|n| !n.is_empty());
+            return Block::Table(Table { id, num, caption, header, rows });
         }
         if e.attr("name") == Some("officers") {
             return Block::Officers(self.officers(e, id));

@@ -505,7 +505,11 @@ impl<'a> Reading<'a> {
                 meeting.agenda_item =
                     Some(crate::session::CaptionAgendaItem { number: number.trim().to_string(), title: None });
                 agenda_title_next = true;
-            } else if let Some((venue, span)) = plain.split_once(", ")
+            } else if let Some((venue, span)) = plain
+                .split_once(", ")
+                // The venue's comma in the Chinese and Arabic versions ("维也纳，2018年…").
+                .or_else(|| plain.split_once('，'))
+                .or_else(|| plain.split_once("، "))
                 && let Some(days) = parse_date_span(span).or_else(|| {
                     // "Vienne, 15-19 octobre 2018": the caption of a version in its language.
                     let lang = crate::lang::Lang::parse(&self.doc.meta.language)?;
@@ -718,6 +722,8 @@ impl<'a> Reading<'a> {
         };
         ParagraphDef::new(ParagraphKind::Table(TableDef {
             id: self.id(&t.id),
+            // A table printed without "Table N" stays without.
+            numbered: t.num.is_some(),
             caption: cell(&t.caption),
             header: TableHeader {
                 rows: t
@@ -1046,7 +1052,7 @@ mod tests {
     /// stay as written (every word, labels as printed) when it does not.
     #[test]
     fn generated_annexes_and_their_fallbacks() {
-        let documents = |symbol: &str| {
+        let documents = |symbol: &str, item_number: &str| {
             Block::Table(Table {
                 id: String::new(),
                 num: None,
@@ -1054,7 +1060,11 @@ mod tests {
                 header: Table::header_row(
                     ["Document symbol", "Agenda item", "Title or description"].map(|h| vec![Inline::text(h)]).to_vec(),
                 ),
-                rows: vec![vec![vec![Inline::text(symbol)], vec![Inline::text("1")], vec![Inline::text("A report")]]],
+                rows: vec![vec![
+                    vec![Inline::text(symbol)],
+                    vec![Inline::text(item_number)],
+                    vec![Inline::text("A report")],
+                ]],
             })
         };
         let list = |labels: [&str; 2]| {
@@ -1067,14 +1077,19 @@ mod tests {
         };
         let d = doc(vec![
             chapter("one", "I.", vec![para("p1", "1.", vec![Inline::text("Text.")])]),
-            annex("docs", vec![documents("A/1")]),
-            annex("other-docs", vec![documents("A/2")]),
+            annex("docs", vec![documents("A/1", "")]),
+            annex("other-docs", vec![documents("A/2", "")]),
             annex("agenda", vec![list(["1.", "2."])]),
             annex("not-an-agenda", vec![list(["1.", "3."])]),
+            // An agenda item number that names no item of an agenda read as data (there is none
+            // here): the table stays, with its numbers.
+            annex("docs-by-item", vec![documents("A/1", "1")]),
         ]);
         let (session, warnings) = session_from_document(&d, &Origin::default());
         let generate: Vec<_> = session.annexes.iter().map(|a| a.generate.as_deref()).collect();
-        assert_eq!(generate, [Some("documents"), None, Some("provisional_agenda"), None]);
+        assert_eq!(generate, [Some("documents"), None, Some("provisional_agenda"), None, None]);
+        let by_item = session.annexes[4].paragraphs[0].table().expect("the table by agenda item is kept");
+        assert_eq!((by_item.rows[0][1].as_str(), by_item.numbered), ("1", false), "printed without a number, kept so");
         assert_eq!(session.documents.len(), 1);
         assert_eq!(session.documents[0].symbol, "A/1");
         assert!(session.annexes[0].paragraphs.is_empty() && session.annexes[2].paragraphs.is_empty());
@@ -1083,7 +1098,7 @@ mod tests {
         let ParagraphKind::Text { items, .. } = &session.annexes[3].paragraphs[0].kind else { panic!("a list") };
         assert_eq!(items.iter().map(|i| i.label.as_deref()).collect::<Vec<_>>(), [Some("1."), Some("3.")]);
         assert_eq!(session.next_agenda.as_ref().map(|a| a.items.len()), Some(2));
-        for annex in ["other-docs", "not-an-agenda"] {
+        for annex in ["other-docs", "not-an-agenda", "docs-by-item"] {
             assert!(warnings.iter().any(|w| w.message.contains(&format!("annex \"{annex}\""))), "{warnings:?}");
         }
     }

@@ -43,7 +43,11 @@ pub(crate) fn generated_shape(annex: &Annex) -> Option<GeneratedShape<'_>> {
     match &first.kind {
         ParagraphKind::Table(t)
             if t.header.is_plain()
-                && t.header.texts().iter().eq(DOCUMENTS_HEADER.iter())
+                && (t.header.texts().iter().eq(DOCUMENTS_HEADER.iter())
+                    // A version's own headings ("Cote du document", "Point de l’ordre du jour"…).
+                    || crate::lang::Lang::ALL
+                        .iter()
+                        .any(|l| t.header.texts().iter().eq(l.documents_header().iter())))
                 && t.rows.iter().all(|r| r.len() == 3) =>
         {
             Some(GeneratedShape::Documents(&t.rows))
@@ -250,7 +254,15 @@ impl Cx {
                             item: item_of(&r[1]),
                         })
                         .collect();
-                    if self.documents.is_empty()
+                    // Every printed item number must name an item of the agenda read as data (a
+                    // version whose agenda stayed narrative keeps its table, numbers and all).
+                    let items_resolve = rows.iter().zip(&docs).all(|(r, d)| r[1].trim().is_empty() || d.item.is_some());
+                    if !items_resolve {
+                        w.push(Diagnostic::warning(format!(
+                            "annex \"{}\" lists documents by agenda items that are not data here; its table is kept as written",
+                            annex.title
+                        )));
+                    } else if self.documents.is_empty()
                         || self.documents.iter().map(|d| &d.symbol).eq(docs.iter().map(|d| &d.symbol))
                     {
                         self.documents = docs;

@@ -534,8 +534,9 @@ impl BodyReader {
             },
             Shape::Table => {
                 self.lines.push(n);
-                let table =
-                    Table { id: line_id(n), num: None, caption: Vec::new(), header: Vec::new(), rows: Vec::new() };
+                // "Table 1": the table is numbered (the number itself is the report's to give).
+                let num = Some("Table".to_string());
+                let table = Table { id: line_id(n), num, caption: Vec::new(), header: Vec::new(), rows: Vec::new() };
                 self.paragraphs().push(Block::Table(table));
                 self.table_caption_pending = true;
                 self.last = Some(Last::Heading);

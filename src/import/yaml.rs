@@ -449,6 +449,9 @@ fn paragraph_list(y: &mut Yaml, indent: usize, key: &str, list: &[ParagraphDef],
                 y.scalar(at, "id", id);
             }
             y.scalar(at, "caption", &t.caption);
+            if !t.numbered {
+                y.raw(at, "numbered", "false");
+            }
             if !t.header.is_empty() {
                 y.key(at, "header");
                 if t.header.is_plain() {

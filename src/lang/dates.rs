@@ -214,7 +214,18 @@ pub fn masthead(lang: Lang, d: Date) -> String {
 /// Spaces as a comparison sees them (no-break spaces are spaces; a space before a colon or
 /// inside the text counts once).
 fn comparable(s: &str) -> String {
-    s.replace(['\u{a0}', '\u{202f}'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    let words: Vec<&str> = s.split_whitespace().flat_map(|w| w.split(['\u{a0}', '\u{202f}'])).collect();
+    // Chinese is written without spaces; a PDF's text may put some between digits and 年月日.
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '，';
+    let mut out = String::new();
+    for w in words.iter().filter(|w| !w.is_empty()) {
+        let glued = out.chars().last().is_some_and(cjk) || w.starts_with(cjk);
+        if !out.is_empty() && !glued {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// The numbers in a text, in order ("15-19 octobre 2018" → 15, 19, 2018; "2009年4月14日" too).
@@ -316,6 +327,8 @@ mod tests {
             }
         }
         assert_eq!(parse_long(Fr, "1er avril 2009"), Some(d("2009-04-01")));
+        // As a PDF's text may space Chinese out.
+        assert_eq!(parse_caption(Zh, "2018 年 10 月 15 日至 19 日").map(|d| d.len()), Some(5));
         assert_eq!(parse_long(Fr, "21 avrill 2009"), None);
         assert_eq!(parse_caption(Es, "Viena, 14 y 15 de abril de 2009"), None, "the venue is not part of it");
     }

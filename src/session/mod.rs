@@ -491,7 +491,7 @@ pub struct DocumentRef {
 }
 
 /// A table; footnotes cited in it are lettered a, b, c…
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -505,6 +505,26 @@ pub struct TableDef {
     /// Rows of cells (inline markup).
     #[serde(default)]
     pub rows: Vec<Vec<String>>,
+    /// `false` for a table printed without a number (a list of documents set as a table in an
+    /// annex, as issued reports have them): no "Table N" over it, and the tables after it are
+    /// numbered as if it were not there.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub numbered: bool,
+}
+
+impl Default for TableDef {
+    /// An empty table, numbered as tables are.
+    fn default() -> Self {
+        TableDef { id: None, caption: String::new(), header: TableHeader::default(), rows: Vec::new(), numbered: true }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(b: &bool) -> bool {
+    *b
 }
 
 /// A decision or resolution adopted, quoted in full.

@@ -713,7 +713,16 @@ fn append(out: &mut Vec<Inline>, more: &[Inline]) {
     let hyphen = trimmed.ends_with('-') && trimmed.chars().rev().nth(1).is_some_and(char::is_alphabetic);
     if hyphen {
         trim_end(out);
-        append_raw(out, trim_start(more.to_vec()));
+        let mut rest = trim_start(more.to_vec());
+        // Spanish sets a compound's hyphen again at the start of the next line ("non-" /
+        // "-governmental", as the RAE asks): one hyphen in the word.
+        if after.trim_start().starts_with('-')
+            && !after.trim_start().starts_with("--")
+            && let Some(Inline::Text { text }) = rest.first_mut()
+        {
+            text.remove(0);
+        }
+        append_raw(out, rest);
         return;
     }
     if !before.is_empty() && !before.ends_with(' ') && !after.starts_with(' ') {
