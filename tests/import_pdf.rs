@@ -358,6 +358,8 @@ fn treaty_meeting_report() {
         cells.iter().any(|c| c.starts_with("Alignment and alliance") && c.ends_with("Cape Breton University")),
         "{cells:?}"
     );
+    // The report numbers none of its tables, and the rebuilt one does not either.
+    assert!(!built.lines().any(|l| l.starts_with("Table ")), "no table numbers added:\n{built}");
     // Our own PDF of the imported session reads back to the same decisions and annexes: a
     // decision's annex inside a report's annex is set in the decision's type, in the flow.
     let pdf = std::fs::read_dir(folder.path().join("out"))
