@@ -107,16 +107,7 @@ fn our_sessions_round_trip_through_their_pdf() {
         let first = std::fs::read_to_string(dir.join(format!("first/{slug}.txt"))).unwrap();
         let second_file = std::fs::read_dir(dir.join("second")).unwrap().next().unwrap().unwrap().path();
         let second = std::fs::read_to_string(second_file).unwrap();
-        if first != second {
-            let diff: Vec<String> = first
-                .lines()
-                .zip(second.lines())
-                .filter(|(a, b)| a != b)
-                .take(5)
-                .map(|(a, b)| format!("- {a}\n+ {b}"))
-                .collect();
-            panic!("{slug}: the text differs after the PDF round trip:\n{}", diff.join("\n"));
-        }
+        assert_same_text(&format!("{slug}: the text differs after the PDF round trip"), &first, &second);
     }
 }
 
@@ -173,16 +164,7 @@ fn our_docx_printed_to_pdf_by_libreoffice_round_trips() {
         );
         let first = std::fs::read_to_string(dir.join(format!("first/{slug}.txt"))).unwrap();
         let second = std::fs::read_to_string(dir.join(format!("second-{slug}/{out}.txt"))).unwrap();
-        if first != second {
-            let diff: Vec<String> = first
-                .lines()
-                .zip(second.lines())
-                .filter(|(a, b)| a != b)
-                .take(5)
-                .map(|(a, b)| format!("- {a}\n+ {b}"))
-                .collect();
-            panic!("{slug}: the text differs after LibreOffice's PDF:\n{}", diff.join("\n"));
-        }
+        assert_same_text(&format!("{slug}: the text differs after LibreOffice's PDF"), &first, &second);
     }
 }
 
@@ -221,16 +203,21 @@ fn versions_in_other_languages_round_trip_through_their_pdf() {
             );
             let first = std::fs::read_to_string(dir.join(format!("{slug}/{name}.txt"))).unwrap();
             let second = std::fs::read_to_string(dir.join(format!("again-{name}/{out}.txt"))).unwrap();
-            if first != second {
-                let diff: Vec<String> = first
-                    .lines()
-                    .zip(second.lines())
-                    .filter(|(a, b)| a != b)
-                    .take(5)
-                    .map(|(a, b)| format!("- {a}\n+ {b}"))
-                    .collect();
-                panic!("{name}: the text differs after the PDF round trip:\n{}", diff.join("\n"));
-            }
+            assert_same_text(&format!("{name}: the text differs after the PDF round trip"), &first, &second);
         }
+    }
+}
+
+/// Fails with the first lines that differ, when `second` is not the text `first` is.
+fn assert_same_text(what: &str, first: &str, second: &str) {
+    if first != second {
+        let diff: Vec<String> = first
+            .lines()
+            .zip(second.lines())
+            .filter(|(a, b)| a != b)
+            .take(5)
+            .map(|(a, b)| format!("- {a}\n+ {b}"))
+            .collect();
+        panic!("{what}:\n{}", diff.join("\n"));
     }
 }

@@ -17,13 +17,7 @@ fn right_to_left(c: char) -> bool {
 
 /// Marks a WordprocessingML part (document, footnotes, a header or footer) right to left.
 pub fn mirror(xml: &str) -> Result<String, String> {
-    let mut nodes = canonical::parse(xml)?;
-    walk(&mut nodes);
-    let mut out = String::with_capacity(xml.len() + xml.len() / 8);
-    for node in &nodes {
-        canonical::write(node, &mut out);
-    }
-    Ok(out)
+    canonical::rewrite(xml, walk)
 }
 
 fn walk(nodes: &mut [Node]) {

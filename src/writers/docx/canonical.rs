@@ -450,6 +450,18 @@ fn dedupe_styles(styles: &mut Element) {
     }
 }
 
+/// Parses a part, lets `edit` change its elements in place, and writes it again (the passes
+/// docx-rs cannot do: right-to-left marks, repeated header rows).
+pub(super) fn rewrite(xml: &str, edit: impl FnOnce(&mut [Node])) -> Result<String, String> {
+    let mut nodes = parse(xml)?;
+    edit(&mut nodes);
+    let mut out = String::with_capacity(xml.len() + xml.len() / 8);
+    for node in &nodes {
+        write(node, &mut out);
+    }
+    Ok(out)
+}
+
 pub(super) fn write(node: &Node, out: &mut String) {
     match node {
         Node::Raw(s) => out.push_str(s),

@@ -9,13 +9,7 @@ use super::canonical::{self, Element, Node};
 
 /// Marks every header row of a part.
 pub fn mark_header_rows(xml: &str) -> Result<String, String> {
-    let mut nodes = canonical::parse(xml)?;
-    walk(&mut nodes);
-    let mut out = String::with_capacity(xml.len() + 256);
-    for node in &nodes {
-        canonical::write(node, &mut out);
-    }
-    Ok(out)
+    canonical::rewrite(xml, walk)
 }
 
 fn walk(nodes: &mut [Node]) {
