@@ -2095,7 +2095,9 @@ fn table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx) -> O
     // States of a vote, set off by a tab) is an item, not a table's row.
     let multi = |l: &Line| {
         let first = l.segments[0].text();
-        l.segments.len() >= 2 && !(l.segments.len() == 2 && (label_kind(&first).is_some() || is_colon_label(&first)))
+        l.segments.len() >= 2
+            && !(l.segments.len() == 2 && (label_kind(&first).is_some() || is_colon_label(&first)))
+            && !is_justified_line(l)
     };
     if !multi(&all[start]) {
         // A heading set alone over the table's columns ("ITMO" over "Unique identifier" and
@@ -2141,7 +2143,7 @@ fn table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx) -> O
     let shared_by =
         |edges: Vec<(f64, usize)>| edges.iter().skip(1).filter(|(_, n)| *n * 10 >= multis.len() * 6).count();
     let columns = columns(&lines);
-    let shared = shared_by(columns.clone()).max(shared_by(right_edges(&lines)));
+    let shared = shared_by(columns.clone()).max(shared_by(right_edges(&lines, ctx)));
     let same_shape = lines.iter().all(|l| l.segments.len() == lines[0].segments.len());
     if shared < 2 && !(shared >= 1 && (same_shape || (columns.len() == 2 && multis.len() >= 4))) {
         return None;
@@ -2227,6 +2229,19 @@ fn body_under_small_head(all: &[Line], class: &[Option<Class>], start: usize, en
     out
 }
 
+/// A line of justified text whose spaces were stretched as wide as tabs (Russian's long words
+/// leave few spaces to a line): three or more gaps between its words, all about as wide (a
+/// table's columns are not evenly spaced). A hanging label's gap does not count.
+fn is_justified_line(line: &Line) -> bool {
+    let segments = match line.segments.first() {
+        Some(first) if label_kind(&first.text()).is_some() => &line.segments[1..],
+        _ => &line.segments[..],
+    };
+    let gaps: Vec<f64> = segments.windows(2).map(|w| w[1].x0 - w[0].x1).collect();
+    let (min, max) = gaps.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &g| (a.min(g), b.max(g)));
+    gaps.len() >= 3 && max - min <= 0.2 * line.size
+}
+
 fn starts_at_column(line: &Line, rows: &[usize], all: &[Line]) -> bool {
     rows.iter().any(|&r| all[r].segments.iter().any(|s| (s.x0 - line.x0()).abs() < 3.0))
 }
@@ -2247,11 +2262,16 @@ fn columns(lines: &[&Line]) -> Vec<(f64, usize)> {
     edges
 }
 
-/// Right edges of the segments after the first, and how many lines have one there.
-fn right_edges(lines: &[&Line]) -> Vec<(f64, usize)> {
+/// Right edges of the segments after the first, and how many lines have one there. A long
+/// segment ending at the text block's right edge is the end of a justified line (Russian words
+/// stretch its spaces into gaps as wide as a tab), not a right-aligned column.
+fn right_edges(lines: &[&Line], ctx: &Ctx) -> Vec<(f64, usize)> {
     let mut edges: Vec<(f64, usize)> = vec![(f64::NEG_INFINITY, 0)];
+    let width = ctx.right - ctx.margin;
+    let justified =
+        |s: &layout::Segment| ctx.right.is_finite() && (s.x1 - ctx.right).abs() < 3.0 && s.x1 - s.x0 > 0.3 * width;
     for l in lines {
-        for s in l.segments.iter().skip(1) {
+        for s in l.segments.iter().skip(1).filter(|s| !justified(s)) {
             match edges.iter_mut().find(|(x, _)| (x - s.x1).abs() < 3.0) {
                 Some((_, n)) => *n += 1,
                 None => edges.push((s.x1, 1)),
