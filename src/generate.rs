@@ -483,6 +483,12 @@ pub fn fold_diacritic(c: char) -> char {
     }
 }
 
+/// The way back from `roman`: "XIV" → 14 (up to 100, the labels reports print); `None` for
+/// anything `roman` does not print.
+pub fn from_roman(s: &str) -> Option<u32> {
+    (1..=100).find(|n| roman(*n) == s)
+}
+
 /// Upper-case roman numerals: 1 → "I", 14 → "XIV".
 pub fn roman(mut n: u32) -> String {
     const TABLE: [(u32, &str); 13] = [

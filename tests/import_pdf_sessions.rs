@@ -150,20 +150,8 @@ fn our_docx_printed_to_pdf_by_libreoffice_round_trips() {
         .expect("LibreOffice (soffice) is needed: tests/run.sh installs it");
     assert!(status.status.success(), "soffice failed: {}", String::from_utf8_lossy(&status.stderr));
     for slug in &slugs {
-        let pdf = format!("lo/{slug}.pdf");
-        let out = format!("s-{slug}");
-        common::succeeded(
-            &common::rapporteur_in(&["import", &pdf, "--from", "pdf", "-o", &out], dir),
-            &format!("{slug}: import of LibreOffice's PDF"),
-        );
-        let check = common::succeeded(&common::rapporteur_in(&["check", &out], dir), &format!("{slug}: check"));
-        assert!(check.contains("no errors"), "{slug}: {check}");
-        common::succeeded(
-            &common::rapporteur_in(&["build", &out, "--format", "text", "-o", &format!("second-{slug}")], dir),
-            &format!("{slug}: build again"),
-        );
+        let second = import_check_rebuild(dir, &format!("lo/{slug}.pdf"), &format!("s-{slug}"));
         let first = std::fs::read_to_string(dir.join(format!("first/{slug}.txt"))).unwrap();
-        let second = std::fs::read_to_string(dir.join(format!("second-{slug}/{out}.txt"))).unwrap();
         assert_same_text(&format!("{slug}: the text differs after LibreOffice's PDF"), &first, &second);
     }
 }
@@ -189,20 +177,10 @@ fn versions_in_other_languages_round_trip_through_their_pdf() {
         for lang in langs.split(',') {
             let name = format!("{slug}-{lang}");
             let out = format!("s-{name}");
-            common::succeeded(
-                &common::rapporteur_in(&["import", &format!("{slug}/{name}.pdf"), "--from", "pdf", "-o", &out], dir),
-                &format!("{name}: import"),
-            );
+            let second = import_check_rebuild(dir, &format!("{slug}/{name}.pdf"), &out);
             let session = rapporteur::session::load::load(&dir.join(&out)).unwrap().session;
             assert_eq!((session.language.as_str(), session.original.as_str()), (lang, "English"), "{name}");
-            let check = common::succeeded(&common::rapporteur_in(&["check", &out], dir), &format!("{name}: check"));
-            assert!(check.contains("no errors"), "{name}: {check}");
-            common::succeeded(
-                &common::rapporteur_in(&["build", &out, "--format", "text", "-o", &format!("again-{name}")], dir),
-                &format!("{name}: build again"),
-            );
             let first = std::fs::read_to_string(dir.join(format!("{slug}/{name}.txt"))).unwrap();
-            let second = std::fs::read_to_string(dir.join(format!("again-{name}/{out}.txt"))).unwrap();
             assert_same_text(&format!("{name}: the text differs after the PDF round trip"), &first, &second);
         }
     }
@@ -220,4 +198,21 @@ fn assert_same_text(what: &str, first: &str, second: &str) {
             .collect();
         panic!("{what}:\n{}", diff.join("\n"));
     }
+}
+
+/// Imports `pdf` into the session folder `out`, checks it (no errors), builds its text into
+/// `again-<out>/` and returns that text (all paths under `dir`).
+fn import_check_rebuild(dir: &Path, pdf: &str, out: &str) -> String {
+    common::succeeded(
+        &common::rapporteur_in(&["import", pdf, "--from", "pdf", "-o", out], dir),
+        &format!("{pdf}: import"),
+    );
+    let check = common::succeeded(&common::rapporteur_in(&["check", out], dir), &format!("{out}: check"));
+    assert!(check.contains("no errors"), "{out}: {check}");
+    let again = format!("again-{out}");
+    common::succeeded(
+        &common::rapporteur_in(&["build", out, "--format", "text", "-o", &again], dir),
+        &format!("{out}: build"),
+    );
+    std::fs::read_to_string(dir.join(again).join(format!("{out}.txt"))).unwrap()
 }

@@ -1157,7 +1157,7 @@ fn roman(n: usize) -> String {
 }
 
 fn from_roman(s: &str) -> Option<usize> {
-    (1..=100).find(|n| roman(*n) == s)
+    crate::generate::from_roman(s).map(|n| n as usize)
 }
 
 fn letter(n: usize) -> String {

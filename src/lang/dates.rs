@@ -211,23 +211,6 @@ pub fn masthead(lang: Lang, d: Date) -> String {
 // The parsers print every candidate with the printers above and compare, so that what is read
 // back is exactly what would print the same words.
 
-/// Spaces as a comparison sees them (no-break spaces are spaces; a space before a colon or
-/// inside the text counts once).
-fn comparable(s: &str) -> String {
-    let words: Vec<&str> = s.split_whitespace().flat_map(|w| w.split(['\u{a0}', '\u{202f}'])).collect();
-    // Chinese is written without spaces; a PDF's text may put some between digits and 年月日.
-    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '，';
-    let mut out = String::new();
-    for w in words.iter().filter(|w| !w.is_empty()) {
-        let glued = out.chars().last().is_some_and(cjk) || w.starts_with(cjk);
-        if !out.is_empty() && !glued {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
-
 /// The numbers in a text, in order ("15-19 octobre 2018" → 15, 19, 2018; "2009年4月14日" too).
 fn numbers(s: &str) -> Vec<u32> {
     s.split(|c: char| !c.is_ascii_digit())
@@ -242,7 +225,7 @@ fn date(year: u32, month: u32, day: u32) -> Option<Date> {
 
 /// A date as `long` prints it in `lang` ("21 avril 2009", "21 de abril de 2009").
 pub fn parse_long(lang: Lang, text: &str) -> Option<Date> {
-    let wanted = comparable(text);
+    let wanted = super::comparable(text);
     let n = numbers(text);
     let year = *n.iter().find(|n| (1900..=2100).contains(*n))?;
     // French prints the first "1er".
@@ -250,13 +233,13 @@ pub fn parse_long(lang: Lang, text: &str) -> Option<Date> {
         if wanted.contains("1er") { vec![1] } else { n.iter().copied().filter(|d| (1..=31).contains(d)).collect() };
     (1..=12)
         .flat_map(|m| days.iter().filter_map(move |&d| date(year, m, d)))
-        .find(|d| comparable(&long(lang, *d)) == wanted)
+        .find(|d| super::comparable(&long(lang, *d)) == wanted)
 }
 
 /// The days of a masthead caption as `caption` prints them in `lang` ("15-19 octobre 2018",
 /// "14 y 15 de abril de 2009", "30 septembre-2 octobre 2018").
 pub fn parse_caption(lang: Lang, text: &str) -> Option<Vec<Date>> {
-    let wanted = comparable(text);
+    let wanted = super::comparable(text);
     let n = numbers(text);
     let year = *n.iter().rev().find(|n| (1900..=2100).contains(*n))?;
     let mut days: Vec<u32> = n.iter().copied().filter(|d| (1..=31).contains(d)).collect();
@@ -278,7 +261,7 @@ pub fn parse_caption(lang: Lang, text: &str) -> Option<Vec<Date>> {
                         span.push(crate::session::date::next_day(*span.last().expect("one")));
                     }
                     for candidate in [span, vec![a, b]] {
-                        if comparable(&caption(lang, &candidate)) == wanted {
+                        if super::comparable(&caption(lang, &candidate)) == wanted {
                             return Some(candidate);
                         }
                     }

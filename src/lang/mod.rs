@@ -173,22 +173,22 @@ impl Lang {
     /// "Distr. générale" → (French, "General"), "Distr.: General" → (English, "General"): the
     /// language whose masthead prints the line so, and the distribution as the session writes it.
     pub fn read_distribution(text: &str) -> Option<(Lang, &'static str)> {
-        let wanted = masthead_comparable(text);
+        let wanted = comparable(text);
         Lang::ALL.into_iter().filter(|l| *l == En || !l.english_distribution_block()).find_map(|lang| {
             ["General", "Limited", "Restricted"].into_iter().find_map(|english| {
                 let printed = format!("{}{}", lang.distribution_label(), lang.distribution(english));
-                (masthead_comparable(&printed).to_lowercase() == wanted.to_lowercase()).then_some((lang, english))
+                (comparable(&printed).to_lowercase() == wanted.to_lowercase()).then_some((lang, english))
             })
         })
     }
 
     /// "Original : anglais" → (French, English): the version's language and the original's.
     pub fn read_original(text: &str) -> Option<(Lang, Lang)> {
-        let wanted = masthead_comparable(text);
+        let wanted = comparable(text);
         Lang::ALL.into_iter().filter(|l| *l == En || !l.english_distribution_block()).find_map(|lang| {
             Lang::ALL.into_iter().find_map(|of| {
                 let printed = format!("{}{}", lang.original_label(), lang.language_name(of));
-                (masthead_comparable(&printed).to_lowercase() == wanted.to_lowercase()).then_some((lang, of))
+                (comparable(&printed).to_lowercase() == wanted.to_lowercase()).then_some((lang, of))
             })
         })
     }
@@ -999,10 +999,7 @@ fn spanish_i_sound(item: &str) -> bool {
 
 /// The value of a roman numeral label ("IV" → 4) or of a figure ("12").
 fn roman_value(label: &str) -> Option<u32> {
-    if let Ok(n) = label.parse() {
-        return Some(n);
-    }
-    (1..=100).find(|n| crate::generate::roman(*n) == label)
+    label.parse().ok().or_else(|| crate::generate::from_roman(label))
 }
 
 /// A chapter or annex number in Chinese numerals, as UN Chinese documents number chapters
@@ -1049,11 +1046,22 @@ impl Version {
     }
 }
 
-/// A masthead line as a comparison sees it: no-break spaces are spaces, a space before a colon
-/// is not counted ("Original : anglais" as LibreOffice or pdftotext may give it).
-fn masthead_comparable(s: &str) -> String {
-    let spaced = s.replace(['\u{a0}', '\u{202f}'], " ");
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ").replace(" :", ":")
+/// Printed text as the parsers compare it with what the printers print (`lang::dates`,
+/// `Lang::read_*`): no-break spaces are spaces, runs of spaces one, a space before a colon is not
+/// counted ("Original : anglais" as a PDF's text may give it), and Chinese is glued (a PDF's
+/// text may space "2018 年 10 月" out).
+pub(crate) fn comparable(s: &str) -> String {
+    let words = s.split_whitespace().flat_map(|w| w.split(['\u{a0}', '\u{202f}'])).filter(|w| !w.is_empty());
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '，';
+    let mut out = String::new();
+    for w in words {
+        let glued = out.chars().last().is_some_and(cjk) || w.starts_with(cjk) || w.starts_with(':');
+        if !out.is_empty() && !glued {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 #[cfg(test)]

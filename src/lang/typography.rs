@@ -29,6 +29,23 @@ pub fn apply(lang: Lang, text: &str) -> String {
     }
 }
 
+/// The way back from `apply` for text read from a PDF, whose text gives U+202F as a plain
+/// space: in French, a space before ; : ! ? » or after « is the narrow no-break space again.
+/// Only spaces that are there change; quotes and other languages stay as read.
+pub fn spaces_given_back(lang: Lang, text: &str) -> String {
+    if lang != Lang::Fr {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let before_mark = chars.get(i + 1).is_some_and(|n| matches!(n, ';' | ':' | '!' | '?' | '»'));
+        let after_open = i > 0 && chars[i - 1] == '«';
+        out.push(if matches!(c, ' ' | '\u{a0}') && (before_mark || after_open) { '\u{202f}' } else { c });
+    }
+    out
+}
+
 /// French: U+202F before ; : ! ? (replacing a space there) and inside « ».
 fn french(text: &str) -> String {
     let quoted = quotes(text, "\u{202F}");

@@ -495,31 +495,10 @@ pub fn read(pages: &Pages) -> Reading {
 fn retype_inlines(inlines: &mut [Inline], lang: Lang) {
     for inline in inlines {
         match inline {
-            Inline::Text { text } => *text = version_spacing(lang, text),
+            Inline::Text { text } => *text = crate::lang::typography::spaces_given_back(lang, text),
             other => retype_inlines(other.children_mut(), lang),
         }
     }
-}
-
-/// French spacing given back: the narrow no-break space (U+202F) the French writers print
-/// before ; : ! ? and inside « » (`lang::typography`), which a PDF's text gives as a plain space.
-/// Only spaces that are there are changed; quotes and other languages are left as printed.
-fn version_spacing(lang: Lang, text: &str) -> String {
-    if lang != Lang::Fr {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let before_mark = chars.get(i + 1).is_some_and(|n| matches!(n, ';' | ':' | '!' | '?' | '»'));
-        let after_open = i > 0 && chars[i - 1] == '«';
-        if matches!(c, ' ' | '\u{a0}') && (before_mark || after_open) {
-            out.push('\u{202f}');
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Calls `f` on every run of inline content in `blocks`: headings, paragraphs, items, tables.
@@ -1301,7 +1280,7 @@ impl<'c> Builder<'c> {
     /// roman label that does not go on from the outline's (the annex's next part) or any other
     /// heading. Returns whether the heading was taken as an entry.
     fn outline_entry(&mut self, num: Option<&str>, heading: &[Inline]) -> bool {
-        let roman_value = |n: &str| roman(n.strip_suffix('.')?);
+        let roman_value = |n: &str| crate::generate::from_roman(n.strip_suffix('.')?);
         let value = num.and_then(roman_value);
         let letter =
             num.is_some_and(|n| n.len() == 2 && n.ends_with('.') && n.starts_with(|c: char| c.is_ascii_uppercase()));
@@ -1757,24 +1736,6 @@ fn opens_a_quoted_text(content: &[Inline]) -> bool {
 
 /// Where an outline's entries stand for nesting (`outline_entry`): beyond any page's text.
 const OUTLINE_X: f64 = 10_000.0;
-
-/// The value of a roman numeral in capitals ("IV" → 4), up to 39.
-fn roman(s: &str) -> Option<u32> {
-    if s.is_empty() || !s.chars().all(|c| "IVX".contains(c)) {
-        return None;
-    }
-    let value = |c| match c {
-        'I' => 1,
-        'V' => 5,
-        _ => 10,
-    };
-    let digits: Vec<u32> = s.chars().map(value).collect();
-    let mut total = 0;
-    for (i, d) in digits.iter().enumerate() {
-        if digits.get(i + 1).is_some_and(|next| next > d) { total -= *d as i64 } else { total += *d as i64 }
-    }
-    u32::try_from(total).ok().filter(|v| *v > 0)
-}
 
 /// The level of a quoted decision's own annex: under the decision, over its groups.
 const DECISION_ANNEX_LEVEL: u8 = 7;
