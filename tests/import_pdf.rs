@@ -410,6 +410,10 @@ fn check_intersessional_decisions(session: &Session, built: &str) {
     assert!(lists[0] == 51 && lists[1] > 100, "{lists:?}");
     // Decision 3's annex: "(c) … delegates:" holds (i)–(iii), then (d) and (e) follow it.
     let sponsorship = &decisions[2].annexes[0];
+    // Its sole annex was printed "Annex I", and is printed so again (house style alone would
+    // print "Annex").
+    assert!(sponsorship.numbered && !decisions[4].annexes.iter().any(|a| a.numbered));
+    assert!(built.contains("\nAnnex I\n\nThe sponsorship programme\n"), "decision 3's sole annex keeps its number");
     let specifications = sponsorship.paragraphs.iter().find(|p| !p.items().is_empty()).expect("the specifications");
     let top: Vec<usize> = specifications.items().iter().map(|i| i.items.len()).collect();
     assert_eq!(top, [0, 0, 3, 0, 0], "(a)–(e), with (i)–(iii) under (c)");

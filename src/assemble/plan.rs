@@ -66,7 +66,7 @@ impl Assembler<'_> {
         single: bool,
         prefix: &str,
     ) {
-        let label = if single { String::new() } else { roman(ai as u32 + 1) };
+        let label = if single && !annex.numbered { String::new() } else { roman(ai as u32 + 1) };
         // An annex without a title (a list, a table) is named by its number.
         let aid = annex.id.clone().unwrap_or_else(|| match slug(&annex.title) {
             t if t.is_empty() => fresh(&numbers.ids, format!("{prefix}annex-{}", ai + 1)),
@@ -74,7 +74,7 @@ impl Assembler<'_> {
         });
         self.claim(&mut numbers.ids, &aid, apath, TargetKind::Annex, &label);
         let word = self.version.lang.annex();
-        let num = if single { word.to_string() } else { format!("{word} {label}") };
+        let num = if label.is_empty() { word.to_string() } else { format!("{word} {label}") };
         self.plan.insert(apath.to_string(), Planned { id: aid.clone(), num: Some(num) });
         // Annex paragraphs are numbered on their own.
         numbers.annex = 0;

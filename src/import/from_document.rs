@@ -404,8 +404,8 @@ impl<'a> Reading<'a> {
                         .and_then(ParagraphDef::decision_mut)
                         .filter(|_| after_decision && !generated);
                     match decision {
-                        Some(decision) => decision.annexes.push(annex),
-                        None => self.session.annexes.push(annex),
+                        Some(decision) => push_annex(&mut decision.annexes, annex),
+                        None => push_annex(&mut self.session.annexes, annex),
                     }
                 }
                 Block::Division(d) if matches!(d.kind, DivisionKind::Chapter | DivisionKind::Section) => {
@@ -772,13 +772,13 @@ impl<'a> Reading<'a> {
         let (own_annexes, text): (Vec<&Block>, Vec<&Block>) =
             d.children.iter().partition(|b| matches!(b, Block::Division(a) if a.kind == DivisionKind::Annex));
         let text: Vec<Block> = text.into_iter().cloned().collect();
-        let annexes: Vec<Annex> = own_annexes
-            .into_iter()
-            .filter_map(|b| match b {
-                Block::Division(a) => Some(self.annex(a)),
-                _ => None,
-            })
-            .collect();
+        let mut annexes: Vec<Annex> = Vec::new();
+        for b in own_annexes {
+            if let Block::Division(a) = b {
+                let annex = self.annex(a);
+                push_annex(&mut annexes, annex);
+            }
+        }
         let mut read = Vec::new();
         self.paragraphs(&text, &mut read);
         // A decision quoted inside this one has no place of its own: its label and title, then
@@ -874,7 +874,14 @@ impl<'a> Reading<'a> {
     /// An annex, as written: an annex with the shape of a generated one (the documents table,
     /// the provisional agenda as a bare numbered list) is given back as data by `recognize`.
     fn annex(&mut self, d: &Division) -> Annex {
-        let mut annex = Annex { id: self.id(&d.id), title: self.heading(d), ..Default::default() };
+        // "Annex I" printed for what may be a sole annex is kept as printed (`push_annex` forgets
+        // it when others follow: then every annex is numbered anyway).
+        let numbered = d
+            .num
+            .as_deref()
+            .and_then(|n| n.split_whitespace().nth(1))
+            .is_some_and(|w| crate::generate::from_roman(w.trim_end_matches('.')).is_some());
+        let mut annex = Annex { id: self.id(&d.id), title: self.heading(d), numbered, ..Default::default() };
         let mut sections = Vec::new();
         // A decision's annex may stand inside a report's annex: what the outer annex gathered so
         // far is kept aside and given back.
@@ -885,6 +892,15 @@ impl<'a> Reading<'a> {
         annex.rules = std::mem::replace(&mut self.annex_rules, outer_rules);
         annex.sections = sections;
         annex
+    }
+}
+
+/// Adds an annex to a list of annexes. Annexes among several are numbered by house style, so
+/// `numbered` (kept only for a sole annex printed "Annex I") is dropped from all of them.
+fn push_annex(annexes: &mut Vec<Annex>, annex: Annex) {
+    annexes.push(annex);
+    if annexes.len() > 1 {
+        annexes.iter_mut().for_each(|a| a.numbered = false);
     }
 }
 
@@ -1147,6 +1163,30 @@ mod tests {
                 ("Decides Y.", true)
             ]
         );
+    }
+
+    /// A sole annex printed "Annex I" keeps its number (`numbered`); annexes among several, and a
+    /// sole one printed "Annex", do not say so (house style numbers them as printed).
+    #[test]
+    fn a_sole_annex_printed_with_its_number() {
+        let annex = |num: &str, title: &str| {
+            Block::Division(Division {
+                kind: DivisionKind::Annex,
+                id: String::new(),
+                num: Some(num.into()),
+                heading: vec![Inline::text(title)],
+                children: vec![para(&format!("{title}-1"), "1.", vec![Inline::text("Text.")])],
+            })
+        };
+        let numbered = |body: Vec<Block>| {
+            let (session, _) = session_from_document(&doc(body), &Origin::default());
+            session.annexes.iter().map(|a| a.numbered).collect::<Vec<_>>()
+        };
+        let ch = || chapter("one", "I.", vec![para("p1", "1.", vec![Inline::text("Body.")])]);
+        assert_eq!(numbered(vec![ch(), annex("Annex I", "List")]), [true]);
+        assert_eq!(numbered(vec![ch(), annex("Annexe I", "Liste")]), [true], "in another language too");
+        assert_eq!(numbered(vec![ch(), annex("Annex", "List")]), [false]);
+        assert_eq!(numbered(vec![ch(), annex("Annex I", "One"), annex("Annex II", "Two")]), [false, false]);
     }
 
     /// A State elected to an office is read as a State, and the sentence stays generated.

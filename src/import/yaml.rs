@@ -233,6 +233,9 @@ fn annex(y: &mut Yaml, indent: usize, a: &Annex) {
     if a.numbering == crate::session::AnnexNumbering::Roman {
         f.raw(y, "numbering", "roman");
     }
+    if a.numbered {
+        f.raw(y, "numbered", "true");
+    }
     // Annex paragraphs are numbered on their own.
     let mut own = 0usize;
     let at = indent + 2;

@@ -451,6 +451,11 @@ pub struct Annex {
     /// "B.", as an annex that quotes a text with parts of its own prints them).
     #[serde(default, skip_serializing_if = "AnnexNumbering::is_letters")]
     pub numbering: AnnexNumbering,
+    /// `true`: its number is printed even when it is the only annex ("Annex I", as the text it
+    /// reproduces printed it). By house style a sole annex is "Annex" alone; annexes among
+    /// several are always numbered.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub numbered: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paragraphs: Vec<ParagraphDef>,
     /// Rules of procedure ("Rule 1", "Rule 2"…), after the paragraphs and before the sections.
