@@ -156,6 +156,59 @@ fn our_docx_printed_to_pdf_by_libreoffice_round_trips() {
     }
 }
 
+/// Our HTML printed to PDF by a browser (headless Chromium: Skia's PDF, the browser's line
+/// breaking, notes gathered at the end under a short rule, the job number after them, the title
+/// and the contents at the margin, headings broken over a page, a vote's lists as paragraphs)
+/// imports back to a session that builds the very same text: a third producer besides typst and
+/// LibreOffice, whose pages follow house style less closely than either.
+#[test]
+fn our_html_printed_to_pdf_by_chromium_round_trips() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let sessions = [
+        common::root().join("sessions/ctoc-cop-wg4-2009"),
+        common::root().join("sessions/ctoc-cop-wg4-2009-draft"),
+        common::root().join("sessions/ctoc-cop-wg4-2016"),
+        common::root().join("sessions/ctoc-cop-2018"),
+        common::root().join("tests/fixtures/shapes/official-records"),
+        common::root().join("tests/fixtures/shapes/capitals"),
+        common::root().join("tests/fixtures/shapes/treaty-meeting"),
+        common::root().join("tests/fixtures/shapes/draft-report"),
+        common::root().join("tests/fixtures/shapes/addendum"),
+        common::officers_fixture(),
+    ];
+    for session in &sessions {
+        let slug = session.file_name().unwrap().to_str().unwrap();
+        common::succeeded(
+            &common::rapporteur_in(&["build", session.to_str().unwrap(), "--format", "text,html", "-o", "first"], dir),
+            &format!("{slug}: build"),
+        );
+        let pdf = dir.join(format!("chromium/{slug}.pdf"));
+        std::fs::create_dir_all(dir.join("chromium")).unwrap();
+        let printed = std::process::Command::new("chromium")
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-pdf-header-footer",
+            ])
+            .arg(format!("--user-data-dir={}", dir.join("chromium-profile").display()))
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(format!("file://{}", dir.join(format!("first/{slug}.html")).display()))
+            .output()
+            .expect("run chromium (tests/run.sh installs Debian's `chromium`)");
+        assert!(pdf.exists(), "{slug}: chromium printed nothing: {}", String::from_utf8_lossy(&printed.stderr));
+        let second = import_check_rebuild(dir, &format!("chromium/{slug}.pdf"), &format!("s-{slug}"));
+        let first = std::fs::read_to_string(dir.join(format!("first/{slug}.txt"))).unwrap();
+        assert_same_text(&format!("{slug}: the text differs after Chromium's PDF"), &first, &second);
+    }
+}
+
 /// The archive in the other languages: a version's PDF (French, Spanish, Russian: "Distr.
 /// générale", "6 novembre 2018", "Français" over "Original : anglais", "Vienne, 15-19 octobre
 /// 2018", "Annexe I", "Résolution 9/1", "Tableau 1", "a)", "Table des matières", the documents

@@ -49,6 +49,9 @@ pub struct Origin {
 /// or could not be placed. Never fails: what has no place stays as narrative.
 pub fn session_from_document(doc: &Document, origin: &Origin) -> (Session, Vec<Diagnostic>) {
     let mut warnings = Vec::new();
+    let mut folded = doc.clone();
+    vote_lists_as_items(&mut folded.body);
+    let doc = &folded;
     let read = Reading::new(doc, origin, &mut warnings).read();
     let mut session = crate::import::recognize::recognize(read, &mut warnings);
     // Officers listed by office (`crate::import::officers`) are data; the list's place is an
@@ -63,6 +66,44 @@ pub fn session_from_document(doc: &Document, origin: &Origin) -> (Session, Vec<D
     // Annexes whose parts are printed "I.", "II." keep that numbering (`import::numbering`).
     crate::import::numbering::annex_numbering(doc, &mut session);
     (session, warnings)
+}
+
+/// The lists of a recorded vote set as paragraphs of their own ("In favour: Algeria, …" after
+/// "… The voting was as follows:", as a page printed from HTML or a Word file typed by hand sets
+/// them) become the items of the paragraph that announces them, as our writers and Word's
+/// hanging labels print them: then `recognize` reads the vote.
+fn vote_lists_as_items(blocks: &mut Vec<Block>) {
+    const LABELS: [&str; 3] = ["In favour:", "Against:", "Abstaining:"];
+    let mut i = 0;
+    while i < blocks.len() {
+        if let Block::Division(d) = &mut blocks[i] {
+            vote_lists_as_items(&mut d.children);
+        }
+        let announces = matches!(&blocks[i], Block::Paragraph(p)
+            if p.items.is_empty() && crate::document::plain_text(&p.content).trim_end().ends_with("The voting was as follows:"));
+        i += 1;
+        if !announces {
+            continue;
+        }
+        let mut items = Vec::new();
+        while let Some(Block::Paragraph(q)) = blocks.get(i) {
+            let Some((label, rest)) = (match (q.num.is_none() && q.items.is_empty(), q.content.first()) {
+                (true, Some(Inline::Text { text })) => {
+                    LABELS.iter().find_map(|l| Some((*l, text.trim_start().strip_prefix(l)?.trim_start())))
+                }
+                _ => None,
+            }) else {
+                break;
+            };
+            let mut content = q.content.clone();
+            content[0] = Inline::text(rest);
+            items.push(Item { id: q.id.clone(), label: label.to_string(), content, items: Vec::new() });
+            blocks.remove(i);
+        }
+        if let Some(Block::Paragraph(p)) = blocks.get_mut(i - 1) {
+            p.items = items;
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1161,6 +1202,39 @@ mod tests {
                 ("Draft resolution 1/2 Quoted", false),
                 ("Recalling X,", false),
                 ("Decides Y.", true)
+            ]
+        );
+    }
+
+    /// A recorded vote's lists set as paragraphs of their own become the items of the paragraph
+    /// that announces them; other paragraphs after it stay.
+    #[test]
+    fn vote_lists_set_as_paragraphs_become_items() {
+        let plain = |id: &str, text: &str| {
+            Block::Paragraph(Paragraph { id: id.into(), num: None, content: vec![Inline::text(text)], items: vec![] })
+        };
+        let mut body = vec![
+            para(
+                "p1",
+                "1.",
+                vec![Inline::text("The Conference adopted it by a recorded vote. The voting was as follows:")],
+            ),
+            plain("a", "In favour: Algeria, France."),
+            plain("b", "Against: Turkey."),
+            plain("c", "Abstaining: None."),
+            plain("d", "In favour of what follows, a paragraph."),
+        ];
+        vote_lists_as_items(&mut body);
+        assert_eq!(body.len(), 2);
+        let Block::Paragraph(p) = &body[0] else { panic!() };
+        let items: Vec<(&str, String)> =
+            p.items.iter().map(|i| (i.label.as_str(), crate::document::plain_text(&i.content))).collect();
+        assert_eq!(
+            items,
+            [
+                ("In favour:", "Algeria, France.".into()),
+                ("Against:", "Turkey.".into()),
+                ("Abstaining:", "None.".into())
             ]
         );
     }

@@ -552,8 +552,8 @@ const STYLE: &str = r#"body { font-family: "Liberation Serif", "Times New Roman"
 .masthead .official-records p { margin: 0; font-weight: bold; }
 .masthead .subtitle { font-weight: bold; margin: 0.5em 0 0 0; }
 .rule > h1 .num, .rule > h2 .num, .rule > h3 .num, .rule > h4 .num, .rule > h5 .num, .rule > h6 .num { display: block; }
-h1.title { font-size: 17pt; margin: 12pt 0 18pt; }
-h2, h3, h4 { font-weight: bold; margin: 16pt 0 8pt; }
+h1.title { font-size: 17pt; line-height: 20pt; margin: 12pt 0 18pt; }
+h2, h3, h4 { font-weight: bold; line-height: 1.2; margin: 16pt 0 8pt; }
 h2 { font-size: 1.4em; } h3 { font-size: 1.2em; } h4 { font-size: 1em; }
 h5, h6 { font-size: 1em; font-style: italic; font-weight: normal; }
 h2 .num, h3 .num, h4 .num, h5 .num { display: inline-block; min-width: 2.5em; }
@@ -568,6 +568,8 @@ a { color: inherit; }
 .footnotes ol { list-style: none; padding: 0; }
 .footnotes .marker { display: inline-block; min-width: 1.5em; vertical-align: super; font-size: 75%; }
 table { border-collapse: collapse; margin: 6pt 0; }
+table > caption { text-align: left; font-weight: bold; margin-bottom: 6pt; }
+table > caption .num { display: block; font-weight: normal; }
 th, td { border-top: 0.5pt solid #000; border-bottom: 0.5pt solid #000; padding: 2pt 4pt; text-align: left; }
 nav.contents ol { list-style: none; padding: 0; }
 nav.contents .level-1 { padding-left: 2em; } nav.contents .level-2 { padding-left: 4em; }
@@ -578,7 +580,7 @@ footer.job p { margin: 0; }
   @page { size: A4; margin: 20mm 20mm 25mm 40mm; }
   body { font-size: 10pt; line-height: 12pt; max-width: none; margin: 0; padding: 0; }
   h1.title { page-break-after: avoid; }
-  h2, h3, h4, h5 { page-break-after: avoid; break-after: avoid; }
+  h2, h3, h4, h5 { page-break-after: avoid; break-after: avoid; break-inside: avoid; }
   p.para, ol.items li { orphans: 2; widows: 2; }
   a { text-decoration: none; }
   .footnotes { font-size: 9pt; border-top: 0; }

@@ -65,6 +65,11 @@ fn segment(segment: &Segment, in_band: bool, symbol: &str) -> Option<Furniture> 
     if text.eq_ignore_ascii_case("please recycle") {
         return Some(Furniture::Recycle);
     }
+    // A job number with its language ("V.16-04321 (E)") is one wherever it stands (a page
+    // printed from HTML sets it after the notes, not at the foot of the page).
+    if is_job_number(text) && text.contains("(") {
+        return Some(Furniture::JobNumber);
+    }
     if !in_band {
         return None;
     }

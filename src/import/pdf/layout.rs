@@ -186,7 +186,7 @@ fn segments(glyphs: &[(&Glyph, bool)], baseline: f64, size: f64, fonts: &[FontIn
         let barcode = super::extract::is_barcode(&font.name);
         // A marker is set at about two thirds of the size and raised by a third; a smaller
         // column beside a larger one (the masthead) is neither.
-        let sup = (g.size < 0.75 * size && baseline - g.y > 0.2 * size) || g.raised;
+        let sup = (g.size < 0.85 * size && baseline - g.y > 0.2 * size) || g.raised;
         let gap = prev_end.map(|end| g.x0 - end);
         // A tab is wider than any word space of justified text (a hanging number's tab stop
         // is about one em away).

@@ -131,11 +131,24 @@ pub fn read(pages: &Pages) -> Reading {
         let on_page: Vec<usize> = (0..all.len()).filter(|&i| all[i].page == p && class[i].is_none()).collect();
         let separator = on_page.iter().copied().find(|&i| is_separator_text(&all[i].text()));
         let separator_y = separator.map(|i| all[i].y).or_else(|| {
-            // A drawn rule, short, in the lower half, with smaller type under it.
+            // A drawn rule, short, in the lower half, with smaller type under it. Notes printed
+            // at the end (a page printed from HTML) may stand higher on the last page: there the
+            // first line under the rule starts with a raised marker.
             let page = &pages.pages[p];
+            let last_page = p + 1 == pages.pages.len();
+            let starts_with_marker = |y: f64| {
+                on_page
+                    .iter()
+                    .find(|&&i| all[i].y > y)
+                    .is_some_and(|&i| all[i].spans().find(|s| !s.text.trim().is_empty()).is_some_and(|s| s.sup))
+            };
             page.rules
                 .iter()
-                .filter(|r| r.x1 - r.x0 < 0.45 * page.width && r.y > 0.45 * page.height)
+                .filter(|r| {
+                    r.x1 - r.x0 < 0.45 * page.width
+                        && (r.y > 0.45 * page.height
+                            || (last_page && r.y > 0.12 * page.height && starts_with_marker(r.y)))
+                })
                 .filter(|r| {
                     on_page.iter().any(|&i| all[i].y > r.y && all[i].size < body_size - 0.6)
                         && on_page.iter().filter(|&&i| all[i].y > r.y).all(|&i| all[i].size < body_size - 0.6)
@@ -206,12 +219,13 @@ pub fn read(pages: &Pages) -> Reading {
     // The title is set in large type, indented from the masthead's left edge (where the organ
     // stands).
     let left = first_page.iter().map(|&i| all[i].x0()).fold(f64::INFINITY, f64::min);
-    let title_candidates: Vec<usize> = first_page
+    let large: Vec<usize> = first_page
         .iter()
         .copied()
         .filter(|&i| all[i].size >= 1.1 * body_size && !is_contents_word(&all[i].text()))
-        .filter(|&i| !has_distr || all[i].x0() >= left + 15.0)
         .collect();
+    let title_candidates: Vec<usize> =
+        large.iter().copied().filter(|&i| !has_distr || all[i].x0() >= left + 15.0).collect();
     let title_start = if has_distr {
         // Under the masthead's blocks: after the "Distr." and "Original" lines.
         let after = first_page
@@ -222,7 +236,13 @@ pub fn read(pages: &Pages) -> Reading {
             })
             .map(|&i| all[i].y)
             .fold(0.0, f64::max);
-        title_candidates.iter().copied().find(|&i| all[i].y > after)
+        // Word and typst indent the title from the organ; a page printed from HTML by a browser
+        // may set it at the margin: then the first large line under those blocks is the title.
+        title_candidates
+            .iter()
+            .copied()
+            .find(|&i| all[i].y > after)
+            .or_else(|| large.iter().copied().find(|&i| all[i].y > after))
     } else {
         title_candidates.iter().copied().max_by(|&a, &b| all[a].size.total_cmp(&all[b].size).then(b.cmp(&a)))
     };
@@ -313,10 +333,26 @@ pub fn read(pages: &Pages) -> Reading {
         }
         // Without a "Distr." block (an Official Records cover), the whole first page around the
         // title is the masthead: organ, series, supplement number.
+        // The cover ends where the body starts on the same page (a page printed from HTML goes
+        // on): at "Contents", "Chapter I" or a numbered paragraph.
+        let cover_end = first_page
+            .iter()
+            .copied()
+            .filter(|&i| i > end)
+            .find(|&i| {
+                let text = all[i].text();
+                let first = text.split_whitespace().next().unwrap_or_default();
+                is_contents_word(&text)
+                    || text.starts_with("Chapter ")
+                    || (first.ends_with('.')
+                        && first.len() > 1
+                        && first[..first.len() - 1].bytes().all(|b| b.is_ascii_digit()))
+            })
+            .unwrap_or(first_page.last().map_or(0, |&l| l + 1));
         let masthead_lines: Vec<usize> =
-            first_page.iter().copied().filter(|&i| i < t || (!has_distr && i > end)).collect();
+            first_page.iter().copied().filter(|&i| i < t || (!has_distr && i > end && i < cover_end)).collect();
         if !has_distr {
-            body_start = first_page.last().map_or(body_start, |&l| l + 1).max(body_start);
+            body_start = cover_end.max(body_start);
         }
         language = read_masthead(&all, &masthead_lines, &mut masthead, &ctx).or(language);
         masthead.caption.extend(under_title);
@@ -349,6 +385,9 @@ pub fn read(pages: &Pages) -> Reading {
     };
     let mut in_contents = false;
     let mut contents_page = 0;
+    // The first entry of the contents: the body starts where its heading is printed again (on
+    // the contents' own page, as a page printed from HTML goes on).
+    let mut first_entry: Option<String> = None;
     for i in body_start..all.len() {
         if class[i].is_some() {
             continue;
@@ -371,7 +410,12 @@ pub fn read(pages: &Pages) -> Reading {
                     .filter(|&j| all[j].page == line.page && class[j].is_none())
                     .take(8)
                     .any(|j| has_leader(&all[j].text()));
-            if line.page == contents_page || leader || goes_on {
+            let entry = contents_entry_title(&text);
+            let again = first_entry.as_deref().is_some_and(|first| first == entry);
+            if (line.page == contents_page && !again) || leader || goes_on {
+                if first_entry.is_none() && !entry.is_empty() && !is_contents_column_heading(&text) {
+                    first_entry = Some(entry);
+                }
                 contents_page = line.page;
                 class[i] = Some(Class::Contents);
                 continue;
@@ -545,6 +589,22 @@ fn is_separator_text(text: &str) -> bool {
 fn is_contents_word(text: &str) -> bool {
     matches!(text.trim(), "Contents" | "CONTENTS" | "Table of contents")
         || Lang::ALL.iter().any(|l| l.contents() == text.trim())
+}
+
+/// An entry of the contents as its heading reads in the body: without leaders and without the
+/// paragraph and page numbers after them ("I.\tIntroduction . . . 1–2\t3" → "I. Introduction").
+fn contents_entry_title(text: &str) -> String {
+    let cut = [". .", "....", "…"].iter().filter_map(|l| text.find(l)).min().unwrap_or(text.len());
+    let mut words: Vec<&str> = text[..cut].split_whitespace().collect();
+    while words.last().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | '.'))) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// "Page", "Paragraphs  Page": the column headings of the contents.
+fn is_contents_column_heading(text: &str) -> bool {
+    text.split_whitespace().all(|w| matches!(w, "Page" | "Paragraphs" | "Pages"))
 }
 
 fn has_leader(text: &str) -> bool {
@@ -746,6 +806,11 @@ fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &C
     let mut organ: Vec<String> = Vec::new();
     let mut organ_size: Option<f64> = None;
     let mut caption: Vec<(Vec<Inline>, bool)> = Vec::new();
+    // Where each caption entry starts (its first line's baseline), and the lowest line of the
+    // right-hand block ("Distr.", date, "Original:").
+    let mut caption_y: Vec<f64> = Vec::new();
+    let mut right_block_bottom = f64::NEG_INFINITY;
+    let mut last_caption_x1 = f64::NEG_INFINITY;
     // The pre-2000 style prints "Distr." over the distribution in capitals ("GENERAL").
     let mut distribution_next = false;
     for &i in lines {
@@ -759,6 +824,9 @@ fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &C
             // The distribution stands in the right-hand column, under "Distr." (not "GENERAL
             // ASSEMBLY" on the left, which LibreOffice may set level with it).
             let right = segment.x0 >= 0.5 * 595.0;
+            if right {
+                right_block_bottom = right_block_bottom.max(line.y);
+            }
             if right && std::mem::take(&mut distribution_next) && t.chars().all(|c| c.is_ascii_uppercase()) {
                 masthead.distribution = title_case(t);
             } else if let Some((lang, english)) = Lang::read_distribution(t).filter(|(l, _)| *l != Lang::En) {
@@ -799,18 +867,35 @@ fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &C
                 // before stopped on a word that cannot end a name ("Special Committee on the
                 // Charter of the" / "United Nations and on …"), in the same style.
                 let lower = t.chars().next().is_some_and(char::is_lowercase);
+                // Or the line before was full: this line's first word would not have fitted
+                // after it in the text column (its width taken in proportion to the letters).
+                let first_word = t.split_whitespace().next().unwrap_or_default().chars().count() as f64;
+                let word_width = (segment.x1 - segment.x0) * first_word / t.chars().count().max(1) as f64;
+                // A caption line of its own kind (the session, the place and dates, the agenda
+                // item) starts a line of its own all the same.
+                let own_line = t.ends_with("session")
+                    || t.starts_with("Item ")
+                    || t.starts_with("Agenda item")
+                    || t.split(|c: char| !c.is_ascii_digit())
+                        .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
+                let full = !own_line && last_caption_x1 + 0.25 * line.size + word_width > ctx.right;
                 let runs_on = |last: &[Inline], bold: bool| {
                     let last = crate::document::plain_text(last);
                     let word = last.split_whitespace().last().unwrap_or_default();
                     bold == line.bold()
-                        && matches!(word, "the" | "of" | "and" | "on" | "to" | "for" | "in" | "at" | "by" | "with")
+                        && (full
+                            || matches!(word, "the" | "of" | "and" | "on" | "to" | "for" | "in" | "at" | "by" | "with"))
                 };
+                last_caption_x1 = segment.x1;
                 match caption.last_mut() {
                     Some((last, bold)) if lower || runs_on(last, *bold) => {
                         push_text(last, " ");
                         append(last, &content)
                     }
-                    _ => caption.push((content, line.bold())),
+                    _ => {
+                        caption.push((content, line.bold()));
+                        caption_y.push(line.y);
+                    }
                 }
             }
         }
@@ -828,7 +913,15 @@ fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &C
                 masthead.organ = plain[at - 1].clone();
                 caption.remove(at - 1);
             }
-            let taken = [plain[at].clone(), session.clone(), supplement.clone()];
+            let mut taken = vec![plain[at].clone(), session.clone(), supplement.clone()];
+            // The date of the report set on the cover's left, alone on its line (a page
+            // printed from HTML), when no date stands in the right-hand column.
+            if masthead.date.is_empty()
+                && let Some(date) = plain.iter().skip(at + 1).find(|l| parse_date(l).is_some())
+            {
+                masthead.date = date.clone();
+                taken.push(date.clone());
+            }
             caption.retain(|(c, _)| !taken.contains(&crate::document::plain_text(c).trim().to_string()));
             masthead.official_records = Some(crate::document::OfficialRecords {
                 organ: masthead.organ.clone(),
@@ -838,6 +931,16 @@ fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &C
             });
             // The volume's block stands where the distribution block would.
             masthead.distribution.clear();
+        }
+    }
+    // No organ in large type (a page printed from HTML sets it in the body's size): the lines
+    // level with the right-hand block, before the caption under it, are the organ.
+    if masthead.organ.is_empty() && masthead.official_records.is_none() && !masthead.distribution.is_empty() {
+        let beside = caption_y.iter().take_while(|&&y| y <= right_block_bottom + 1.0).count();
+        if beside > 0 && beside < caption.len() {
+            let organ: Vec<String> =
+                caption.drain(..beside).map(|(c, _)| crate::document::plain_text(&c).trim().to_string()).collect();
+            masthead.organ = organ.join(" ");
         }
     }
     masthead.caption = caption.into_iter().map(|(c, _)| c).collect();
@@ -1253,7 +1356,9 @@ impl<'c> Builder<'c> {
         let Some((page, y, text_x, size)) = self.last else { return false };
         let indented = line.x0() > text_x + 5.0;
         if page != line.page {
-            return !indented;
+            // Over a page break too, a line that stopped short ended its paragraph ("South
+            // Africa" at the foot of a page of names, one a paragraph).
+            return !indented && !self.broken_before(line);
         }
         let gap = line.y - y;
         gap > 0.0 && gap <= 1.45 * size.max(line.size) && !indented && !self.broken_before(line)
@@ -1402,17 +1507,18 @@ impl<'c> Builder<'c> {
             return;
         }
         let content = on_page(strip_strong(inlines(&line.spans().cloned().collect::<Vec<_>>())), line.page);
+        // A heading's next line in its style continues it; so does the first line of the next
+        // page when nothing came between (a browser may break a heading over two pages).
         if let Some((inl, txt, y, size, page, bold)) = self.heading.as_mut()
-            && *page == line.page
+            && ((*page == line.page && line.y - *y < 1.6 * *size) || line.page == *page + 1)
             && (line.size - *size).abs() < 0.6
-            && line.y - *y < 1.6 * *size
             && *bold == line.bold()
             && !starts_numbered_heading(&text)
         {
             append(inl, &content);
             txt.push(' ');
             txt.push_str(&text);
-            *y = line.y;
+            (*y, *page) = (line.y, line.page);
             return;
         }
         self.flush_heading();
@@ -1941,8 +2047,8 @@ fn on_page(mut content: Vec<Inline>, page: usize) -> Vec<Inline> {
 }
 
 /// Resolves raised markers to footnotes: each cites the first unused note with its marker printed
-/// on its page or the next (a marker with no such note stays text: a table's own notes set
-/// under it). A marker that cites again a note printed on its own page (three decisions adopted
+/// on its page or the next, or else (numbered notes printed at the end) on a later page (a
+/// marker with no such note stays text: a table's own notes set under it). A marker that cites again a note printed on its own page (three decisions adopted
 /// the same way, each marked "1" for the one note on the page) cites a copy of that note: in a
 /// session each note is cited once.
 fn cite(blocks: &mut [Block], notes: &mut Vec<(Footnote, usize)>, used: &mut Vec<bool>) {
@@ -1954,9 +2060,18 @@ fn cite(blocks: &mut [Block], notes: &mut Vec<(Footnote, usize)>, used: &mut Vec
                     let page: Option<usize> = id.strip_prefix('@').and_then(|p| p.parse().ok());
                     // A note is printed on its citation's page, or the next when it runs over.
                     let near = |q: usize| page.is_none_or(|p| q == p || q == p + 1);
-                    let next = (0..notes.len()).find(|&k| !used[k] && notes[k].0.marker == *marker && near(notes[k].1));
                     // Letters mark a table's own notes, each table its own series: never copied.
                     let series = marker.chars().all(|c| c.is_ascii_digit() || c == '*');
+                    // Notes printed at the end (a page printed from HTML by a browser: every note
+                    // on one page): a numbered marker with no note near it cites the first unused
+                    // one printed later.
+                    let endnotes = notes.iter().all(|(_, q)| *q == notes[0].1);
+                    let later = |q: usize| endnotes && series && page.is_some_and(|p| q > p + 1);
+                    let next = (0..notes.len())
+                        .find(|&k| !used[k] && notes[k].0.marker == *marker && near(notes[k].1))
+                        .or_else(|| {
+                            (0..notes.len()).find(|&k| !used[k] && notes[k].0.marker == *marker && later(notes[k].1))
+                        });
                     let again = page.filter(|_| series).and_then(|p| {
                         let later = next.is_none();
                         let on_page =
