@@ -551,7 +551,8 @@ const STYLE: &str = r#"body { font-family: "Liberation Serif", "Times New Roman"
 .masthead .caption p { margin: 0; }
 .masthead .official-records p { margin: 0; font-weight: bold; }
 .masthead .subtitle { font-weight: bold; margin: 0.5em 0 0 0; }
-.rule > h1 .num, .rule > h2 .num, .rule > h3 .num, .rule > h4 .num, .rule > h5 .num, .rule > h6 .num { display: block; }
+/* "Rule 1", "Annex I", "Decision 6/CMA.4": the label on a line of its own over the title. */
+:is(.rule, .annex, .decision) > :is(h1, h2, h3, h4, h5, h6) > .num { display: block; }
 h1.title { font-size: 17pt; line-height: 20pt; margin: 12pt 0 18pt; }
 h2, h3, h4 { font-weight: bold; line-height: 1.2; margin: 16pt 0 8pt; }
 h2 { font-size: 1.4em; } h3 { font-size: 1.2em; } h4 { font-size: 1em; }
