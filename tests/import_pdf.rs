@@ -558,8 +558,11 @@ fn unfccc_addendum_of_decisions() {
         assert!(t.header_is_regular());
     }
     // 43 numbered and lettered notes, the "*" note on each of decision 6/CMA.4's seven annexes,
-    // and "* Only in annex VII, tables 1–3." cited from the cell "OIMP*".
-    let (built, session, _) = check_all_with_session("FCCC_PA_CMA_2022_10_Add.2_EN.pdf", 1, 10, 51);
+    // "* Only in annex VII, tables 1–3." cited from the cell "OIMP*", and table 2's own notes
+    // "a"–"v", printed under a short rule after the table and running over the last pages: each
+    // cited from its heading ("Cooperative approach" + "a"), none glued to it.
+    let (built, session, _) = check_all_with_session("FCCC_PA_CMA_2022_10_Add.2_EN.pdf", 1, 10, 73);
+    assert!(!built.contains("approacha") && !built.contains("identifierb"), "table 2's note letters are notes");
     // Decision 6/CMA.4, annex III: two outlines of reports to be written, each set as headings
     // inside a part "I."/"II." of the annex and starting again at "I.": lists with their labels
     // ("I. Introduction and summary" over "A. Introduction"…), not parts of the annex.

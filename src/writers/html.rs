@@ -175,12 +175,18 @@ impl HtmlWriter<'_> {
         let heading = self.inlines(&d.heading);
         let rev = self.revision_class(&d.id);
         let _ = write!(self.out, "<section id=\"{}\" class=\"{class}\">\n<h{h}{rev}>", escape(&d.id));
-        if let Some(num) = &d.num {
-            // A heading of note citations alone follows the label without a space.
-            let space = if d.heading_only_cites() { "" } else { " " };
-            let _ = write!(self.out, "<span class=\"num\">{}</span>{space}", escape(num));
+        match &d.num {
+            // A heading of note citations alone follows the label on its line (inside the label,
+            // which may stand on a line of its own).
+            Some(num) if d.heading_only_cites() => {
+                let _ = write!(self.out, "<span class=\"num\">{}{heading}</span>", escape(num));
+            }
+            Some(num) => {
+                let _ = write!(self.out, "<span class=\"num\">{}</span> {heading}", escape(num));
+            }
+            None => self.out.push_str(&heading),
         }
-        let _ = writeln!(self.out, "{heading}</h{h}>");
+        let _ = writeln!(self.out, "</h{h}>");
         self.blocks(&d.children, level + 1);
         self.out.push_str("</section>\n");
     }

@@ -127,35 +127,68 @@ pub fn read(pages: &Pages) -> Reading {
             class[i] = Some(Class::Furniture(kinds[0]));
         }
     }
+    let starts_with_marker = |i: usize| all[i].spans().find(|s| !s.text.trim().is_empty()).is_some_and(|s| s.sup);
+    // Notes gathered at the end (a page printed from HTML): from the page where they start, only
+    // notes follow; each later page starts with a note's marker.
+    let mut endnotes_from: Option<usize> = None;
     for p in 0..pages.pages.len() {
         let on_page: Vec<usize> = (0..all.len()).filter(|&i| all[i].page == p && class[i].is_none()).collect();
+        if endnotes_from.is_some() {
+            for &i in &on_page {
+                class[i] = Some(Class::Footnote);
+            }
+            continue;
+        }
         let separator = on_page.iter().copied().find(|&i| is_separator_text(&all[i].text()));
+        let later_pages_are_notes = || {
+            let later: Vec<usize> = (0..all.len()).filter(|&i| all[i].page > p && class[i].is_none()).collect();
+            later.iter().all(|&i| all[i].size < body_size - 0.6)
+                && (p + 1..pages.pages.len())
+                    .all(|q| later.iter().find(|&&i| all[i].page == q).is_none_or(|&i| starts_with_marker(i)))
+        };
+        let mut at_end = false;
+        // The rule at the foot of the page, nothing under it, the notes on the pages after.
+        let page = &pages.pages[p];
+        if separator.is_none()
+            && p + 1 < pages.pages.len()
+            && page.rules.iter().any(|r| {
+                r.x1 - r.x0 < 0.45 * page.width
+                    && (r.x0 - margin).abs() < 3.0
+                    && r.y > 0.45 * page.height
+                    && on_page.iter().all(|&i| all[i].y < r.y)
+                    && on_page.iter().any(|&i| all[i].y > r.y - 4.0 * body_size)
+            })
+            && later_pages_are_notes()
+        {
+            endnotes_from = Some(p);
+        }
         let separator_y = separator.map(|i| all[i].y).or_else(|| {
             // A drawn rule, short, in the lower half, with smaller type under it. Notes printed
-            // at the end (a page printed from HTML) may stand higher on the last page: there the
-            // first line under the rule starts with a raised marker.
+            // at the end may stand higher: there the first line under the rule starts with a
+            // raised marker and only notes follow.
             let page = &pages.pages[p];
-            let last_page = p + 1 == pages.pages.len();
-            let starts_with_marker = |y: f64| {
-                on_page
-                    .iter()
-                    .find(|&&i| all[i].y > y)
-                    .is_some_and(|&i| all[i].spans().find(|s| !s.text.trim().is_empty()).is_some_and(|s| s.sup))
-            };
-            page.rules
+            let first_under_is_marker =
+                |y: f64| on_page.iter().find(|&&i| all[i].y > y).is_some_and(|&i| starts_with_marker(i));
+            let y = page
+                .rules
                 .iter()
                 .filter(|r| {
                     r.x1 - r.x0 < 0.45 * page.width
                         && (r.y > 0.45 * page.height
-                            || (last_page && r.y > 0.12 * page.height && starts_with_marker(r.y)))
+                            || (first_under_is_marker(r.y) && (r.y > 0.12 * page.height || later_pages_are_notes())))
                 })
                 .filter(|r| {
                     on_page.iter().any(|&i| all[i].y > r.y && all[i].size < body_size - 0.6)
                         && on_page.iter().filter(|&&i| all[i].y > r.y).all(|&i| all[i].size < body_size - 0.6)
                 })
                 .map(|r| r.y)
-                .next()
+                .next()?;
+            at_end = first_under_is_marker(y) && later_pages_are_notes();
+            Some(y)
         });
+        if at_end && p + 1 < pages.pages.len() {
+            endnotes_from.get_or_insert(p);
+        }
         if let Some(i) = separator {
             class[i] = Some(Class::Separator);
         }
@@ -167,6 +200,10 @@ pub fn read(pages: &Pages) -> Reading {
             }
         }
     }
+    // Notes gathered at the end: from the first note line on, nothing but notes and furniture.
+    let endnotes = class.iter().position(|c| matches!(c, Some(Class::Footnote))).is_some_and(|first| {
+        class[first..].iter().all(|c| matches!(c, Some(Class::Footnote | Class::Separator | Class::Furniture(_))))
+    });
     // Vertical text, one furniture line per page that has it.
     let mut classified: Vec<(usize, Class, String)> = Vec::new();
 
@@ -457,14 +494,14 @@ pub fn read(pages: &Pages) -> Reading {
             .map(|content| Item { id: String::new(), label: String::new(), content, items: vec![] })
             .collect(),
     })];
-    cite(&mut head, &mut footnotes, &mut used);
+    cite(&mut head, &mut footnotes, &mut used, endnotes);
     if let Some(Block::Paragraph(p)) = head.pop() {
         masthead.title = p.content;
         let mut items = p.items.into_iter().map(|i| i.content);
         masthead.symbol_note = items.next().unwrap_or_default();
         masthead.caption = items.collect();
     }
-    cite(&mut body, &mut footnotes, &mut used);
+    cite(&mut body, &mut footnotes, &mut used, endnotes);
     let mut document_notes = Vec::new();
     let footnotes: Vec<(Footnote, usize)> = footnotes
         .into_iter()
@@ -750,7 +787,13 @@ fn append(out: &mut Vec<Inline>, more: &[Inline]) {
     // next word without a space (the hyphen is the word's own: reports are not hyphenated).
     let trimmed = before.trim_end();
     let hyphen = trimmed.ends_with('-') && trimmed.chars().rev().nth(1).is_some_and(char::is_alphabetic);
-    if hyphen {
+    // An address broken after one of its "/", "-", "." (as LibreOffice and browsers break long
+    // URLs) goes on without a space too.
+    let last_word = trimmed.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let address = (last_word.contains("://") || last_word.starts_with("www."))
+        && last_word.ends_with(['/', '-', '.', '_', '=', '?', '&', '#'])
+        && after.trim_start().starts_with(|c: char| c.is_ascii_alphanumeric());
+    if hyphen || address {
         trim_end(out);
         let mut rest = trim_start(more.to_vec());
         // Spanish sets a compound's hyphen again at the start of the next line ("non-" /
@@ -1286,6 +1329,9 @@ impl<'c> Builder<'c> {
                 .filter(|k| *k != LabelKind::Letter && *k != LabelKind::Roman)
                 .or_else(|| (after_colon_label && is_colon_label(word)).then_some(LabelKind::Other))
             && spans.first().is_some_and(|s| s.text.trim_start().starts_with(word))
+            // A number alone on its line is the end of the line before ("… in accordance with
+            // rule" / "45."), not a label.
+            && first.trim().len() > word.len()
         {
             let word = word.to_string();
             let head = &mut spans[0];
@@ -1514,6 +1560,8 @@ impl<'c> Builder<'c> {
             && (line.size - *size).abs() < 0.6
             && *bold == line.bold()
             && !starts_numbered_heading(&text)
+            // "Annex" or "Decision 6/CMA.4" alone: a label, whose title is the next line.
+            && !matches!(heading_parts(txt.trim()), (Some(_), Some(_), rest) if rest.is_empty())
         {
             append(inl, &content);
             txt.push(' ');
@@ -1702,8 +1750,18 @@ impl<'c> Builder<'c> {
         }
         // The annex of a decision quoted in an annex ("Annex I" to intersessional decision 3):
         // under the decision, closed by the decision's next annex or by the next decision.
+        // Set in smaller type than the report's annexes, or with a label that does not go on from
+        // the report's annex it stands in ("Annex" after "Annex II", as a page laid out by
+        // LibreOffice sets both alike).
+        let annex_value = |n: Option<&str>| n?.split_whitespace().nth(1).and_then(crate::generate::from_roman);
+        let open_annex = self.stack.iter().find(|o| o.division.kind == DivisionKind::Annex && o.level == 0);
+        let goes_on = open_annex
+            .and_then(|o| annex_value(o.division.num.as_deref()))
+            .is_some_and(|open| annex_value(num.as_deref()) == Some(open + 1));
         let new_level = match kind {
-            DivisionKind::Annex if in_quoted_decision && self.annex_size.is_some_and(|first| size < first - 0.5) => {
+            DivisionKind::Annex
+                if in_quoted_decision && (self.annex_size.is_some_and(|first| size < first - 0.5) || !goes_on) =>
+            {
                 DECISION_ANNEX_LEVEL
             }
             k => level_of(k),
@@ -2051,8 +2109,8 @@ fn on_page(mut content: Vec<Inline>, page: usize) -> Vec<Inline> {
 /// marker with no such note stays text: a table's own notes set under it). A marker that cites again a note printed on its own page (three decisions adopted
 /// the same way, each marked "1" for the one note on the page) cites a copy of that note: in a
 /// session each note is cited once.
-fn cite(blocks: &mut [Block], notes: &mut Vec<(Footnote, usize)>, used: &mut Vec<bool>) {
-    fn inl(content: &mut Vec<Inline>, notes: &mut Vec<(Footnote, usize)>, used: &mut Vec<bool>) {
+fn cite(blocks: &mut [Block], notes: &mut Vec<(Footnote, usize)>, used: &mut Vec<bool>, endnotes: bool) {
+    fn inl(content: &mut Vec<Inline>, notes: &mut Vec<(Footnote, usize)>, used: &mut Vec<bool>, endnotes: bool) {
         let mut out = Vec::new();
         for mut inline in std::mem::take(content) {
             match &mut inline {
@@ -2062,11 +2120,10 @@ fn cite(blocks: &mut [Block], notes: &mut Vec<(Footnote, usize)>, used: &mut Vec
                     let near = |q: usize| page.is_none_or(|p| q == p || q == p + 1);
                     // Letters mark a table's own notes, each table its own series: never copied.
                     let series = marker.chars().all(|c| c.is_ascii_digit() || c == '*');
-                    // Notes printed at the end (a page printed from HTML by a browser: every note
-                    // on one page): a numbered marker with no note near it cites the first unused
-                    // one printed later.
-                    let endnotes = notes.iter().all(|(_, q)| *q == notes[0].1);
-                    let later = |q: usize| endnotes && series && page.is_some_and(|p| q > p + 1);
+                    // Notes printed at the end (a page printed from HTML by a browser): a
+                    // numbered marker with no note near it cites the first unused one printed
+                    // later.
+                    let later = |q: usize| endnotes && page.is_some_and(|p| q > p + 1);
                     let next = (0..notes.len())
                         .find(|&k| !used[k] && notes[k].0.marker == *marker && near(notes[k].1))
                         .or_else(|| {
@@ -2099,33 +2156,33 @@ fn cite(blocks: &mut [Block], notes: &mut Vec<(Footnote, usize)>, used: &mut Vec
                         }
                     }
                 }
-                Inline::Strong { content } | Inline::Emph { content } => inl(content, notes, used),
+                Inline::Strong { content } | Inline::Emph { content } => inl(content, notes, used, endnotes),
                 _ => {}
             }
             out.push(inline);
         }
         *content = out;
     }
-    fn items(list: &mut [Item], notes: &mut Vec<(Footnote, usize)>, used: &mut Vec<bool>) {
+    fn items(list: &mut [Item], notes: &mut Vec<(Footnote, usize)>, used: &mut Vec<bool>, endnotes: bool) {
         for item in list {
-            inl(&mut item.content, notes, used);
-            items(&mut item.items, notes, used);
+            inl(&mut item.content, notes, used, endnotes);
+            items(&mut item.items, notes, used, endnotes);
         }
     }
     for block in blocks {
         match block {
             Block::Paragraph(p) => {
-                inl(&mut p.content, notes, used);
-                items(&mut p.items, notes, used);
+                inl(&mut p.content, notes, used, endnotes);
+                items(&mut p.items, notes, used, endnotes);
             }
             Block::Division(d) => {
-                inl(&mut d.heading, notes, used);
-                cite(&mut d.children, notes, used);
+                inl(&mut d.heading, notes, used, endnotes);
+                cite(&mut d.children, notes, used, endnotes);
             }
             Block::Table(t) => {
-                inl(&mut t.caption, notes, used);
+                inl(&mut t.caption, notes, used, endnotes);
                 for cell in t.header.iter_mut().flatten().map(|c| &mut c.content).chain(t.rows.iter_mut().flatten()) {
-                    inl(cell, notes, used);
+                    inl(cell, notes, used, endnotes);
                 }
             }
             Block::Contents(_) | Block::Officers(_) => {}
