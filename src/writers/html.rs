@@ -563,6 +563,10 @@ h1.title { font-size: 17pt; line-height: 20pt; margin: 12pt 0 18pt; }
 h2, h3, h4 { font-weight: bold; line-height: 1.2; margin: 16pt 0 8pt; }
 h2 { font-size: 1.4em; } h3 { font-size: 1.2em; } h4 { font-size: 1em; }
 h5, h6 { font-size: 1em; font-style: italic; font-weight: normal; }
+/* A decision, and an annex of a decision, is headed in 12 pt bold at any depth, as the PDF prints
+   it; an annex or a rule deep in the report in bold. */
+:is(.decision, .decision .annex) > :is(h2, h3, h4, h5, h6) { font-size: 1.2em; font-style: normal; font-weight: bold; }
+:is(.annex, .rule) > :is(h5, h6) { font-style: normal; font-weight: bold; }
 h2 .num, h3 .num, h4 .num, h5 .num { display: inline-block; min-width: 2.5em; }
 p.para { text-align: justify; margin: 0 0 6pt; }
 p.para .num { display: inline-block; min-width: 10mm; }

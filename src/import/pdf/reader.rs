@@ -636,6 +636,10 @@ fn contents_entry_title(text: &str) -> String {
     while words.last().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | '.'))) {
         words.pop();
     }
+    // "Chapter I Introduction" in the body is "I. Introduction" in the contents.
+    if words.first() == Some(&"Chapter") && words.len() > 2 {
+        return format!("{}. {}", words[1], words[2..].join(" "));
+    }
     words.join(" ")
 }
 
@@ -787,13 +791,17 @@ fn append(out: &mut Vec<Inline>, more: &[Inline]) {
     // next word without a space (the hyphen is the word's own: reports are not hyphenated).
     let trimmed = before.trim_end();
     let hyphen = trimmed.ends_with('-') && trimmed.chars().rev().nth(1).is_some_and(char::is_alphabetic);
+    // A range broken after its dash ("articles 11–" / "19").
+    let range = trimmed.ends_with('–')
+        && trimmed.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit())
+        && after.trim_start().starts_with(|c: char| c.is_ascii_digit());
     // An address broken after one of its "/", "-", "." (as LibreOffice and browsers break long
     // URLs) goes on without a space too.
     let last_word = trimmed.rsplit(char::is_whitespace).next().unwrap_or_default();
     let address = (last_word.contains("://") || last_word.starts_with("www."))
         && last_word.ends_with(['/', '-', '.', '_', '=', '?', '&', '#'])
         && after.trim_start().starts_with(|c: char| c.is_ascii_alphanumeric());
-    if hyphen || address {
+    if hyphen || address || range {
         trim_end(out);
         let mut rest = trim_start(more.to_vec());
         // Spanish sets a compound's hyphen again at the start of the next line ("non-" /
@@ -980,7 +988,7 @@ fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &C
     // level with the right-hand block, before the caption under it, are the organ.
     if masthead.organ.is_empty() && masthead.official_records.is_none() && !masthead.distribution.is_empty() {
         let beside = caption_y.iter().take_while(|&&y| y <= right_block_bottom + 1.0).count();
-        if beside > 0 && beside < caption.len() {
+        if beside > 0 {
             let organ: Vec<String> =
                 caption.drain(..beside).map(|(c, _)| crate::document::plain_text(&c).trim().to_string()).collect();
             masthead.organ = organ.join(" ");
