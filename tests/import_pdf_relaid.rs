@@ -104,9 +104,9 @@ fn un_reports_laid_out_again_by_libreoffice_and_chromium_read_back() {
     for name in reports {
         let first = std::fs::read_to_string(dir.join(format!("first/{name}.txt"))).unwrap();
         let again = read_back(dir, &format!("lo/{name}.pdf"), &format!("lo-{name}"));
-        // FCCC: LibreOffice prints the notes of two of annex VII's tables pages after the
-        // table that cites them; four such notes are not matched to their markers (kept as
-        // paragraphs, with a warning).
+        // FCCC: LibreOffice prints the notes of annex VII's tables pages after the table that
+        // cites them; five such notes are not matched to their markers (kept as paragraphs,
+        // with a warning).
         let lost = if name.starts_with("FCCC") { 5 } else { 0 };
         assert_same_shape(&format!("{name} (LibreOffice)"), &first, &again, lost);
         // Chromium scales a page to fit the widest table: FCCC's annex VII (14 columns) prints
