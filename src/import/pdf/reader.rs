@@ -2258,7 +2258,7 @@ fn ruled_table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx
         let (l, last) = (&all[j], &all[*head.last()?]);
         // A header row's rule between two lines opens a wider gap (a row as tall as its
         // neighbour's three lines, its one line at the foot).
-        let ruled = rules.iter().any(|r| r.y > last.y && r.y < l.y - 0.5 * first.size);
+        let ruled = !cell_rules(rules, last.y, l.y - 0.5 * first.size).is_empty();
         let gap = if ruled { 3.0 } else { 1.6 };
         if (l.size - first.size).abs() >= 0.3 || l.y - last.y > gap * first.size {
             break;
@@ -2298,7 +2298,7 @@ fn body_under_small_head(
         return end;
     }
     let (top, bottom) = (all[start].y - 2.0 * size, head.last().map_or(0.0, |l| l.y));
-    let cells: Vec<(f64, f64)> = rules.iter().filter(|r| r.y > top && r.y < bottom).map(|r| (r.x0, r.x1)).collect();
+    let cells = cell_rules(rules, top, bottom);
     let within = |l: &Line| {
         l.segments.iter().all(|s| {
             head.iter().any(|h| h.segments.iter().any(|hs| s.x0 >= hs.x0 - 8.0 && s.x1 <= hs.x1 + 8.0))
@@ -2321,6 +2321,17 @@ fn body_under_small_head(
         out = j;
     }
     out
+}
+
+/// The rules between heights `top` and `bottom` drawn cell by cell: each beside another at its
+/// height (a rule across the whole table, over or under its header, is no cell's). Their spans.
+fn cell_rules(rules: &[Rule], top: f64, bottom: f64) -> Vec<(f64, f64)> {
+    let within: Vec<&Rule> = rules.iter().filter(|r| r.y > top && r.y < bottom).collect();
+    within
+        .iter()
+        .filter(|r| within.iter().any(|o| !std::ptr::eq(*o, **r) && (o.y - r.y).abs() < 1.2))
+        .map(|r| (r.x0, r.x1))
+        .collect()
 }
 
 /// A line of justified text whose spaces were stretched as wide as tabs (Russian's long words
