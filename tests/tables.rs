@@ -350,6 +350,26 @@ fn the_tables_come_back_from_akoma_ntoso_docx_and_text() {
     }
 }
 
+/// Empty cells at the start and end of a row come back from the text (its line starts " | ").
+#[test]
+fn empty_cells_at_a_rows_edges_come_back_from_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(&fixture(), dir.path());
+    let yaml = std::fs::read_to_string(fixture().join("session.yaml")).unwrap();
+    let blanks = yaml
+        .replace("[A6-0001, Article 6.4 mechanism,", "['', Article 6.4 mechanism,")
+        .replace("Non-GHG, \"50\", \"40\", Vintage 2022]", "Non-GHG, \"50\", \"40\", '']");
+    assert_ne!(blanks, yaml);
+    std::fs::write(dir.path().join("session.yaml"), &blanks).unwrap();
+    let doc = document(dir.path());
+    let want: Vec<Shape> = all_tables(&doc).iter().map(shape).collect();
+    assert_eq!(want[0].1[0][0], "");
+    assert_eq!(want[0].1[1][7], "");
+    let work = tempfile::tempdir().unwrap();
+    let back = import(&write(&doc, "text"), "text", work.path());
+    assert_eq!(all_tables(&back).iter().map(shape).collect::<Vec<_>>(), want);
+}
+
 #[test]
 fn check_holds_every_header_row_to_the_table_width() {
     let dir = tempfile::tempdir().unwrap();

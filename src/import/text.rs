@@ -549,7 +549,11 @@ impl BodyReader {
                 self.last = Some(Last::Heading);
             }
             Shape::Row(row) => {
-                let cells: Vec<Vec<Inline>> = row.split(" | ").map(|c| vec![Inline::text(c.trim())]).collect();
+                // An empty first or last cell: the line, trimmed, starts "| " or ends " |".
+                let lead = if row.starts_with("| ") { " " } else { "" };
+                let trail = if row.ends_with(" |") { " " } else { "" };
+                let row_cells = format!("{lead}{row}{trail}");
+                let cells: Vec<Vec<Inline>> = row_cells.split(" | ").map(|c| vec![Inline::text(c.trim())]).collect();
                 let starts_table = self.in_annex && matches!(self.last, Some(Last::Heading));
                 let header_rule = cells.iter().all(|c| plain_text(c) == HEADER_RULE);
                 match self.current_table() {
