@@ -2,8 +2,8 @@
 //! (issue 13, after the electronic-format tables of FCCC/PA/CMA/2022/10/Add.2, annex VII): the
 //! session format holds them (`tests/fixtures/shapes/tables`), `check` holds every header row to
 //! the table's width, each writer carries the spans (HTML `colspan`/`rowspan`, Akoma Ntoso `th`
-//! attributes, DOCX `w:gridSpan`/`w:vMerge`/`w:tblHeader`, the PDF's words), and the AKN and DOCX
-//! importers read them back to the same table.
+//! attributes, DOCX `w:gridSpan`/`w:vMerge`/`w:tblHeader`, the PDF's words, the text's `<` and
+//! `^`), and the AKN, DOCX and text importers read them back to the same table.
 
 mod akn_common;
 mod common;
@@ -297,9 +297,20 @@ fn the_pdf_prints_every_heading_once() {
 
 #[test]
 fn the_text_prints_one_line_per_header_row() {
+    // Every column has a cell in each header row: the heading where it starts, "<" where the
+    // heading to its left runs on, "^" where the one above runs down; a line of "---" under
+    // the header (as the text importer reads it back).
     let text = String::from_utf8(write(&document(&fixture()), "text")).unwrap();
-    assert!(text.contains("Article 6 database record ID | Cooperative approach"), "{text}");
-    assert!(text.contains("| Unique identifier | ITMO\nMetric and quantity | ITMO details\nFirst unique identifier | Last unique identifier | Metric |"), "{text}");
+    let header = [
+        "Article 6 database record ID | Cooperative approachᵃ | Unique identifier | < | ITMO | < | < | <",
+        "^ | ^ | ^ | ^ | Metric and quantity | < | < | ITMO details",
+        "^ | ^ | First unique identifier | Last unique identifier | Metric | Quantity (expressed in metric) | Quantity (t CO2 eq) | ^",
+        "--- | --- | --- | --- | --- | --- | --- | ---",
+        "A6-0001 | Article 6.4 mechanism |",
+    ]
+    .join("\n");
+    assert!(text.contains(&header), "{text}");
+    assert!(text.contains("\nParty | Reported year | <\n--- | --- | ---\nEgypt | 2022 | Annual\n"), "{text}");
 }
 
 /// `rapporteur import FILE --from FORMAT`, then the imported session compiled.
@@ -325,11 +336,11 @@ fn import(bytes: &[u8], format: &str, work: &Path) -> Document {
 }
 
 #[test]
-fn the_tables_come_back_from_akoma_ntoso_and_docx() {
+fn the_tables_come_back_from_akoma_ntoso_docx_and_text() {
     let doc = document(&fixture());
     let want: Vec<Shape> = all_tables(&doc).iter().map(shape).collect();
     let work = tempfile::tempdir().unwrap();
-    for format in ["akn", "docx"] {
+    for format in ["akn", "docx", "text"] {
         let back = import(&write(&doc, format), format, work.path());
         let got: Vec<Shape> = all_tables(&back).iter().map(shape).collect();
         assert_eq!(got, want, "{format}");
@@ -337,6 +348,26 @@ fn the_tables_come_back_from_akoma_ntoso_and_docx() {
         let yaml = std::fs::read_to_string(work.path().join(format!("imported-{format}/session.yaml"))).unwrap();
         assert!(yaml.contains("{text: 'Unique identifier', columns: 2, rows: 2}"), "{format}:\n{yaml}");
     }
+}
+
+/// Empty cells at the start and end of a row come back from the text (its line starts " | ").
+#[test]
+fn empty_cells_at_a_rows_edges_come_back_from_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_dir(&fixture(), dir.path());
+    let yaml = std::fs::read_to_string(fixture().join("session.yaml")).unwrap();
+    let blanks = yaml
+        .replace("[A6-0001, Article 6.4 mechanism,", "['', Article 6.4 mechanism,")
+        .replace("Non-GHG, \"50\", \"40\", Vintage 2022]", "Non-GHG, \"50\", \"40\", '']");
+    assert_ne!(blanks, yaml);
+    std::fs::write(dir.path().join("session.yaml"), &blanks).unwrap();
+    let doc = document(dir.path());
+    let want: Vec<Shape> = all_tables(&doc).iter().map(shape).collect();
+    assert_eq!(want[0].1[0][0], "");
+    assert_eq!(want[0].1[1][7], "");
+    let work = tempfile::tempdir().unwrap();
+    let back = import(&write(&doc, "text"), "text", work.path());
+    assert_eq!(all_tables(&back).iter().map(shape).collect::<Vec<_>>(), want);
 }
 
 #[test]

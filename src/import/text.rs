@@ -17,6 +17,11 @@
 //!   how a paragraph cut by a page break is joined back. Any other line is kept as an unnumbered
 //!   paragraph and reported.
 //!
+//! A table is "Table N", its caption, then its rows, cells separated by " | "; the first row
+//! is the header, or, when a line of `---` cells follows some rows, those rows are the header's,
+//! with `<` and `^` in a cell where a heading runs on from the left or from above (as the text
+//! writer prints a header of several rows or with spanning headings).
+//!
 //! Paired `*…*` are italics (the extraction's mark, as ours); a lone `*` is text. Lines are read
 //! as raw text first; `Inlines` turns each finished text into inline content (italics, note
 //! references, "chapter I of the present report" as a cross-reference) at the end, when every
@@ -26,10 +31,12 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::document::{
-    Block, Contents, Division, DivisionKind, Document, Footnote, Inline, Item, Masthead, Meta, Paragraph, Table,
+    Block, Contents, Division, DivisionKind, Document, Footnote, HeaderCell, Inline, Item, Masthead, Meta, Paragraph,
+    Table, plain_text,
 };
 use crate::import::title_case;
 use crate::import::{Origin, UsedIds, parse_date_span, parse_long_date, slug, unique, warn_at};
+use crate::writers::text::{HEADER_RULE, SPAN_LEFT, SPAN_UP};
 
 /// Reads the text into a document, with where each block started (`Origin::lines`).
 pub fn read(text: &str) -> Result<(Document, Origin, Vec<Diagnostic>), Diagnostics> {
@@ -542,10 +549,31 @@ impl BodyReader {
                 self.last = Some(Last::Heading);
             }
             Shape::Row(row) => {
-                let cells: Vec<Vec<Inline>> = row.split(" | ").map(|c| vec![Inline::text(c.trim())]).collect();
+                // An empty first or last cell: the line, trimmed, starts "| " or ends " |".
+                let lead = if row.starts_with("| ") { " " } else { "" };
+                let trail = if row.ends_with(" |") { " " } else { "" };
+                let row_cells = format!("{lead}{row}{trail}");
+                let cells: Vec<Vec<Inline>> = row_cells.split(" | ").map(|c| vec![Inline::text(c.trim())]).collect();
                 let starts_table = self.in_annex && matches!(self.last, Some(Last::Heading));
+                let header_rule = cells.iter().all(|c| plain_text(c) == HEADER_RULE);
                 match self.current_table() {
                     Some(t) if t.header.is_empty() && t.rows.is_empty() => t.header = Table::header_row(cells),
+                    // The line under a header of several rows: the lines so far are its rows.
+                    Some(t) if header_rule && t.header.len() == 1 => {
+                        let mut grid: Vec<Vec<String>> =
+                            vec![t.header[0].iter().map(|c| plain_text(&c.content)).collect()];
+                        grid.extend(t.rows.iter().map(|r| r.iter().map(|c| plain_text(c)).collect()));
+                        match spanned_header(&grid) {
+                            Some(header) => {
+                                t.header = header;
+                                t.rows.clear();
+                            }
+                            None => warnings.push(warn_at(
+                                n,
+                                "the header's `<` and `^` do not make rectangular headings; its lines are kept as rows",
+                            )),
+                        }
+                    }
                     Some(t) => t.rows.push(cells),
                     // A " | " in running text is text, not a table.
                     None if !starts_table => self.not_a_row(n, row, after_note, warnings),
@@ -1212,6 +1240,44 @@ fn shape(line: &str) -> Shape<'_> {
     shape_with(line, true)
 }
 
+/// The header of several rows the text writer prints (`writers::text::spanned_header`): a cell
+/// for every column in each row, `<` where the heading to the left runs on, `^` where the one
+/// above runs down. `None` unless every heading covers a rectangle and every row starts one.
+fn spanned_header(grid: &[Vec<String>]) -> Option<Vec<Vec<HeaderCell>>> {
+    let width = grid.first()?.len();
+    if grid.iter().any(|r| r.len() != width) {
+        return None;
+    }
+    // Each position's heading, as the position where it starts.
+    let mut owner = vec![vec![(0usize, 0usize); width]; grid.len()];
+    for (r, row) in grid.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            owner[r][c] = match cell.trim() {
+                SPAN_LEFT if c > 0 => owner[r][c - 1],
+                SPAN_UP if r > 0 => owner[r - 1][c],
+                _ => (r, c),
+            };
+        }
+    }
+    let mut header = vec![Vec::new(); grid.len()];
+    for (r, row) in grid.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if owner[r][c] != (r, c) {
+                continue;
+            }
+            let columns = (c..width).take_while(|&k| owner[r][k] == (r, c)).count();
+            let rows = (r..grid.len()).take_while(|&k| owner[k][c] == (r, c)).count();
+            let covered = owner.iter().flatten().filter(|&&o| o == (r, c)).count();
+            let whole = (r..r + rows).all(|k| (c..c + columns).all(|j| owner[k][j] == (r, c)));
+            if !whole || covered != rows * columns {
+                return None;
+            }
+            header[r].push(HeaderCell::spanning(vec![Inline::text(cell.trim())], columns, rows));
+        }
+    }
+    header.iter().all(|row| !row.is_empty()).then_some(header)
+}
+
 /// The shape of a line that is not a table row although it has " | " in it.
 fn shape_without_rows(line: &str) -> Shape<'_> {
     shape_with(line, false)
@@ -1379,6 +1445,32 @@ fn shorten(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A header of several rows: "<" runs a heading on to the right, "^" down; headings that
+    /// would not be rectangles, rows of different widths or a row without a heading of its own
+    /// are no header.
+    #[test]
+    fn spanned_headers() {
+        let grid = |rows: &[&str]| -> Vec<Vec<String>> {
+            rows.iter().map(|r| r.split(" | ").map(str::to_string).collect()).collect()
+        };
+        let spans = |h: Vec<Vec<HeaderCell>>| -> Vec<Vec<(String, usize, usize)>> {
+            h.iter().map(|r| r.iter().map(|c| (plain_text(&c.content), c.columns, c.rows)).collect()).collect()
+        };
+        let h = spanned_header(&grid(&["A | B | < | C", "^ | ^ | ^ | D", "^ | E | F | ^"])).unwrap();
+        assert_eq!(
+            spans(h),
+            vec![
+                vec![("A".into(), 1, 3), ("B".into(), 2, 2), ("C".into(), 1, 1)],
+                vec![("D".into(), 1, 2)],
+                vec![("E".into(), 1, 1), ("F".into(), 1, 1)],
+            ]
+        );
+        // "B" over two columns in the first row and one in the second: no rectangle.
+        assert!(spanned_header(&grid(&["A | B | <", "^ | ^ | C"])).is_none());
+        assert!(spanned_header(&grid(&["A | B", "C"])).is_none());
+        assert!(spanned_header(&grid(&["A | B", "^ | ^"])).is_none());
+    }
 
     /// Bold and italics as the text writer prints them come back as marks; a lone `*` or `**`
     /// between spaces is text.

@@ -2,10 +2,13 @@
 //! one element per line with blank lines between — `I. Title`, `A. Title`, `12. text` (a whole
 //! paragraph on one line), `(a) text` for each sub-item, `*italics*`, footnote markers as
 //! superscript numerals right after the text, and each footnote as a line of its own after the
-//! paragraph that cites it.
+//! paragraph that cites it. A table is its caption, then one line per row, cells separated by
+//! " | "; a header of several rows or with spanning headings gives every column a cell in each
+//! of its rows (`<` and `^` where a heading runs on from the left or from above) and a line of
+//! `---` cells under it (`spanned_header`), so that `import::text` reads the spans back.
 
 use crate::diag::Diagnostics;
-use crate::document::{Block, DivisionKind, Document, Inline, Item, Paragraph};
+use crate::document::{Block, DivisionKind, Document, Inline, Item, Paragraph, Table};
 use crate::writers::WriteOptions;
 
 pub fn write(doc: &Document, _opts: &WriteOptions) -> Result<Vec<u8>, Diagnostics> {
@@ -85,11 +88,15 @@ impl TextWriter<'_> {
                     }
                     self.lines.push(caption);
                     let mut rows = Vec::new();
-                    // One line per header row; a heading over several columns or rows stands
-                    // once, where it starts.
-                    for row in t.header.iter().filter(|r| !r.is_empty()) {
-                        let header: Vec<String> = row.iter().map(|c| self.inlines(&c.content)).collect();
-                        rows.push(header.join(" | "));
+                    let plain = t.header.len() <= 1 && t.header_cells().all(|c| c.is_single());
+                    if plain {
+                        // A header of one row of single headings: its line, over the rows.
+                        for row in t.header.iter().filter(|r| !r.is_empty()) {
+                            let header: Vec<String> = row.iter().map(|c| self.inlines(&c.content)).collect();
+                            rows.push(header.join(" | "));
+                        }
+                    } else {
+                        rows.extend(self.spanned_header(t));
                     }
                     for row in &t.rows {
                         let cells: Vec<String> = row.iter().map(|c| self.inlines(c)).collect();
@@ -127,6 +134,30 @@ impl TextWriter<'_> {
                 }
             }
         }
+    }
+
+    /// A header of several rows, or with headings spanning: one line per header row with a
+    /// cell for every column — the heading where it starts, `<` where the heading to its left
+    /// runs on, `^` where the one above runs down — and a line of `---` cells under the header,
+    /// as the text importer reads it back (`import::text`).
+    fn spanned_header(&mut self, t: &Table) -> Vec<String> {
+        let grid = t.header_grid();
+        let width = t.width();
+        let mut lines = Vec::new();
+        for r in 0..t.header.len() {
+            let cells: Vec<String> = (0..width)
+                .map(|c| match grid.at(r, c) {
+                    Some(((or, oc), true)) => self.inlines(&t.header[or][oc].content),
+                    Some(((or, _), false)) if or == r => SPAN_LEFT.to_string(),
+                    Some(_) => SPAN_UP.to_string(),
+                    // A column no heading covers (`check` refuses it): an empty heading.
+                    None => String::new(),
+                })
+                .collect();
+            lines.push(cells.join(" | "));
+        }
+        lines.push(vec![HEADER_RULE; width].join(" | "));
+        lines
     }
 
     fn paragraph(&mut self, p: &Paragraph) {
@@ -207,6 +238,13 @@ fn labelled(label: Option<&str>, text: &str) -> String {
         None => text.to_string(),
     }
 }
+
+/// In a table's header of several rows: the cell is the heading to its left, run on.
+pub const SPAN_LEFT: &str = "<";
+/// In a table's header of several rows: the cell is the heading above it, run down.
+pub const SPAN_UP: &str = "^";
+/// The cells of the line under a header of several rows.
+pub const HEADER_RULE: &str = "---";
 
 /// A footnote marker in Unicode superscript: "12" → "¹²", "a" → "ᵃ"; "*" stays "*".
 pub fn superscript(marker: &str) -> String {

@@ -176,9 +176,12 @@ pub fn un_report(name: &str) -> PathBuf {
 /// their own.
 pub fn words(text: &str) -> std::collections::HashMap<String, usize> {
     let mut out = std::collections::HashMap::new();
-    // Superscript letters (U+1D2C–U+1DBF: "instabilityᵃ", a note marker the text writer sets
-    // against the word) are not part of the word.
-    let superscript = |c: char| ('\u{1D2C}'..='\u{1DBF}').contains(&c);
+    // Superscript letters ("instabilityᵃ", "vintageʲ": a note marker the text writer sets
+    // against the word, `SUPERSCRIPT_LETTERS`) are not part of the word.
+    let superscript = |c: char| {
+        ('\u{1D2C}'..='\u{1DBF}').contains(&c)
+            || (c != 'q' && rapporteur::writers::text::SUPERSCRIPT_LETTERS.contains(&c))
+    };
     for w in text.split(|c: char| !c.is_alphabetic() || superscript(c)).filter(|w| !w.is_empty()) {
         *out.entry(w.to_lowercase()).or_default() += 1;
     }

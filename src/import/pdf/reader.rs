@@ -425,12 +425,39 @@ pub fn read(pages: &Pages) -> Reading {
     // The first entry of the contents: the body starts where its heading is printed again (on
     // the contents' own page, as a page printed from HTML goes on).
     let mut first_entry: Option<String> = None;
+    // Notes set under a table (see `TableNote`), and whether the lines so far are a table and
+    // its notes (the note the last line began or went on with).
+    let mut table_notes: Vec<TableNote> = Vec::new();
+    let mut under_table: Option<Option<usize>> = None;
     for i in body_start..all.len() {
         if class[i].is_some() {
             continue;
         }
         let line = &all[i];
         let text = line.text();
+        if let Some(last_note) = under_table {
+            if let Some((marker, rest)) = table_note_start(line, &ctx) {
+                let id = format!("n{}", footnotes.len() + 1);
+                footnotes.push((Footnote { id: id.clone(), marker, content: trim_start(inlines(&rest)) }, line.page));
+                builder.table_note(&id);
+                table_notes.push(TableNote { id, line_ref: line_ref[i], lines: vec![i] });
+                under_table = Some(Some(table_notes.len() - 1));
+                continue;
+            }
+            // A note's next line: in its type, right under it.
+            if let Some(k) = last_note
+                && let Some(&previous) = table_notes[k].lines.last()
+                && all[previous].page == line.page
+                && (line.size - all[previous].size).abs() < 0.3
+                && line.y - all[previous].y < 1.6 * line.size
+                && let Some((note, _)) = footnotes.iter_mut().find(|(n, _)| n.id == table_notes[k].id)
+            {
+                append(&mut note.content, &inlines(&line.spans().cloned().collect::<Vec<_>>()));
+                table_notes[k].lines.push(i);
+                continue;
+            }
+        }
+        under_table = None;
         if is_contents_word(&text) {
             in_contents = true;
             contents_page = line.page;
@@ -460,7 +487,9 @@ pub fn read(pages: &Pages) -> Reading {
             in_contents = false;
         }
         let rules = &pages.pages[all[i].page].rules;
-        if let Some(end) = ruled_table_at(&all, &class, i, &ctx, rules).or_else(|| table_at(&all, &class, i, &ctx)) {
+        if let Some(end) =
+            ruled_table_at(&all, &class, i, &ctx, rules).or_else(|| table_at(&all, &class, i, &ctx, rules))
+        {
             let lines: Vec<usize> = (i..end).filter(|&j| class[j].is_none()).collect();
             let rows: Vec<&Line> = lines.iter().map(|&j| &all[j]).collect();
             let (table, header_lines) = table(&rows, &pages.pages[all[i].page].rules);
@@ -472,6 +501,7 @@ pub fn read(pages: &Pages) -> Reading {
                     Class::Table
                 });
             }
+            under_table = Some(None);
             continue;
         }
         let heading = builder.is_heading(line);
@@ -479,6 +509,9 @@ pub fn read(pages: &Pages) -> Reading {
         builder.line(line, heading, line_ref[i]);
     }
     let mut body = builder.finish();
+    // The notes in page order, so that a marker cites the note printed nearest after it (a
+    // table's notes under it come before the notes of the next table, on the next page).
+    footnotes.sort_by_key(|(_, page)| *page);
 
     // 5. Footnote references: each raised marker cites the next note with that marker.
     let mut used = vec![false; footnotes.len()];
@@ -502,6 +535,28 @@ pub fn read(pages: &Pages) -> Reading {
         masthead.caption = items.collect();
     }
     cite(&mut body, &mut footnotes, &mut used, endnotes);
+    // A table's note that its table cites is its footnote; one that nothing cites stays where
+    // it was printed, as a paragraph "a Text".
+    let mut kept: HashMap<String, Vec<Inline>> = HashMap::new();
+    for note in &table_notes {
+        let Some(k) = footnotes.iter().position(|(n, _)| n.id == note.id) else { continue };
+        if used[k] {
+            for &j in &note.lines {
+                class[j] = Some(Class::Footnote);
+            }
+            kept.insert(note.id.clone(), Vec::new());
+        } else {
+            let (n, _) = footnotes.remove(k);
+            used.remove(k);
+            let mut content = vec![Inline::text(format!("{} ", n.marker))];
+            content.extend(without_placeholders(n.content));
+            kept.insert(note.id.clone(), content);
+            for &j in &note.lines {
+                class[j] = Some(Class::Body);
+            }
+        }
+    }
+    place_table_notes(&mut body, &table_notes, &mut kept);
     let mut document_notes = Vec::new();
     let footnotes: Vec<(Footnote, usize)> = footnotes
         .into_iter()
@@ -1237,6 +1292,20 @@ struct Builder<'c> {
 }
 
 impl<'c> Builder<'c> {
+    /// Stands a table's note (footnote `id`) where it was printed, until it is known whether the
+    /// table cites it (`place_table_notes`).
+    fn table_note(&mut self, id: &str) {
+        self.flush_heading();
+        self.close_paragraph();
+        let content = Vec::new();
+        self.push_block(Block::Paragraph(Paragraph {
+            id: format!("table-note:{id}"),
+            num: None,
+            content,
+            items: vec![],
+        }));
+    }
+
     /// Adds a table; `true` when it continued the table before and its header, repeated on
     /// the new page, was set aside.
     fn table(&mut self, mut table: Table, line_ref: usize) -> bool {
@@ -2112,6 +2181,54 @@ fn on_page(mut content: Vec<Inline>, page: usize) -> Vec<Inline> {
     content
 }
 
+/// A note set under a table in the table's smaller type ("a Name of the cooperative approach
+/// …"), on the table's page, whichever page the table started on: read as a footnote (`id` in
+/// the footnotes) that the table's markers cite, a paragraph with the id `table-note:ID`
+/// standing in the body where it was printed until `cite` has run.
+struct TableNote {
+    id: String,
+    line_ref: usize,
+    lines: Vec<usize>,
+}
+
+/// A line that opens a table's note: in type smaller than the body's, a raised letter ("a",
+/// "bb") and the note's text. Its marker and the rest.
+fn table_note_start(line: &Line, ctx: &Ctx) -> Option<(String, Vec<Span>)> {
+    if line.size >= ctx.body_size - 0.3 {
+        return None;
+    }
+    let spans: Vec<Span> = line.spans().cloned().collect();
+    let first = spans.iter().position(|s| !s.text.trim().is_empty())?;
+    let marker = spans[first].text.trim();
+    let letters = (1..=2).contains(&marker.chars().count()) && marker.chars().all(|c| c.is_ascii_lowercase());
+    if !spans[first].sup || !letters || first + 1 == spans.len() {
+        return None;
+    }
+    Some((marker.to_string(), spans[first + 1..].to_vec()))
+}
+
+/// The paragraphs standing for a table's notes: gone when the note is a footnote (`kept` holds
+/// no content for it), their text when it is not.
+fn place_table_notes(blocks: &mut Vec<Block>, notes: &[TableNote], kept: &mut HashMap<String, Vec<Inline>>) {
+    blocks.retain_mut(|block| match block {
+        Block::Paragraph(p) => match p.id.strip_prefix("table-note:").map(str::to_string) {
+            Some(id) => {
+                let content = kept.remove(&id).unwrap_or_default();
+                let line_ref = notes.iter().find(|n| n.id == id).map_or(0, |n| n.line_ref);
+                p.id = format!("line-{line_ref}");
+                p.content = content;
+                !p.content.is_empty()
+            }
+            None => true,
+        },
+        Block::Division(d) => {
+            place_table_notes(&mut d.children, notes, kept);
+            true
+        }
+        _ => true,
+    });
+}
+
 /// Resolves raised markers to footnotes: each cites the first unused note with its marker printed
 /// on its page or the next, or else (numbered notes printed at the end) on a later page (a
 /// marker with no such note stays text: a table's own notes set under it). A marker that cites again a note printed on its own page (three decisions adopted
@@ -2231,7 +2348,7 @@ fn trim_start(mut content: Vec<Inline>) -> Vec<Inline> {
 /// places (two or more column edges besides the left one, shared by most of them). Justified
 /// text, whose wide word gaps also split lines into segments, never lines up that way. Returns
 /// the end (exclusive) of the table's lines.
-fn table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx) -> Option<usize> {
+fn table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx, rules: &[Rule]) -> Option<usize> {
     // A line of two segments whose first is a label ("(a)", "1.", "In favour:" before the
     // States of a vote, set off by a tab) is an item, not a table's row.
     let multi = |l: &Line| {
@@ -2252,7 +2369,7 @@ fn table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx) -> O
             && (all[next].size - all[start].size).abs() < 0.3
             && all[next].y - all[start].y < 1.6 * all[start].size
             && multi(&all[next]);
-        return if over { table_at(all, class, next, ctx) } else { None };
+        return if over { table_at(all, class, next, ctx, rules) } else { None };
     }
     let page = all[start].page;
     let mut end = start;
@@ -2300,7 +2417,7 @@ fn table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx) -> O
     };
     let continued =
         rows[last_multi + 1..].iter().take_while(|&&r| class[r].is_none() && in_later_column(&all[r])).count();
-    Some(body_under_small_head(all, class, start, rows[last_multi + continued] + 1, ctx))
+    Some(body_under_small_head(all, class, start, rows[last_multi + continued] + 1, ctx, rules))
 }
 
 /// A table whose header of several lines, in a type smaller than the body's, is a grid of ruled
@@ -2319,13 +2436,17 @@ fn ruled_table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx
             continue;
         }
         let (l, last) = (&all[j], &all[*head.last()?]);
-        if (l.size - first.size).abs() >= 0.3 || l.y - last.y > 1.6 * first.size {
+        // A header row's rule between two lines opens a wider gap (a row as tall as its
+        // neighbour's three lines, its one line at the foot).
+        let ruled = !cell_rules(rules, last.y, l.y - 0.5 * first.size).is_empty();
+        let gap = if ruled { 3.0 } else { 1.6 };
+        if (l.size - first.size).abs() >= 0.3 || l.y - last.y > gap * first.size {
             break;
         }
         head.push(j);
         j += 1;
     }
-    let end = body_under_small_head(all, class, start, j, ctx);
+    let end = body_under_small_head(all, class, start, j, ctx, rules);
     if head.len() < 2 || end == j {
         return None;
     }
@@ -2340,17 +2461,29 @@ fn ruled_table_at(all: &[Line], class: &[Option<Class>], start: usize, ctx: &Ctx
 /// Where a table ends whose lines so far are all in a type smaller than the body's (a header
 /// of several lines, FCCC/PA/CMA/2022/10/Add.2 annex VII): its body rows, in body type, follow
 /// while each line lies within the width of the headings (a cell centred in its column does not
-/// start where its heading does) and no wide gap opens.
-fn body_under_small_head(all: &[Line], class: &[Option<Class>], start: usize, end: usize, ctx: &Ctx) -> usize {
+/// start where its heading does) and no wide gap opens. A heading's cell ruled above it is as
+/// wide as its rule: a wider entry under a short heading ("NDC and OIMP" under "Purposes for")
+/// lies within it.
+fn body_under_small_head(
+    all: &[Line],
+    class: &[Option<Class>],
+    start: usize,
+    end: usize,
+    ctx: &Ctx,
+    rules: &[Rule],
+) -> usize {
     let head: Vec<&Line> = (start..end).filter(|&j| class[j].is_none()).map(|j| &all[j]).collect();
     let size = all[start].size;
     if size >= ctx.body_size - 0.6 || head.iter().any(|l| (l.size - size).abs() >= 0.3) {
         return end;
     }
+    let (top, bottom) = (all[start].y - 2.0 * size, head.last().map_or(0.0, |l| l.y));
+    let cells = cell_rules(rules, top, bottom);
     let within = |l: &Line| {
-        l.segments
-            .iter()
-            .all(|s| head.iter().any(|h| h.segments.iter().any(|hs| s.x0 >= hs.x0 - 8.0 && s.x1 <= hs.x1 + 8.0)))
+        l.segments.iter().all(|s| {
+            head.iter().any(|h| h.segments.iter().any(|hs| s.x0 >= hs.x0 - 8.0 && s.x1 <= hs.x1 + 8.0))
+                || cells.iter().any(|&(x0, x1)| s.x0 >= x0 - 1.0 && s.x1 <= x1 + 1.0)
+        })
     };
     let (mut out, mut last_y) = (end, head.last().map_or(0.0, |l| l.y));
     let mut j = end;
@@ -2368,6 +2501,17 @@ fn body_under_small_head(all: &[Line], class: &[Option<Class>], start: usize, en
         out = j;
     }
     out
+}
+
+/// The rules between heights `top` and `bottom` drawn cell by cell: each beside another at its
+/// height (a rule across the whole table, over or under its header, is no cell's). Their spans.
+fn cell_rules(rules: &[Rule], top: f64, bottom: f64) -> Vec<(f64, f64)> {
+    let within: Vec<&Rule> = rules.iter().filter(|r| r.y > top && r.y < bottom).collect();
+    within
+        .iter()
+        .filter(|r| within.iter().any(|o| !std::ptr::eq(*o, **r) && (o.y - r.y).abs() < 1.2))
+        .map(|r| (r.x0, r.x1))
+        .collect()
 }
 
 /// A line of justified text whose spaces were stretched as wide as tabs (Russian's long words
@@ -2453,7 +2597,9 @@ fn table(lines: &[&Line], rules: &[Rule]) -> (Table, usize) {
         }
         // "OIMP*": a note marked with an asterisk, cited from a cell.
         let cells: Vec<Vec<Inline>> = cells.into_iter().map(|c| trailing_asterisks_cite(c, l.page)).collect();
-        let continues = cells[0].is_empty() && !rows.is_empty() && l.y - last_y < 1.5 * l.size;
+        // At the line spacing of a cell's lines (about 1.2 times the type); rows stand further
+        // apart ("OIMP" over "NDC and OIMP", 1.45 apart, are two rows).
+        let continues = cells[0].is_empty() && !rows.is_empty() && l.y - last_y < 1.35 * l.size;
         match rows.last_mut() {
             Some(row) if continues => {
                 for (cell, more) in row.iter_mut().zip(cells) {
@@ -2552,11 +2698,30 @@ fn ruled_header(
         return None;
     }
     let mid = |c: usize| (columns[c].0 + columns[c].1) / 2.0;
+    // A heading centred over several columns may fall between two: the nearest one.
+    let nearest = |s: &layout::Segment| {
+        let m = (s.x0 + s.x1) / 2.0;
+        let distance = |c: &(f64, f64)| {
+            if m < c.0 {
+                c.0 - m
+            } else if m > c.1 {
+                m - c.1
+            } else {
+                0.0
+            }
+        };
+        (0..columns.len())
+            .min_by(|&a, &b| distance(&columns[a]).total_cmp(&distance(&columns[b])))
+            .unwrap_or_else(|| column_of(s.x0, s.x1))
+    };
     let mut header: Vec<Vec<HeaderCell>> = Vec::new();
+    // Each cell's top rule and first column, row by row (beside `header`).
+    let mut tops: Vec<Vec<(f64, f64, usize)>> = Vec::new();
     // For each column, the cell covering it so far: (row, cell).
     let mut owner: Vec<Option<(usize, usize)>> = vec![None; columns.len()];
     for (r, (_, segs)) in levels.iter().enumerate() {
         let mut row: Vec<HeaderCell> = Vec::new();
+        let mut row_tops = Vec::new();
         let mut c = 0;
         while c < columns.len() {
             let seg = segs.iter().find(|(x0, x1)| mid(c) >= x0 - 1.0 && mid(c) <= x1 + 1.0);
@@ -2576,30 +2741,27 @@ fn ruled_header(
                         *o = Some((r, row.len()));
                     }
                     row.push(HeaderCell::spanning(Vec::new(), span, 1));
+                    row_tops.push((x0, x1, c));
                     c += span;
                 }
                 (None, None) => return None,
             }
         }
         header.push(row);
+        tops.push(row_tops);
     }
+    // Which (row, column) words stand in.
+    let worded: Vec<(usize, usize)> = head
+        .iter()
+        .flat_map(|l| l.segments.iter().map(move |s| (l, s)))
+        .filter_map(|(l, s)| Some((row_of(&levels, l.y, size)?, nearest(s))))
+        .collect();
+    merge_ruled_cells(&mut header, &tops, &worded);
     // The words, each segment into the cell over its column in its row.
     for l in head {
         let r = row_of(&levels, l.y, size)?;
         for s in &l.segments {
-            // A heading centred over several columns may fall between two: the nearest one.
-            let m = (s.x0 + s.x1) / 2.0;
-            let distance = |c: &(f64, f64)| {
-                if m < c.0 {
-                    c.0 - m
-                } else if m > c.1 {
-                    m - c.1
-                } else {
-                    0.0
-                }
-            };
-            let nearest = (0..columns.len()).min_by(|&a, &b| distance(&columns[a]).total_cmp(&distance(&columns[b])));
-            let c = nearest.unwrap_or_else(|| column_of(s.x0, s.x1));
+            let c = nearest(s);
             let grid = crate::document::header_grid(
                 &header.iter().map(|row| row.iter().map(|h| (h.columns, h.rows)).collect()).collect::<Vec<_>>(),
             );
@@ -2616,6 +2778,43 @@ fn ruled_header(
     let table =
         Table { id: String::new(), num: None, caption: vec![], header, rows: vec![vec![Vec::new(); columns.len()]] };
     (spans && table.header_is_regular()).then_some(table.header)
+}
+
+/// A heading over several columns whose rules are drawn cell by cell (the rule over
+/// "Authorization" in four pieces, one over each of the four columns whose rule closes it
+/// below): in a row above the last, a run of cells closed at the next rule (no heading runs
+/// down through them) whose top rules meet end to end, one of them with words and the others
+/// empty, is one cell over the run's columns. A run with words in two cells stays as drawn.
+fn merge_ruled_cells(header: &mut [Vec<HeaderCell>], tops: &[Vec<(f64, f64, usize)>], worded: &[(usize, usize)]) {
+    let rows = header.len();
+    for r in 0..rows.saturating_sub(1) {
+        let cells = &header[r];
+        let has_words = |k: usize| (tops[r][k].2..tops[r][k].2 + cells[k].columns).any(|c| worded.contains(&(r, c)));
+        // Runs of cells, as [first, last] indices in the row.
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for k in 0..cells.len() {
+            let joins = k > 0
+                && cells[k].rows == 1
+                && cells[k - 1].rows == 1
+                && tops[r][k - 1].2 + cells[k - 1].columns == tops[r][k].2
+                && (tops[r][k].0 - tops[r][k - 1].1).abs() < 2.0;
+            match runs.last_mut() {
+                Some(run) if joins => run.1 = k,
+                _ => runs.push((k, k)),
+            }
+        }
+        let mut merged: Vec<HeaderCell> = Vec::new();
+        for (a, b) in runs {
+            let worded_cells: Vec<usize> = (a..=b).filter(|&k| has_words(k)).collect();
+            if b > a && worded_cells.len() == 1 && cells[a..=b].iter().all(|c| c.content.is_empty()) {
+                let columns = cells[a..=b].iter().map(|c| c.columns).sum();
+                merged.push(HeaderCell::spanning(Vec::new(), columns, 1));
+            } else {
+                merged.extend(cells[a..=b].iter().cloned());
+            }
+        }
+        header[r] = merged;
+    }
 }
 
 /// How many columns a table's header covers (its first row's, spans counted).
