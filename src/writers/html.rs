@@ -581,7 +581,8 @@ a { color: inherit; }
 table { border-collapse: collapse; margin: 6pt 0; }
 table > caption { text-align: left; font-weight: bold; margin-bottom: 6pt; }
 table > caption .num { display: block; font-weight: normal; }
-th, td { border-top: 0.5pt solid #000; border-bottom: 0.5pt solid #000; padding: 2pt 4pt; text-align: left; }
+th, td { border-top: 0.5pt solid #000; border-bottom: 0.5pt solid #000; padding: 2pt 4pt; text-align: left; vertical-align: top; }
+th { vertical-align: bottom; }
 nav.contents ol { list-style: none; padding: 0; }
 nav.contents .level-1 { padding-left: 2em; } nav.contents .level-2 { padding-left: 4em; }
 nav.contents .paras { float: right; }
