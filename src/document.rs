@@ -247,6 +247,13 @@ impl Masthead {
     /// Every line printed under the title, in order: the addendum's label and part, the
     /// rapporteur's line.
     pub fn subtitle_lines(&self) -> Vec<Vec<Inline>> {
+        let mut out = self.addendum_lines();
+        out.extend(self.rapporteur_line());
+        out
+    }
+
+    /// The addendum's label and the part it carries, printed in bold under the title.
+    pub fn addendum_lines(&self) -> Vec<Vec<Inline>> {
         let mut out = Vec::new();
         if let Some(a) = &self.addendum {
             out.push(vec![Inline::text(&a.label)]);
@@ -254,8 +261,23 @@ impl Masthead {
                 out.push(a.part.clone());
             }
         }
-        out.extend(self.rapporteur_line());
         out
+    }
+
+    /// The rapporteur's line as the page sets it (A/AC.182/2025/L.1): the office in italics, its
+    /// colon upright, the name as written ("*Rapporteur*: Ms. Eliza **Grisle** (Latvia)"), in
+    /// regular type — not in the bold of the lines above it.
+    pub fn rapporteur_line_styled(&self) -> Option<Vec<Inline>> {
+        let name = self.rapporteur.as_ref()?;
+        let label = self.rapporteur_label.as_str();
+        let word = label.trim_end().trim_end_matches([':', '：']).trim_end();
+        let mut line = Vec::new();
+        if !word.is_empty() {
+            line.push(Inline::Emph { content: vec![Inline::text(word)] });
+        }
+        line.push(Inline::text(&label[word.len()..]));
+        line.extend(name.iter().cloned());
+        Some(line)
     }
 }
 

@@ -479,12 +479,12 @@ fn every_fixed_word_of_the_generated_parts_is_in_the_version_language() {
         (
             shapes.join("draft-report"),
             [
-                &["Rapporteur: Ms. Eliza Grisle"],
-                &["المقرر: Ms. Eliza Grisle"],
-                &["报告员：Ms. Eliza Grisle"],
-                &["Rapporteur : Ms. Eliza Grisle"],
-                &["Докладчик: Ms. Eliza Grisle"],
-                &["Relator: Ms. Eliza Grisle"],
+                &["Rapporteur: Ms. Eliza **Grisle**"],
+                &["المقرر: Ms. Eliza **Grisle**"],
+                &["报告员：Ms. Eliza **Grisle**"],
+                &["Rapporteur : Ms. Eliza **Grisle**"],
+                &["Докладчик: Ms. Eliza **Grisle**"],
+                &["Relator: Ms. Eliza **Grisle**"],
             ],
         ),
         (

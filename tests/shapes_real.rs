@@ -126,10 +126,32 @@ fn an_official_records_title_page_and_rules_of_procedure() {
     assert_eq!(doc.footnotes.iter().map(|f| f.marker.as_str()).collect::<Vec<_>>(), ["1", "a"]);
 }
 
+/// The rapporteur's line as L.1 prints it: "*Rapporteur*: Ms. Eliza **Grisle** (Latvia)", the
+/// office in italics, the name in regular type with the surname in bold — not in the bold of
+/// the lines above it (where a bold surname could not be seen).
 #[test]
 fn a_draft_report_names_its_rapporteur() {
-    let doc = every_format("draft-report", &["Draft report", "Rapporteur: Ms. Eliza Grisle (Latvia)"]);
+    let doc = every_format("draft-report", &["Draft report"]);
     assert_eq!(doc.masthead.distribution, "Limited");
+    assert!(text(&doc).contains("\nRapporteur: Ms. Eliza **Grisle** (Latvia)\n"), "{}", text(&doc));
+    assert!(pdf_text(&doc).contains("Rapporteur: Ms. Eliza Grisle (Latvia)"));
+    let html = String::from_utf8(write(&doc, "html")).unwrap();
+    assert!(
+        html.contains(
+            "<p class=\"subtitle rapporteur\"><em>Rapporteur</em>: Ms. Eliza <strong>Grisle</strong> (Latvia)</p>"
+        ),
+        "{html}"
+    );
+    let parts = support::ooxml::parts(&write(&doc, "docx"));
+    let body = &parts["word/document.xml"];
+    let line = &body[body.find("w:val=\"MastheadRapporteur\"").expect("the rapporteur's paragraph style")..];
+    let line = &line[..line.find("</w:p>").unwrap()];
+    assert!(line.contains("<w:i />") || line.contains("<w:i/>"), "the office in italics: {line}");
+    assert!(line.contains("<w:b />") || line.contains("<w:b/>"), "the surname in bold: {line}");
+    let styles = &parts["word/styles.xml"];
+    let style = &styles[styles.find("w:styleId=\"MastheadRapporteur\"").unwrap()..];
+    let style = &style[..style.find("</w:style>").unwrap()];
+    assert!(!style.contains("<w:b />") && !style.contains("<w:b/>"), "the line itself is not bold: {style}");
 }
 
 #[test]

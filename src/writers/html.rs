@@ -140,9 +140,13 @@ impl HtmlWriter<'_> {
         }
         let title = self.inlines(&m.title);
         let _ = writeln!(self.out, "<h1 class=\"title\">{title}</h1>");
-        for line in m.subtitle_lines() {
+        for line in m.addendum_lines() {
             let text = self.inlines(&line);
             let _ = writeln!(self.out, "<p class=\"subtitle\">{text}</p>");
+        }
+        if let Some(line) = m.rapporteur_line_styled() {
+            let text = self.inlines(&line);
+            let _ = writeln!(self.out, "<p class=\"subtitle rapporteur\">{text}</p>");
         }
         self.out.push_str("</header>\n");
     }
@@ -557,6 +561,7 @@ const STYLE: &str = r#"body { font-family: "Liberation Serif", "Times New Roman"
 .masthead .caption p { margin: 0; }
 .masthead .official-records p { margin: 0; font-weight: bold; }
 .masthead .subtitle { font-weight: bold; margin: 0.5em 0 0 0; }
+.masthead .subtitle.rapporteur { font-weight: normal; }
 /* "Rule 1", "Annex I", "Decision 6/CMA.4": the label on a line of its own over the title. */
 :is(.rule, .annex, .decision) > :is(h1, h2, h3, h4, h5, h6) > .num { display: block; }
 h1.title { font-size: 17pt; line-height: 20pt; margin: 12pt 0 18pt; }

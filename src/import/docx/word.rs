@@ -224,7 +224,7 @@ fn role_of(name: &str) -> Option<Role> {
         "mastheaddistr" | "mastheaddistribution" => Role::Distribution,
         "mastheadcaption" => Role::Caption,
         "title" => Role::Title,
-        "mastheadsubtitle" => Role::Subtitle,
+        "mastheadsubtitle" | "mastheadrapporteur" => Role::Subtitle,
         "officialrecords" => Role::OfficialRecords,
         "jobnumber" => Role::JobNumber,
         "barcode" => Role::Barcode,

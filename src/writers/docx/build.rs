@@ -228,8 +228,13 @@ impl Builder<'_> {
             let p = self.add_inlines(p, line, Fmt::default());
             push_para(out, p);
         }
-        for line in m.subtitle_lines() {
+        for line in m.addendum_lines() {
             let p = self.para(id::MASTHEAD_SUBTITLE);
+            let p = self.add_inlines(p, &line, Fmt::default());
+            push_para(out, p);
+        }
+        if let Some(line) = m.rapporteur_line_styled() {
+            let p = self.para(id::MASTHEAD_RAPPORTEUR);
             let p = self.add_inlines(p, &line, Fmt::default());
             push_para(out, p);
         }
@@ -339,8 +344,13 @@ impl Builder<'_> {
         let title = self.para(id::TITLE);
         let title = self.add_inlines(title, &m.title, Fmt::default());
         push_para(out, title);
-        for line in m.subtitle_lines() {
+        for line in m.addendum_lines() {
             let p = self.para(id::MASTHEAD_SUBTITLE);
+            let p = self.add_inlines(p, &line, Fmt::default());
+            push_para(out, p);
+        }
+        if let Some(line) = m.rapporteur_line_styled() {
+            let p = self.para(id::MASTHEAD_RAPPORTEUR);
             let p = self.add_inlines(p, &line, Fmt::default());
             push_para(out, p);
         }

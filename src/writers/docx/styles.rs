@@ -103,6 +103,8 @@ pub mod id {
     pub const TITLE: &str = "Title";
     /// The lines under the title: "Addendum", the part it carries, "Rapporteur: …".
     pub const MASTHEAD_SUBTITLE: &str = "MastheadSubtitle";
+    /// "*Rapporteur*: …" under a draft report's title, in regular type.
+    pub const MASTHEAD_RAPPORTEUR: &str = "MastheadRapporteur";
     /// The title-page block of an Official Records volume.
     pub const OFFICIAL_RECORDS: &str = "OfficialRecords";
     pub const JOB_NUMBER: &str = "JobNumber";
@@ -332,6 +334,14 @@ pub fn all() -> Vec<Style> {
                 .bold()
                 .line_spacing(spacing(0, 120, 240))
                 .indent(Some(BODY_INDENT), None, Some(mm(15)), None),
+        ),
+        keep_with_next(
+            paragraph_style(id::MASTHEAD_RAPPORTEUR, "Masthead Rapporteur").line_spacing(spacing(0, 120, 240)).indent(
+                Some(BODY_INDENT),
+                None,
+                Some(mm(15)),
+                None,
+            ),
         ),
         paragraph_style(id::OFFICIAL_RECORDS, "Official Records").size(28).bold().line_spacing(spacing(0, 0, 320)),
         paragraph_style(id::JOB_NUMBER, "Job Number"),
