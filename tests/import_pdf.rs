@@ -680,6 +680,34 @@ fn unfccc_addendum_of_decisions() {
     }
 }
 
+/// A PDF with no masthead (plain notes printed by LibreOffice): nothing is taken for a title,
+/// every line stays in the body, and the reader says so, with what to give by hand.
+#[test]
+fn a_pdf_without_a_title_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("notes.txt"), "Notes of the meeting\n\n1. The meeting opened.\n\n2. It closed.\n")
+        .unwrap();
+    let out = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", tmp.path().join("profile").display()))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(tmp.path())
+        .arg(tmp.path().join("notes.txt"))
+        .output()
+        .expect("LibreOffice (soffice) is needed: tests/run.sh installs it");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let reading = pdf::read(&std::fs::read(tmp.path().join("notes.pdf")).unwrap()).unwrap();
+    assert!(
+        reading.notes.iter().any(|(at, n)| *at == 1000 && n.starts_with("no title found on page 1")),
+        "{:?}",
+        reading.notes
+    );
+    assert!(reading.document.masthead.title.is_empty());
+    let text = String::from_utf8(Format::Text.write(&reading.document, &WriteOptions::default()).unwrap()).unwrap();
+    for line in ["Notes of the meeting", "The meeting opened.", "It closed."] {
+        assert!(text.contains(line), "{line:?} kept:\n{text}");
+    }
+}
+
 #[test]
 fn not_a_pdf_is_an_error_with_a_hint() {
     let err = pdf::read(b"hello, world").unwrap_err();

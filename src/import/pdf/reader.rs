@@ -516,6 +516,15 @@ pub fn read(pages: &Pages) -> Reading {
     // 5. Footnote references: each raised marker cites the next note with that marker.
     let mut used = vec![false; footnotes.len()];
     let mut notes = Vec::new();
+    if title_start.is_none() && !all.is_empty() {
+        notes.push((
+            1000,
+            "no title found on page 1 (a line in large type under the masthead): the masthead is not \
+             read, its lines are kept as the body's first lines; give `symbol`, `date`, `organ` and \
+             `title` in session.yaml"
+                .to_string(),
+        ));
+    }
     // The masthead first: the caption's agenda note ("*") is the first note of the report.
     // The symbol's note first (its line is the page's first), then the title and the caption.
     let mut head = vec![Block::Paragraph(Paragraph {
