@@ -687,14 +687,7 @@ fn a_pdf_without_a_title_says_so() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("notes.txt"), "Notes of the meeting\n\n1. The meeting opened.\n\n2. It closed.\n")
         .unwrap();
-    let out = std::process::Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", tmp.path().join("profile").display()))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(tmp.path())
-        .arg(tmp.path().join("notes.txt"))
-        .output()
-        .expect("LibreOffice (soffice) is needed: tests/run.sh installs it");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    common::soffice_convert("pdf", &[tmp.path().join("notes.txt")], tmp.path(), &tmp.path().join("profile"));
     let reading = pdf::read(&std::fs::read(tmp.path().join("notes.pdf")).unwrap()).unwrap();
     assert!(
         reading.notes.iter().any(|(at, n)| *at == 1000 && n.starts_with("no title found on page 1")),

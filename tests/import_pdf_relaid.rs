@@ -11,7 +11,6 @@ mod common;
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::Command;
 
 /// What must survive a new layout: the numbered paragraphs' numbers in order, the label lines
 /// ("Annex II", "Decision 6/CMA.4"), the count of note lines, and the words.
@@ -92,15 +91,7 @@ fn un_reports_laid_out_again_by_libreoffice_and_chromium_read_back() {
         );
         docx.push(dir.join(format!("first/{name}.docx")));
     }
-    let profile = dir.join("lo-profile");
-    let converted = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.join("lo"))
-        .args(&docx)
-        .output()
-        .expect("LibreOffice (soffice) is needed: tests/run.sh installs it");
-    assert!(converted.status.success(), "soffice: {}", String::from_utf8_lossy(&converted.stderr));
+    common::soffice_convert("pdf", &docx, &dir.join("lo"), &dir.join("lo-profile"));
     for name in reports {
         let first = std::fs::read_to_string(dir.join(format!("first/{name}.txt"))).unwrap();
         let again = read_back(dir, &format!("lo/{name}.pdf"), &format!("lo-{name}"));
@@ -114,26 +105,9 @@ fn un_reports_laid_out_again_by_libreoffice_and_chromium_read_back() {
         if name.starts_with("FCCC") {
             continue;
         }
-        let pdf = dir.join(format!("chromium/{name}.pdf"));
         std::fs::create_dir_all(dir.join("chromium")).unwrap();
-        let printed = Command::new("chromium")
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-pdf-header-footer",
-            ])
-            .arg(format!("--user-data-dir={}", dir.join("chromium-profile").display()))
-            .arg(format!("--print-to-pdf={}", pdf.display()))
-            .arg(format!("file://{}", dir.join(format!("first/{name}.html")).display()))
-            .output()
-            .expect("run chromium (tests/run.sh installs Debian's `chromium`)");
-        assert!(pdf.exists(), "{name}: chromium printed nothing: {}", String::from_utf8_lossy(&printed.stderr));
+        let (html, pdf) = (dir.join(format!("first/{name}.html")), dir.join(format!("chromium/{name}.pdf")));
+        common::chromium_print_to_pdf(&html, &pdf, &dir.join("chromium-profile"));
         let again = read_back(dir, &format!("chromium/{name}.pdf"), &format!("chromium-{name}"));
         assert_same_shape(&format!("{name} (Chromium)"), &first, &again, 0);
     }

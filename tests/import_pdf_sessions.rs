@@ -120,17 +120,7 @@ fn our_sessions_round_trip_through_their_pdf() {
 fn our_docx_printed_to_pdf_by_libreoffice_round_trips() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    let sessions = [
-        common::root().join("sessions/ctoc-cop-wg4-2009"),
-        common::root().join("sessions/ctoc-cop-wg4-2016"),
-        common::root().join("sessions/ctoc-cop-2018"),
-        common::root().join("tests/fixtures/shapes/official-records"),
-        common::root().join("tests/fixtures/shapes/capitals"),
-        common::root().join("tests/fixtures/shapes/treaty-meeting"),
-        common::root().join("tests/fixtures/shapes/draft-report"),
-        common::root().join("tests/fixtures/shapes/addendum"),
-        common::officers_fixture(),
-    ];
+    let sessions = sessions_and_shapes();
     let slugs: Vec<String> = sessions.iter().map(|s| s.file_name().unwrap().to_str().unwrap().to_string()).collect();
     let mut docx = Vec::new();
     for (session, slug) in sessions.iter().zip(&slugs) {
@@ -140,15 +130,7 @@ fn our_docx_printed_to_pdf_by_libreoffice_round_trips() {
         );
         docx.push(dir.join(format!("first/{slug}.docx")));
     }
-    let profile = dir.join("lo-profile");
-    let status = std::process::Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.join("lo"))
-        .args(&docx)
-        .output()
-        .expect("LibreOffice (soffice) is needed: tests/run.sh installs it");
-    assert!(status.status.success(), "soffice failed: {}", String::from_utf8_lossy(&status.stderr));
+    common::soffice_convert("pdf", &docx, &dir.join("lo"), &dir.join("lo-profile"));
     for slug in &slugs {
         let second = import_check_rebuild(dir, &format!("lo/{slug}.pdf"), &format!("s-{slug}"));
         let first = std::fs::read_to_string(dir.join(format!("first/{slug}.txt"))).unwrap();
@@ -165,44 +147,16 @@ fn our_docx_printed_to_pdf_by_libreoffice_round_trips() {
 fn our_html_printed_to_pdf_by_chromium_round_trips() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    let sessions = [
-        common::root().join("sessions/ctoc-cop-wg4-2009"),
-        common::root().join("sessions/ctoc-cop-wg4-2009-draft"),
-        common::root().join("sessions/ctoc-cop-wg4-2016"),
-        common::root().join("sessions/ctoc-cop-2018"),
-        common::root().join("tests/fixtures/shapes/official-records"),
-        common::root().join("tests/fixtures/shapes/capitals"),
-        common::root().join("tests/fixtures/shapes/treaty-meeting"),
-        common::root().join("tests/fixtures/shapes/draft-report"),
-        common::root().join("tests/fixtures/shapes/addendum"),
-        common::officers_fixture(),
-    ];
+    let sessions = sessions_and_shapes();
     for session in &sessions {
         let slug = session.file_name().unwrap().to_str().unwrap();
         common::succeeded(
             &common::rapporteur_in(&["build", session.to_str().unwrap(), "--format", "text,html", "-o", "first"], dir),
             &format!("{slug}: build"),
         );
-        let pdf = dir.join(format!("chromium/{slug}.pdf"));
         std::fs::create_dir_all(dir.join("chromium")).unwrap();
-        let printed = std::process::Command::new("chromium")
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-pdf-header-footer",
-            ])
-            .arg(format!("--user-data-dir={}", dir.join("chromium-profile").display()))
-            .arg(format!("--print-to-pdf={}", pdf.display()))
-            .arg(format!("file://{}", dir.join(format!("first/{slug}.html")).display()))
-            .output()
-            .expect("run chromium (tests/run.sh installs Debian's `chromium`)");
-        assert!(pdf.exists(), "{slug}: chromium printed nothing: {}", String::from_utf8_lossy(&printed.stderr));
+        let (html, pdf) = (dir.join(format!("first/{slug}.html")), dir.join(format!("chromium/{slug}.pdf")));
+        common::chromium_print_to_pdf(&html, &pdf, &dir.join("chromium-profile"));
         let second = import_check_rebuild(dir, &format!("chromium/{slug}.pdf"), &format!("s-{slug}"));
         let first = std::fs::read_to_string(dir.join(format!("first/{slug}.txt"))).unwrap();
         assert_same_text(&format!("{slug}: the text differs after Chromium's PDF"), &first, &second);
@@ -237,6 +191,20 @@ fn versions_in_other_languages_round_trip_through_their_pdf() {
             assert_same_text(&format!("{name}: the text differs after the PDF round trip"), &first, &second);
         }
     }
+}
+
+/// Our sessions and the shapes fixtures (Official Records volume, capitals, treaty meeting, draft
+/// report, addendum, bureau by office): what the other producers lay out.
+fn sessions_and_shapes() -> Vec<std::path::PathBuf> {
+    let mut out: Vec<_> = ["ctoc-cop-wg4-2009", "ctoc-cop-wg4-2009-draft", "ctoc-cop-wg4-2016", "ctoc-cop-2018"]
+        .into_iter()
+        .map(|s| common::root().join("sessions").join(s))
+        .collect();
+    for shape in ["official-records", "capitals", "treaty-meeting", "draft-report", "addendum"] {
+        out.push(common::root().join("tests/fixtures/shapes").join(shape));
+    }
+    out.push(common::officers_fixture());
+    out
 }
 
 /// Fails with the first lines that differ, when `second` is not the text `first` is.

@@ -4,6 +4,8 @@
 //! with its file, line and column above the last good output, and the outputs on disk are what
 //! `rapporteur build` writes.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -95,17 +97,8 @@ fn start_watch(session: &Path, out: &Path) -> (Killed, u16) {
 /// Headless Chromium on `url`, and its DevTools port.
 fn start_chromium(url: &str, profile: &Path) -> (Killed, u16) {
     let child = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--remote-debugging-port=0",
-        ])
+        .args(common::CHROMIUM_HEADLESS)
+        .arg("--remote-debugging-port=0")
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(url)
         .stdout(Stdio::null())

@@ -200,6 +200,46 @@ pub fn pdftotext_all(path: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// Headless Chromium's switches for a machine without network (Debian's `chromium`, installed
+/// by tests/run.sh): without the background-networking ones it keeps trying to reach Google.
+pub const CHROMIUM_HEADLESS: [&str; 8] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
+/// Prints the page `html` to `pdf` with headless Chromium (its own layout engine and PDF
+/// writer: another producer of the PDFs the importer reads), with a profile under `profile`.
+pub fn chromium_print_to_pdf(html: &Path, pdf: &Path, profile: &Path) {
+    let out = std::process::Command::new("chromium")
+        .args(CHROMIUM_HEADLESS)
+        .arg("--no-pdf-header-footer")
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .expect("run chromium (tests/run.sh installs Debian's `chromium`)");
+    assert!(pdf.exists(), "chromium printed nothing for {}: {}", html.display(), String::from_utf8_lossy(&out.stderr));
+}
+
+/// Converts `files` with LibreOffice (`soffice --convert-to FORMAT`, one start for all) into
+/// `outdir`, with a profile under `profile`.
+pub fn soffice_convert(format: &str, files: &[PathBuf], outdir: &Path, profile: &Path) {
+    let out = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to", format, "--outdir"])
+        .arg(outdir)
+        .args(files)
+        .output()
+        .expect("LibreOffice (soffice) is needed: tests/run.sh installs it");
+    assert!(out.status.success(), "soffice failed: {}", String::from_utf8_lossy(&out.stderr));
+}
+
 /// Runs the `rapporteur` binary with `args` in `dir`.
 pub fn rapporteur_in(args: &[&str], dir: &Path) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_rapporteur")).args(args).current_dir(dir).output().unwrap()

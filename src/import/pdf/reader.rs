@@ -1486,6 +1486,16 @@ impl<'c> Builder<'c> {
     /// The line goes on with the paragraph or item above.
     fn continues(&self, line: &Line) -> bool {
         let Some((page, y, text_x, size)) = self.last else { return false };
+        // "5 bis. [Text]" after paragraph 5, its label set off by a space only (LibreOffice
+        // lays the label past the tab stop): a paragraph inserted after it.
+        let text = line.text();
+        let mut words = text.split_whitespace();
+        if let (Some(n), Some(Some(n0))) = (words.next(), self.paragraph.as_ref().map(|_| self.last_paragraph_number()))
+            && n.parse::<u32>().ok() == Some(n0)
+            && words.next().is_some_and(|w| matches!(w, "bis." | "ter." | "quater."))
+        {
+            return false;
+        }
         let indented = line.x0() > text_x + 5.0;
         if page != line.page {
             // Over a page break too, a line that stopped short ended its paragraph ("South
