@@ -602,5 +602,7 @@ footer.job p { margin: 0; }
   a { text-decoration: none; }
   .footnotes { font-size: 9pt; border-top: 0; }
   .footnotes::before { content: ""; display: block; width: 28mm; border-top: 0.5pt solid #000; }
+  /* Tables in 9 pt, as the PDF sets them. */
+  table { font-size: 9pt; line-height: 11pt; }
 }
 "#;
