@@ -131,6 +131,7 @@ pub fn read(pages: &Pages) -> Reading {
     // Notes gathered at the end (a page printed from HTML): from the page where they start, only
     // notes follow; each later page starts with a note's marker.
     let mut endnotes_from: Option<usize> = None;
+    let mut notes_on_page_before = false;
     for p in 0..pages.pages.len() {
         let on_page: Vec<usize> = (0..all.len()).filter(|&i| all[i].page == p && class[i].is_none()).collect();
         if endnotes_from.is_some() {
@@ -169,11 +170,22 @@ pub fn read(pages: &Pages) -> Reading {
             let page = &pages.pages[p];
             let first_under_is_marker =
                 |y: f64| on_page.iter().find(|&&i| all[i].y > y).is_some_and(|&i| starts_with_marker(i));
+            // The first line under a separator opens a note ("¹ See …", "1<tab>See …"): a short
+            // rule of a table in small type (a cell's) does not.
+            // (Or it goes on with a note of the page before.)
+            let opens_a_note = |y: f64| {
+                notes_on_page_before
+                    || on_page
+                        .iter()
+                        .find(|&&i| all[i].y > y)
+                        .is_some_and(|&i| footnote_start(&all[i], &ctx, None).0.is_some())
+            };
             let y = page
                 .rules
                 .iter()
                 .filter(|r| {
                     r.x1 - r.x0 < 0.45 * page.width
+                        && opens_a_note(r.y)
                         && (r.y > 0.45 * page.height
                             || (first_under_is_marker(r.y) && (r.y > 0.12 * page.height || later_pages_are_notes())))
                 })
@@ -192,6 +204,7 @@ pub fn read(pages: &Pages) -> Reading {
         if let Some(i) = separator {
             class[i] = Some(Class::Separator);
         }
+        notes_on_page_before = separator_y.is_some();
         if let Some(y) = separator_y {
             for &i in &on_page {
                 if all[i].y > y + 0.5 && class[i].is_none() {
