@@ -6,6 +6,7 @@
 //! the extraction ("E xecutive") nor glued together.
 
 use super::extract::{FontInfo, Glyph, Page};
+use crate::lang::typography::is_cjk;
 
 /// A run of text in one style.
 #[derive(Debug, Clone, PartialEq)]
@@ -173,6 +174,7 @@ fn segments(glyphs: &[(&Glyph, bool)], baseline: f64, size: f64, fonts: &[FontIn
     let mut segments: Vec<Segment> = Vec::new();
     let mut prev_end: Option<f64> = None;
     let mut pending_space = false;
+    let mut prev_last: Option<char> = None;
     // The style of spaces drawn in a font without description is the style around them.
     let (mut bold, mut italic) = (false, false);
     for &(g, run_start) in glyphs {
@@ -192,8 +194,13 @@ fn segments(glyphs: &[(&Glyph, bool)], baseline: f64, size: f64, fonts: &[FontIn
         // is about one em away).
         let small = size.min(g.size);
         // Without a space drawn between them, a gap over 0.6 em is a tab too (a table's cells).
-        let tab = gap.is_some_and(|gap| gap > 0.9 * small || ((run_start || !pending_space) && gap > 0.6 * small));
-        let space = pending_space || gap.is_some_and(|gap| gap > 0.2 * g.size);
+        // Chinese: a gap beside a CJK character is typst's CJK–Latin spacing (a quarter em) or the
+        // stretch of a justified line (under half an em), never a space of the text; only a drawn
+        // space or a tab (a table's cells: 0.9 em) separates.
+        let cjk = prev_last.is_some_and(is_cjk) || g.text.chars().next().is_some_and(is_cjk);
+        let tab =
+            gap.is_some_and(|gap| gap > 0.9 * small || ((run_start || !pending_space || cjk) && gap > 0.6 * small));
+        let space = pending_space || gap.is_some_and(|gap| gap > 0.2 * g.size && !cjk);
         pending_space = false;
         if tab || segments.is_empty() {
             segments.push(Segment { x0: g.x0, x1: g.x1, spans: Vec::new() });
@@ -211,6 +218,7 @@ fn segments(glyphs: &[(&Glyph, bool)], baseline: f64, size: f64, fonts: &[FontIn
             _ => segment.spans.push(Span { text, x0: g.x0, x1: g.x1, size: g.size, bold, italic, sup, barcode }),
         }
         prev_end = Some(g.x1);
+        prev_last = g.text.chars().last();
     }
     for segment in &mut segments {
         for span in &mut segment.spans {
@@ -247,6 +255,39 @@ fn unspaced(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::unspaced;
+    use crate::import::pdf::extract::{FontInfo, Glyph};
+
+    /// Glyphs of size 10 at the given left edges and widths, on one baseline.
+    fn glyphs(set: &[(&str, f64, f64)]) -> Vec<Glyph> {
+        set.iter()
+            .map(|&(text, x0, w)| Glyph {
+                text: text.into(),
+                x0,
+                x1: x0 + w,
+                y: 100.0,
+                size: 10.0,
+                font: 0,
+                raised: false,
+            })
+            .collect()
+    }
+
+    fn read(glyphs: &[Glyph]) -> Vec<String> {
+        let with_starts: Vec<(&Glyph, bool)> = glyphs.iter().map(|g| (g, false)).collect();
+        super::segments(&with_starts, 100.0, 10.0, &[FontInfo::default()]).iter().map(|s| s.text()).collect()
+    }
+
+    #[test]
+    fn chinese_and_latin_are_not_spaced_apart() {
+        // typst's CJK–Latin gap (a quarter em) and a justified line's stretch are no spaces…
+        assert_eq!(
+            read(&glyphs(&[("于", 0.0, 10.0), ("2", 12.5, 5.0), ("年", 20.0, 10.0), ("所", 34.0, 10.0)])),
+            ["于2年所"]
+        );
+        // … a table's cells (0.9 em apart) are; Latin words a quarter em apart are spaced.
+        assert_eq!(read(&glyphs(&[("目", 0.0, 10.0), ("标", 19.0, 10.0)])), ["目", "标"]);
+        assert_eq!(read(&glyphs(&[("a", 0.0, 5.0), ("b", 7.5, 5.0)])), ["a b"]);
+    }
 
     #[test]
     fn letter_spaced_words_are_joined() {

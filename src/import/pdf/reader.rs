@@ -31,6 +31,7 @@ use crate::document::{
 };
 use crate::import::{is_addendum_label, title_case};
 use crate::lang::Lang;
+use crate::lang::typography::is_cjk;
 
 /// What the reader made of the PDF.
 #[derive(Debug, Clone)]
@@ -704,7 +705,11 @@ fn append(out: &mut Vec<Inline>, more: &[Inline]) {
         append_raw(out, rest);
         return;
     }
-    if !before.is_empty() && !before.ends_with(' ') && !after.starts_with(' ') {
+    // Chinese lines go on without a space (its words are not spaced), and so does a symbol broken
+    // after one of its slashes ("CTOC/COP/" / "WG.4/2016/2").
+    let unspaced = trimmed.chars().last().is_some_and(|c| is_cjk(c) || c == '/')
+        || after.trim_start().chars().next().is_some_and(is_cjk);
+    if !before.is_empty() && !before.ends_with(' ') && !after.starts_with(' ') && !unspaced {
         // Italics running over the line break stay one run: the space goes inside.
         match (out.last_mut(), more.first()) {
             (Some(Inline::Emph { content }), Some(Inline::Emph { .. }))
@@ -979,19 +984,24 @@ fn label_kind(text: &str) -> Option<LabelKind> {
 }
 
 /// A heading that opens with a version's own word for a label ("Annexe I", "Résolution 9/1",
-/// "Projet de décision", "Tableau 1", "Article 1"), with the English word instead, so that one
-/// reading serves the six versions (the session prints each version's word again).
+/// "Projet de décision", "Tableau 1", "Article 1"), its own form of a label ("第9/1号决议") or its
+/// own heading number ("一.", "أولاً-", "ألف-"), with the English label instead, so that one
+/// reading serves the six versions (the session prints each version's label again).
 fn english_label_words(text: &str) -> std::borrow::Cow<'_, str> {
-    match foreign_label_word(text) {
-        Some((word, english)) => format!("{english}{}", &text[word.len()..]).into(),
+    match foreign_label(text) {
+        Some((len, english)) => format!("{english}{}", &text[len..]).into(),
         None => text.into(),
     }
 }
 
-/// The version's word a heading opens with and the English one it stands for ("Annexe",
-/// "Annex"), where it opens with one.
-fn foreign_label_word(text: &str) -> Option<(String, &'static str)> {
+/// The length in bytes of the version's label a heading opens with and the English one it
+/// stands for ("Annexe" → "Annex", "第9/1号决议" → "Resolution 9/1", "一." → "I."), where it
+/// opens with one.
+fn foreign_label(text: &str) -> Option<(usize, String)> {
     use crate::session::DecisionKind::{Decision, Resolution};
+    if let Some(found) = Lang::read_decision_label(text).or_else(|| Lang::read_heading_number(text)) {
+        return Some(found);
+    }
     for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
         let word_of =
             |printed: Option<String>| printed.map(|p| p.trim_end_matches(" X").trim_end_matches('X').to_string());
@@ -1009,17 +1019,21 @@ fn foreign_label_word(text: &str) -> Option<(String, &'static str)> {
             if let Some(rest) = text.strip_prefix(word.as_str())
                 && (rest.is_empty() || rest.starts_with(' '))
             {
-                return Some((word, english));
+                return Some((word.len(), english.to_string()));
             }
         }
     }
     None
 }
 
-/// A label as the heading printed it: "Annexe I" for the label read as "Annex I".
+/// A label as the heading printed it: "Annexe I" for the label read as "Annex I", "一." for
+/// "I.".
 fn printed_label(heading: &str, label: &str) -> String {
-    match foreign_label_word(heading.trim()) {
-        Some((word, english)) if label.starts_with(english) => format!("{word}{}", &label[english.len()..]),
+    let heading = heading.trim();
+    match foreign_label(heading) {
+        Some((len, english)) if label.starts_with(english.as_str()) => {
+            format!("{}{}", &heading[..len], &label[english.len()..])
+        }
         _ => label.to_string(),
     }
 }
@@ -1176,12 +1190,16 @@ impl<'c> Builder<'c> {
         // "100. University of Bradford": a number grown too wide for its tab stop, set off by a
         // space only, where it continues the numbered paragraphs before it ("99.").
         let next_number = self.paragraph.as_ref().and(self.last_paragraph_number()).map(|n| format!("{}.", n + 1));
+        // A recorded vote's label set against the names ("赞成：阿尔及利亚、…", Chinese), or the
+        // first word.
+        let vote_label = Lang::read_vote_label(&first).filter(|_| indented).map(|len| &first[..len]);
         if kind.is_none()
             && (indented || next_number.as_deref().is_some_and(|n| first.split_whitespace().next() == Some(n)))
-            && let Some(word) = first.split_whitespace().next()
+            && let Some(word) = vote_label.or_else(|| first.split_whitespace().next())
             && let Some(k) = label_kind(word)
                 .filter(|k| *k != LabelKind::Letter && *k != LabelKind::Roman)
                 .or_else(|| (after_colon_label && is_colon_label(word)).then_some(LabelKind::Other))
+                .or_else(|| vote_label.is_some().then_some(LabelKind::Other))
             && spans.first().is_some_and(|s| s.text.trim_start().starts_with(word))
         {
             let word = word.to_string();
@@ -1954,7 +1972,13 @@ fn cite(blocks: &mut [Block], notes: &mut Vec<(Footnote, usize)>, used: &mut Vec
                     let page: Option<usize> = id.strip_prefix('@').and_then(|p| p.parse().ok());
                     // A note is printed on its citation's page, or the next when it runs over.
                     let near = |q: usize| page.is_none_or(|p| q == p || q == p + 1);
-                    let next = (0..notes.len()).find(|&k| !used[k] && notes[k].0.marker == *marker && near(notes[k].1));
+                    // Or, failing both, on the page before: typst keeps a note where it placed it
+                    // when the caption citing it moves on to the next page with its table.
+                    let before = |q: usize| page.is_some_and(|p| q + 1 == p);
+                    let find = |on: &dyn Fn(usize) -> bool| {
+                        (0..notes.len()).find(|&k| !used[k] && notes[k].0.marker == *marker && on(notes[k].1))
+                    };
+                    let next = find(&near).or_else(|| find(&before));
                     // Letters mark a table's own notes, each table its own series: never copied.
                     let series = marker.chars().all(|c| c.is_ascii_digit() || c == '*');
                     let again = page.filter(|_| series).and_then(|p| {
