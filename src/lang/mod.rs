@@ -787,6 +787,44 @@ impl Lang {
         }
     }
 
+    /// A paragraph number printed the way a version prints it read back ("1 -" in Arabic → 1;
+    /// `paragraph_number` printed and compared). `None` for the "1." every other version prints.
+    pub fn read_paragraph_number(text: &str) -> Option<u32> {
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        let n: u32 = digits.parse().ok()?;
+        Lang::ALL
+            .into_iter()
+            .any(|lang| {
+                let printed = lang.paragraph_number(&digits);
+                printed != format!("{digits}.") && printed == text
+            })
+            .then_some(n)
+    }
+
+    /// A sub-item's label printed the way a version prints it read back ("(أ)", "'2'" in Arabic;
+    /// `item_label` printed for the first two levels and compared): its level and index. `None`
+    /// for the labels English prints ("(a)", "(i)").
+    pub fn read_item_label(text: &str) -> Option<(usize, usize)> {
+        for lang in Lang::ALL {
+            for depth in 0..2 {
+                for index in 0..(2 * AR_ABJAD_LETTERS.len()) {
+                    let english = match depth {
+                        0 => format!("({})", latin_letter(index).to_lowercase()),
+                        _ => format!("({})", crate::generate::roman(index as u32 + 1).to_lowercase()),
+                    };
+                    let printed = lang.item_label(depth, index, english.clone());
+                    if printed != english
+                        && printed.trim_start_matches('(') != english.trim_start_matches('(')
+                        && printed == text
+                    {
+                        return Some((depth, index));
+                    }
+                }
+            }
+        }
+        None
+    }
+
     // ----- cross-references -----
 
     /// The wording of a cross-reference to one division or paragraph ("chapter I",
@@ -1166,6 +1204,34 @@ mod tests {
             }
         }
         assert_eq!(Lang::read_vote_label("赞成票"), None);
+    }
+
+    #[test]
+    fn paragraph_numbers_and_item_labels_are_read_back_in_every_language() {
+        for lang in Lang::ALL {
+            for n in [1u32, 9, 10, 123] {
+                let printed = lang.paragraph_number(&n.to_string());
+                let expected = (printed != format!("{n}.")).then_some(n);
+                assert_eq!(Lang::read_paragraph_number(&printed), expected, "{lang:?} {printed}");
+            }
+            for depth in 0..2 {
+                for index in 0..30 {
+                    let english = match depth {
+                        0 => format!("({})", latin_letter(index).to_lowercase()),
+                        _ => format!("({})", crate::generate::roman(index as u32 + 1).to_lowercase()),
+                    };
+                    let printed = lang.item_label(depth, index, english.clone());
+                    let own = printed != english && printed.trim_start_matches('(') != english.trim_start_matches('(');
+                    let read = Lang::read_item_label(&printed);
+                    if own {
+                        assert_eq!(read, Some((depth, index)), "{lang:?} {printed}");
+                    } else {
+                        assert_eq!(read, None, "{lang:?} {printed}");
+                    }
+                }
+            }
+        }
+        assert_eq!(Lang::read_paragraph_number("1."), None);
     }
 
     #[test]

@@ -66,6 +66,10 @@ pub struct Page {
     pub rules: Vec<Rule>,
     /// Glyphs set vertically (a spine, a side note), kept apart from the lines of text.
     pub vertical: String,
+    /// Its lines run right to left (an Arabic version): the document's language (the catalog's
+    /// `/Lang`) is written right to left, or most of the page's letters are. Its glyphs are
+    /// drawn in visual order; `layout` reads them back in logical order.
+    pub rtl: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -92,6 +96,12 @@ pub fn read(bytes: &[u8]) -> Result<Pages, ReadError> {
     if pdf.pages().is_empty() {
         return Err(ReadError::NoPages);
     }
+    // The language the PDF declares ("ar", "ar-SA"), which Word and typst both write.
+    let declared_rtl = pdf
+        .xref()
+        .get::<hayro_interpret::hayro_syntax::object::Dict>(pdf.xref().root_id())
+        .and_then(|catalog| catalog.get::<hayro_interpret::hayro_syntax::object::String>(b"Lang".as_slice()))
+        .is_some_and(|lang| crate::fonts::right_to_left(&std::string::String::from_utf8_lossy(lang.as_bytes())));
     let cache = InterpreterCache::new();
     let mut out = Pages::default();
     let mut font_index: HashMap<u128, usize> = HashMap::new();
@@ -110,14 +120,90 @@ pub fn read(bytes: &[u8]) -> Result<Pages, ReadError> {
             fonts: &mut out.fonts,
             font_index: &mut font_index,
             unmapped: 0,
+            shapes: Vec::new(),
         };
         interpret_page(page, &mut context, &mut device);
         out.unmapped += device.unmapped;
-        let page = device.page;
+        let mut page = device.page;
+        drop_repeated_cluster_text(&mut page.glyphs, &mut device.shapes);
+        page.rtl = declared_rtl || mostly_right_to_left(&page.glyphs);
+        if page.rtl {
+            // A bracket's text is the one its outline shows: in right-to-left text a PDF may map
+            // the glyph of "(" to ")" (the glyph it drew mirrored first), and `layout` mirrors
+            // the brackets of right-to-left runs itself.
+            for (i, shape) in device.shapes {
+                page.glyphs[i].text = shape.to_string();
+            }
+        }
         out.pages.push(page);
     }
     settle_weights(&mut out.fonts);
     Ok(out)
+}
+
+/// Whether most of the letters drawn are of a right-to-left script (Arabic, Hebrew).
+fn mostly_right_to_left(glyphs: &[Glyph]) -> bool {
+    let (mut rtl, mut all) = (0usize, 0usize);
+    for c in glyphs.iter().flat_map(|g| g.text.chars()).filter(|c| c.is_alphabetic()) {
+        all += 1;
+        if matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') {
+            rtl += 1;
+        }
+    }
+    all > 0 && 2 * rtl > all
+}
+
+/// The bracket a bracket glyph's outline shows: "(" bulges left (its ink at mid-height is left of
+/// its middle), ")" right; the same for [ ] { } « ». `None` for other glyphs.
+fn bracket_shape(text: &str, outline: &BezPath) -> Option<char> {
+    const PAIRS: [(char, char); 4] = [('(', ')'), ('[', ']'), ('{', '}'), ('«', '»')];
+    let c = text.chars().next().filter(|_| text.chars().count() == 1)?;
+    let &(open, close) = PAIRS.iter().find(|(o, cl)| *o == c || *cl == c)?;
+    let bounds = outline.bounding_box();
+    let (low, high) = (bounds.y0 + bounds.height() / 3.0, bounds.y1 - bounds.height() / 3.0);
+    let middle: Vec<f64> = outline
+        .elements()
+        .iter()
+        .filter_map(|e| e.end_point())
+        .filter(|p| p.y >= low && p.y <= high)
+        .map(|p| p.x)
+        .collect();
+    if bounds.width() <= 0.0 || middle.is_empty() {
+        return None;
+    }
+    let mean = middle.iter().sum::<f64>() / middle.len() as f64;
+    Some(if mean < bounds.center().x { open } else { close })
+}
+
+/// A cluster drawn as several glyphs (a letter and its mark, Arabic "اً") whose every glyph
+/// carries the whole cluster's text, as typst's ToUnicode gives it: the zero-width mark's copy
+/// goes, the text stays once (with the glyph that advances).
+fn drop_repeated_cluster_text(glyphs: &mut Vec<Glyph>, shapes: &mut Vec<(usize, char)>) {
+    let repeated: Vec<bool> = (0..glyphs.len())
+        .map(|i| {
+            let g = &glyphs[i];
+            let same = |j: usize| {
+                glyphs.get(j).is_some_and(|o| o.text == g.text && (o.y - g.y).abs() < 0.01 && o.x1 - o.x0 > 0.01)
+            };
+            g.text.chars().count() > 1 && g.x1 - g.x0 < 0.01 && (same(i + 1) || (i > 0 && same(i - 1)))
+        })
+        .collect();
+    // The shapes' indexes follow the glyphs they name.
+    let mut kept_before = Vec::with_capacity(glyphs.len());
+    let mut kept = 0;
+    for &r in &repeated {
+        kept_before.push(kept);
+        kept += usize::from(!r);
+    }
+    shapes.retain(|(i, _)| !repeated[*i]);
+    for (i, _) in shapes.iter_mut() {
+        *i = kept_before[*i];
+    }
+    let mut k = 0;
+    glyphs.retain(|_| {
+        k += 1;
+        !repeated[k - 1]
+    });
 }
 
 /// Decides bold for fonts the PDF does not describe (not embedded) by how dark they print,
@@ -151,6 +237,8 @@ struct Collector<'f> {
     fonts: &'f mut Vec<FontInfo>,
     font_index: &'f mut HashMap<u128, usize>,
     unmapped: usize,
+    /// Brackets by the shape of their outline: (glyph index, the bracket it looks like).
+    shapes: Vec<(usize, char)>,
 }
 
 impl Collector<'_> {
@@ -271,6 +359,11 @@ impl<'a> Device<'a> for Collector<'_> {
             }
             _ => false,
         };
+        if let HayroGlyph::Outline(o) = glyph
+            && let Some(shape) = bracket_shape(&text, &o.outline())
+        {
+            self.shapes.push((self.page.glyphs.len(), shape));
+        }
         self.page.glyphs.push(Glyph {
             text,
             x0: origin.x.min(end.x),

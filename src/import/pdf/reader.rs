@@ -980,6 +980,13 @@ fn label_kind(text: &str) -> Option<LabelKind> {
     if matches!(t, "•" | "-" | "–" | "—" | "" | "o" | "▪" | "■") {
         return Some(LabelKind::Other);
     }
+    // A version's own forms: the Arabic "1 -", "(أ)", "'1'".
+    if Lang::read_paragraph_number(t).is_some() {
+        return Some(LabelKind::Number);
+    }
+    if Lang::read_item_label(t).is_some() {
+        return Some(LabelKind::Other);
+    }
     None
 }
 
@@ -1208,6 +1215,10 @@ impl<'c> Builder<'c> {
             kind = Some(k);
             first = word;
             text_x = line.x0() + 24.0;
+        }
+        // A paragraph number in a version's own form ("1 -") is the number "1." it stands for.
+        if let Some(n) = Lang::read_paragraph_number(&first).filter(|_| kind == Some(LabelKind::Number)) {
+            first = format!("{n}.");
         }
         let mut content = on_page(trim_start(inlines(&spans)), line.page);
         // A raised letter that opens a line is the label of a note set under a table ("a Name
