@@ -168,10 +168,12 @@ fn our_docx_printed_to_pdf_by_libreoffice_round_trips() {
 fn versions_in_other_languages_round_trip_through_their_pdf() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    // (Arabic's text comes out of the PDF in visual order and is not read yet.)
-    for (slug, langs) in
-        [("ctoc-cop-2018", "fr,es,ru,zh"), ("ctoc-cop-wg4-2009", "fr,es,ru,zh"), ("ctoc-cop-wg4-2016", "fr,es,ru,zh")]
-    {
+    // (Arabic: 2018 whole; 2009 and 2016 have a line or two left, see the Arabic test below.)
+    for (slug, langs) in [
+        ("ctoc-cop-2018", "fr,es,ru,zh,ar"),
+        ("ctoc-cop-wg4-2009", "fr,es,ru,zh"),
+        ("ctoc-cop-wg4-2016", "fr,es,ru,zh"),
+    ] {
         let session = common::root().join("sessions").join(slug);
         let args = ["build", session.to_str().unwrap(), "--lang", langs, "--format", "text,pdf", "-o", slug];
         common::succeeded(&common::rapporteur_in(&args, dir), &format!("{slug}: build {langs}"));
@@ -190,9 +192,9 @@ fn versions_in_other_languages_round_trip_through_their_pdf() {
 /// The Arabic versions, whose PDF gives every line in visual order (right to left, the English
 /// and the figures in it left to right): they import to a session in Arabic that passes `check`,
 /// and rebuild the same masthead (the caption "فيينا، 14 و15 نيسان/أبريل 2009" and "20-24" read
-/// back, the dates of the meeting with them) and title. The body does not come back whole yet: the
-/// PDF's ToUnicode gives one text a glyph, and typst puts the right text of a glyph shared by two
-/// clusters ("جَّ" and "ج") in /ActualText only, which the interpreter does not report.
+/// back, the dates of the meeting with them) and title. (2018's whole text comes back, in the test
+/// above; 2009 and 2016 have a line or two that do not yet: a line that opens with "(UNODC)", a
+/// list of English names between Arabic commas broken over two lines, a table cell "1 (b)".)
 #[test]
 fn arabic_versions_import_with_their_masthead_from_their_pdf() {
     let tmp = tempfile::tempdir().unwrap();

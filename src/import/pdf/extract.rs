@@ -46,6 +46,8 @@ pub struct Glyph {
     /// A superscript glyph of the font itself (OpenType `sups`: a small digit drawn high in a
     /// full-size em), set on the line's baseline: a footnote marker all the same.
     pub raised: bool,
+    /// Its text is the `/ActualText` of the marked content it was drawn in.
+    pub actual_text: bool,
 }
 
 /// A rule: a filled or stroked shape much wider than high (the footnote separator, the
@@ -121,12 +123,21 @@ pub fn read(bytes: &[u8]) -> Result<Pages, ReadError> {
             font_index: &mut font_index,
             unmapped: 0,
             shapes: Vec::new(),
+            marked: Vec::new(),
+            marked_count: 0,
+            in_marked: Vec::new(),
         };
         interpret_page(page, &mut context, &mut device);
         out.unmapped += device.unmapped;
+        let actual = actual_texts(page);
         let mut page = device.page;
-        drop_repeated_cluster_text(&mut page.glyphs, &mut device.shapes);
+        // Only where the interpreter met the marked content the page's own stream holds (a form
+        // drawn from elsewhere would shift the count).
+        if device.marked_count == actual.len() {
+            with_actual_text(&mut page.glyphs, &device.in_marked, &actual, &mut device.shapes);
+        }
         page.rtl = declared_rtl || mostly_right_to_left(&page.glyphs);
+        drop_repeated_cluster_text(&mut page.glyphs, &mut device.shapes, page.rtl);
         if page.rtl {
             // A bracket's text is the one its outline shows: in right-to-left text a PDF may map
             // the glyph of "(" to ")" (the glyph it drew mirrored first), and `layout` mirrors
@@ -153,6 +164,93 @@ fn mostly_right_to_left(glyphs: &[Glyph]) -> bool {
     all > 0 && 2 * rtl > all
 }
 
+/// The `/ActualText` of each marked-content sequence of the page's content stream, in order
+/// (`None` for one without): the text a run of glyphs stands for where the glyphs' own ToUnicode
+/// cannot say it — typst writes it for a glyph that two clusters share (an Arabic letter drawn
+/// with and without its vowel marks, "جَّ" and "ج", has one ToUnicode entry).
+fn actual_texts(page: &hayro_interpret::hayro_syntax::page::Page<'_>) -> Vec<Option<String>> {
+    use hayro_interpret::hayro_syntax::content::ops::TypedInstruction;
+    use hayro_interpret::hayro_syntax::object::{Dict, String as PdfString};
+    let mut out = Vec::new();
+    let mut ops = page.typed_operations();
+    while let Some(op) = ops.next() {
+        match op {
+            TypedInstruction::BeginMarkedContentWithProperties(bdc) => {
+                let text = bdc
+                    .1
+                    .clone()
+                    .into_dict()
+                    .and_then(|d: Dict<'_>| d.get::<PdfString<'_>>(b"ActualText".as_slice()))
+                    .map(|t| text_string(t.as_bytes()));
+                out.push(text);
+            }
+            TypedInstruction::BeginMarkedContent(_) => out.push(None),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A PDF text string: UTF-16 after its byte order mark, else one byte a character.
+fn text_string(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => {
+            let units: Vec<u16> = utf16.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+            String::from_utf16_lossy(&units)
+        }
+        None => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
+}
+
+/// The glyphs of a marked-content sequence with an `/ActualText` as one glyph with that text,
+/// over the advance of them all (on the baseline of the first).
+fn with_actual_text(
+    glyphs: &mut Vec<Glyph>,
+    in_marked: &[Option<usize>],
+    actual: &[Option<String>],
+    shapes: &mut Vec<(usize, char)>,
+) {
+    let mut first_of: HashMap<usize, usize> = HashMap::new();
+    let mut remove = vec![false; glyphs.len()];
+    for i in 0..glyphs.len() {
+        let Some(m) = in_marked.get(i).copied().flatten() else { continue };
+        let Some(Some(text)) = actual.get(m) else { continue };
+        match first_of.get(&m) {
+            Some(&f) if (glyphs[f].y - glyphs[i].y).abs() < 0.5 * glyphs[f].size => {
+                glyphs[f].x0 = glyphs[f].x0.min(glyphs[i].x0);
+                glyphs[f].x1 = glyphs[f].x1.max(glyphs[i].x1);
+                remove[i] = true;
+            }
+            Some(_) => {}
+            None => {
+                first_of.insert(m, i);
+                glyphs[i].text = text.clone();
+                glyphs[i].actual_text = true;
+            }
+        }
+    }
+    remove_glyphs(glyphs, shapes, &remove);
+}
+
+/// The glyphs without those marked, the shapes' indexes following the glyphs they name.
+fn remove_glyphs(glyphs: &mut Vec<Glyph>, shapes: &mut Vec<(usize, char)>, remove: &[bool]) {
+    let mut kept_before = Vec::with_capacity(glyphs.len());
+    let mut kept = 0;
+    for &r in remove {
+        kept_before.push(kept);
+        kept += usize::from(!r);
+    }
+    shapes.retain(|(i, _)| !remove[*i]);
+    for (i, _) in shapes.iter_mut() {
+        *i = kept_before[*i];
+    }
+    let mut k = 0;
+    glyphs.retain(|_| {
+        k += 1;
+        !remove[k - 1]
+    });
+}
+
 /// The bracket a bracket glyph's outline shows: "(" bulges left (its ink at mid-height is left of
 /// its middle), ")" right; the same for [ ] { } « ». `None` for other glyphs.
 fn bracket_shape(text: &str, outline: &BezPath) -> Option<char> {
@@ -177,33 +275,43 @@ fn bracket_shape(text: &str, outline: &BezPath) -> Option<char> {
 
 /// A cluster drawn as several glyphs (a letter and its mark, Arabic "اً") whose every glyph
 /// carries the whole cluster's text, as typst's ToUnicode gives it: the zero-width mark's copy
-/// goes, the text stays once (with the glyph that advances).
-fn drop_repeated_cluster_text(glyphs: &mut Vec<Glyph>, shapes: &mut Vec<(usize, char)>) {
+/// goes, the text stays once (with the glyph that advances). On a right-to-left page, a letter
+/// whose text carries Arabic vowel marks but is drawn without a mark glyph is the letter alone:
+/// the glyph's one ToUnicode entry came from a cluster with marks ("اً", "جَّ") and typst did not
+/// mark this other use.
+fn drop_repeated_cluster_text(glyphs: &mut Vec<Glyph>, shapes: &mut Vec<(usize, char)>, rtl: bool) {
     let repeated: Vec<bool> = (0..glyphs.len())
         .map(|i| {
             let g = &glyphs[i];
             let same = |j: usize| {
-                glyphs.get(j).is_some_and(|o| o.text == g.text && (o.y - g.y).abs() < 0.01 && o.x1 - o.x0 > 0.01)
+                glyphs.get(j).is_some_and(|o| {
+                    o.text == g.text
+                        && (o.y - g.y).abs() < 0.2 * g.size
+                        && o.x1 - o.x0 > 0.01
+                        && g.x0 >= o.x0 - 0.01
+                        && g.x0 <= o.x1 + 0.01
+                })
             };
             g.text.chars().count() > 1 && g.x1 - g.x0 < 0.01 && (same(i + 1) || (i > 0 && same(i - 1)))
         })
         .collect();
-    // The shapes' indexes follow the glyphs they name.
-    let mut kept_before = Vec::with_capacity(glyphs.len());
-    let mut kept = 0;
-    for &r in &repeated {
-        kept_before.push(kept);
-        kept += usize::from(!r);
+    if rtl {
+        let arabic_mark = |c: char| matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}');
+        for i in 0..glyphs.len() {
+            let with_mark = (i > 0 && repeated[i - 1] && glyphs[i - 1].text == glyphs[i].text)
+                || (repeated.get(i + 1) == Some(&true) && glyphs[i + 1].text == glyphs[i].text);
+            let text = &glyphs[i].text;
+            if !repeated[i]
+                && !with_mark
+                && !glyphs[i].actual_text
+                && text.chars().count() > 1
+                && text.chars().skip(1).all(arabic_mark)
+            {
+                glyphs[i].text = text.chars().take(1).collect();
+            }
+        }
     }
-    shapes.retain(|(i, _)| !repeated[*i]);
-    for (i, _) in shapes.iter_mut() {
-        *i = kept_before[*i];
-    }
-    let mut k = 0;
-    glyphs.retain(|_| {
-        k += 1;
-        !repeated[k - 1]
-    });
+    remove_glyphs(glyphs, shapes, &repeated);
 }
 
 /// Decides bold for fonts the PDF does not describe (not embedded) by how dark they print,
@@ -239,6 +347,12 @@ struct Collector<'f> {
     unmapped: usize,
     /// Brackets by the shape of their outline: (glyph index, the bracket it looks like).
     shapes: Vec<(usize, char)>,
+    /// The marked-content sequences open, by their order in the page (innermost last).
+    marked: Vec<usize>,
+    /// How many marked-content sequences were opened so far.
+    marked_count: usize,
+    /// For each glyph, the innermost marked-content sequence it was drawn in.
+    in_marked: Vec<Option<usize>>,
 }
 
 impl Collector<'_> {
@@ -364,6 +478,7 @@ impl<'a> Device<'a> for Collector<'_> {
         {
             self.shapes.push((self.page.glyphs.len(), shape));
         }
+        self.in_marked.push(self.marked.last().copied());
         self.page.glyphs.push(Glyph {
             text,
             x0: origin.x.min(end.x),
@@ -372,7 +487,17 @@ impl<'a> Device<'a> for Collector<'_> {
             size,
             font,
             raised,
+            actual_text: false,
         });
+    }
+
+    fn begin_marked_content(&mut self, _: &[u8], _: Option<i32>) {
+        self.marked.push(self.marked_count);
+        self.marked_count += 1;
+    }
+
+    fn end_marked_content(&mut self) {
+        self.marked.pop();
     }
 
     fn draw_image(&mut self, _: Image<'a, '_>, _: Affine) {}

@@ -127,8 +127,8 @@ pub fn lines(page_index: usize, page: &Page, fonts: &[FontInfo]) -> Vec<Line> {
 
 /// A right-to-left page's raised markers in the line they are raised above. Left to right, a
 /// marker joins its line's run as it is drawn (`runs`); right to left, the line's text is drawn
-/// after its marker from the far (left) end, so a row of nothing but small glyphs set just above
-/// a line and within its width is taken into that line.
+/// after its marker from the far (left) end, so a row of a few small glyphs (a marker: "1", "a",
+/// "**") set just above a line and within its width is taken into that line.
 fn with_markers_set_down(rows: Vec<Vec<Run>>, glyphs: &[Glyph]) -> Vec<Vec<Run>> {
     let extent = |row: &[Run]| {
         let xs = row.iter().flat_map(|r| r.glyphs.iter().map(|&i| (glyphs[i].x0, glyphs[i].x1)));
@@ -143,7 +143,10 @@ fn with_markers_set_down(rows: Vec<Vec<Run>>, glyphs: &[Glyph]) -> Vec<Vec<Run>>
         if let Some(next) = rows.peek() {
             let (big, (x0, x1), (n0, n1)) = (size(next), extent(&row), extent(next));
             let dy = next[0].y - row[0].y;
-            if size(&row) < 0.85 * big && dy > 0.0 && dy <= 0.7 * big && x0 >= n0 - big && x1 <= n1 + big {
+            let chars: usize =
+                row.iter().flat_map(|r| r.glyphs.iter()).map(|&i| glyphs[i].text.trim().chars().count()).sum();
+            let marker = chars <= 3;
+            if marker && size(&row) < 0.85 * big && dy > 0.0 && dy <= 0.7 * big && x0 >= n0 - big && x1 <= n1 + big {
                 pending = row;
                 continue;
             }
@@ -285,11 +288,18 @@ fn logical_order(mut segments: Vec<Segment>, width: f64) -> Vec<Segment> {
             segment.spans.iter().enumerate().flat_map(|(i, s)| s.text.chars().map(move |c| (c, i))).collect();
         chars.reverse();
         let visual: String = chars.iter().rev().map(|(c, _)| *c).collect();
-        let text: Vec<char> = chars.iter().map(|(c, _)| *c).collect();
+        // A raised marker that opens the segment (a footnote's number, on the right) opens it in
+        // logical order too, whatever the direction of the text after it
+        // (set apart by a space: one set against the text ends an English run, "Crime,¹").
+        let lead = chars.iter().take_while(|(c, i)| segment.spans[*i].sup && !c.is_whitespace()).count();
+        // (Set apart by a space: one set against the text ends an English run, "Crime,¹".)
+        let apart = chars.get(lead).is_some_and(|(c, _)| c.is_whitespace());
+        let lead = if lead <= 3 && apart { lead } else { 0 };
+        let text: Vec<char> = chars.iter().skip(lead).map(|(c, _)| *c).collect();
         // Figures joined across the punctuation between them ("4/4") or not ("20-24", which typst
         // sets "24-20"): the reading whose own visual order is the line's, as the bidi
         // algorithm lays it out.
-        let runs = [true, false]
+        let runs = [Joining::All, Joining::Letters, Joining::Words]
             .into_iter()
             .map(|join| ltr_runs(&text, join))
             .find(|runs| {
@@ -297,9 +307,11 @@ fn logical_order(mut segments: Vec<Segment>, width: f64) -> Vec<Segment> {
                 for run in runs {
                     candidate[run.clone()].reverse();
                 }
-                same_but_brackets(&visual_order(&candidate.iter().collect::<String>()), &visual)
+                let marker: String = chars[..lead].iter().rev().map(|(c, _)| *c).collect();
+                same_but_brackets(&(visual_order(&candidate.iter().collect::<String>()) + &marker), &visual)
             })
-            .unwrap_or_else(|| ltr_runs(&text, true));
+            .unwrap_or_else(|| ltr_runs(&text, Joining::All));
+        let runs: Vec<std::ops::Range<usize>> = runs.into_iter().map(|r| r.start + lead..r.end + lead).collect();
         let mut in_ltr = vec![false; chars.len()];
         for run in runs {
             in_ltr[run.clone()].iter_mut().for_each(|b| *b = true);
@@ -350,7 +362,8 @@ fn stretched_words_joined(segments: Vec<Segment>, size: f64) -> Vec<Segment> {
     while i < segments.len() {
         let mut j = i + 1;
         let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
-        while j < segments.len() {
+        let wordy = |s: &Segment| s.text().chars().any(char::is_alphabetic);
+        while j < segments.len() && wordy(&segments[i]) && wordy(&segments[j]) {
             let g = gap(&segments[j - 1], &segments[j]);
             if g.max(max) - g.min(min) > 0.2 * size {
                 break;
@@ -382,9 +395,18 @@ fn stretched_words_joined(segments: Vec<Segment>, size: f64) -> Vec<Segment> {
 /// after it ("cooperation," or "non-" going on on the next line: typst resolves a paragraph's
 /// directions before it breaks lines), an opening one visually before it ("(UNODC").
 /// A full stop visually before the English ends the paragraph, and stays outside.
-/// With `join_figures` false, figures with no letter among them are runs of their own, apart from
-/// the punctuation between them.
-fn ltr_runs(text: &[char], join_figures: bool) -> Vec<std::ops::Range<usize>> {
+/// How far a left-to-right run reaches across the spaces and punctuation in it.
+#[derive(Clone, Copy, PartialEq)]
+enum Joining {
+    /// Up to the next right-to-left letter.
+    All,
+    /// So, except that figures with no letter among them are runs of their own ("20-24").
+    Letters,
+    /// Each word its own run (a figure and a label in a table's cell: "1 (b)").
+    Words,
+}
+
+fn ltr_runs(text: &[char], joining: Joining) -> Vec<std::ops::Range<usize>> {
     use unicode_bidi::BidiClass::{AL, AN, EN, L, R};
     let strong_ltr = |c: char| matches!(unicode_bidi::bidi_class(c), L | EN | AN);
     let strong_rtl = |c: char| matches!(unicode_bidi::bidi_class(c), R | AL);
@@ -404,7 +426,30 @@ fn ltr_runs(text: &[char], join_figures: bool) -> Vec<std::ops::Range<usize>> {
             }
             j += 1;
         }
-        if !join_figures && text[i..end].iter().all(|&c| figure(c) || !strong_ltr(c)) {
+        if joining == Joining::Words && text[i..end].iter().any(|c| c.is_whitespace()) {
+            // Each word (with its edge punctuation, below) alone.
+            let mut k = i;
+            while k < end {
+                let from = k;
+                while k < end && !text[k].is_whitespace() {
+                    k += 1;
+                }
+                if text[from..k].iter().any(|&c| strong_ltr(c)) {
+                    let (mut a, mut b) = (from, k);
+                    while a < b && !strong_ltr(text[a]) && !",.;:!?)]}”’»%-/–".contains(text[a]) {
+                        a += 1;
+                    }
+                    while b > a && !strong_ltr(text[b - 1]) && !"([{“‘«".contains(text[b - 1]) {
+                        b -= 1;
+                    }
+                    runs.push(a..b);
+                }
+                k += 1;
+            }
+            i = j;
+            continue;
+        }
+        if joining == Joining::Letters && text[i..end].iter().all(|&c| figure(c) || !strong_ltr(c)) {
             // Each figure alone.
             let mut k = i;
             while k < end {
@@ -510,6 +555,7 @@ mod tests {
                 size: 10.0,
                 font: 0,
                 raised: false,
+                actual_text: false,
             })
             .collect()
     }
