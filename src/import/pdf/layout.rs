@@ -429,9 +429,9 @@ fn ltr_runs(text: &[char], joining: Joining) -> Vec<std::ops::Range<usize>> {
         if joining == Joining::Words && text[i..end].iter().any(|c| c.is_whitespace()) {
             // Each word (with its edge punctuation, below) alone.
             let mut k = i;
-            while k < end {
+            while k < j {
                 let from = k;
-                while k < end && !text[k].is_whitespace() {
+                while k < j && !text[k].is_whitespace() {
                     k += 1;
                 }
                 if text[from..k].iter().any(|&c| strong_ltr(c)) {
@@ -563,6 +563,27 @@ mod tests {
     fn read(glyphs: &[Glyph]) -> Vec<String> {
         let with_starts: Vec<(&Glyph, bool)> = glyphs.iter().map(|g| (g, false)).collect();
         super::segments(&with_starts, 100.0, 10.0, &[FontInfo::default()], false).iter().map(|s| s.text()).collect()
+    }
+
+    fn from_visual(visual: &str) -> String {
+        let span = super::Span {
+            text: visual.to_string(),
+            x0: 0.0,
+            x1: 100.0,
+            size: 10.0,
+            bold: false,
+            italic: false,
+            sup: false,
+            barcode: false,
+        };
+        let segment = super::Segment { x0: 0.0, x1: 100.0, spans: vec![span] };
+        super::logical_order(vec![segment], 600.0)[0].text()
+    }
+
+    #[test]
+    fn a_figure_and_a_label_in_a_cell_are_read_in_logical_order() {
+        // "1 (b)" in a right-to-left table's cell, as typst draws it (its brackets mirrored).
+        assert_eq!(from_visual(" (b) 1"), "1 (b)");
     }
 
     /// A right-to-left line as a PDF draws it (the bidi algorithm's visual order, one segment)

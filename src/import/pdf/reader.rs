@@ -962,10 +962,15 @@ fn label_kind(text: &str) -> Option<LabelKind> {
             return Some(LabelKind::Roman);
         }
     }
+    // "(a)", "(iv)", "(12)", "(A)", "(IV)" — not an acronym in brackets, "(UNODC)", that a line
+    // of text happens to open with.
     if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')'))
         && !inner.is_empty()
         && inner.len() <= 5
         && inner.chars().all(|c| c.is_ascii_alphanumeric())
+        && (inner.len() == 1
+            || !inner.chars().any(|c| c.is_ascii_uppercase())
+            || inner.chars().all(|c| "IVXLC".contains(c)))
     {
         return Some(LabelKind::Other);
     }
