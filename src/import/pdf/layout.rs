@@ -93,7 +93,8 @@ impl Line {
 
 /// The lines of one page, top to bottom (lines on one baseline left to right as one line).
 pub fn lines(page_index: usize, page: &Page, fonts: &[FontInfo]) -> Vec<Line> {
-    let runs = runs(&page.glyphs);
+    let stray = if page.rtl { stray_spaces(&page.glyphs) } else { vec![false; page.glyphs.len()] };
+    let runs = runs(&page.glyphs, &stray);
     // Runs on one baseline are one line (the masthead's two columns, a table's cells, the
     // number and text of a paragraph when drawn apart).
     let mut rows: Vec<Vec<Run>> = Vec::new();
@@ -167,10 +168,28 @@ struct Run {
     glyphs: Vec<usize>,
 }
 
-fn runs(glyphs: &[Glyph]) -> Vec<Run> {
+/// Spaces a right-to-left line draws over a letter: typst sets a line's hanging space at its far
+/// (left) end, where the line's first letters stand; drawn between two words of the text, it
+/// would start a run there and put a space where the text has none.
+fn stray_spaces(glyphs: &[Glyph]) -> Vec<bool> {
+    glyphs
+        .iter()
+        .map(|s| {
+            is_space(&s.text)
+                && glyphs.iter().any(|v| {
+                    !is_space(&v.text)
+                        && (v.y - s.y).abs() < 0.1
+                        && v.x0 <= s.x0 + 0.01
+                        && s.x0 + 0.5 * (s.x1 - s.x0) < v.x1
+                })
+        })
+        .collect()
+}
+
+fn runs(glyphs: &[Glyph], stray: &[bool]) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     let mut last_x1 = f64::NEG_INFINITY;
-    for (i, g) in glyphs.iter().enumerate() {
+    for (i, g) in glyphs.iter().enumerate().filter(|(i, _)| !stray[*i]) {
         let joins = runs.last_mut().and_then(|run| {
             let backwards = g.x0 < last_x1 - 0.35 * g.size.max(run.size);
             let dy = g.y - run.y;
@@ -436,7 +455,7 @@ fn ltr_runs(text: &[char], joining: Joining) -> Vec<std::ops::Range<usize>> {
                 }
                 if text[from..k].iter().any(|&c| strong_ltr(c)) {
                     let (mut a, mut b) = (from, k);
-                    while a < b && !strong_ltr(text[a]) && !",.;:!?)]}”’»%-/–".contains(text[a]) {
+                    while a < b && !strong_ltr(text[a]) && !",.;:!?)]}”’»%-/–،؛".contains(text[a]) {
                         a += 1;
                     }
                     while b > a && !strong_ltr(text[b - 1]) && !"([{“‘«".contains(text[b - 1]) {
@@ -466,7 +485,7 @@ fn ltr_runs(text: &[char], joining: Joining) -> Vec<std::ops::Range<usize>> {
             continue;
         }
         let mut start = i;
-        while start > 0 && ",.;:!?)]}”’»%-/–".contains(text[start - 1]) {
+        while start > 0 && ",.;:!?)]}”’»%-/–،؛".contains(text[start - 1]) {
             start -= 1;
         }
         while end < text.len() && "([{“‘«".contains(text[end]) {
