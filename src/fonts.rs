@@ -46,7 +46,8 @@ pub const AMIRI: Family = Family {
 
 /// Noto Serif CJK SC 2.001 (SIL Open Font License 1.1), subset to GB 2312 and CJK punctuation
 /// (`fonts/subset-cjk.sh`): regular and bold. Chinese has no italics; typst sets emphasis in the
-/// regular face.
+/// regular face (Latin letters in a Chinese version are set in Liberation Serif, which has them:
+/// `latin_in_latin_face`).
 pub const NOTO_SERIF_CJK_SC: Family = Family {
     name: "Noto Serif CJK SC",
     files: &[
@@ -76,6 +77,14 @@ pub fn families(language: &str) -> &'static [&'static Family] {
 /// The primary language subtag, lower case: `zh-Hans` → `zh`.
 pub fn primary(language: &str) -> String {
     language.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase()
+}
+
+/// Whether Latin letters in a `language` text are set in the Latin face (Liberation Serif) rather
+/// than in the first family's own Latin glyphs: Chinese, as UN Chinese documents set English names
+/// and titles in Times New Roman. Noto Serif CJK has no italic, so an emphasised title in English
+/// printed in it would lose its emphasis on the page (and could not be read back from the PDF).
+pub fn latin_in_latin_face(language: &str) -> bool {
+    primary(language) == "zh"
 }
 
 /// Whether text in `language` runs right to left.

@@ -167,17 +167,23 @@ fn our_html_printed_to_pdf_by_chromium_round_trips() {
 /// générale", "6 novembre 2018", "Français" over "Original : anglais", "Vienne, 15-19 octobre
 /// 2018", "Annexe I", "Résolution 9/1", "Tableau 1", "a)", "Table des matières", the documents
 /// table headed "Cote du document", Spanish "non-" / "-governmental", Russian justified lines
-/// whose spaces are as wide as tabs) imports to a session in that
+/// whose spaces are as wide as tabs; Chinese "一." chapters, "第9/1号决议", "赞成：" set against
+/// the names, no spaces between Chinese and Latin or digits, nor where a Chinese line goes on,
+/// and a table's note typst left on the page before the table; Arabic, whose PDF gives every line
+/// in visual order — right to left, the English and figures in it left to right — with "أولاً-",
+/// "ألف-", "1 -", "(أ)", the caption "فيينا، 20-24 حزيران/يونيه 2016", footnote markers on the
+/// right, mirrored brackets, glyphs shared by two clusters whose text is in /ActualText, a
+/// right-to-left table's cell "1 (b)") imports to a session in that
 /// language (`language: fr`, `original: English`) that passes `check` and builds the same text.
 #[test]
 fn versions_in_other_languages_round_trip_through_their_pdf() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    // (Chinese imports and passes `check` but does not rebuild the same text yet; Arabic's text
-    // comes out of the PDF in visual order and is not read yet.)
-    for (slug, langs) in
-        [("ctoc-cop-2018", "fr,es,ru"), ("ctoc-cop-wg4-2009", "fr,es,ru"), ("ctoc-cop-wg4-2016", "fr,es,ru")]
-    {
+    for (slug, langs) in [
+        ("ctoc-cop-2018", "fr,es,ru,zh,ar"),
+        ("ctoc-cop-wg4-2009", "fr,es,ru,zh,ar"),
+        ("ctoc-cop-wg4-2016", "fr,es,ru,zh,ar"),
+    ] {
         let session = common::root().join("sessions").join(slug);
         let args = ["build", session.to_str().unwrap(), "--lang", langs, "--format", "text,pdf", "-o", slug];
         common::succeeded(&common::rapporteur_in(&args, dir), &format!("{slug}: build {langs}"));

@@ -209,6 +209,9 @@ fn chinese_pdf_is_embedded_and_breaks_lines_the_chinese_way() {
     let pdf = pdf_file(&c, dir.path());
     let fonts = fonts(&pdf);
     assert!(fonts.iter().any(|(name, _)| name.contains("NotoSerifCJK")), "{fonts:?}");
+    // Latin letters (the symbol, English names) in the Latin face, which has italics: an
+    // emphasised English title keeps its emphasis on the page (`fonts::latin_in_latin_face`).
+    assert!(fonts.iter().any(|(name, _)| name.contains("LiberationSerif")), "{fonts:?}");
     assert!(fonts.iter().all(|(_, embedded)| *embedded), "every font embedded: {fonts:?}");
     let text = run("pdftotext", &["-layout"], &pdf);
     assert!(squeeze(&text).contains("工作组在维也纳举行了会议。"), "{text}");

@@ -418,6 +418,19 @@ impl Lang {
         }
     }
 
+    /// The length in bytes of the recorded vote's label a line opens with ("赞成：", "In favour:",
+    /// "Votent pour\u{202F}:"), in any version (`vote_labels` and `colon` printed and compared);
+    /// Chinese sets it against the names without a space or tab, so it is read off the line's
+    /// start.
+    pub fn read_vote_label(text: &str) -> Option<usize> {
+        Lang::ALL.into_iter().find_map(|lang| {
+            lang.vote_labels()[..3].iter().find_map(|label| {
+                let printed = format!("{label}{}", lang.colon());
+                text.starts_with(&printed).then_some(printed.len())
+            })
+        })
+    }
+
     /// The colon that ends a label ("In favour:"), in the language's typography.
     pub fn colon(self) -> &'static str {
         match self {
@@ -544,6 +557,33 @@ impl Lang {
             (_, true, false) => format!("{draft_words} {number}"),
             (_, false, _) => format!("{final_word} {number}"),
         })
+    }
+
+    /// A quoted decision's label read back where a version prints its number inside the words
+    /// ("第9/1号决议" → "Resolution 9/1", `decision_label` printed around a placeholder and
+    /// compared): the printed label's length in bytes and the English label. Labels whose
+    /// number follows the words ("Résolution 9/1") are a word and a number, read as such.
+    pub fn read_decision_label(text: &str) -> Option<(usize, String)> {
+        use crate::session::DecisionKind::{Decision, Resolution};
+        const MARK: &str = "\u{E000}";
+        for lang in Lang::ALL {
+            for (kind, english) in [(Decision, "Decision"), (Resolution, "Resolution")] {
+                let Some(printed) = lang.decision_label(kind, false, MARK) else { continue };
+                let Some((before, after)) = printed.split_once(MARK) else { continue };
+                if after.is_empty() {
+                    continue;
+                }
+                let Some(rest) = text.strip_prefix(before) else { continue };
+                let Some((number, _)) = rest.split_once(after) else { continue };
+                if !number.is_empty()
+                    && number.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-'))
+                    && lang.decision_label(kind, false, number).is_some_and(|p| text.starts_with(&p))
+                {
+                    return Some((before.len() + number.len() + after.len(), format!("{english} {number}")));
+                }
+            }
+        }
+        None
     }
 
     /// The headings of the generated list of participants, group by group (States parties,
@@ -689,6 +729,36 @@ impl Lang {
         }
     }
 
+    /// A heading's printed number read back, in a version that numbers its chapters or letters
+    /// its sections its own way: "一." → "I.", "أولاً-" → "I.", "ألف-" → "A." (`chapter_number`
+    /// and `section_number` printed for every number and compared; the longest that opens
+    /// `text` wins, "十一." over "一."). Returns the printed number's length in bytes and the
+    /// English one; `None` for numbers the version prints as English does ("I.", "A.").
+    pub fn read_heading_number(text: &str) -> Option<(usize, String)> {
+        // Every version's printed chapter and section numbers that differ from the English,
+        // printed once (a PDF asks for each of its lines).
+        static PRINTED: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+        let printed = PRINTED.get_or_init(|| {
+            let mut out = Vec::new();
+            for lang in Lang::ALL.into_iter().filter(|l| *l != En) {
+                let chapters = (1..=50).map(|n| {
+                    let label = crate::generate::roman(n);
+                    (lang.chapter_number(&label), format!("{label}."))
+                });
+                let sections = (0..52).map(|i| (lang.section_number(i), format!("{}.", latin_letter(i))));
+                out.extend(chapters.chain(sections).filter(|(printed, english)| printed != english));
+            }
+            out
+        });
+        let mut best: Option<(usize, String)> = None;
+        for (printed, english) in printed {
+            if text.starts_with(printed.as_str()) && best.as_ref().is_none_or(|(len, _)| printed.len() > *len) {
+                best = Some((printed.len(), english.clone()));
+            }
+        }
+        best
+    }
+
     /// A sub-item's label as printed: the assembler's `english` one ("(a)", "(i)", "a.", "i."),
     /// except
     /// - in French and Spanish, whose first two levels close the parenthesis only ("a)", "i)"),
@@ -720,6 +790,49 @@ impl Lang {
             Ar => format!("{n} -"),
             _ => format!("{n}."),
         }
+    }
+
+    /// A paragraph number printed the way a version prints it read back ("1 -" in Arabic → 1;
+    /// `paragraph_number` printed and compared). `None` for the "1." every other version prints.
+    pub fn read_paragraph_number(text: &str) -> Option<u32> {
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        let n: u32 = digits.parse().ok()?;
+        Lang::ALL
+            .into_iter()
+            .any(|lang| {
+                let printed = lang.paragraph_number(&digits);
+                printed != format!("{digits}.") && printed == text
+            })
+            .then_some(n)
+    }
+
+    /// A sub-item's label printed the way a version prints it read back ("(أ)", "'2'" in Arabic;
+    /// `item_label` printed for the first two levels and compared): its level and index. `None`
+    /// for the labels English prints ("(a)", "(i)").
+    pub fn read_item_label(text: &str) -> Option<(usize, usize)> {
+        // Every version's printed labels that differ from the English, printed once (the first
+        // language, level and index to print a label keep it).
+        static PRINTED: std::sync::OnceLock<std::collections::HashMap<String, (usize, usize)>> =
+            std::sync::OnceLock::new();
+        let printed = PRINTED.get_or_init(|| {
+            let mut out = std::collections::HashMap::new();
+            for lang in Lang::ALL {
+                for depth in 0..2 {
+                    for index in 0..(2 * AR_ABJAD_LETTERS.len()) {
+                        let english = match depth {
+                            0 => format!("({})", latin_letter(index).to_lowercase()),
+                            _ => format!("({})", crate::generate::roman(index as u32 + 1).to_lowercase()),
+                        };
+                        let printed = lang.item_label(depth, index, english.clone());
+                        if printed != english && printed.trim_start_matches('(') != english.trim_start_matches('(') {
+                            out.entry(printed).or_insert((depth, index));
+                        }
+                    }
+                }
+            }
+            out
+        });
+        printed.get(text).copied()
     }
 
     // ----- cross-references -----
@@ -1069,6 +1182,84 @@ mod tests {
     use super::*;
 
     /// The masthead's lines, printed in each language, read back to the same data.
+    #[test]
+    fn heading_numbers_are_read_back_in_every_language() {
+        for lang in Lang::ALL {
+            for n in 1..=50 {
+                let label = crate::generate::roman(n);
+                let printed = format!("{} Title", lang.chapter_number(&label));
+                let read =
+                    Lang::read_heading_number(&printed).map(|(len, english)| (printed[len..].to_string(), english));
+                let expected =
+                    (printed != format!("{label}. Title")).then(|| (" Title".to_string(), format!("{label}.")));
+                assert_eq!(read, expected, "{lang:?} chapter {n}");
+            }
+            for i in 0..26 {
+                let printed = lang.section_number(i);
+                let english = format!("{}.", (b'A' + i as u8) as char);
+                let read = Lang::read_heading_number(&printed).map(|(_, e)| e);
+                assert_eq!(read, (printed != english).then_some(english), "{lang:?} section {i}");
+            }
+        }
+        assert_eq!(Lang::read_heading_number("十一. 标题"), Some(("十一.".len(), "XI.".to_string())));
+        assert_eq!(Lang::read_heading_number("一般性辩论"), None);
+    }
+
+    #[test]
+    fn vote_labels_are_read_back_in_every_language() {
+        for lang in Lang::ALL {
+            for label in &lang.vote_labels()[..3] {
+                let printed = format!("{label}{}", lang.colon());
+                assert_eq!(Lang::read_vote_label(&format!("{printed}名单")), Some(printed.len()), "{lang:?}");
+            }
+        }
+        assert_eq!(Lang::read_vote_label("赞成票"), None);
+    }
+
+    #[test]
+    fn paragraph_numbers_and_item_labels_are_read_back_in_every_language() {
+        for lang in Lang::ALL {
+            for n in [1u32, 9, 10, 123] {
+                let printed = lang.paragraph_number(&n.to_string());
+                let expected = (printed != format!("{n}.")).then_some(n);
+                assert_eq!(Lang::read_paragraph_number(&printed), expected, "{lang:?} {printed}");
+            }
+            for depth in 0..2 {
+                for index in 0..30 {
+                    let english = match depth {
+                        0 => format!("({})", latin_letter(index).to_lowercase()),
+                        _ => format!("({})", crate::generate::roman(index as u32 + 1).to_lowercase()),
+                    };
+                    let printed = lang.item_label(depth, index, english.clone());
+                    let own = printed != english && printed.trim_start_matches('(') != english.trim_start_matches('(');
+                    let read = Lang::read_item_label(&printed);
+                    if own {
+                        assert_eq!(read, Some((depth, index)), "{lang:?} {printed}");
+                    } else {
+                        assert_eq!(read, None, "{lang:?} {printed}");
+                    }
+                }
+            }
+        }
+        assert_eq!(Lang::read_paragraph_number("1."), None);
+    }
+
+    #[test]
+    fn decision_labels_with_the_number_inside_are_read_back() {
+        use crate::session::DecisionKind::{Decision, Resolution};
+        for lang in Lang::ALL {
+            for (kind, english) in [(Decision, "Decision"), (Resolution, "Resolution")] {
+                for number in ["9/1", "4", "6/CMA.4"] {
+                    let printed = lang.decision_label(kind, false, number).unwrap();
+                    let inside = lang == Lang::Zh;
+                    let read = Lang::read_decision_label(&format!("{printed} title"));
+                    let expected = inside.then(|| (printed.len(), format!("{english} {number}")));
+                    assert_eq!(read, expected, "{lang:?} {printed}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn masthead_lines_read_back_as_printed() {
         for lang in Lang::ALL {

@@ -119,7 +119,11 @@ fn after_script(text: &str, script: fn(char) -> bool, table: &[(char, char)]) ->
     out
 }
 
-fn is_cjk(c: char) -> bool {
+/// A character of Chinese text or its full-width punctuation, which is set without spaces between
+/// words: a space at the boundary with Latin letters or digits is only typst's CJK–Latin gap
+/// (a quarter em), not a character of the text. The PDF reader sets no space there, nor where a
+/// line of Chinese goes on on the next.
+pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
 }
 

@@ -46,6 +46,8 @@ pub struct Glyph {
     /// A superscript glyph of the font itself (OpenType `sups`: a small digit drawn high in a
     /// full-size em), set on the line's baseline: a footnote marker all the same.
     pub raised: bool,
+    /// Its text is the `/ActualText` of the marked content it was drawn in.
+    pub actual_text: bool,
 }
 
 /// A rule: a filled or stroked shape much wider than high (the footnote separator, the
@@ -66,6 +68,10 @@ pub struct Page {
     pub rules: Vec<Rule>,
     /// Glyphs set vertically (a spine, a side note), kept apart from the lines of text.
     pub vertical: String,
+    /// Its lines run right to left (an Arabic version): the document's language (the catalog's
+    /// `/Lang`) is written right to left, or most of the page's letters are. Its glyphs are
+    /// drawn in visual order; `layout` reads them back in logical order.
+    pub rtl: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -92,6 +98,12 @@ pub fn read(bytes: &[u8]) -> Result<Pages, ReadError> {
     if pdf.pages().is_empty() {
         return Err(ReadError::NoPages);
     }
+    // The language the PDF declares ("ar", "ar-SA"), which Word and typst both write.
+    let declared_rtl = pdf
+        .xref()
+        .get::<hayro_interpret::hayro_syntax::object::Dict>(pdf.xref().root_id())
+        .and_then(|catalog| catalog.get::<hayro_interpret::hayro_syntax::object::String>(b"Lang".as_slice()))
+        .is_some_and(|lang| crate::fonts::right_to_left(&std::string::String::from_utf8_lossy(lang.as_bytes())));
     let cache = InterpreterCache::new();
     let mut out = Pages::default();
     let mut font_index: HashMap<u128, usize> = HashMap::new();
@@ -110,14 +122,196 @@ pub fn read(bytes: &[u8]) -> Result<Pages, ReadError> {
             fonts: &mut out.fonts,
             font_index: &mut font_index,
             unmapped: 0,
+            shapes: Vec::new(),
+            marked: Vec::new(),
+            marked_count: 0,
+            in_marked: Vec::new(),
         };
         interpret_page(page, &mut context, &mut device);
         out.unmapped += device.unmapped;
-        let page = device.page;
+        let actual = actual_texts(page);
+        let mut page = device.page;
+        // Only where the interpreter met the marked content the page's own stream holds (a form
+        // drawn from elsewhere would shift the count).
+        if device.marked_count == actual.len() {
+            with_actual_text(&mut page.glyphs, &device.in_marked, &actual, &mut device.shapes);
+        }
+        page.rtl = declared_rtl || mostly_right_to_left(&page.glyphs);
+        drop_repeated_cluster_text(&mut page.glyphs, &mut device.shapes, page.rtl);
+        if page.rtl {
+            // A bracket's text is the one its outline shows: in right-to-left text a PDF may map
+            // the glyph of "(" to ")" (the glyph it drew mirrored first), and `layout` mirrors
+            // the brackets of right-to-left runs itself.
+            for (i, shape) in device.shapes {
+                page.glyphs[i].text = shape.to_string();
+            }
+        }
         out.pages.push(page);
     }
     settle_weights(&mut out.fonts);
     Ok(out)
+}
+
+/// Whether most of the letters drawn are of a right-to-left script (Arabic, Hebrew).
+fn mostly_right_to_left(glyphs: &[Glyph]) -> bool {
+    let (mut rtl, mut all) = (0usize, 0usize);
+    for c in glyphs.iter().flat_map(|g| g.text.chars()).filter(|c| c.is_alphabetic()) {
+        all += 1;
+        if matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') {
+            rtl += 1;
+        }
+    }
+    all > 0 && 2 * rtl > all
+}
+
+/// The `/ActualText` of each marked-content sequence of the page's content stream, in order
+/// (`None` for one without): the text a run of glyphs stands for where the glyphs' own ToUnicode
+/// cannot say it — typst writes it for a glyph that two clusters share (an Arabic letter drawn
+/// with and without its vowel marks, "جَّ" and "ج", has one ToUnicode entry).
+fn actual_texts(page: &hayro_interpret::hayro_syntax::page::Page<'_>) -> Vec<Option<String>> {
+    use hayro_interpret::hayro_syntax::content::ops::TypedInstruction;
+    use hayro_interpret::hayro_syntax::object::{Dict, String as PdfString};
+    let mut out = Vec::new();
+    let mut ops = page.typed_operations();
+    while let Some(op) = ops.next() {
+        match op {
+            TypedInstruction::BeginMarkedContentWithProperties(bdc) => {
+                let text = bdc
+                    .1
+                    .clone()
+                    .into_dict()
+                    .and_then(|d: Dict<'_>| d.get::<PdfString<'_>>(b"ActualText".as_slice()))
+                    .map(|t| text_string(t.as_bytes()));
+                out.push(text);
+            }
+            TypedInstruction::BeginMarkedContent(_) => out.push(None),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A PDF text string: UTF-16 after its byte order mark, else one byte a character.
+fn text_string(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => {
+            let units: Vec<u16> = utf16.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+            String::from_utf16_lossy(&units)
+        }
+        None => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
+}
+
+/// The glyphs of a marked-content sequence with an `/ActualText` as one glyph with that text,
+/// over the advance of them all (on the baseline of the first).
+fn with_actual_text(
+    glyphs: &mut Vec<Glyph>,
+    in_marked: &[Option<usize>],
+    actual: &[Option<String>],
+    shapes: &mut Vec<(usize, char)>,
+) {
+    let mut first_of: HashMap<usize, usize> = HashMap::new();
+    let mut remove = vec![false; glyphs.len()];
+    for i in 0..glyphs.len() {
+        let Some(m) = in_marked.get(i).copied().flatten() else { continue };
+        let Some(Some(text)) = actual.get(m) else { continue };
+        match first_of.get(&m) {
+            Some(&f) if (glyphs[f].y - glyphs[i].y).abs() < 0.5 * glyphs[f].size => {
+                glyphs[f].x0 = glyphs[f].x0.min(glyphs[i].x0);
+                glyphs[f].x1 = glyphs[f].x1.max(glyphs[i].x1);
+                remove[i] = true;
+            }
+            Some(_) => {}
+            None => {
+                first_of.insert(m, i);
+                glyphs[i].text = text.clone();
+                glyphs[i].actual_text = true;
+            }
+        }
+    }
+    remove_glyphs(glyphs, shapes, &remove);
+}
+
+/// The glyphs without those marked, the shapes' indexes following the glyphs they name.
+fn remove_glyphs(glyphs: &mut Vec<Glyph>, shapes: &mut Vec<(usize, char)>, remove: &[bool]) {
+    let mut kept_before = Vec::with_capacity(glyphs.len());
+    let mut kept = 0;
+    for &r in remove {
+        kept_before.push(kept);
+        kept += usize::from(!r);
+    }
+    shapes.retain(|(i, _)| !remove[*i]);
+    for (i, _) in shapes.iter_mut() {
+        *i = kept_before[*i];
+    }
+    let mut k = 0;
+    glyphs.retain(|_| {
+        k += 1;
+        !remove[k - 1]
+    });
+}
+
+/// The bracket a bracket glyph's outline shows: "(" bulges left (its ink at mid-height is left of
+/// its middle), ")" right; the same for [ ] { } « ». `None` for other glyphs.
+fn bracket_shape(text: &str, outline: &BezPath) -> Option<char> {
+    const PAIRS: [(char, char); 4] = [('(', ')'), ('[', ']'), ('{', '}'), ('«', '»')];
+    let c = text.chars().next().filter(|_| text.chars().count() == 1)?;
+    let &(open, close) = PAIRS.iter().find(|(o, cl)| *o == c || *cl == c)?;
+    let bounds = outline.bounding_box();
+    let (low, high) = (bounds.y0 + bounds.height() / 3.0, bounds.y1 - bounds.height() / 3.0);
+    let middle: Vec<f64> = outline
+        .elements()
+        .iter()
+        .filter_map(|e| e.end_point())
+        .filter(|p| p.y >= low && p.y <= high)
+        .map(|p| p.x)
+        .collect();
+    if bounds.width() <= 0.0 || middle.is_empty() {
+        return None;
+    }
+    let mean = middle.iter().sum::<f64>() / middle.len() as f64;
+    Some(if mean < bounds.center().x { open } else { close })
+}
+
+/// A cluster drawn as several glyphs (a letter and its mark, Arabic "اً") whose every glyph
+/// carries the whole cluster's text, as typst's ToUnicode gives it: the zero-width mark's copy
+/// goes, the text stays once (with the glyph that advances). On a right-to-left page, a letter
+/// whose text carries Arabic vowel marks but is drawn without a mark glyph is the letter alone:
+/// the glyph's one ToUnicode entry came from a cluster with marks ("اً", "جَّ") and typst did not
+/// mark this other use.
+fn drop_repeated_cluster_text(glyphs: &mut Vec<Glyph>, shapes: &mut Vec<(usize, char)>, rtl: bool) {
+    let repeated: Vec<bool> = (0..glyphs.len())
+        .map(|i| {
+            let g = &glyphs[i];
+            let same = |j: usize| {
+                glyphs.get(j).is_some_and(|o| {
+                    o.text == g.text
+                        && (o.y - g.y).abs() < 0.2 * g.size
+                        && o.x1 - o.x0 > 0.01
+                        && g.x0 >= o.x0 - 0.01
+                        && g.x0 <= o.x1 + 0.01
+                })
+            };
+            g.text.chars().count() > 1 && g.x1 - g.x0 < 0.01 && (same(i + 1) || (i > 0 && same(i - 1)))
+        })
+        .collect();
+    if rtl {
+        let arabic_mark = |c: char| matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}');
+        for i in 0..glyphs.len() {
+            let with_mark = (i > 0 && repeated[i - 1] && glyphs[i - 1].text == glyphs[i].text)
+                || (repeated.get(i + 1) == Some(&true) && glyphs[i + 1].text == glyphs[i].text);
+            let text = &glyphs[i].text;
+            if !repeated[i]
+                && !with_mark
+                && !glyphs[i].actual_text
+                && text.chars().count() > 1
+                && text.chars().skip(1).all(arabic_mark)
+            {
+                glyphs[i].text = text.chars().take(1).collect();
+            }
+        }
+    }
+    remove_glyphs(glyphs, shapes, &repeated);
 }
 
 /// Decides bold for fonts the PDF does not describe (not embedded) by how dark they print,
@@ -151,6 +345,14 @@ struct Collector<'f> {
     fonts: &'f mut Vec<FontInfo>,
     font_index: &'f mut HashMap<u128, usize>,
     unmapped: usize,
+    /// Brackets by the shape of their outline: (glyph index, the bracket it looks like).
+    shapes: Vec<(usize, char)>,
+    /// The marked-content sequences open, by their order in the page (innermost last).
+    marked: Vec<usize>,
+    /// How many marked-content sequences were opened so far.
+    marked_count: usize,
+    /// For each glyph, the innermost marked-content sequence it was drawn in.
+    in_marked: Vec<Option<usize>>,
 }
 
 impl Collector<'_> {
@@ -271,6 +473,12 @@ impl<'a> Device<'a> for Collector<'_> {
             }
             _ => false,
         };
+        if let HayroGlyph::Outline(o) = glyph
+            && let Some(shape) = bracket_shape(&text, &o.outline())
+        {
+            self.shapes.push((self.page.glyphs.len(), shape));
+        }
+        self.in_marked.push(self.marked.last().copied());
         self.page.glyphs.push(Glyph {
             text,
             x0: origin.x.min(end.x),
@@ -279,7 +487,17 @@ impl<'a> Device<'a> for Collector<'_> {
             size,
             font,
             raised,
+            actual_text: false,
         });
+    }
+
+    fn begin_marked_content(&mut self, _: &[u8], _: Option<i32>) {
+        self.marked.push(self.marked_count);
+        self.marked_count += 1;
+    }
+
+    fn end_marked_content(&mut self) {
+        self.marked.pop();
     }
 
     fn draw_image(&mut self, _: Image<'a, '_>, _: Affine) {}

@@ -31,6 +31,7 @@ use crate::document::{
 };
 use crate::import::{is_addendum_label, title_case};
 use crate::lang::Lang;
+use crate::lang::typography::is_cjk;
 
 /// What the reader made of the PDF.
 #[derive(Debug, Clone)]
@@ -130,6 +131,25 @@ pub fn read(pages: &Pages) -> Reading {
     let starts_with_marker = |i: usize| all[i].spans().find(|s| !s.text.trim().is_empty()).is_some_and(|s| s.sup);
     // Notes gathered at the end (a page printed from HTML): from the page where they start, only
     // notes follow; each later page starts with a note's marker.
+    // For each page, whether every page after it holds notes alone: small type only, each page
+    // opening with a note's marker (worked out once: the rules below ask it for many rules).
+    let only_notes_after: Vec<bool> = {
+        let page_count = pages.pages.len();
+        let mut notes_only = vec![true; page_count];
+        let mut first_seen = vec![false; page_count];
+        for i in (0..all.len()).filter(|&i| class[i].is_none()) {
+            let q = all[i].page;
+            if all[i].size >= body_size - 0.6 || (!first_seen[q] && !starts_with_marker(i)) {
+                notes_only[q] = false;
+            }
+            first_seen[q] = true;
+        }
+        let mut after = vec![true; page_count];
+        for q in (0..page_count.saturating_sub(1)).rev() {
+            after[q] = after[q + 1] && notes_only[q + 1];
+        }
+        after
+    };
     let mut endnotes_from: Option<usize> = None;
     let mut notes_on_page_before = false;
     for p in 0..pages.pages.len() {
@@ -141,12 +161,7 @@ pub fn read(pages: &Pages) -> Reading {
             continue;
         }
         let separator = on_page.iter().copied().find(|&i| is_separator_text(&all[i].text()));
-        let later_pages_are_notes = || {
-            let later: Vec<usize> = (0..all.len()).filter(|&i| all[i].page > p && class[i].is_none()).collect();
-            later.iter().all(|&i| all[i].size < body_size - 0.6)
-                && (p + 1..pages.pages.len())
-                    .all(|q| later.iter().find(|&&i| all[i].page == q).is_none_or(|&i| starts_with_marker(i)))
-        };
+        let later_pages_are_notes = || only_notes_after.get(p) == Some(&true);
         let mut at_end = false;
         // The rule at the foot of the page, nothing under it, the notes on the pages after.
         let page = &pages.pages[p];
@@ -892,7 +907,11 @@ fn append(out: &mut Vec<Inline>, more: &[Inline]) {
         append_raw(out, rest);
         return;
     }
-    if !before.is_empty() && !before.ends_with(' ') && !after.starts_with(' ') {
+    // Chinese lines go on without a space (its words are not spaced), and so does a symbol broken
+    // after one of its slashes ("CTOC/COP/" / "WG.4/2016/2").
+    let unspaced = trimmed.chars().last().is_some_and(|c| is_cjk(c) || c == '/')
+        || after.trim_start().chars().next().is_some_and(is_cjk);
+    if !before.is_empty() && !before.ends_with(' ') && !after.starts_with(' ') && !unspaced {
         // Italics running over the line break stay one run: the space goes inside.
         match (out.last_mut(), more.first()) {
             (Some(Inline::Emph { content }), Some(Inline::Emph { .. }))
@@ -1188,10 +1207,15 @@ fn label_kind(text: &str) -> Option<LabelKind> {
             return Some(LabelKind::Roman);
         }
     }
+    // "(a)", "(iv)", "(12)", "(A)", "(IV)" — not an acronym in brackets, "(UNODC)", that a line
+    // of text happens to open with.
     if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')'))
         && !inner.is_empty()
         && inner.len() <= 5
         && inner.chars().all(|c| c.is_ascii_alphanumeric())
+        && (inner.len() == 1
+            || !inner.chars().any(|c| c.is_ascii_uppercase())
+            || inner.chars().all(|c| "IVXLC".contains(c)))
     {
         return Some(LabelKind::Other);
     }
@@ -1206,23 +1230,35 @@ fn label_kind(text: &str) -> Option<LabelKind> {
     if matches!(t, "•" | "-" | "–" | "—" | "" | "o" | "▪" | "■") {
         return Some(LabelKind::Other);
     }
+    // A version's own forms: the Arabic "1 -", "(أ)", "'1'".
+    if Lang::read_paragraph_number(t).is_some() {
+        return Some(LabelKind::Number);
+    }
+    if Lang::read_item_label(t).is_some() {
+        return Some(LabelKind::Other);
+    }
     None
 }
 
 /// A heading that opens with a version's own word for a label ("Annexe I", "Résolution 9/1",
-/// "Projet de décision", "Tableau 1", "Article 1"), with the English word instead, so that one
-/// reading serves the six versions (the session prints each version's word again).
+/// "Projet de décision", "Tableau 1", "Article 1"), its own form of a label ("第9/1号决议") or its
+/// own heading number ("一.", "أولاً-", "ألف-"), with the English label instead, so that one
+/// reading serves the six versions (the session prints each version's label again).
 fn english_label_words(text: &str) -> std::borrow::Cow<'_, str> {
-    match foreign_label_word(text) {
-        Some((word, english)) => format!("{english}{}", &text[word.len()..]).into(),
+    match foreign_label(text) {
+        Some((len, english)) => format!("{english}{}", &text[len..]).into(),
         None => text.into(),
     }
 }
 
-/// The version's word a heading opens with and the English one it stands for ("Annexe",
-/// "Annex"), where it opens with one.
-fn foreign_label_word(text: &str) -> Option<(String, &'static str)> {
+/// The length in bytes of the version's label a heading opens with and the English one it
+/// stands for ("Annexe" → "Annex", "第9/1号决议" → "Resolution 9/1", "一." → "I."), where it
+/// opens with one.
+fn foreign_label(text: &str) -> Option<(usize, String)> {
     use crate::session::DecisionKind::{Decision, Resolution};
+    if let Some(found) = Lang::read_decision_label(text).or_else(|| Lang::read_heading_number(text)) {
+        return Some(found);
+    }
     for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
         let word_of =
             |printed: Option<String>| printed.map(|p| p.trim_end_matches(" X").trim_end_matches('X').to_string());
@@ -1240,17 +1276,21 @@ fn foreign_label_word(text: &str) -> Option<(String, &'static str)> {
             if let Some(rest) = text.strip_prefix(word.as_str())
                 && (rest.is_empty() || rest.starts_with(' '))
             {
-                return Some((word, english));
+                return Some((word.len(), english.to_string()));
             }
         }
     }
     None
 }
 
-/// A label as the heading printed it: "Annexe I" for the label read as "Annex I".
+/// A label as the heading printed it: "Annexe I" for the label read as "Annex I", "一." for
+/// "I.".
 fn printed_label(heading: &str, label: &str) -> String {
-    match foreign_label_word(heading.trim()) {
-        Some((word, english)) if label.starts_with(english) => format!("{word}{}", &label[english.len()..]),
+    let heading = heading.trim();
+    match foreign_label(heading) {
+        Some((len, english)) if label.starts_with(english.as_str()) => {
+            format!("{}{}", &heading[..len], &label[english.len()..])
+        }
         _ => label.to_string(),
     }
 }
@@ -1421,12 +1461,16 @@ impl<'c> Builder<'c> {
         // "100. University of Bradford": a number grown too wide for its tab stop, set off by a
         // space only, where it continues the numbered paragraphs before it ("99.").
         let next_number = self.paragraph.as_ref().and(self.last_paragraph_number()).map(|n| format!("{}.", n + 1));
+        // A recorded vote's label set against the names ("赞成：阿尔及利亚、…", Chinese), or the
+        // first word.
+        let vote_label = Lang::read_vote_label(&first).filter(|_| indented).map(|len| &first[..len]);
         if kind.is_none()
             && (indented || next_number.as_deref().is_some_and(|n| first.split_whitespace().next() == Some(n)))
-            && let Some(word) = first.split_whitespace().next()
+            && let Some(word) = vote_label.or_else(|| first.split_whitespace().next())
             && let Some(k) = label_kind(word)
                 .filter(|k| *k != LabelKind::Letter && *k != LabelKind::Roman)
                 .or_else(|| (after_colon_label && is_colon_label(word)).then_some(LabelKind::Other))
+                .or_else(|| vote_label.is_some().then_some(LabelKind::Other))
             && spans.first().is_some_and(|s| s.text.trim_start().starts_with(word))
             // A number alone on its line is the end of the line before ("… in accordance with
             // rule" / "45."), not a label.
@@ -1438,6 +1482,10 @@ impl<'c> Builder<'c> {
             kind = Some(k);
             first = word;
             text_x = line.x0() + 24.0;
+        }
+        // A paragraph number in a version's own form ("1 -") is the number "1." it stands for.
+        if let Some(n) = Lang::read_paragraph_number(&first).filter(|_| kind == Some(LabelKind::Number)) {
+            first = format!("{n}.");
         }
         let mut content = on_page(trim_start(inlines(&spans)), line.page);
         // A raised letter that opens a line is the label of a note set under a table ("a Name
@@ -2262,10 +2310,10 @@ fn place_table_notes(blocks: &mut Vec<Block>, notes: &[TableNote], kept: &mut Ha
 }
 
 /// Resolves raised markers to footnotes: each cites the first unused note with its marker printed
-/// on its page or the next, or else (numbered notes printed at the end) on a later page (a
-/// marker with no such note stays text: a table's own notes set under it). A marker that cites again a note printed on its own page (three decisions adopted
-/// the same way, each marked "1" for the one note on the page) cites a copy of that note: in a
-/// session each note is cited once.
+/// on its page or the next, or the page before, or else (notes printed at the end) on a later
+/// page (a marker with no such note stays text). A marker that cites again a note printed on its
+/// own page (three decisions adopted the same way, each marked "1" for the one note on the page)
+/// cites a copy of that note: in a session each note is cited once.
 fn cite(blocks: &mut [Block], notes: &mut Vec<(Footnote, usize)>, used: &mut Vec<bool>, endnotes: bool) {
     fn inl(content: &mut Vec<Inline>, notes: &mut Vec<(Footnote, usize)>, used: &mut Vec<bool>, endnotes: bool) {
         let mut out = Vec::new();
@@ -2275,17 +2323,19 @@ fn cite(blocks: &mut [Block], notes: &mut Vec<(Footnote, usize)>, used: &mut Vec
                     let page: Option<usize> = id.strip_prefix('@').and_then(|p| p.parse().ok());
                     // A note is printed on its citation's page, or the next when it runs over.
                     let near = |q: usize| page.is_none_or(|p| q == p || q == p + 1);
+                    // Or, failing both, on the page before: typst keeps a note where it placed it
+                    // when the caption citing it moves on to the next page with its table.
+                    let before = |q: usize| page.is_some_and(|p| q + 1 == p);
+                    let find = |on: &dyn Fn(usize) -> bool| {
+                        (0..notes.len()).find(|&k| !used[k] && notes[k].0.marker == *marker && on(notes[k].1))
+                    };
                     // Letters mark a table's own notes, each table its own series: never copied.
                     let series = marker.chars().all(|c| c.is_ascii_digit() || c == '*');
                     // Notes printed at the end (a page printed from HTML by a browser): a
                     // numbered marker with no note near it cites the first unused one printed
                     // later.
                     let later = |q: usize| endnotes && page.is_some_and(|p| q > p + 1);
-                    let next = (0..notes.len())
-                        .find(|&k| !used[k] && notes[k].0.marker == *marker && near(notes[k].1))
-                        .or_else(|| {
-                            (0..notes.len()).find(|&k| !used[k] && notes[k].0.marker == *marker && later(notes[k].1))
-                        });
+                    let next = find(&near).or_else(|| find(&before)).or_else(|| find(&later));
                     let again = page.filter(|_| series).and_then(|p| {
                         let later = next.is_none();
                         let on_page =

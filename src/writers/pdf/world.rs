@@ -52,7 +52,14 @@ impl ReportWorld {
     /// `language` its language (for `/script.json`), `today` the session's date.
     pub fn new(template: &str, doc_json: Vec<u8>, language: &str, today: Option<Datetime>) -> Self {
         let main = Source::new(file_id(MAIN_PATH), template.to_owned());
-        let families: Vec<&str> = crate::fonts::families(language).iter().map(|f| f.name).collect();
+        let mut families: Vec<serde_json::Value> =
+            crate::fonts::families(language).iter().map(|f| serde_json::Value::from(f.name)).collect();
+        if crate::fonts::latin_in_latin_face(language) {
+            // typst's `covers: "latin-in-cjk"`: Latin letters from the Latin face, the punctuation
+            // Chinese and Latin share from the Chinese one.
+            let latin = crate::fonts::LIBERATION_SERIF.name;
+            families.insert(0, serde_json::json!({ "name": latin, "covers": "latin-in-cjk" }));
+        }
         let dir = if crate::fonts::right_to_left(language) { "rtl" } else { "ltr" };
         let script = serde_json::json!({ "families": families, "dir": dir }).to_string();
         ReportWorld {
