@@ -608,19 +608,7 @@ mod tests {
     /// A right-to-left line as a PDF draws it (the bidi algorithm's visual order, one segment)
     /// read back.
     fn logical(text: &str) -> String {
-        let visual = super::visual_order(text);
-        let span = super::Span {
-            text: visual,
-            x0: 0.0,
-            x1: 100.0,
-            size: 10.0,
-            bold: false,
-            italic: false,
-            sup: false,
-            barcode: false,
-        };
-        let segment = super::Segment { x0: 0.0, x1: 100.0, spans: vec![span] };
-        super::logical_order(vec![segment], 600.0)[0].text()
+        from_visual(&super::visual_order(text))
     }
 
     #[test]
