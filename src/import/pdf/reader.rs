@@ -336,9 +336,7 @@ pub fn read(pages: &Pages) -> Reading {
         while let Some(&next) = first_page.iter().find(|&&j| j >= body_start) {
             let line = &all[next];
             let text = line.text();
-            let has_year = text
-                .split(|c: char| !c.is_ascii_digit())
-                .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
+            let has_year = names_a_year(&text);
             let near = line.y - all[body_start - 1].y < 3.5 * line.size;
             if let Some(name) =
                 text.trim().strip_prefix("Rapporteur:").filter(|_| near && masthead.rapporteur.is_none())
@@ -740,6 +738,11 @@ fn is_contents_column_heading(text: &str) -> bool {
     text.split_whitespace().all(|w| matches!(w, "Page" | "Paragraphs" | "Pages"))
 }
 
+/// Whether a line names a year ("Vienna, 14 and 15 April 2009"): a caption's place and dates.
+fn names_a_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit()).any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+}
+
 fn has_leader(text: &str) -> bool {
     text.contains(". . .") || text.contains("....") || text.contains("…")
 }
@@ -1020,11 +1023,8 @@ fn read_masthead(all: &[Line], lines: &[usize], masthead: &mut Masthead, ctx: &C
                 let word_width = (segment.x1 - segment.x0) * first_word / t.chars().count().max(1) as f64;
                 // A caption line of its own kind (the session, the place and dates, the agenda
                 // item) starts a line of its own all the same.
-                let own_line = t.ends_with("session")
-                    || t.starts_with("Item ")
-                    || t.starts_with("Agenda item")
-                    || t.split(|c: char| !c.is_ascii_digit())
-                        .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
+                let own_line =
+                    t.ends_with("session") || t.starts_with("Item ") || t.starts_with("Agenda item") || names_a_year(t);
                 let full = !own_line && last_caption_x1 + 0.25 * line.size + word_width > ctx.right;
                 let runs_on = |last: &[Inline], bold: bool| {
                     let last = crate::document::plain_text(last);
